@@ -1,0 +1,118 @@
+"""The embedded store: one SQLite file, used when no Elasticsearch is configured."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from monitor.documents import merge_documents
+from monitor.store.base import ListingFilter, Store, StoreError, UpsertResult
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+
+logger = logging.getLogger(__name__)
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS listings (
+    id TEXT PRIMARY KEY,
+    platform TEXT NOT NULL,
+    is_offer INTEGER NOT NULL,
+    severity INTEGER NOT NULL DEFAULT 0,
+    first_seen TEXT NOT NULL,
+    last_seen TEXT NOT NULL,
+    doc TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS listings_platform ON listings(platform);
+CREATE INDEX IF NOT EXISTS listings_last_seen ON listings(last_seen);
+"""
+
+
+class SQLiteStore(Store):
+    name = "sqlite"
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.executescript(_SCHEMA)
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(f"cannot open the SQLite store at {self.path}: {exc}") from exc
+
+    def upsert(self, docs: Sequence[dict[str, Any]]) -> UpsertResult:
+        result = UpsertResult()
+        with self._db:  # one transaction per batch
+            for doc in docs:
+                try:
+                    self._upsert_one(doc, result)
+                except (sqlite3.Error, TypeError, ValueError, KeyError) as exc:
+                    result.errors.append((str(doc.get("id")), f"{type(exc).__name__}: {exc}"))
+        return result
+
+    def _upsert_one(self, doc: dict[str, Any], result: UpsertResult) -> None:
+        old = self.get(doc["id"])
+        if old is None:
+            merged = doc
+            result.created += 1
+        else:
+            merged = merge_documents(old, doc)
+            result.updated += 1
+        self._write(merged)
+
+    def _write(self, doc: dict[str, Any]) -> None:
+        self._db.execute(
+            "INSERT OR REPLACE INTO listings (id, platform, is_offer, severity, first_seen,"
+            " last_seen, doc) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                doc["id"],
+                doc["platform"],
+                int(bool(doc.get("is_offer"))),
+                int(doc.get("severity") or 0),
+                doc["first_seen"],
+                doc["last_seen"],
+                json.dumps(doc, ensure_ascii=False),
+            ),
+        )
+
+    def get(self, doc_id: str) -> dict[str, Any] | None:
+        row = self._db.execute("SELECT doc FROM listings WHERE id = ?", (doc_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def update_fields(self, doc_id: str, fields: dict[str, Any]) -> None:
+        with self._db:
+            doc = self.get(doc_id)
+            if doc is None:
+                raise StoreError(f"no stored listing with id {doc_id!r}")
+            doc.update(fields)
+            self._write(doc)
+
+    def listings(self, flt: ListingFilter | None = None) -> Iterator[dict[str, Any]]:
+        flt = flt or ListingFilter()
+        where, params = ["1=1"], []
+        if flt.platform:
+            where.append("platform = ?")
+            params.append(flt.platform)
+        if flt.offers_only:
+            where.append("is_offer = 1")
+        if flt.since:
+            where.append("last_seen >= ?")
+            params.append(flt.since)
+        if flt.min_severity is not None:
+            where.append("severity >= ?")
+            params.append(flt.min_severity)
+        if flt.source:
+            where.append("EXISTS (SELECT 1 FROM json_each(doc, '$.sources') WHERE value = ?)")
+            params.append(flt.source)
+        sql = f"SELECT doc FROM listings WHERE {' AND '.join(where)} ORDER BY last_seen DESC, id"
+        if flt.limit:
+            sql += f" LIMIT {int(flt.limit)}"
+        for (raw,) in self._db.execute(sql, params):
+            yield json.loads(raw)
+
+    def close(self) -> None:
+        self._db.close()

@@ -1,0 +1,108 @@
+"""What every monitor spider shares: where it starts (a base URL from a setting or a spider
+argument), the shared keyword list, block detection, and building ``Listing`` items."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import scrapy
+
+from monitor.items import Listing, PageSnapshot, utc_now
+from monitor.keywords import load_keywords
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+    from scrapy.http import Response
+
+logger = logging.getLogger(__name__)
+
+# Status codes that mean "go away", whatever the platform.
+_BLOCK_STATUS = {401: "login_wall", 403: "forbidden", 429: "rate_limited", 451: "legal_block"}
+
+
+class MonitorSpider(scrapy.Spider):
+    platform: ClassVar[str]
+    base_url_setting: ClassVar[str]
+    default_base_url: ClassVar[str] = ""
+
+    def __init__(
+        self,
+        *args: Any,
+        base_url: str | None = None,
+        keywords: str | None = None,
+        max_pages: str | int | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self._base_url_arg = base_url
+        self._keywords_arg = [k.strip() for k in keywords.split(",") if k.strip()] if keywords else None
+        self._max_pages_arg = int(max_pages) if max_pages else None
+        self.base_url = ""
+        self.keywords: list[str] = []
+        self.max_pages = 50
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> MonitorSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.configure()
+        return spider
+
+    def configure(self) -> None:
+        """Read this spider's settings; spider arguments win over settings."""
+        settings = self.settings
+        base = self._base_url_arg or settings.get(self.base_url_setting) or self.default_base_url
+        self.base_url = base.rstrip("/")
+        self.keywords = self._keywords_arg or load_keywords(
+            settings.getlist("MONITOR_KEYWORDS") or None, settings.get("MONITOR_KEYWORDS_FILE")
+        )
+        self.max_pages = self._max_pages_arg or settings.getint("MONITOR_MAX_PAGES", 50)
+        if self.max_pages < 1:
+            raise ValueError(f"MONITOR_MAX_PAGES must be >= 1, got {self.max_pages}")
+
+    # -- blocks -------------------------------------------------------------------------
+    def detect_block(self, response: Response) -> str | None:
+        """The kind of block ``response`` is (``captcha``, ``login_wall``, ...), or None.
+        Platform spiders extend this with what their site's block pages look like."""
+        return _BLOCK_STATUS.get(response.status)
+
+    # -- items ---------------------------------------------------------------------------
+    def make_listing(
+        self,
+        response: Response,
+        *,
+        url: str,
+        title: str,
+        text: str,
+        native_id: str | None,
+        **fields: Any,
+    ) -> Listing:
+        meta = response.meta
+        fields.setdefault("found_on", meta.get("found_on") or response.url)
+        fields.setdefault("rank", meta.get("rank"))
+        fields.setdefault("page", meta.get("page"))
+        fields.setdefault("keyword", meta.get("keyword"))
+        return Listing(
+            platform=self.platform,
+            url=url,
+            title=title,
+            text=text,
+            native_id=native_id,
+            snapshot=PageSnapshot(
+                url=response.url,
+                status=response.status,
+                body=response.body,
+                captured_at=utc_now(),
+                rendered=bool(meta.get("playwright")),
+            ),
+            **fields,
+        )
+
+    @staticmethod
+    def carry_meta(response: Response) -> dict[str, Any]:
+        """The listing context (where it was found) to pass on to a follow-up request."""
+        return {k: response.meta[k] for k in ("found_on", "rank", "page", "keyword") if k in response.meta}
+
+    def count(self, key: str, value: int = 1) -> None:
+        assert self.crawler.stats is not None
+        self.crawler.stats.inc_value(key, value)

@@ -1,0 +1,100 @@
+"""Shared logic of forum spiders: thread lists that page, threads whose floors are listings."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+import scrapy
+
+from spiders.base import MonitorSpider
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from scrapy.http import Response
+
+logger = logging.getLogger(__name__)
+
+
+class ForumSpider(MonitorSpider):
+    """A thread is a listing (its first floor, under the thread title); every later floor is a
+    listing of its own, because offers are often posted as replies in busy threads."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._seen_threads: set[str] = set()
+
+    def thread_requests(
+        self, response: Response, threads: list[Any], page: int, callback: Any
+    ) -> tuple[list[scrapy.Request], int]:
+        """Requests for the threads of a list page and how many of them were new."""
+        requests, new = [], 0
+        for rank, ref in enumerate(threads, start=1):
+            if ref.thread_id not in self._seen_threads:
+                new += 1
+                self._seen_threads.add(ref.thread_id)
+            requests.append(
+                scrapy.Request(
+                    response.urljoin(ref.url),
+                    callback=callback,
+                    meta={
+                        "found_on": response.url,
+                        "rank": rank,
+                        "page": page,
+                        "keyword": response.meta.get("keyword"),
+                    },
+                )
+            )
+        return requests, new
+
+    def next_list_page(
+        self, response: Response, next_url: str | None, page: int, new_threads: int
+    ) -> Iterator[scrapy.Request]:
+        if not next_url:
+            return
+        if new_threads == 0:
+            # Every thread on this page was seen already: the pager leads back (forums
+            # answer an out-of-range page with the last one).
+            self.count("monitor/pagination/loop_refused")
+            logger.warning("no new threads on %s, not following %s", response.url, next_url,
+                           extra={"spider": self})
+            return
+        if page >= self.max_pages:
+            self.count("monitor/pagination/max_pages")
+            return
+        yield response.follow(
+            next_url,
+            callback=self.parse_list,
+            meta={"keyword": response.meta.get("keyword")},
+            cb_kwargs={"page": page + 1},
+        )
+
+    def floors(
+        self,
+        response: Response,
+        *,
+        thread_id: str,
+        title: str,
+        posts: list[Any],
+        first_page: bool,
+        id_prefix: str = "",
+        extra: dict[str, Any] | None = None,
+    ) -> Iterator[Any]:
+        for index, post in enumerate(posts):
+            floor = getattr(post, "floor", None)
+            is_first = floor == 1 if floor is not None else (first_page and index == 0)
+            yield self.make_listing(
+                response,
+                url=response.url if is_first else f"{response.url.split('#')[0]}#post_{post.post_id}",
+                title=title if is_first else f"回复：{title}",
+                text=post.text,
+                native_id=f"{id_prefix}{thread_id}" if is_first else f"{id_prefix}{thread_id}#{post.post_id}",
+                seller=post.author,
+                seller_id=post.author_id,
+                posted_at=post.posted_at,
+                extra={"thread_id": thread_id, "post_id": post.post_id, **(extra or {})},
+            )
+
+    def parse_list(self, response: Response, page: int) -> Iterator[Any]:
+        raise NotImplementedError
