@@ -1,0 +1,178 @@
+"""Money mentions: an amount with its currency, as written in listings.
+
+``¥0.15``, ``0.3元``, ``3毛``, ``两毛五``, ``5分钱``, ``三百块``, ``US$0.02``, ``10 US cents``,
+``half a US cent``, ``₹1,80,000``, ``Rs 2``, ``NT$3``, ``HK$0.8``, ``6000U``, ``USDT 1200``,
+``GBP 0.04``, ``€40``. Sub-units are folded in: 毛/角 = 0.1 CNY, 分 = 0.01 CNY, cents = 0.01.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from monitor.extract.numbers import ARABIC, CN_DIGIT, CN_NUM_CHARS, MULT, quantity_value
+
+logger = logging.getLogger(__name__)
+
+# Prefix currency markers, longest first; the value is (ISO code, factor).
+PREFIX_CURRENCY: dict[str, tuple[str, float]] = {
+    "us$": ("USD", 1.0),
+    "usdt": ("USDT", 1.0),
+    "usd": ("USD", 1.0),
+    "hk$": ("HKD", 1.0),
+    "hkd": ("HKD", 1.0),
+    "nt$": ("TWD", 1.0),
+    "twd": ("TWD", 1.0),
+    "ntd": ("TWD", 1.0),
+    "au$": ("AUD", 1.0),
+    "a$": ("AUD", 1.0),
+    "aud": ("AUD", 1.0),
+    "c$": ("CAD", 1.0),
+    "cad": ("CAD", 1.0),
+    "s$": ("SGD", 1.0),
+    "sgd": ("SGD", 1.0),
+    "gbp": ("GBP", 1.0),
+    "£": ("GBP", 1.0),
+    "eur": ("EUR", 1.0),
+    "€": ("EUR", 1.0),
+    "inr": ("INR", 1.0),
+    "₹": ("INR", 1.0),
+    "rs.": ("INR", 1.0),
+    "rs": ("INR", 1.0),
+    "rmb": ("CNY", 1.0),
+    "cny": ("CNY", 1.0),
+    "¥": ("CNY", 1.0),
+    "$": ("USD", 1.0),
+}
+SUFFIX_CURRENCY: dict[str, tuple[str, float]] = {
+    "元人民币": ("CNY", 1.0),
+    "元": ("CNY", 1.0),
+    "块钱": ("CNY", 1.0),
+    "块": ("CNY", 1.0),
+    "毛钱": ("CNY", 0.1),
+    "毛": ("CNY", 0.1),
+    "角钱": ("CNY", 0.1),
+    "角": ("CNY", 0.1),
+    "分钱": ("CNY", 0.01),
+    "分": ("CNY", 0.01),
+    "人民币": ("CNY", 1.0),
+    "rmb": ("CNY", 1.0),
+    "cny": ("CNY", 1.0),
+    "yuan": ("CNY", 1.0),
+    "usdt": ("USDT", 1.0),
+    "usd": ("USD", 1.0),
+    "u": ("USDT", 1.0),
+    "us cents": ("USD", 0.01),
+    "us cent": ("USD", 0.01),
+    "cents": ("USD", 0.01),
+    "cent": ("USD", 0.01),
+    "dollars": ("USD", 1.0),
+    "dollar": ("USD", 1.0),
+    "bucks": ("USD", 1.0),
+    "美元": ("USD", 1.0),
+    "美金": ("USD", 1.0),
+    "刀": ("USD", 1.0),
+    "euros": ("EUR", 1.0),
+    "euro": ("EUR", 1.0),
+    "eur": ("EUR", 1.0),
+    "欧元": ("EUR", 1.0),
+    "pounds": ("GBP", 1.0),
+    "pound": ("GBP", 1.0),
+    "gbp": ("GBP", 1.0),
+    "英镑": ("GBP", 1.0),
+    "rupees": ("INR", 1.0),
+    "rupee": ("INR", 1.0),
+    "inr": ("INR", 1.0),
+    "卢比": ("INR", 1.0),
+    "hkd": ("HKD", 1.0),
+    "港币": ("HKD", 1.0),
+    "港元": ("HKD", 1.0),
+    "港纸": ("HKD", 1.0),
+    "twd": ("TWD", 1.0),
+    "ntd": ("TWD", 1.0),
+    "新台币": ("TWD", 1.0),
+    "台币": ("TWD", 1.0),
+    "aud": ("AUD", 1.0),
+    "澳元": ("AUD", 1.0),
+    "cad": ("CAD", 1.0),
+    "加元": ("CAD", 1.0),
+}
+
+
+def _alternation(keys: dict[str, tuple[str, float]]) -> str:
+    return "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+
+
+_NUMBER = rf"(?P<num>{ARABIC})(?P<mult>{MULT})?|(?P<cn>[{CN_NUM_CHARS}]+)"
+_NUMBER2 = rf"(?P<num2>{ARABIC})(?P<mult2>{MULT})?|(?P<cn2>[{CN_NUM_CHARS}]+)"
+# 分 is also "minute" and "points": it only counts as money when 钱 or a per-unit follows.
+_FEN_OK = r"(?=钱|[ \t]*(?:/|一|每|per)|[ \t]*[条份个笔人名位张])"
+MONEY = re.compile(
+    "|".join(
+        [
+            # 两毛五 = 0.25, 一块五 = 1.5: colloquial sub-unit after the main unit
+            rf"(?P<yj>[{CN_DIGIT}\d])(?P<yjunit>毛|块)(?P<yjsub>[{CN_DIGIT}\d])"
+            r"(?![十百千万亿\d])(?![条份个笔人名位张])",
+            r"(?P<half>half (?:a |of a )?(?:us )?cent)",
+            rf"(?<![a-z])(?P<pre>{_alternation(PREFIX_CURRENCY)})[ \t]?(?:{_NUMBER})",
+            rf"(?<![\d.,a-z])(?:{_NUMBER2})[ \t]?(?P<suf>{_alternation(SUFFIX_CURRENCY)})(?![a-z])",
+        ]
+    ),
+    re.IGNORECASE,
+)
+
+_CN_SMALL = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    start: int
+    end: int
+    amount: float
+    currency: str
+    # Quoted in a minor unit (毛/角/分, cents): such small sums are prices of one record.
+    minor: bool = False
+
+
+def _digit(ch: str) -> int:
+    return int(ch) if ch.isdigit() else _CN_SMALL.get(ch, 0)
+
+
+def _from_match(m: re.Match[str]) -> Money | None:
+    if m.group("yj"):
+        base = 0.1 if m.group("yjunit") == "毛" else 1.0
+        amount = base * (_digit(m.group("yj")) + _digit(m.group("yjsub")) / 10)
+        return Money(m.start(), m.end(), amount, "CNY", minor=base < 1)
+    if m.group("half"):
+        return Money(m.start(), m.end(), 0.005, "USD", minor=True)
+    if m.group("pre"):
+        code, factor = PREFIX_CURRENCY[m.group("pre").lower()]
+        value = quantity_value(m.group("num"), m.group("mult"), m.group("cn"))
+    else:
+        suffix = m.group("suf").lower()
+        if suffix in ("分", "u") and not _suffix_allowed(m, suffix):
+            return None
+        code, factor = SUFFIX_CURRENCY[suffix]
+        value = quantity_value(m.group("num2"), m.group("mult2"), m.group("cn2"))
+    if value is None:
+        return None
+    return Money(m.start(), m.end(), value * factor, code, minor=factor < 1)
+
+
+def _suffix_allowed(m: re.Match[str], suffix: str) -> bool:
+    text = m.string
+    if suffix == "分":
+        return re.match(_FEN_OK, text[m.end() : m.end() + 8]) is not None
+    # "U" for Tether must hug the number ("6000U", "0.1U/条"), not be a word after a space.
+    return not text[m.start("suf") - 1].isspace()
+
+
+def find_money(text: str) -> list[Money]:
+    """Every money mention in ``text`` (the normalized, case-kept view)."""
+    found: list[Money] = []
+    for m in MONEY.finditer(text):
+        money = _from_match(m)
+        if money is not None and money.amount > 0:
+            found.append(money)
+    return found

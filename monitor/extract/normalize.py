@@ -1,0 +1,145 @@
+"""Text normalization: undo the cheap evasions sellers use before any rule runs.
+
+Three views of one listing are produced:
+
+- ``text``: NFKC (full-width to half-width, math/circled digits and letters to ASCII),
+  traditional to simplified Chinese, invisible characters removed, emoji and dingbats
+  dropped inside Chinese words and turned into spaces elsewhere. Case is kept because
+  WeChat ids are case-sensitive. Prices, volumes and contacts are read from this view.
+- ``lower``: ``text`` lower-cased.
+- ``compact``: ``lower`` with split keywords rejoined (``简 历``, ``简-历``, ``简*历``,
+  ``r e s u m e``) and pinyin/abbreviations mapped to Chinese (``jianli`` -> ``简历``).
+  Keyword and source rules read this view.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import opencc
+
+logger = logging.getLogger(__name__)
+
+# Longer inputs are cut: a 50 MB page must not stall the crawl. 200k characters is far more
+# than any real listing; truncation is reported as the signal "input:truncated".
+MAX_CHARS = 200_000
+
+# Invisible characters used to split keywords (zero-width, bidi controls, soft hyphen,
+# variation selectors, keycap and enclosing marks, tag characters).
+_INVISIBLE = dict.fromkeys(
+    [
+        *range(0x200B, 0x2010),
+        *range(0x202A, 0x202F),
+        *range(0x2060, 0x2070),
+        0x00AD,
+        0x034F,
+        0x180E,
+        0xFEFF,
+        *range(0xFE00, 0xFE10),
+        *range(0x20D0, 0x2100),
+        *range(0xE0000, 0xE0080),
+    ]
+)
+# NFKC turns the full-width comma into "," which would glue "NT$3，500筆" into 3,500.
+# The ideographic comma survives NFKC and keeps the two numbers apart.
+_PRE = {**_INVISIBLE, 0xFF0C: "、"}
+
+_CJK = "\u3400-\u9fff\uf900-\ufaff"
+# Emoji, dingbats, arrows, geometric shapes: decoration, never meaning.
+_DECOR = (
+    "\u2190-\u21ff\u2300-\u23ff\u2500-\u27bf\u2900-\u297f\u2b00-\u2bff\u3030\u303d"
+    "\u2660-\u2667\U0001f000-\U0001faff"
+)
+_DECOR_IN_WORD = re.compile(f"(?<=[{_CJK}])[{_DECOR}\\s]*[{_DECOR}][{_DECOR}\\s]*(?=[{_CJK}])")
+_DECOR_ANY = re.compile(f"[{_DECOR}]+")
+# Separators inside a Chinese word ("简 历", "简-历", "简*历", "智-联").
+_CJK_SPLIT = re.compile(f"(?<=[{_CJK}])[\\s\\-_*·.~|\\\\+=#^`'\"]{{1,3}}(?=[{_CJK}])")
+# Spelled-out Latin words: "r e s u m e", "j.i.a.n.l.i", "c-v".
+_SPACED_LATIN = re.compile(r"(?<![a-z0-9])(?:[a-z][ .\-*_]){2,}[a-z](?![a-z0-9])")
+_SPACED_SEP = re.compile(r"[ .\-*_]")
+_HAS_CJK = re.compile(f"[{_CJK}]")
+
+# Pinyin and abbreviations sellers write instead of the keyword (mapped in the compact view).
+# "zl" etc. are platform abbreviations and are handled by the source table instead.
+PINYIN = {
+    "jianli": "简历",
+    "jl": "简历",
+    "qiuzhizhe": "求职者",
+    "qiuzhi": "求职",
+    "shuju": "数据",
+    "ziyuan": "资源",
+    "ziliao": "资料",
+    "mingdan": "名单",
+    "yingjiesheng": "应届生",
+    "rencai": "人才",
+}
+_PINYIN_RE = re.compile(r"(?<![a-z0-9])(" + "|".join(sorted(PINYIN, key=len, reverse=True)) + r")(?![a-z0-9])")
+
+_T2S = opencc.OpenCC("t2s")
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    text: str
+    lower: str
+    compact: str
+    truncated: bool
+    cjk: bool
+
+
+
+def _traditional_chars() -> re.Pattern[str]:
+    """A character class of every CJK character that t2s changes (built once, ~30 ms)."""
+    block = "".join(chr(c) for c in range(0x3400, 0xA000))
+    converted = str(_T2S.convert(block))
+    if len(converted) != len(block):  # a phrase rule changed the length: be conservative
+        return re.compile(f"[{_CJK}]")
+    chars = "".join(a for a, b in zip(block, converted, strict=True) if a != b)
+    return re.compile(f"[{re.escape(chars)}]")
+
+
+_TRADITIONAL = _traditional_chars()
+
+
+def _to_simplified(text: str) -> str:
+    # opencc is the slowest step; most listings are simplified Chinese or English and
+    # contain no character it would change, so it only runs when one is present.
+    if not _TRADITIONAL.search(text):
+        return text
+    return str(_T2S.convert(text))
+
+
+def clean(raw: str) -> str:
+    """NFKC, invisible characters out, traditional to simplified, decorations out."""
+    text = unicodedata.normalize("NFKC", raw.translate(_PRE))
+    text = _to_simplified(text)
+    text = _DECOR_IN_WORD.sub("", text)
+    return _DECOR_ANY.sub(" ", text)
+
+
+def compact(lower: str) -> str:
+    """Rejoin split keywords and map pinyin so keyword rules see one spelling."""
+    out = _CJK_SPLIT.sub("", lower)
+    out = _SPACED_LATIN.sub(lambda m: _SPACED_SEP.sub("", m.group(0)), out)
+    return _PINYIN_RE.sub(lambda m: PINYIN[m.group(1)], out)
+
+
+def normalize(title: str, text: str) -> Normalized:
+    """Normalize a listing: the title and the text joined by a newline."""
+    raw = f"{title}\n{text}"
+    truncated = len(raw) > MAX_CHARS
+    if truncated:
+        logger.debug("listing of %d chars truncated to %d", len(raw), MAX_CHARS)
+        raw = raw[:MAX_CHARS]
+    cleaned = clean(raw)
+    lower = cleaned.lower()
+    return Normalized(
+        text=cleaned,
+        lower=lower,
+        compact=compact(lower),
+        truncated=truncated,
+        cjk=_HAS_CJK.search(cleaned) is not None,
+    )

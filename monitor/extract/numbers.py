@@ -1,0 +1,116 @@
+"""Numbers as sellers write them: ``1,80,000``, ``4.6w``, ``10W+``, ``两万三千``, ``一万二``,
+``3.4 million``, ``1 lakh``, ``500K``.
+
+Chinese numerals go through cn2an (well tested, handles 两/十/百/千/万/亿 and mixed
+``1.2万``); only the colloquial shortcuts cn2an rejects (``一万二`` = 12000 in speech,
+``两毛五``) are handled here.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+
+import cn2an
+
+logger = logging.getLogger(__name__)
+
+CN_DIGIT = "零〇一二两三四五六七八九"
+CN_NUM_CHARS = CN_DIGIT + "十百千万亿"
+_CN_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+
+# An Arabic number: Western (1,100,000) or Indian (1,80,000) grouping, or plain digits.
+ARABIC = r"(?:\d{1,3}(?:,\d{2,3})*,\d{3}(?![\d])|\d+)(?:\.\d+)?|\.\d+"
+# A Chinese numeral of at least one character; callers add context so "一" alone is rare.
+CHINESE = f"[{CN_NUM_CHARS}]+(?:点[{CN_DIGIT}]+)?"
+
+# Multipliers that may follow a number; longest first so "百万" wins over "百".
+MULTIPLIERS: dict[str, float] = {
+    "百万": 1e6,
+    "千万": 1e7,
+    "万": 1e4,
+    "亿": 1e8,
+    "千": 1e3,
+    "w": 1e4,
+    "k": 1e3,
+    "thousand": 1e3,
+    "lakhs": 1e5,
+    "lakh": 1e5,
+    "lacs": 1e5,
+    "lac": 1e5,
+    "crores": 1e7,
+    "crore": 1e7,
+    "millions": 1e6,
+    "million": 1e6,
+    "mln": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+}
+# Latin multipliers need a word end so "5 more" or "3 kinds" are not 5M or 3k.
+# Word multipliers may follow a space ("300 万", "1 lakh"); a single letter must touch the
+# number ("35k", "4.6w") so "... **31\nM. Lee" is not 31 million.
+MULT = (
+    "[ \t]?(?:百万|千万|万|亿|千|"
+    r"(?:thousand|lakhs?|lacs?|crores?|millions?|mln|mn|billion|bn)(?![a-z]))|[wkm](?![a-z])"
+)
+
+QUANTITY = re.compile(
+    rf"(?<![\d.,a-z])(?P<num>{ARABIC})(?P<mult>{MULT})?"
+    rf"|(?P<cn>{CHINESE})",
+    re.IGNORECASE,
+)
+
+
+def parse_arabic(num: str) -> float:
+    return float(num.replace(",", ""))
+
+
+def _colloquial(cn: str) -> float | None:
+    """``一万二`` = 12000, ``三千五`` = 3500: a bare digit after the last unit is one step down."""
+    if len(cn) >= 3 and cn[-1] in _CN_VALUE and cn[-2] in "万千百":
+        step = {"万": 1000, "千": 100, "百": 10}[cn[-2]]
+        head = parse_chinese(cn[:-1])
+        if head is not None:
+            return head + _CN_VALUE[cn[-1]] * step
+    return None
+
+
+@lru_cache(maxsize=2048)
+def parse_chinese(cn: str) -> float | None:
+    """Value of a Chinese numeral, or None when it is not one (``万`` alone, ``一一``)."""
+    if not cn or cn in "万亿千百" or cn[0] in "万亿":
+        return None
+    special = _colloquial(cn)
+    if special is not None:
+        return special
+    try:
+        value = cn2an.cn2an(cn, "smart")
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+    return float(value)
+
+
+def quantity_value(num: str | None, mult: str | None, cn: str | None) -> float | None:
+    """Value of one QUANTITY match (its named groups)."""
+    if cn:
+        return parse_chinese(cn)
+    if not num:
+        return None
+    try:
+        value = parse_arabic(num)
+    except ValueError:
+        return None
+    if mult:
+        value *= MULTIPLIERS.get(mult.strip().lower(), 1.0)
+    return value
+
+
+def parse_quantity(text: str) -> float | None:
+    """Value of the first quantity in ``text`` (helper for tests and small callers)."""
+    m = QUANTITY.search(text)
+    if m is None:
+        return None
+    return quantity_value(m.group("num"), m.group("mult"), m.group("cn"))

@@ -1,0 +1,272 @@
+"""Unit price: the lowest price for ONE record, with the tiers it came from.
+
+Each money mention is read in its context:
+
+- per record: ``0.3元/条``, ``3毛一条``, ``每份5角``, ``$0.004 per record``, ``AUD 0.05 each``;
+- per N records: ``600元/万条``, ``每千条150元``, ``$25 per 1k``, ``€40 per thousand``;
+- a package: ``1w条 800元``, ``1 lakh CVs – ₹15,000``, ``1k = $30``, ``AUD 300 for 5,000``,
+  ``一块钱三条``;
+- the whole lot: ``整包 5000 元``, ``£300 the lot``, ``$8,000 full``, ``打包2300出`` (divided by
+  the claimed volume).
+
+Amounts without a currency (``0.25一条``, ``全拿2000``) take the listing's default currency (CNY
+for Chinese text, USD otherwise). Discounts written as 折 are applied to the price they follow.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+from monitor.extract.money import Money
+from monitor.extract.numbers import QUANTITY, quantity_value
+from monitor.extract.volume import REC_UNIT_EN, REC_UNIT_ZH
+
+logger = logging.getLogger(__name__)
+
+# Rough fixed rates to CNY, used only to compare prices in different currencies and to
+# estimate gains for the severity indicator (not for accounting).
+CNY_RATE: dict[str, float] = {
+    "CNY": 1.0,
+    "USD": 7.2,
+    "USDT": 7.2,
+    "EUR": 7.8,
+    "GBP": 9.1,
+    "INR": 0.086,
+    "HKD": 0.92,
+    "TWD": 0.22,
+    "AUD": 4.7,
+    "CAD": 5.2,
+    "SGD": 5.3,
+}
+
+_UNIT = rf"(?:{REC_UNIT_ZH}|{REC_UNIT_EN})"
+_PER_ONE_AFTER = re.compile(
+    rf"[^\S\n]*(?:/[^\S\n]*|每[^\S\n]*|per[^\S\n]+|a[^\S\n]+|an[^\S\n]+|一[^\S\n]*|for one[^\S\n]+|for 1[^\S\n]+)(?:个|位)?[^\S\n]*{_UNIT}(?![a-z])"
+    r"|[^\S\n]*(?:each|apiece|ea\.)(?![a-z])",
+    re.IGNORECASE,
+)
+_PER_N_AFTER = re.compile(
+    rf"[^\S\n]*(?:/|per|每|for every|a)[^\S\n]*(?P<n>{QUANTITY.pattern}|千|万|百|thousand)(?![a-z])"
+    rf"[^\S\n]*(?:{_UNIT})?",
+    re.IGNORECASE,
+)
+_PER_ONE_BEFORE = re.compile(
+    rf"(?:每|单价|单条|单份|一)[^\S\n]*(?:个|位)?[^\S\n]*(?:{REC_UNIT_ZH})?[^\S\n]*(?:价格?|价钱)?[^\S\n]*[:=]?[^\S\n]*$"
+    rf"|(?:per|each|a|an)[^\S\n]+{_UNIT}[^\S\n]*[:=]?[^\S\n]*$|unit price[^\S\n]*[:=]?[^\S\n]*$",
+    re.IGNORECASE,
+)
+_PER_N_BEFORE = re.compile(
+    rf"(?:每|per)[^\S\n]*(?P<n>{QUANTITY.pattern}|千|万|百|thousand)[^\S\n]*(?:{_UNIT})?[^\S\n]*(?:价格?)?[^\S\n]*[:=]?[^\S\n]*$",
+    re.IGNORECASE,
+)
+# "1w条 800元", "10k rows: $150", "1 lakh CVs – ₹15,000", "两万条打包价3000元", "(约46万条)仅需".
+_COUNT_BEFORE = re.compile(
+    rf"(?P<n>{QUANTITY.pattern})[^\S\n]*(?:\+|多|余)?[^\S\n]*(?:(?:[a-z]+[^\S\n]+){{0,2}}{_UNIT})?"
+    r"(?:[^\S\n]|[:=,、\-–—()（）]|打包价?|整包价?|套餐价?|价格?|只要|仅需|仅|只需|共|总价|for|at|only)*$",
+    re.IGNORECASE,
+)
+# "AUD 300 for 5,000 profiles", "AUD 1,000 for all 20k", "一块钱三条".
+_COUNT_AFTER = re.compile(
+    rf"[^\S\n]*(?:for[^\S\n]+(?:all[^\S\n]+|the[^\S\n]+)?|/[^\S\n]*)?(?P<n>{QUANTITY.pattern})[^\S\n]*(?:\+)?[^\S\n]*(?:(?:[a-z]+[^\S\n]+){{0,2}}{_UNIT})",
+    re.IGNORECASE,
+)
+_LOT_BEFORE = re.compile(
+    r"(?:整包|全包|打包|整体|全部|全拿|全要|全收|一口价|全国包|全套|包圆|总价|"
+    r"full(?: set| database| db| dump| list| package)?|entire(?: list| database| db| set| dump)?|"
+    r"whole(?: lot| database| set| list| thing)?|the lot|everything|all of it)"
+    r"[^\S\n]*(?:for|at|only|just|[:=,\-–—]|价|价格|只要|仅需|仅|只需|[^\S\n])*$",
+    re.IGNORECASE,
+)
+_LOT_AFTER = re.compile(
+    r"[^\S\n]*(?:for (?:the |it )?(?:lot|all|everything|whole|full|entire)|the (?:lot|whole)|full|obo|"
+    r"all in|全部|全拿|拿走|包走|打包|全包|一口价|(?:就)?出(?!价)|卖了|转让)",
+    re.IGNORECASE,
+)
+# Bare numbers sellers quote without a currency: "0.25一条", "打包2300出", "全拿2000".
+_BARE = re.compile(
+    r"(?<![\d.,a-z$¥€£₹])(?P<num>\d+(?:\.\d+)?)(?![\d.,%a-z万千亿百])", re.IGNORECASE
+)
+_DISCOUNT = re.compile(r"(?:打[^\S\n]*)?(?P<d>\d{1,2}(?:\.\d)?|[一二三四五六七八九]{1,2})[^\S\n]*折")
+_THRESHOLD_BEFORE = re.compile(
+    rf"(?:满|一次买满|买满|if you take|take|bulk[^\S\n]*\(?|over|above|超过|orders? (?:of|over))?[^\S\n]*"
+    rf"(?P<n>{QUANTITY.pattern})[^\S\n]*(?:{_UNIT})?[^\S\n]*(?:\+|以上|起|or more)[^\S\n]*[:)=）]?[^\S\n]*(?:[^\S\n]|[:=,、])*$",
+    re.IGNORECASE,
+)
+_THRESHOLD_AFTER = re.compile(
+    rf"[^\S\n]*(?:/[^\S\n]*{_UNIT}[^\S\n]*)?(?:if you take|for orders? (?:of|over)|over|above|on)[^\S\n]+"
+    rf"(?P<n>{QUANTITY.pattern})[^\S\n]*\+?",
+    re.IGNORECASE,
+)
+# Money that is a salary, a loss or a fine, not a price of the data.
+_NOT_PRICE_BEFORE = re.compile(
+    r"(?:年薪|月薪|薪资|薪水|工资|底薪|salary|ctc|lost|paid|earn(?:ed)?|fined?|罚款|获利|赔|"
+    r"会员|membership|deposit|保证金|\d[^\S\n]*[-~至到])[^\S\n]*[:=]?[^\S\n]*$",
+    re.IGNORECASE,
+)
+_CN_DISCOUNT = {c: i for i, c in enumerate("零一二三四五六七八九")}
+
+
+@dataclass(frozen=True, slots=True)
+class UnitPrice:
+    amount: float
+    currency: str
+    min_records: int = 1
+    how: str = "per_record"
+
+
+@dataclass(slots=True)
+class PriceResult:
+    unit_price: dict[str, float | str] | None = None
+    tiers: list[dict[str, float | int]] = field(default_factory=list)
+    signals: list[str] = field(default_factory=list)
+
+
+def _n_value(m: re.Match[str]) -> float | None:
+    word = m.group("n").strip().lower()
+    fixed = {"千": 1e3, "万": 1e4, "百": 1e2, "thousand": 1e3}
+    if word in fixed:
+        return fixed[word]
+    value = quantity_value(m.group("num"), m.group("mult"), m.group("cn"))
+    return value if value and value > 0 else None
+
+
+def _threshold(text: str, start: int, end: int) -> int:
+    before = _THRESHOLD_BEFORE.search(text[max(0, start - 24) : start])
+    if before is not None:
+        value = _n_value(before)
+        if value:
+            return int(value)
+    after = _THRESHOLD_AFTER.match(text, end)
+    if after is not None:
+        value = _n_value(after)
+        if value:
+            return int(value)
+    return 1
+
+
+def _discount(text: str, start: int) -> float | None:
+    m = _DISCOUNT.search(text, start, start + 40)
+    if m is None:
+        return None
+    raw = m.group("d")
+    if raw.replace(".", "").isdigit():
+        value = float(raw)
+    else:
+        value = float("".join(str(_CN_DISCOUNT[c]) for c in raw))
+    factor = value / 10 if value < 10 else value / 100
+    return factor if 0.1 <= factor < 1 else None
+
+
+def _classify(text: str, money: Money, volume: int | None) -> UnitPrice | None:
+    """Read one money mention as a price per single record, or None."""
+    before = text[max(0, money.start - 30) : money.start]
+    if _NOT_PRICE_BEFORE.search(before):
+        return None
+    end = money.end
+    if _PER_ONE_AFTER.match(text, end) or _PER_ONE_BEFORE.search(before[-12:]):
+        return UnitPrice(money.amount, money.currency, _threshold(text, money.start, end))
+    per_n = _PER_N_AFTER.match(text, end) or _PER_N_BEFORE.search(before[-16:])
+    if per_n is not None:
+        n = _n_value(per_n)
+        if n:
+            return UnitPrice(money.amount / n, money.currency, _threshold(text, money.start, end), "per_n")
+    after = _COUNT_AFTER.match(text, end)
+    if after is not None:
+        n = _n_value(after)
+        if n:
+            return UnitPrice(money.amount / n, money.currency, int(n), "package")
+    package = _COUNT_BEFORE.search(before)
+    if package is not None:
+        n = _n_value(package)
+        if n and n >= 2:
+            return UnitPrice(money.amount / n, money.currency, int(n), "package")
+    if volume and (_LOT_BEFORE.search(before[-24:]) or _LOT_AFTER.match(text, end)):
+        return UnitPrice(money.amount / volume, money.currency, volume, "lot")
+    return None
+
+
+def _bare_prices(text: str, taken: list[tuple[int, int]], default: str, volume: int | None) -> list[UnitPrice]:
+    """Amounts written without a currency, read only in a per-record or whole-lot context."""
+    found: list[UnitPrice] = []
+    for m in _BARE.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        amount = float(m.group("num"))
+        end = m.end()
+        before = text[max(0, m.start() - 16) : m.start()]
+        if amount <= 0:
+            continue
+        if _PER_ONE_AFTER.match(text, end) and amount < 100 and not _NOT_PRICE_BEFORE.search(before):
+            found.append(UnitPrice(amount, default, _threshold(text, m.start(), end)))
+        elif volume and amount >= 10 and (_LOT_BEFORE.search(before) or _lot_sale_after(text, end)):
+            found.append(UnitPrice(amount / volume, default, volume, "lot"))
+    return found
+
+
+def _lot_sale_after(text: str, end: int) -> bool:
+    # "1200出" / "5000拿走": a bare sum followed by a verb of selling the whole lot.
+    return re.match(r"(?:元)?[^\S\n]*(?:出|拿走|包走|全拿|转让|卖)", text[end : end + 4]) is not None
+
+
+def _to_cny(price: UnitPrice) -> float:
+    return price.amount * CNY_RATE.get(price.currency, 1.0)
+
+
+def extract_prices(text: str, monies: list[Money], volume: int | None, cjk: bool) -> PriceResult:
+    """Unit price and tiers of a listing from its money mentions (see :func:`find_money`)."""
+    default = "CNY" if cjk else "USD"
+    spans = [(m.start, m.end) for m in monies]
+    prices: list[UnitPrice] = []
+    for money in monies:
+        price = _classify(text, money, volume) or _by_habit(text, money, prices)
+        if price is None:
+            continue
+        prices.append(price)
+        factor = _discount(text, money.end) if price.how != "lot" else None
+        if factor is not None:
+            prices.append(UnitPrice(price.amount * factor, price.currency, price.min_records, "discount"))
+    prices.extend(_bare_prices(text, spans, default, volume))
+    result = PriceResult()
+    if not prices and volume:
+        prices = _single_sum(text, monies, volume)
+    if not prices:
+        return result
+    prices = [p for p in prices if p.amount > 0]
+    best = min(prices, key=_to_cny)
+    # Report the best price in the currency the listing mostly quotes in.
+    result.unit_price = {"amount": round(best.amount, 6), "currency": best.currency}
+    result.tiers = _tiers(prices, best.currency)
+    result.signals = sorted({f"price:{p.how}" for p in prices})
+    return result
+
+
+def _by_habit(text: str, money: Money, earlier: list[UnitPrice]) -> UnitPrice | None:
+    """Prices whose unit is implied: a sum in 毛/角/分 or cents is the price of one record,
+    and a tier line ("5w以上: 3毛") repeats the unit of the price quoted before it."""
+    threshold = _threshold(text, money.start, money.end)
+    if money.minor:
+        return UnitPrice(money.amount, money.currency, threshold)
+    if threshold > 1 and earlier and earlier[-1].how == "per_record":
+        return UnitPrice(money.amount, money.currency, threshold)
+    return None
+
+
+def _single_sum(text: str, monies: list[Money], volume: int) -> list[UnitPrice]:
+    """One plain sum and a stated volume ("~12,000 records ... $1,200 OBO"): the lot price."""
+    plain = [m for m in monies if not _NOT_PRICE_BEFORE.search(text[max(0, m.start - 30) : m.start])]
+    if len(plain) != 1:
+        return []
+    money = plain[0]
+    return [UnitPrice(money.amount / volume, money.currency, volume, "lot")]
+
+
+def _tiers(prices: list[UnitPrice], currency: str) -> list[dict[str, float | int]]:
+    best: dict[int, float] = {}
+    for p in prices:
+        if p.currency != currency:
+            continue
+        if p.min_records not in best or p.amount < best[p.min_records]:
+            best[p.min_records] = p.amount
+    return [{"min_records": k, "unit_price": round(v, 6)} for k, v in sorted(best.items())]

@@ -1,0 +1,103 @@
+"""Record counts: how many records the seller claims (stock, database size, largest package).
+
+Minimum order sizes (``500份起``, ``min order 20k``), tier thresholds (``满1w条``, ``1万条以上``,
+``bulk (1M+)``), daily throughput (``日产能3000份``, ``今日到货``), sample sizes, salaries
+(``年薪50w+``, ``15-20K``) and per-N price denominators (``每千条``, ``per 1k``) are not volumes.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from monitor.extract.numbers import QUANTITY, quantity_value
+
+logger = logging.getLogger(__name__)
+
+REC_UNIT_ZH = "条|份|个|笔|人|名|位|张|组|套"
+REC_UNIT_EN = (
+    r"records?|rows?|cvs?|resumes?|résumés?|leads?|profiles?|candidates?|entries|entry|"
+    r"applicants?|job ?seekers?|contacts?|emails?|numbers?|lines?|people|persons?|users?|"
+    r"members?|biodata|data ?sets?"
+)
+# Up to three describing words may stand between number and unit: "220k candidate CVs".
+_UNIT_AFTER = re.compile(
+    rf"[^\S\n]*(?P<plus>\+|多|余|几)?[^\S\n]*(?:(?P<zh>{REC_UNIT_ZH})|(?:[a-z/&\-]+[^\S\n]+){{0,3}}?(?P<en>{REC_UNIT_EN})(?![a-z]))",
+    re.IGNORECASE,
+)
+_PLUS_AFTER = re.compile(r"[^\S\n]*(?:\+|多|余)")
+# A stated total or stock right before the number.
+_CUE_BEFORE = re.compile(
+    r"(?:总量|总数|总库存?|库存|存量|存货|现货|现有|共计|一共|合计|总共|共|数量|笔数|条数|"
+    r"total|in stock|stock|records|volume|size|database of|db of)"
+    r"[^\S\n]*(?:[:=][^\S\n]*)?(?:约|大概|大约|超过|逾|近|~|≈|about|approx\.?|around|over|of)?[^\S\n]*$",
+    re.IGNORECASE,
+)
+# Minimum orders, thresholds, per-N denominators, daily figures, samples, salaries.
+_REJECT_BEFORE = re.compile(
+    r"(?:满|起售|起购|起订|起卖|起拍|最低|最少|至少|低于|不足|min(?:imum)?\.?(?: order)?(?: of)?|"
+    r"at least|if you (?:take|buy|order)|orders? (?:over|above|of)|bulk[^\S\n]*\(?|above|"
+    r"每|per|/|日产能|产能|日更|日收|每日|每天|今日|当日|日均|daily|a day|weekly|每周|"
+    r"样本|样例|sample(?:s)? of|先发|免费送|free|试用|"
+    r"年薪|月薪|薪资|薪水|工资|期望|salary|ctc|paying|pay|"
+    r"[\d.][^\S\n]*[-~至到]|前|top)[^\S\n]*$",
+    re.IGNORECASE,
+)
+_REJECT_AFTER = re.compile(
+    r"[^\S\n]*(?:[+]?[^\S\n]*(?:以上|以内|以下|之内|内|起|或以上|and up|or more|plus)|[-~至到][^\S\n]*\d|"
+    r"/[^\S\n]*(?:天|日|day|d\b|月|month)|每天|一天|per day|a day|daily|薪|/月|/年|"
+    r"个?(?:省|市|城|行业|岗位|字段|月|年|天|小时|分钟|工作日|样本)|(?:[a-z]+[^\S\n]+)?(?:samples?|per day)|"
+    r"[^\S\n]*[+][^\S\n]*=)",
+    re.IGNORECASE,
+)
+_MULT_ONLY_OK = re.compile(r"万|亿|[wkm]|lakh|lac|crore|million|mln|mn|billion|bn", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    start: int
+    end: int
+    value: int
+    unit: str  # the record word, "" when the count stands on its multiplier or a cue
+
+
+def _is_candidate(text: str, m: re.Match[str], value: float) -> tuple[bool, str, int]:
+    """Whether a quantity is a claimed record count; returns (ok, unit, end)."""
+    end = m.end()
+    after = _UNIT_AFTER.match(text, end)
+    unit = ""
+    if after is not None:
+        unit = after.group("zh") or after.group("en") or ""
+        end = after.end()
+    before = text[max(0, m.start() - 16) : m.start()]
+    if _REJECT_BEFORE.search(before) or _REJECT_AFTER.match(text, end):
+        return False, unit, end
+    if unit:
+        return True, unit, end
+    if _CUE_BEFORE.search(before):
+        return True, unit, end
+    mult = (m.group("mult") or "").strip()
+    cn = m.group("cn") or ""
+    # Bare "35k" or "30w" or "一百二十万" still reads as a count of records in a listing.
+    ok = bool(_MULT_ONLY_OK.fullmatch(mult)) or ("万" in cn or "亿" in cn)
+    return ok and value >= 100, unit, end
+
+
+def find_counts(text: str, taken: list[tuple[int, int]]) -> list[Count]:
+    """Claimed record counts in ``text``; ``taken`` are spans already read as money."""
+    counts: list[Count] = []
+    for m in QUANTITY.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        value = quantity_value(m.group("num"), m.group("mult"), m.group("cn"))
+        if value is None or value < 1 or value != int(value):
+            continue
+        ok, unit, end = _is_candidate(text, m, value)
+        if ok:
+            counts.append(Count(m.start(), end, int(value), unit))
+    return counts
+
+
+def largest(counts: list[Count]) -> int | None:
+    return max((c.value for c in counts), default=None)
