@@ -1,6 +1,14 @@
 """Extraction engine: a listing's title and text in, an :class:`Analysis` out.
 
-Pure Python, no Scrapy import. ``analyze`` never raises on any ``str`` input.
+Pure Python, no Scrapy import. ``analyze`` never raises on any ``str`` input::
+
+    from monitor.extract import analyze
+    a = analyze("出zl简历 量大从优", "单价:5毛 5w以上:3毛 总量:200w 私聊 @zl_cv")
+    a.is_offer, a.unit_price, a.volume_records, a.sources, a.contacts, a.severity_label
+
+As in the labeled corpus, price, tiers, volume, sources, categories and contacts are left
+empty when the listing is not an offer (the signals still say what fired), and severity is 0.
+See README.md in this package for the rules and the libraries used.
 """
 
 from __future__ import annotations
@@ -9,9 +17,19 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
+from monitor.extract.categories import find_categories
+from monitor.extract.classify import Evidence, classify
+from monitor.extract.contacts import find_contacts
+from monitor.extract.money import find_money
+from monitor.extract.normalize import MAX_CHARS, normalize
+from monitor.extract.prices import extract_prices
+from monitor.extract.severity import severity as severity_of
+from monitor.extract.sources import find_sources
+from monitor.extract.volume import find_counts, largest
+
 logger = logging.getLogger(__name__)
 
-__all__ = ["Analysis", "analyze"]
+__all__ = ["MAX_CHARS", "Analysis", "analyze"]
 
 SEVERITY_LABELS = ("none", "serious", "especially_serious")
 
@@ -51,19 +69,45 @@ class Analysis:
         }
 
 
-_KEYWORDS = ("简历", "求职者", "履历", "resume", "cv", "job seeker", "jobseeker", "candidate")
-_SALE = ("出售", "出", "卖", "元", "条", "份", "$", "per", "sell", "price", "usdt")
-
-
 def analyze(title: str, text: str) -> Analysis:
-    """Analyse one listing. Provisional keyword version; replaced by the rule model."""
+    """Analyse one listing. Never raises: a failure is logged and reported as a signal."""
     try:
-        blob = f"{title}\n{text}".lower()
-    except Exception:  # non-str input must not crash the crawl
-        logger.warning("analyze got non-str input", exc_info=True)
-        return Analysis(signals=["error:input"])
-    signals = [f"kw:{k}" for k in _KEYWORDS if k in blob]
-    sale = [f"sale:{k}" for k in _SALE if k in blob]
-    is_offer = bool(signals) and len(sale) >= 2
-    score = 0.8 if is_offer else (0.3 if signals else 0.0)
-    return Analysis(is_offer=is_offer, score=score, signals=signals + sale)
+        return _analyze(title if isinstance(title, str) else "", text if isinstance(text, str) else "")
+    except Exception:  # the crawl must go on whatever a seller writes
+        logger.exception("extraction failed on a listing (title %.40r)", title)
+        return Analysis(signals=["error:extraction_failed"])
+
+
+def _analyze(title: str, text: str) -> Analysis:
+    norm = normalize(title, text)
+    monies = find_money(norm.text)
+    counts = find_counts(norm.text, [(m.start, m.end) for m in monies])
+    volume = largest(counts)
+    prices = extract_prices(norm.text, monies, volume, norm.cjk)
+    contacts = find_contacts(norm.text)
+    sources = find_sources(norm)
+    evidence = Evidence(
+        price_kind=prices.kind,
+        price_cny=prices.cny,
+        volume=volume,
+        has_contact=bool(contacts),
+        has_source=bool(sources),
+    )
+    verdict = classify(norm.compact, evidence)
+    signals = [*verdict.signals, *prices.signals]
+    if norm.truncated:
+        signals.append("input:truncated")
+    if not verdict.is_offer:
+        return Analysis(is_offer=False, score=verdict.score, signals=signals)
+    return Analysis(
+        is_offer=True,
+        score=verdict.score,
+        signals=signals,
+        unit_price=prices.unit_price,
+        tiers=prices.tiers,
+        volume_records=volume,
+        sources=sources,
+        categories=find_categories(norm.compact),
+        contacts=contacts,
+        severity=severity_of(volume, prices.unit_price),
+    )

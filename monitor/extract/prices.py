@@ -119,6 +119,8 @@ class UnitPrice:
 @dataclass(slots=True)
 class PriceResult:
     unit_price: dict[str, float | str] | None = None
+    kind: str | None = None  # how the best price was read (per_record, per_n, package, lot)
+    cny: float | None = None  # the best price in CNY, roughly
     tiers: list[dict[str, float | int]] = field(default_factory=list)
     signals: list[str] = field(default_factory=list)
 
@@ -237,6 +239,9 @@ def extract_prices(text: str, monies: list[Money], volume: int | None, cjk: bool
     best = min(prices, key=_to_cny)
     # Report the best price in the currency the listing mostly quotes in.
     result.unit_price = {"amount": round(best.amount, 6), "currency": best.currency}
+    quoted = [p for p in prices if p.how in ("per_record", "per_n", "discount")]
+    result.kind = quoted[0].how if quoted else best.how
+    result.cny = _to_cny(min(quoted, key=_to_cny) if quoted else best)
     result.tiers = _tiers(prices, best.currency)
     result.signals = sorted({f"price:{p.how}" for p in prices})
     return result

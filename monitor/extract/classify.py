@@ -1,0 +1,255 @@
+"""Is this listing an offer of job seekers' personal data? A scored rule model.
+
+Each rule adds a weight to a logit when it fires; the score is its logistic, and a listing
+is an offer when the score reaches ``THRESHOLD``. Every fired rule is reported as a signal a
+takedown reviewer can read (``kw:简历``, ``price_per_record``, ``neg:news``...).
+
+Why these weights (logit units):
+
+- No job-seeker subject (简历, 求职者, resumes, CVs, job seekers, candidate leads) is the
+  strongest reason against (-4): sales of other personal data (parcel recipients, shop
+  customers) look like offers in every other way.
+- Concrete trade terms are what separate an offer from talk about offers: a price per record
+  (+2.5), a record count (+1), a seller contact (+1.5), a sale verb (+1.5), a named source
+  platform (+0.5), listed personal fields (+0.7).
+- Near-misses each have their own vocabulary, weighted by how decisive it is: buying
+  requests (-6, they quote prices and volumes too), news and court reports (-2.2 per cue, up
+  to -6.6, they quote prices, volumes and even handles), warnings and legal questions,
+  resume templates and writing services, job ads, job seekers' own posts, ATS software,
+  courses and crawler help threads.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from dataclasses import dataclass
+
+logger = logging.getLogger(__name__)
+
+THRESHOLD = 0.5
+BIAS = -3.0
+# Above this many CNY for one record it is a service (resume writing), not leaked data.
+PLAUSIBLE_MAX_CNY = 8.0
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    pattern: re.Pattern[str]
+    weight: float
+    # Each extra distinct match adds the weight again, up to this many times.
+    max_hits: int = 1
+
+
+def _rule(rule_id: str, pattern: str, weight: float, max_hits: int = 1) -> Rule:
+    return Rule(rule_id, re.compile(pattern), weight, max_hits)
+
+
+# The data subject: job seekers and their resumes.
+SUBJECT = re.compile(
+    r"简历|求职者|求职人员|求职人|求职意向|求职信息|求职数据|应聘者|应聘人员|候选人|人才数据|人才资源|人才库|履历|"
+    r"应届生数据|应届毕业生|毕业生数据|毕业生信息|应届生简历|hr资源|招聘数据|求职用户|找工作的人|"
+    r"resumes?|résumés?|(?<![a-z])cvs?(?![a-z])|curriculum vitae|job ?seekers?|job applicants?|applicants?|"
+    r"candidates?|open ?to ?work|opentowork|(?:hr|job|recruitment|recruiting|staffing) leads|biodata|talent (?:pool|data)"
+)
+
+POSITIVE: tuple[Rule, ...] = (
+    _rule(
+        "sale",
+        r"出售|转让|批发|现货|有货|货源|出货|代下载|代采|代查|代导出|拍下|下单|量大从优|量大可谈|量大另议|"
+        r"价格好商量|便宜出|(?<![支付])出(?:一批|zl|简历|求职|各|售|个)|【出】|\[出\]|有需要|需要的|"
+        r"for sale|selling|(?<![a-z])sell(?![a-z])|(?<![a-z])wts(?![a-z])|in stock|ready to ship|"
+        r"(?<![a-z])dm(?![a-z])|instant (?:csv|download|delivery)|free sample|samples? (?:on request|for)|"
+        r"escrow|担保|available|i deliver|we deliver|delivery|互换|交换|等量换|(?<![a-z])trade|swap",
+        1.5,
+    ),
+    _rule(
+        "have_stock",
+        r"我这(?:边|里)?有|手上有|手里有|库存|存货|存量|总库|总量|现有|已有|历史库|"
+        r"(?<![a-z])(?:i|we) have|(?<![a-z])got (?:\d|a |over)|total(?![a-z])|have ~?\d",
+        0.8,
+    ),
+    _rule(
+        "fields",
+        r"姓名|手机|电话|邮箱|学历|工作经历|工作经验|期望薪资|name\W|phone|mobile|email|contact (?:details|info)",
+        0.5,
+    ),
+    _rule("bulk", r"数据|资料|名单|数据库|database|(?<![a-z])db(?![a-z])|dumps?(?![a-z])|leads|scrape|records|rows", 0.6),
+)
+
+NEGATIVE: tuple[Rule, ...] = (
+    _rule(
+        "neg:wanted_to_buy",
+        r"求购|收购|(?:长期|高价|大量)收|【收】|\[收\]|^收|\n收|"
+        r"(?<![只不可])收(?!费|到|款|益|入|藏|集|货地址|录|件|钱|usdt|u(?![a-z])|支付|比特|btc)[^\n,、.;:]{0,12}(?:简历|数据|资料|名单)|"
+        r"(?<![a-z])wtb(?![a-z])|want(?:ed)? to buy|looking to buy|(?<![a-z])buying(?![a-z])|will pay|paying|"
+        r"有货的|有货请|有资源的|有的朋友私聊|有量的来|勿报价|报价过高|先验样本再付款",
+        -6.0,
+        2,
+    ),
+    _rule(
+        "neg:news",
+        r"记者|报道|据悉|暗访|调查发现|法院|判处|判决|获刑|有期徒刑|罚金|警方|公安|通报|声明|回应|专家|监管部门|"
+        r"公署|专员|业内人士|媒体|"
+        r"reporter|journalist|undercover|(?<![a-z])report(?:ed|s)?(?![a-z])|police|arrested|court|(?<![a-z])fined|"
+        r"regulators?|according to|investigators?|threat.intelligence|researchers?|sentenced|(?<![a-z])charged|"
+        r"consumer agencies|data broker",
+        -2.2,
+        3,
+    ),
+    _rule(
+        "neg:news_style",
+        r"近日|日前|近期|据了解|表示|指出|呼吁|发布|宣布|上线|功能|业者|平台方|statement|announced|"
+        r"projected|market to reach|survey|study",
+        -1.0,
+        2,
+    ),
+    _rule(
+        "neg:third_person",
+        r"有人|声称|兜售|叫卖|标价|一家店铺|多起案件|claim(?:ed|ing|s)|advertis(?:ed|ing)|who offered|sellers",
+        -1.5,
+        2,
+    ),
+    _rule(
+        "neg:warning",
+        r"防骗|诈骗|骗子|被骗|曝光|别碰|千万别|违法|犯法|犯罪|侵犯公民个人信息|警惕|上当|提醒|拉黑|"
+        r"(?<![a-z])scam|warning|fraud|illegal|don'?t buy|beware|(?<![a-z])alert|report and block|"
+        r"刑法|司法解释|情节严重|个人信息保护法|gdpr|ccpa|lawyer",
+        -2.0,
+        3,
+    ),
+    _rule("neg:bought", r"付了|找人买|我买了|买的时候|(?<![a-z])(?:i )?paid (?:\$|\d|us)|i bought|got scammed", -2.0),
+    _rule("neg:question", r"吗[?]|[?]$|请问|求助|有人知道|有没有人|anyone|is it legal|how to|how do|[?]\n", -1.2),
+    _rule("neg:template", r"模板|范本|模版|templates?", -4.0),
+    _rule(
+        "neg:writing_service",
+        r"代写|改简历|修改简历|简历优化|简历修改|简历诊断|润色|简历互改|resume (?:writing|writers?|review)|"
+        r"rewrite|(?<![a-z])review(?:s|ed)?(?![a-z])|cover letter|makeover|glow.up|写简历",
+        -3.0,
+    ),
+    _rule(
+        "neg:job_ad",
+        r"诚征|诚聘|急招|招工|招普工|月薪|五险一金|包吃住|简历投递|投递简历|将履历寄|内推|校园招聘|双选会|"
+        r"【招聘】|we'?re hiring|(?<![a-z])apply(?![a-z])|job postings|jobs daily|remote jobs",
+        -3.0,
+    ),
+    _rule(
+        "neg:job_seeker",
+        r"找工作|求内推|open to work 🙏|looking for (?:a )?(?:remote )?(?:job|role|work|position)|"
+        r"my (?:cv|resume)|我的简历|available immediately|hire me|我的信息|我投",
+        -2.5,
+    ),
+    _rule(
+        "neg:software",
+        r"招聘管理系统|管理系统|(?<![a-z])ats(?![a-z])|applicant tracking|(?<![a-z])saas|账号|试用|"
+        r"per month|/month|/年|startup plan|seats|一键导入|人才库容量|托管|代发",
+        -2.5,
+        2,
+    ),
+    _rule(
+        "neg:course",
+        r"课程|直播|培训课|教你|webinar|course|tutorial|教程|二手书|(?<![a-z])books?(?![a-z])|干货|技巧|tips?(?![a-z])",
+        -2.0,
+    ),
+    _rule(
+        "neg:crawler_help",
+        r"scrapy|爬虫|user.?agent|代理池|(?<![a-z])403|proxies|proxy|download_delay|robots|被封",
+        -1.0,
+    ),
+    # Source code pasted in a listing is a tutorial or a question, not a sale.
+    _rule("neg:code", r"(?<![a-z])import [a-z]|(?<![a-z])def [a-z_]+\(|class [a-z_]+\(|response\.(?:css|xpath)|yield \{", -2.5),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Facts the extractors found, used as features."""
+
+    # How the unit price was read: "per_record"/"per_n" (quoted per record) or
+    # "package"/"lot" (a sum for many records); None when there is no price.
+    price_kind: str | None
+    price_cny: float | None
+    volume: int | None
+    has_contact: bool
+    has_source: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    is_offer: bool
+    score: float
+    signals: list[str]
+
+
+def _subject(compact: str) -> list[str]:
+    return sorted({m.group(0) for m in SUBJECT.finditer(compact)})[:5]
+
+
+def _fire(rule: Rule, compact: str) -> tuple[float, str | None]:
+    matches = {m.group(0) for m in rule.pattern.finditer(compact)}
+    if not matches:
+        return 0.0, None
+    hits = min(len(matches), rule.max_hits)
+    sample = sorted(matches)[0].strip()
+    label = f"{rule.id}:{sample}" if rule.id.startswith("neg:") else f"{rule.id}:{sample}"
+    return rule.weight * hits, label
+
+
+def _evidence(evidence: Evidence) -> tuple[float, list[str]]:
+    logit = 0.0
+    signals: list[str] = []
+    if evidence.price_cny is not None and evidence.price_cny > PLAUSIBLE_MAX_CNY:
+        logit -= 1.5
+        signals.append("neg:price_too_high_for_data")
+    elif evidence.price_kind in ("per_record", "per_n", "discount"):
+        logit += 2.5
+        signals.append("price_per_record")
+    elif evidence.price_kind is not None:
+        logit += 1.2
+        signals.append("price_per_package")
+    if evidence.volume:
+        logit += 1.0 if evidence.volume >= 1000 else 0.3
+        signals.append("volume")
+    if evidence.has_contact:
+        logit += 1.2
+        signals.append("seller_contact")
+    if evidence.has_source:
+        logit += 0.5
+        signals.append("source_platform")
+    return logit, signals
+
+
+def classify(compact: str, evidence: Evidence) -> Verdict:
+    """Score a listing (compact view) with the facts extracted from it."""
+    logit = BIAS
+    signals: list[str] = []
+    subjects = _subject(compact)
+    if subjects:
+        logit += 2.5
+        signals += [f"kw:{s}" for s in subjects]
+    elif evidence.has_source:
+        # Records from a job platform are job seekers' records even if nobody says "resume".
+        logit += 1.5
+        signals.append("kw:job_platform")
+    else:
+        logit -= 6.0
+        signals.append("neg:no_job_seeker_subject")
+    gained, found = _evidence(evidence)
+    logit += gained
+    signals += found
+    fired: set[str] = set()
+    for rule in (*POSITIVE, *NEGATIVE):
+        weight, label = _fire(rule, compact)
+        if label:
+            logit += weight
+            signals.append(label)
+            fired.add(rule.id)
+    trade = evidence.price_kind or evidence.has_contact or fired & {"sale", "have_stock"}
+    if not trade and logit > -1.0:
+        # Talk about resumes with nothing offered: no price, no contact, no sale word.
+        logit = -1.0
+        signals.append("neg:no_trade_terms")
+    score = 1.0 / (1.0 + math.exp(-logit))
+    return Verdict(score >= THRESHOLD, round(score, 4), signals)

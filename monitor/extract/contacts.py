@@ -1,0 +1,243 @@
+"""Seller contacts: qq, wechat, telegram, phone, email, whatsapp, url (normalized as in
+tests/data/CORPUS.md).
+
+A number is a contact only when a cue says so (``QQ``/``扣扣``/``企鹅``, ``V``/``VX``/``薇信``,
+``TG``/``飞机``, ``电话``, ``WhatsApp``, ``call``...). Sample rows of the data being sold hold the
+victims' phones, e-mails and ids: lines that look like data rows (masked values, several field
+separators, no contact word) are skipped, and a bare mobile number needs a contact word nearby.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+logger = logging.getLogger(__name__)
+
+# Obfuscated e-mail: "name[at]example(dot)com", "name (at) example [dot] com".
+_AT = re.compile(r"[ \t]*[\[(<{【（]\s*(?:at|艾特)\s*[\])>}】）][ \t]*", re.IGNORECASE)
+_DOT = re.compile(r"[ \t]*[\[(<{【（]\s*(?:dot|点)\s*[\])>}】）][ \t]*", re.IGNORECASE)
+_EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][\w.+-]{0,63}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,12}(?![\w])")
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'，。、）)\]】]+|(?<![\w.@/])(?:t|telegram)\.me/[A-Za-z0-9_+/]+|wa\.me/\+?\d+", re.IGNORECASE)
+_TG_URL = re.compile(r"(?:https?://)?(?:t|telegram)\.me/(?:\+|joinchat/)?(?P<h>[A-Za-z0-9_]{3,32})", re.IGNORECASE)
+_WA_URL = re.compile(r"wa\.me/\+?(?P<d>\d{6,15})", re.IGNORECASE)
+_HANDLE = re.compile(r"(?<![\w.@])@(?P<h>[A-Za-z][A-Za-z0-9_]{3,31})(?![\w@]|\.[A-Za-z])")
+_TG_CUE = re.compile(
+    r"(?<![A-Za-z])(?:tg|telegram|电报|纸飞机|飞机|小飞机|电报号|飞机号)(?![A-Za-z])[ \t]*(?:号|id|账号)?[ \t]*[:=]?[ \t]*@?(?P<h>[A-Za-z][A-Za-z0-9_]{3,31})(?![\w.@])",
+    re.IGNORECASE,
+)
+_NOT_TG_BEFORE = re.compile(r"(?:微博|抖音|小红书|instagram|ins|twitter|x|快手|b站)[ \t]*[:]?[ \t]*$", re.IGNORECASE)
+_QQ = re.compile(
+    r"(?:(?<![A-Za-z])(?:qq|扣扣|企鹅|抠抠|球球|秋秋|q号)|(?<![A-Za-z0-9])q(?=[ \t]*[:=]|[ \t]+\d))"
+    r"[ \t]*(?:号码|号|群)?[ \t]*[:=]?[ \t]*(?P<d>[1-9](?:[ \t\-]?\d){4,11})(?![\d])",
+    re.IGNORECASE,
+)
+_WX_CUE = (
+    r"(?:(?<![A-Za-z])(?:微信号|微信|weixin|wechat|vx号|vx|v信|wx|薇信|威信|徽信|维信|卫星号|薇)"
+    r"|加[ \t]*(?:微|v|薇)|微(?=[ \t]*[:=])|(?<![A-Za-z0-9])v(?=[ \t]*[:=])|(?<![A-Za-z0-9])v(?=[ \t]+[A-Za-z]))"
+)
+_WX = re.compile(
+    _WX_CUE + r"(?![A-Za-z])[ \t]*(?:号|id)?[ \t]*[:=]?[ \t]*(?P<id>[A-Za-z][A-Za-z0-9_-]{2,19})(?![\w@.])",
+    re.IGNORECASE,
+)
+_WX_WORDS = {"contact", "details", "only", "me", "us", "for", "and", "the", "or", "pay", "payment", "id"}
+# Phone-like cues and what each makes of the number after it.
+_NUM_CUE_TYPES = (
+    (re.compile(r"whats ?app|(?<![a-z])wa(?![a-z])", re.IGNORECASE), "whatsapp"),
+    (re.compile(r"微信|wechat|vx|(?<![a-z])v(?![a-z])|薇信|威信", re.IGNORECASE), "wechat"),
+    (re.compile(r"电话|手机|tel|phone|mobile|call|text|sms|致电|热线|联系", re.IGNORECASE), "phone"),
+)
+_NUM_CUE = re.compile(
+    r"(?:(?:whats ?app|(?<![a-z])wa|微信|wechat|vx|(?<![a-z])v|薇信|威信|电话|手机号?|联系电话|tel|phone|mobile|"
+    r"call|text|sms|致电|热线|联系)[ \t]*(?:[/／&、,]|or|或|和)?[ \t]*)+(?:同号|号码|号)?[ \t]*[:=]?[ \t]*"
+    r"(?P<n>\+?\(?\d[\d \t\-().]{5,20}\d)(?!\d)",
+    re.IGNORECASE,
+)
+_MOBILE = re.compile(r"(?<![\d+])(?:\+?86[ \t-]?)?1[3-9]\d(?:[ \t-]?\d){8}(?!\d)")
+_SAME_AFTER = re.compile(r"[ \t]*[(（]?[ \t]*(?:微信同号|同微信|微信同步|wechat same)", re.IGNORECASE)
+_CONTACT_WORD = re.compile(
+    r"联系|联络|咨询|私聊|私信|加我|找我|下单|购买|客服|contact|reach|call|text|whats ?app|telegram|(?<![a-z])tg(?![a-z])|"
+    r"email|e-mail|邮箱|qq|扣扣|微信|vx|电话|tel|dm|pm|admin|sales|order|buy|飞机",
+    re.IGNORECASE,
+)
+_MASKED = re.compile(r"\*{2,}|\d\*+\d|[A-Za-z\u4e00-\u9fff]\*+(?:[,|\s]|$)|x{3,}", re.IGNORECASE)
+_FIELD_SEP = re.compile(r"[|,\t;]|、")
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    pos: int
+    type: str
+    value: str
+
+
+def _deobfuscate(text: str) -> str:
+    if "at" not in text.lower() and "艾特" not in text:
+        return text
+    return _DOT.sub(".", _AT.sub("@", text))
+
+
+def _data_rows(text: str) -> list[tuple[int, int]]:
+    """Spans of lines that look like rows of the data for sale (the victims' records)."""
+    rows: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        seps = len(_FIELD_SEP.findall(line))
+        masked = _MASKED.search(line) is not None
+        if (masked and seps >= 1) or (seps >= 3 and not _CONTACT_WORD.search(line)):
+            if not (_CONTACT_WORD.search(line) and not masked):
+                rows.append((pos, end))
+        pos = end + 1
+    return rows
+
+
+def _in(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _digits(raw: str) -> str:
+    return "".join(ch for ch in raw if ch.isdigit())
+
+
+def normalize_phone(raw: str) -> str:
+    """Digits only; a mainland mobile loses its +86/86/0086 prefix."""
+    digits = _digits(raw)
+    for prefix in ("0086", "86"):
+        if digits.startswith(prefix) and len(digits) == len(prefix) + 11 and digits[len(prefix)] == "1":
+            return digits[len(prefix) :]
+    return digits
+
+
+def find_contacts(text: str) -> list[dict[str, str]]:
+    """Seller contacts in ``text`` (the normalized, case-kept view), in order of appearance."""
+    text = _deobfuscate(text)
+    rows = _data_rows(text)
+    found: list[Contact] = []
+    taken: list[tuple[int, int]] = []
+    found += _urls(text, taken)
+    found += _emails(text, rows, taken)
+    found += _telegram(text, taken)
+    found += _qq(text, taken)
+    found += _numbers(text, rows, taken)
+    found += _wechat(text, taken)
+    seen: set[tuple[str, str]] = set()
+    out: list[dict[str, str]] = []
+    for c in sorted(found, key=lambda c: c.pos):
+        key = (c.type, c.value)
+        if c.value and key not in seen:
+            seen.add(key)
+            out.append({"type": c.type, "value": c.value})
+    return out
+
+
+def _urls(text: str, taken: list[tuple[int, int]]) -> list[Contact]:
+    found: list[Contact] = []
+    for m in _URL.finditer(text):
+        raw = m.group(0).rstrip(".,;:!?")
+        taken.append((m.start(), m.start() + len(raw)))
+        tg = _TG_URL.match(raw) or _TG_URL.search(raw)
+        wa = _WA_URL.search(raw)
+        if tg is not None and ("t.me/" in raw.lower() or "telegram.me/" in raw.lower()):
+            found.append(Contact(m.start(), "telegram", tg.group("h").lower()))
+        elif wa is not None:
+            found.append(Contact(m.start(), "whatsapp", wa.group("d")))
+        else:
+            found.append(Contact(m.start(), "url", raw))
+    return found
+
+
+def _emails(text: str, rows: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[Contact]:
+    found: list[Contact] = []
+    for m in _EMAIL.finditer(text):
+        if _in(taken, m.start()):
+            continue
+        taken.append(m.span())
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        cued = _CONTACT_WORD.search(text, max(line_start, m.start() - 30), m.start()) is not None
+        if _in(rows, m.start()) and not cued:
+            continue
+        found.append(Contact(m.start(), "email", m.group(0).lower()))
+    return found
+
+
+def _telegram(text: str, taken: list[tuple[int, int]]) -> list[Contact]:
+    found: list[Contact] = []
+    for m in _TG_CUE.finditer(text):
+        if not _in(taken, m.start("h")):
+            taken.append(m.span())
+            found.append(Contact(m.start(), "telegram", m.group("h").lower()))
+    for m in _HANDLE.finditer(text):
+        if _in(taken, m.start()) or _NOT_TG_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+            continue
+        taken.append(m.span())
+        found.append(Contact(m.start(), "telegram", m.group("h").lower()))
+    return found
+
+
+def _qq(text: str, taken: list[tuple[int, int]]) -> list[Contact]:
+    found: list[Contact] = []
+    for m in _QQ.finditer(text):
+        if _in(taken, m.start("d")):
+            continue
+        digits = _digits(m.group("d"))
+        if 5 <= len(digits) <= 12:
+            taken.append(m.span())
+            found.append(Contact(m.start(), "qq", digits))
+    return found
+
+
+def _numbers(text: str, rows: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[Contact]:
+    """Phone, WhatsApp and numeric WeChat ids after their cues; cued or lone mobiles."""
+    found: list[Contact] = []
+    for m in _NUM_CUE.finditer(text):
+        if _in(taken, m.start("n")):
+            continue
+        raw = m.group("n").strip()
+        digits = _digits(raw)
+        if not 7 <= len(digits) <= 15:
+            continue
+        taken.append(m.span("n"))
+        cue = text[m.start() : m.start("n")]
+        for contact_type in _types(cue):
+            value = digits if contact_type != "phone" else normalize_phone(raw)
+            found.append(Contact(m.start(), contact_type, value))
+        if _SAME_AFTER.match(text, m.end()) and not _types(cue) & {"wechat"}:
+            found.append(Contact(m.start(), "wechat", normalize_phone(raw)))
+    for m in _MOBILE.finditer(text):
+        if _in(taken, m.start()) or _in(rows, m.start()):
+            continue
+        window = text[max(0, m.start() - 24) : m.start()]
+        if _CONTACT_WORD.search(window) or _SAME_AFTER.match(text, m.end()):
+            taken.append(m.span())
+            found.append(Contact(m.start(), "phone", normalize_phone(m.group(0))))
+            if _SAME_AFTER.match(text, m.end()):
+                found.append(Contact(m.start(), "wechat", normalize_phone(m.group(0))))
+    return found
+
+
+def _types(cue: str) -> set[str]:
+    """Contact types a cue chain gives its number ("电话/微信同号" gives phone and wechat)."""
+    types = {t for pattern, t in _NUM_CUE_TYPES if pattern.search(cue)}
+    if "同号" in cue:
+        types |= {"phone", "wechat"}
+    return types or {"phone"}
+
+
+def _wechat(text: str, taken: list[tuple[int, int]]) -> list[Contact]:
+    found: list[Contact] = []
+    for m in _WX.finditer(text):
+        if _in(taken, m.start("id")):
+            continue
+        value = m.group("id")
+        if value.lower() in _WX_WORDS:
+            continue
+        # A one-letter cue ("V", "薇") needs an id that looks like one, not a word.
+        between = text[m.start() : m.start("id")]
+        short_cue = len(between.strip(" \t:=")) <= 1 and ":" not in between
+        if short_cue and not (re.search(r"[\d_]", value) or len(value) >= 6):
+            continue
+        taken.append(m.span())
+        found.append(Contact(m.start(), "wechat", value))
+    return found

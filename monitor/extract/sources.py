@@ -1,0 +1,250 @@
+"""Claimed source platforms, as canonical ids (see tests/data/CORPUS.md).
+
+Three kinds of alias:
+
+- strong: a platform's name, brand or domain (``智联招聘``, ``前程无忧``, ``wuba``, ``naukri``);
+- weak: short tokens that are also ordinary numbers or words (``58``, ``51``, ``zl``, ``boss``):
+  only counted next to a data or source word or another platform (``数据来源zl、51``);
+- case-sensitive English names that are also common words (``Indeed``, ``Monster``, ``SEEK``,
+  ``Dice``, ``Reed``, ``Shine``): matched on the case-kept text.
+
+Any named job platform outside the canonical list gives ``other`` once. A platform the seller
+*wants* in an exchange ("想换BOSS的", "trade for Naukri") is not a source.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from monitor.extract.normalize import Normalized
+
+logger = logging.getLogger(__name__)
+
+# Matched on the compact (lower-cased, split words rejoined) view, anywhere.
+STRONG: dict[str, str] = {
+    "58同城": "58.com",
+    "五八同城": "58.com",
+    "五八": "58.com",
+    "58tongcheng": "58.com",
+    "58.com": "58.com",
+    "wuba": "58.com",
+    "赶集网": "ganji.com",
+    "赶集": "ganji.com",
+    "ganji": "ganji.com",
+    "智联招聘": "zhaopin.com",
+    "智联": "zhaopin.com",
+    "zhaopin": "zhaopin.com",
+    "zhilian": "zhaopin.com",
+    "前程无忧": "51job.com",
+    "前程": "51job.com",
+    "51job": "51job.com",
+    "qcwy": "51job.com",
+    "boss直聘": "zhipin.com",
+    "直聘": "zhipin.com",
+    "zhipin": "zhipin.com",
+    "猎聘": "liepin.com",
+    "liepin": "liepin.com",
+    "拉勾": "lagou.com",
+    "拉钩网": "lagou.com",
+    "lagou": "lagou.com",
+    "应届生求职网": "yingjiesheng.com",
+    "应届生网": "yingjiesheng.com",
+    "yingjiesheng": "yingjiesheng.com",
+    "中华英才网": "chinahr.com",
+    "中华英才": "chinahr.com",
+    "chinahr": "chinahr.com",
+    "智通人才网": "job5156.com",
+    "智通人才": "job5156.com",
+    "job5156": "job5156.com",
+    "看准网": "kanzhun.com",
+    "看准": "kanzhun.com",
+    "kanzhun": "kanzhun.com",
+    "脉脉": "maimai.cn",
+    "maimai": "maimai.cn",
+    "领英": "linkedin.com",
+    "linkedin": "linkedin.com",
+    "linked in": "linkedin.com",
+    "glassdoor": "glassdoor.com",
+    "indeed.com": "indeed.com",
+    "monster.com": "monster.com",
+    "naukri": "naukri.com",
+    "seek.com": "seek.com.au",
+    # Named job platforms outside the canonical list.
+    "naukrigulf": "other",
+    "店长直聘": "other",
+    "一览英才": "other",
+    "jobsdb": "other",
+    "stepstone": "other",
+    "bayt": "other",
+    "gulftalent": "other",
+    "jobstreet": "other",
+    "totaljobs": "other",
+    "cv-library": "other",
+    "cvlibrary": "other",
+    "ziprecruiter": "other",
+    "careerbuilder": "other",
+    "shine.com": "other",
+    "timesjobs": "other",
+    "foundit": "other",
+    "workindia": "other",
+    "iimjobs": "other",
+    "instahyre": "other",
+    "internshala": "other",
+    "jobindex": "other",
+    "infojobs": "other",
+    "pracuj": "other",
+    "headhunter": "other",
+    "hh.ru": "other",
+    "superjob": "other",
+    "jobkorea": "other",
+    "saramin": "other",
+    "rikunabi": "other",
+    "mynavi": "other",
+    "kalibrr": "other",
+    "ctgoodjobs": "other",
+    "cakeresume": "other",
+    "simplyhired": "other",
+    "adzuna": "other",
+    "jobberman": "other",
+    "wellfound": "other",
+    "yes123": "other",
+    "518熊班": "other",
+    "1111人力银行": "other",
+    "104人力银行": "other",
+    "实习僧": "other",
+    "斗米": "other",
+    "鱼泡": "other",
+    "猎上网": "other",
+    "大街网": "other",
+    "卓博人才": "other",
+    "南方人才": "other",
+    "汇博": "other",
+    "百姓网": "other",
+    "职友集": "other",
+    "人才热线": "other",
+    "最佳东方": "other",
+    "青团社": "other",
+    "牛客网": "other",
+}
+# Word-bounded ASCII aliases on the compact view.
+WORDS: dict[str, str] = {
+    "xing": "other",
+    "apna": "other",
+    "doda": "other",
+    "hays": "other",
+}
+# Case-sensitive English names that are also common words, on the case-kept text.
+CASED: dict[str, str] = {
+    "Indeed": "indeed.com",
+    "INDEED": "indeed.com",
+    "Monster": "monster.com",
+    "MONSTER": "monster.com",
+    "SEEK": "seek.com.au",
+    "Seek": "seek.com.au",
+    "Dice": "other",
+    "DICE": "other",
+    "Reed": "other",
+    "Shine": "other",
+    "Jora": "other",
+    "Handshake": "other",
+}
+WEAK: dict[str, str] = {"58": "58.com", "51": "51job.com", "zl": "zhaopin.com", "boss": "zhipin.com"}
+
+_ASCII_EDGE_L = r"(?<![a-z0-9_@./])"
+_ASCII_EDGE_R = r"(?![a-z0-9_])"
+
+
+def _alternation(keys: list[str]) -> str:
+    return "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+
+
+_STRONG_RE = re.compile(f"(?P<a>{_alternation(list(STRONG))})")
+_WORDS_RE = re.compile(f"{_ASCII_EDGE_L}(?P<a>{_alternation(list(WORDS))}){_ASCII_EDGE_R}")
+_CASED_RE = re.compile(r"(?<![A-Za-z0-9_@./])(?P<a>" + _alternation(list(CASED)) + r")(?![A-Za-z0-9_])")
+# "Indeed, ..." opening a sentence is the adverb, not the job board.
+_ADVERB = re.compile(r"(?:^|[.!?:]\s+|\n\s*)Indeed,")
+_WEAK_RE = re.compile(
+    r"(?<![\d.$¥€£₹a-z_@#:-])(?P<a>5[ \-_·*]?8|51|zl|boss)(?![\d.%a-z_])"
+    r"(?![ \t]*(?:元|块|毛|角|分|条|份|个|人|名|万|千|w|k|岁|号|年|月|日|天|小时|省|市|届|级|期|楼|区|路|折|米|度))"
+)
+# Other platforms by the shape of their name: "XX人才网", "XX人力银行", "XX招聘网".
+_GENERIC_RE = re.compile(r"(?P<name>[\u4e00-\u9fffa-z0-9]{2,6}?) ?(?:人才网|人力银行|招聘网|求职网)(?!站)")
+# "各大招聘网站", "某人才网": unnamed platforms give no source.
+_GENERIC_NOT = re.compile(r"各|多|某|全国|主流|本地|知名|大型|几大|其他|其它|正规|国内|相关|等|的|在|去|从|通过|这些|一些|哪")
+# Near a weak alias one of these must appear for it to count.
+_WEAK_CONTEXT = re.compile(r"来源|数据源|源自|来自|渠道|平台|简历|数据|资源|求职|名单|资料|同城|source|from|resume|cv|data")
+# The platform wanted in an exchange or a purchase, not the one offered.
+_WANTED_BEFORE = re.compile(
+    r"(?:想换|换取|换成|换|求购|想要|收|want(?:ed)?|looking for|in exchange for|exchange for|swap for|trade for)"
+    r"[^\n。;,、.!?]{0,6}$"
+)
+
+
+def _wanted(view: str, start: int) -> bool:
+    return _WANTED_BEFORE.search(view[max(0, start - 14) : start]) is not None
+
+
+def find_sources(norm: Normalized) -> list[str]:
+    """Canonical source ids in order of first mention; ``other`` at most once."""
+    hits: list[tuple[int, str]] = []
+    spans: list[tuple[int, int]] = []
+    view = norm.compact
+    for m in _STRONG_RE.finditer(view):
+        spans.append(m.span())
+        if not _wanted(view, m.start()):
+            hits.append((m.start(), STRONG[m.group("a")]))
+    for m in _WORDS_RE.finditer(view):
+        if not _wanted(view, m.start()):
+            hits.append((m.start(), WORDS[m.group("a")]))
+    for m in _CASED_RE.finditer(norm.text):
+        if _ADVERB.match(norm.text, max(0, m.start() - 3)) or _ADVERB.match(norm.text, m.start()):
+            continue
+        if not _wanted(norm.text, m.start()):
+            hits.append((_scaled(m.start(), norm), CASED[m.group("a")]))
+    hits.extend(_weak_hits(view, norm.cjk, bool(hits)))
+    hits.extend(_generic_hits(view, spans))
+    seen: list[str] = []
+    for _, source in sorted(hits):
+        if source not in seen:
+            seen.append(source)
+    return seen
+
+
+def _scaled(pos: int, norm: Normalized) -> int:
+    # Positions only order the result; the compact view is a little shorter than the text.
+    return pos * len(norm.compact) // max(1, len(norm.text))
+
+
+def _weak_hits(view: str, cjk: bool, have_strong: bool) -> list[tuple[int, str]]:
+    hits: list[tuple[int, str]] = []
+    for m in _WEAK_RE.finditer(view):
+        alias = m.group("a")
+        if alias == "boss" and not cjk:
+            continue  # "my boss" in English text
+        window = view[max(0, m.start() - 12) : m.end() + 12]
+        near_alias = _STRONG_RE.search(window) is not None or len(_WEAK_RE.findall(window)) > 1
+        if not (near_alias or _WEAK_CONTEXT.search(window) or (alias == "boss" and have_strong)):
+            continue
+        if _wanted(view, m.start()) or _in_url(view, m.start()):
+            continue
+        key = "58" if alias.startswith("5") and alias.endswith("8") else alias
+        hits.append((m.start(), WEAK[key]))
+    return hits
+
+
+def _in_url(view: str, pos: int) -> bool:
+    token_start = max(view.rfind(" ", 0, pos), view.rfind("\n", 0, pos)) + 1
+    token = view[token_start:pos]
+    return "://" in token or "www." in token or "@" in token or ".example" in token
+
+
+def _generic_hits(view: str, taken: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    hits: list[tuple[int, str]] = []
+    for m in _GENERIC_RE.finditer(view):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        if _GENERIC_NOT.search(m.group("name")) or _wanted(view, m.start()):
+            continue
+        hits.append((m.start(), "other"))
+    return hits
