@@ -40,9 +40,9 @@ def first(sel: Selector, query: str, default: str = "") -> str:
     return value.strip() if value else default
 
 
-def int_or_none(value: str | None) -> int | None:
-    if value is None:
-        return None
+def int_or_none(value: str | int | None) -> int | None:
+    if value is None or isinstance(value, int):
+        return value
     digits = re.sub(r"[^\d]", "", value)
     return int(digits) if digits else None
 

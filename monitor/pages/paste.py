@@ -9,7 +9,7 @@ from parsel import Selector
 
 from monitor.pages.common import ParseError, visible_text
 
-_PASTE_KEY = re.compile(r"^/([A-Za-z0-9]{4,16})$")
+_PASTE_KEY = re.compile(r"^/?([A-Za-z0-9]{4,16})$")
 
 
 @dataclass

@@ -59,6 +59,12 @@ def _data_field(sel: Selector) -> dict[str, object]:
     return value if isinstance(value, dict) else {}
 
 
+def _replies(value: object, li: Selector) -> int | None:
+    if isinstance(value, int):
+        return value
+    return int_or_none(li.css(".threadlist_rep_num::text").get())
+
+
 def thread_list_selector(sel: Selector) -> Selector:
     """The thread list lives inside an HTML comment in a hidden ``<code class="pagelet_html">``
     (Baidu's BigPipe): take the comment text and parse it again. Pages rendered without
@@ -95,8 +101,7 @@ def parse_forum_list(sel: Selector) -> ForumList:
                 url=href or f"/p/{tid}",
                 author=str(author).strip() or None,
                 excerpt=visible_text(li.css(".threadlist_abs")[0]) if li.css(".threadlist_abs") else "",
-                replies=int_or_none(field.get("reply_num") and str(field.get("reply_num")))
-                or int_or_none(li.css(".threadlist_rep_num::text").get()),
+                replies=_replies(field.get("reply_num"), li),
             )
         )
     pager = inner.css("#frs_list_pager") or sel.css("#frs_list_pager")

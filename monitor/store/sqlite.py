@@ -56,13 +56,11 @@ class SQLiteStore(Store):
 
     def _upsert_one(self, doc: dict[str, Any], result: UpsertResult) -> None:
         old = self.get(doc["id"])
+        self._write(doc if old is None else merge_documents(old, doc))
         if old is None:
-            merged = doc
             result.created += 1
         else:
-            merged = merge_documents(old, doc)
             result.updated += 1
-        self._write(merged)
 
     def _write(self, doc: dict[str, Any]) -> None:
         self._db.execute(

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from monitor.demo import DemoWorld
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def repo() -> Path:
+    return REPO
+
+
+@pytest.fixture(scope="module")
+def demo_world():
+    """The demo world on a free port for the tests of one module."""
+    with DemoWorld() as world:
+        yield world
+
+
+@pytest.fixture
+def clean_env(tmp_path) -> dict[str, str]:
+    """Environment for a subprocess crawl: the embedded store in a temporary folder, whatever
+    the developer's shell points at."""
+    env = dict(os.environ)
+    env.pop("ELASTICSEARCH_URL", None)
+    env["MONITOR_SQLITE_PATH"] = str(tmp_path / "store.sqlite3")
+    return env
