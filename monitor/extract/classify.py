@@ -132,13 +132,15 @@ NEGATIVE: tuple[Rule, ...] = (
     _rule(
         "neg:job_ad",
         r"诚征|诚聘|急招|招工|招普工|月薪|五险一金|包吃住|简历投递|投递简历|将履历寄|内推|校园招聘|双选会|"
-        r"【招聘】|we'?re hiring|(?<![a-z])apply(?![a-z])|job postings|jobs daily|remote jobs",
+        r"【招聘】|we'?re hiring|(?<![a-z])apply(?![a-z])|job postings|jobs daily|remote jobs|"
+        r"we place|placement fee|% fee|post your job|per listing",
         -3.0,
     ),
     _rule(
         "neg:job_seeker",
         r"找工作|求内推|open to work 🙏|looking for (?:a )?(?:remote )?(?:job|role|work|position)|"
-        r"my (?:cv|resume)|我的简历|available immediately|hire me|我的信息|我投",
+        r"my (?:cv|resume)|我的简历|available immediately|hire me|我的信息|我投|求一份|找一份|求推荐|"
+        r"本人(?:是|今年|[^,、。\n]{0,6}(?:专业|毕业|经验))|i'?m an? [a-z ]{0,30}with \d+ years?",
         -2.5,
     ),
     _rule(
@@ -246,9 +248,10 @@ def classify(compact: str, evidence: Evidence) -> Verdict:
             logit += weight
             signals.append(label)
             fired.add(rule.id)
-    trade = evidence.price_kind or evidence.has_contact or fired & {"sale", "have_stock"}
+    trade = evidence.price_kind or fired & {"sale", "have_stock"}
     if not trade and logit > -1.0:
-        # Talk about resumes with nothing offered: no price, no contact, no sale word.
+        # Talk about resumes with nothing offered: no price and no sale word. A contact
+        # alone is not enough: job seekers and recruiters leave theirs too.
         logit = -1.0
         signals.append("neg:no_trade_terms")
     score = 1.0 / (1.0 + math.exp(-logit))

@@ -24,7 +24,8 @@ _TG_URL = re.compile(r"(?:https?://)?(?:t|telegram)\.me/(?:\+|joinchat/)?(?P<h>[
 _WA_URL = re.compile(r"wa\.me/\+?(?P<d>\d{6,15})", re.IGNORECASE)
 _HANDLE = re.compile(r"(?<![\w.@])@(?P<h>[A-Za-z][A-Za-z0-9_]{3,31})(?![\w@]|\.[A-Za-z])")
 _TG_CUE = re.compile(
-    r"(?<![A-Za-z])(?:tg|telegram|电报|纸飞机|飞机|小飞机|电报号|飞机号)(?![A-Za-z])[ \t]*(?:号|id|账号)?[ \t]*[:=]?[ \t]*@?(?P<h>[A-Za-z][A-Za-z0-9_]{3,31})(?![\w.@])",
+    r"(?<![A-Za-z])(?:tg|telegram|电报|纸飞机|飞机|小飞机|电报号|飞机号)(?![A-Za-z])[ \t]*(?:号|id|账号)?"
+    r"[ \t]*(?P<sep>[:=@])?[ \t]*@?(?P<h>[A-Za-z][A-Za-z0-9_]{3,31})(?![\w.@])",
     re.IGNORECASE,
 )
 _NOT_TG_BEFORE = re.compile(r"(?:微博|抖音|小红书|instagram|ins|twitter|x|快手|b站)[ \t]*[:]?[ \t]*$", re.IGNORECASE)
@@ -165,6 +166,9 @@ def _emails(text: str, rows: list[tuple[int, int]], taken: list[tuple[int, int]]
 def _telegram(text: str, taken: list[tuple[int, int]]) -> list[Contact]:
     found: list[Contact] = []
     for m in _TG_CUE.finditer(text):
+        # "Telegram channels" is prose: without ':' or '@' the handle must look like one.
+        if not m.group("sep") and not re.search(r"[\d_]", m.group("h")):
+            continue
         if not _in(taken, m.start("h")):
             taken.append(m.span())
             found.append(Contact(m.start(), "telegram", m.group("h").lower()))

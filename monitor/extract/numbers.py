@@ -83,6 +83,8 @@ def parse_chinese(cn: str) -> float | None:
     """Value of a Chinese numeral, or None when it is not one (``万`` alone, ``一一``)."""
     if not cn or cn in "万亿千百" or cn[0] in "万亿":
         return None
+    if cn[0] in "千百" and cn[-1] in "万亿":
+        cn = "一" + cn  # "千万" = 一千万, "百万" = 一百万
     special = _colloquial(cn)
     if special is not None:
         return special

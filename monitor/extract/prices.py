@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from monitor.extract.money import Money
-from monitor.extract.numbers import QUANTITY, quantity_value
+from monitor.extract.numbers import CN_NUM_CHARS, QUANTITY, parse_chinese, quantity_value
 from monitor.extract.volume import REC_UNIT_EN, REC_UNIT_ZH
 
 logger = logging.getLogger(__name__)
@@ -73,10 +73,10 @@ _COUNT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _LOT_BEFORE = re.compile(
-    r"(?:整包|全包|打包|整体|全部|全拿|全要|全收|一口价|全国包|全套|包圆|总价|"
-    r"full(?: set| database| db| dump| list| package)?|entire(?: list| database| db| set| dump)?|"
-    r"whole(?: lot| database| set| list| thing)?|the lot|everything|all of it)"
-    r"[^\S\n]*(?:for|at|only|just|[:=,\-–—]|价|价格|只要|仅需|仅|只需|[^\S\n])*$",
+    r"(?:整包|全包|打包|整体|整出|整卖|全部|全拿|全要|全收|一口价|全国包|全套|包圆|总价|"
+    r"(?:full|entire|whole)(?: (?:set|database|db|dump|list|package|pack|bundle|collection|thing|lot))?|"
+    r"the lot|everything|all of it)"
+    r"[^\S\n]*(?:拿走|包走|带走|出|卖)?(?:for|at|only|just|[:=,\-–—]|价|价格|只要|仅需|仅|只需|[^\S\n])*$",
     re.IGNORECASE,
 )
 _LOT_AFTER = re.compile(
@@ -84,9 +84,11 @@ _LOT_AFTER = re.compile(
     r"all in|全部|全拿|拿走|包走|打包|全包|一口价|(?:就)?出(?!价)|卖了|转让)",
     re.IGNORECASE,
 )
-# Bare numbers sellers quote without a currency: "0.25一条", "打包2300出", "全拿2000".
+# Bare numbers sellers quote without a currency: "0.25一条", "打包2300出", "全拿2000",
+# "打包价一万二".
 _BARE = re.compile(
-    r"(?<![\d.,a-z$¥€£₹])(?P<num>\d+(?:\.\d+)?)(?![\d.,%a-z万千亿百])", re.IGNORECASE
+    rf"(?<![\d.,a-z$¥€£₹])(?:(?P<num>\d+(?:\.\d+)?)(?![\d.,%a-z万千亿百])|(?P<cn>[{CN_NUM_CHARS}]{{2,}})(?![{CN_NUM_CHARS}]))",
+    re.IGNORECASE,
 )
 _DISCOUNT = re.compile(r"(?:打[^\S\n]*)?(?P<d>\d{1,2}(?:\.\d)?|[一二三四五六七八九]{1,2})[^\S\n]*折")
 _THRESHOLD_BEFORE = re.compile(
@@ -195,9 +197,15 @@ def _bare_prices(text: str, taken: list[tuple[int, int]], default: str, volume: 
     for m in _BARE.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
-        amount = float(m.group("num"))
         end = m.end()
         before = text[max(0, m.start() - 16) : m.start()]
+        if m.group("cn"):
+            # A Chinese numeral is only read as a sum right after a whole-lot word.
+            value = parse_chinese(m.group("cn"))
+            if value and volume and value >= 10 and _LOT_BEFORE.search(before):
+                found.append(UnitPrice(value / volume, default, volume, "lot"))
+            continue
+        amount = float(m.group("num"))
         if amount <= 0:
             continue
         if _PER_ONE_AFTER.match(text, end) and amount < 100 and not _NOT_PRICE_BEFORE.search(before):

@@ -172,6 +172,11 @@ _WEAK_RE = re.compile(
 _GENERIC_RE = re.compile(r"(?P<name>[\u4e00-\u9fffa-z0-9]{2,6}?) ?(?:人才网|人力银行|招聘网|求职网)(?!站)")
 # "各大招聘网站", "某人才网": unnamed platforms give no source.
 _GENERIC_NOT = re.compile(r"各|多|某|全国|主流|本地|知名|大型|几大|其他|其它|正规|国内|相关|等|的|在|去|从|通过|这些|一些|哪")
+# A site named by its domain ("Caterer.com", "jobs.ie") outside a URL or e-mail address.
+_DOMAIN_RE = re.compile(
+    r"(?<![\w@./:-])(?P<name>[a-z][a-z0-9-]{2,30})\.(?:com\.au|co\.uk|co\.in|com|in|de|fr|nl|ie|jp|kr|sg|my|ph|hk|tw|ae|ca)(?![\w./@-])"
+)
+_NOT_PLATFORM = {"example", "gmail", "outlook", "yahoo", "hotmail", "qq", "163", "126", "google", "telegram", "whatsapp"}
 # Near a weak alias one of these must appear for it to count.
 _WEAK_CONTEXT = re.compile(r"来源|数据源|源自|来自|渠道|平台|简历|数据|资源|求职|名单|资料|同城|source|from|resume|cv|data")
 # The platform wanted in an exchange or a purchase, not the one offered.
@@ -204,6 +209,7 @@ def find_sources(norm: Normalized) -> list[str]:
             hits.append((_scaled(m.start(), norm), CASED[m.group("a")]))
     hits.extend(_weak_hits(view, norm.cjk, bool(hits)))
     hits.extend(_generic_hits(view, spans))
+    hits.extend(_domain_hits(view, spans))
     seen: list[str] = []
     for _, source in sorted(hits):
         if source not in seen:
@@ -230,6 +236,17 @@ def _weak_hits(view: str, cjk: bool, have_strong: bool) -> list[tuple[int, str]]
             continue
         key = "58" if alias.startswith("5") and alias.endswith("8") else alias
         hits.append((m.start(), WEAK[key]))
+    return hits
+
+
+def _domain_hits(view: str, taken: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    hits: list[tuple[int, str]] = []
+    for m in _DOMAIN_RE.finditer(view):
+        if any(s <= m.start() < e for s, e in taken) or m.group("name") in _NOT_PLATFORM:
+            continue
+        if _STRONG_RE.search(m.group(0)) or _wanted(view, m.start()):
+            continue  # a canonical platform's own domain, already counted
+        hits.append((m.start(), "other"))
     return hits
 
 

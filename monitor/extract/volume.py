@@ -31,7 +31,7 @@ _PLUS_AFTER = re.compile(r"[^\S\n]*(?:\+|多|余)")
 _CUE_BEFORE = re.compile(
     r"(?:总量|总数|总库存?|库存|存量|存货|现货|现有|共计|一共|合计|总共|共|数量|笔数|条数|"
     r"total|in stock|stock|records|volume|size|database of|db of)"
-    r"[^\S\n]*(?:[:=][^\S\n]*)?(?:约|大概|大约|超过|逾|近|~|≈|about|approx\.?|around|over|of)?[^\S\n]*$",
+    r"[^\S\n]*(?:[:=][^\S\n]*)?(?:约|大概|大约|超过|过|逾|近|有|~|≈|about|approx\.?|around|over|of)?[^\S\n]*$",
     re.IGNORECASE,
 )
 # Minimum orders, thresholds, per-N denominators, daily figures, samples, salaries.
@@ -91,7 +91,8 @@ def find_counts(text: str, taken: list[tuple[int, int]]) -> list[Count]:
         if any(s <= m.start() < e for s, e in taken):
             continue
         value = quantity_value(m.group("num"), m.group("mult"), m.group("cn"))
-        if value is None or value < 1 or value != int(value):
+        # Nobody sells fewer than ten records; "一份" or "3份" is not a volume.
+        if value is None or value < 10 or value != int(value):
             continue
         ok, unit, end = _is_candidate(text, m, value)
         if ok:
