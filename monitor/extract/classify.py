@@ -102,13 +102,15 @@ NEGATIVE: tuple[Rule, ...] = (
     _rule(
         "neg:news_style",
         r"近日|日前|近期|据了解|表示|指出|呼吁|发布|宣布|上线|功能|业者|平台方|statement|announced|"
-        r"projected|market to reach|survey|study",
+        r"projected|market to reach|survey|study|(?<![a-z])said(?![a-z])|(?<![a-z])says(?![a-z])|"
+        r"it found|found that|据统计|last quarter|去年",
         -1.0,
         2,
     ),
     _rule(
         "neg:third_person",
-        r"有人|声称|兜售|叫卖|标价|一家店铺|多起案件|claim(?:ed|ing|s)|advertis(?:ed|ing)|who offered|sellers",
+        r"有人|声称|兜售|叫卖|标价|一家店铺|多起案件|claim(?:ed|ing|s)|advertis(?:ed|ing)|who offered|sellers|"
+        r"vendors?(?![a-z])|listings offering|i read|sell for",
         -1.5,
         2,
     ),
@@ -121,7 +123,18 @@ NEGATIVE: tuple[Rule, ...] = (
         3,
     ),
     _rule("neg:bought", r"付了|找人买|我买了|买的时候|(?<![a-z])(?:i )?paid (?:\$|\d|us)|i bought|got scammed", -2.0),
-    _rule("neg:question", r"吗[?]|[?]$|请问|求助|有人知道|有没有人|anyone|is it legal|how to|how do|[?]\n", -1.2),
+    _rule(
+        "neg:question",
+        r"吗[?]|[?]$|请问|求助|有人知道|有没有人|anyone|is it legal|how to|how do|how much|[?]\n|"
+        r"curious|is that right|多少钱|是真的吗|怎么办",
+        -1.2,
+        2,
+    ),
+    _rule(
+        "neg:account_sale",
+        r"employer account|recruiter account|(?<![a-z])credits(?![a-z])|会员账号|企业账号|下载点数|账号转让",
+        -4.0,
+    ),
     _rule("neg:template", r"模板|范本|模版|templates?", -4.0),
     _rule(
         "neg:writing_service",

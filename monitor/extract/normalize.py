@@ -55,6 +55,8 @@ _DECOR = (
 )
 _DECOR_IN_WORD = re.compile(f"(?<=[{_CJK}])[{_DECOR}\\s]*[{_DECOR}][{_DECOR}\\s]*(?=[{_CJK}])")
 _DECOR_ANY = re.compile(f"[{_DECOR}]+")
+# Spaces inside a Chinese word ("电 话", "简 历") are an evasion; Chinese needs no spaces.
+_CJK_SPACE = re.compile(f"(?<=[{_CJK}])[ \t\u3000]+(?=[{_CJK}])")
 # Separators inside a Chinese word ("简 历", "简-历", "简*历", "智-联").
 _CJK_SPLIT = re.compile(f"(?<=[{_CJK}])[\\s\\-_*·.~|\\\\+=#^`'\"]{{1,3}}(?=[{_CJK}])")
 # Spelled-out Latin words: "r e s u m e", "j.i.a.n.l.i", "c-v".
@@ -117,6 +119,7 @@ def clean(raw: str) -> str:
     text = unicodedata.normalize("NFKC", raw.translate(_PRE))
     text = _to_simplified(text)
     text = _DECOR_IN_WORD.sub("", text)
+    text = _CJK_SPACE.sub("", text)
     return _DECOR_ANY.sub(" ", text)
 
 

@@ -19,11 +19,13 @@ logger = logging.getLogger(__name__)
 CN_DIGIT = "零〇一二两三四五六七八九"
 CN_NUM_CHARS = CN_DIGIT + "十百千万亿"
 _CN_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+_APPROX = re.compile("([一二三四五六七八])([二三四五六七八九])([十百千万亿].*)$")
 
 # An Arabic number: Western (1,100,000) or Indian (1,80,000) grouping, or plain digits.
 ARABIC = r"(?:\d{1,3}(?:,\d{2,3})*,\d{3}(?![\d])|\d+)(?:\.\d+)?|\.\d+"
 # A Chinese numeral of at least one character; callers add context so "一" alone is rare.
-CHINESE = f"[{CN_NUM_CHARS}]+(?:点[{CN_DIGIT}]+)?"
+# "三百多万" (3 million and more) and "七八万" (70-80 thousand) are written in listings too.
+CHINESE = f"[{CN_NUM_CHARS}]+(?:多[十百千万亿]+)?(?:点[{CN_DIGIT}]+)?"
 
 # Multipliers that may follow a number; longest first so "百万" wins over "百".
 MULTIPLIERS: dict[str, float] = {
@@ -81,8 +83,12 @@ def _colloquial(cn: str) -> float | None:
 @lru_cache(maxsize=2048)
 def parse_chinese(cn: str) -> float | None:
     """Value of a Chinese numeral, or None when it is not one (``万`` alone, ``一一``)."""
+    cn = cn.replace("多", "")
     if not cn or cn in "万亿千百" or cn[0] in "万亿":
         return None
+    approx = _APPROX.match(cn)
+    if approx is not None:
+        cn = approx.group(2) + approx.group(3)  # "七八万": the larger figure, 八万
     if cn[0] in "千百" and cn[-1] in "万亿":
         cn = "一" + cn  # "千万" = 一千万, "百万" = 一百万
     special = _colloquial(cn)

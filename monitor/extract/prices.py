@@ -42,6 +42,7 @@ CNY_RATE: dict[str, float] = {
 }
 
 _UNIT = rf"(?:{REC_UNIT_ZH}|{REC_UNIT_EN})"
+_UNIT_RE = re.compile(_UNIT, re.IGNORECASE)
 _PER_ONE_AFTER = re.compile(
     rf"[^\S\n]*(?:/[^\S\n]*|每[^\S\n]*|per[^\S\n]+|a[^\S\n]+|an[^\S\n]+|一[^\S\n]*|for one[^\S\n]+|for 1[^\S\n]+)(?:个|位)?[^\S\n]*{_UNIT}(?![a-z])"
     r"|[^\S\n]*(?:each|apiece|ea\.)(?![a-z])",
@@ -182,9 +183,10 @@ def _classify(text: str, money: Money, volume: int | None) -> UnitPrice | None:
         if n:
             return UnitPrice(money.amount / n, money.currency, int(n), "package")
     package = _COUNT_BEFORE.search(before)
-    if package is not None:
+    # "来自58), 一千块" is not a package of 58: a package names its unit or multiplier.
+    if package is not None and (package.group("mult") or _UNIT_RE.search(package.group(0))):
         n = _n_value(package)
-        if n and n >= 2:
+        if n and n >= 10:
             return UnitPrice(money.amount / n, money.currency, int(n), "package")
     if volume and (_LOT_BEFORE.search(before[-24:]) or _LOT_AFTER.match(text, end)):
         return UnitPrice(money.amount / volume, money.currency, volume, "lot")

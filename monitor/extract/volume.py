@@ -30,7 +30,7 @@ _PLUS_AFTER = re.compile(r"[^\S\n]*(?:\+|多|余)")
 # A stated total or stock right before the number.
 _CUE_BEFORE = re.compile(
     r"(?:总量|总数|总库存?|库存|存量|存货|现货|现有|共计|一共|合计|总共|共|数量|笔数|条数|"
-    r"total|in stock|stock|records|volume|size|database of|db of)"
+    r"total|in stock|stock|records|volume|size|database of|db of|count|quantity|qty|amount)"
     r"[^\S\n]*(?:[:=][^\S\n]*)?(?:约|大概|大约|超过|过|逾|近|有|~|≈|about|approx\.?|around|over|of)?[^\S\n]*$",
     re.IGNORECASE,
 )
