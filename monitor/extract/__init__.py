@@ -72,7 +72,9 @@ class Analysis:
 def analyze(title: str, text: str) -> Analysis:
     """Analyse one listing. Never raises: a failure is logged and reported as a signal."""
     try:
-        return _analyze(title if isinstance(title, str) else "", text if isinstance(text, str) else "")
+        return _analyze(
+            title if isinstance(title, str) else "", text if isinstance(text, str) else ""
+        )
     except Exception:  # the crawl must go on whatever a seller writes
         logger.exception("extraction failed on a listing (title %.40r)", title)
         return Analysis(signals=["error:extraction_failed"])

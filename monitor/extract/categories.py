@@ -17,15 +17,20 @@ CATEGORY_PATTERNS: dict[str, str] = {
     "name": r"姓名|名字|(?<![a-z])(?:full )?names?(?![a-z])",
     "phone": r"手机|电话|号码|phone|mobile|(?<![a-z])tel(?![a-z])|contact numbers?",
     "email": r"邮箱|e-?mail",
-    "id_number": r"身份证|证件号|(?<![a-z])id (?:number|card)|national id|aadhaar|pan card|(?<![a-z])ssn(?![a-z])",
+    "id_number": r"身份证|证件号|(?<![a-z])id (?:number|card)|national id|aadhaar|pan card|"
+    "(?<![a-z])ssn(?![a-z])",
     "education": r"学历|学校|院校|专业|毕业|education|degree|school|university|college|graduates?",
-    "work_history": r"工作经历|工作经验|工作年限|履职|work (?:history|experience)|experience|employment",
+    "work_history": (
+        r"工作经历|工作经验|工作年限|履职|work (?:history|experience)|experience|employment"
+    ),
     "salary": r"薪资|薪水|期望薪|年薪|月薪|salary|(?<![a-z])ctc(?![a-z])",
     "age": r"年龄|(?<![a-z])age(?![a-z])|出生|birth",
     "gender": r"性别|gender|(?<![a-z])sex(?![a-z])",
     "address": r"地址|住址|address|postcode|zip",
     "location": r"城市|所在地|地区|(?<![a-z])city|location|state",
-    "job_intent": r"求职意向|意向岗位|期望职位|期望岗位|求职岗位|job (?:title|wanted|intent)|desired position|applied role|headline",
+    "job_intent": r"求职意向|意向岗位|期望职位|期望岗位|求职岗位|job (?:title|wanted|intent)|"
+    "desired position|"
+    "applied role|headline",
     "social_account": r"qq号|微信号|wechat|linkedin (?:url|profile)",
     "photo": r"照片|头像|photo",
 }

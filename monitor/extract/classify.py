@@ -49,20 +49,27 @@ def _rule(rule_id: str, pattern: str, weight: float, max_hits: int = 1) -> Rule:
 
 # The data subject: job seekers and their resumes.
 SUBJECT = re.compile(
-    r"简历|求职者|求职人员|求职人|求职意向|求职信息|求职数据|应聘者|应聘人员|候选人|人才数据|人才资源|人才库|履历|"
+    r"简历|求职者|求职人员|求职人|求职意向|求职信息|求职数据|应聘者|应聘人员|候选人|人才数据|"
+    r"人才资源|人才库|履历|"
     r"应届生数据|应届毕业生|毕业生数据|毕业生信息|应届生简历|hr资源|招聘数据|求职用户|找工作的人|"
-    r"resumes?|résumés?|(?<![a-z])cvs?(?![a-z])|curriculum vitae|job ?seekers?|job applicants?|applicants?|"
-    r"candidates?|open ?to ?work|opentowork|(?:hr|job|recruitment|recruiting|staffing) leads|biodata|talent (?:pool|data)"
+    r"resumes?|résumés?|(?<![a-z])cvs?(?![a-z])|curriculum vitae|job ?seekers?|job applicants?|"
+    r"applicants?|"
+    r"candidates?|open ?to ?work|opentowork|(?:hr|job|recruitment|recruiting|staffing) leads|"
+    r"biodata|talent (?:pool|data)"
 )
 
 POSITIVE: tuple[Rule, ...] = (
     _rule(
         "sale",
-        r"出售|转让|批发|现货|有货|货源|出货|代下载|代采|代查|代导出|拍下|下单|量大从优|量大可谈|量大另议|"
-        r"价格好商量|便宜出|(?<![支付])出(?:一批|zl|简历|求职|各|售|个)|【出】|\[出\]|有需要|需要的|"
+        r"出售|转让|批发|现货|有货|货源|出货|代下载|代采|代查|代导出|拍下|下单|量大从优|量大可谈|"
+        r"量大另议|"
+        r"价格好商量|便宜出|(?<![支付])出(?:一批|zl|简历|求职|各|售|个)|【出】|\[出\]|有需要|"
+        r"需要的|"
         r"for sale|selling|(?<![a-z])sell(?![a-z])|(?<![a-z])wts(?![a-z])|in stock|ready to ship|"
-        r"(?<![a-z])dm(?![a-z])|instant (?:csv|download|delivery)|free sample|samples? (?:on request|for)|"
-        r"escrow|担保|available|i deliver|we deliver|delivery|互换|交换|等量换|(?<![a-z])trade|swap",
+        r"(?<![a-z])dm(?![a-z])|instant (?:csv|download|delivery)|free sample|"
+        r"samples? (?:on request|for)|"
+        r"escrow|担保|available|i deliver|we deliver|delivery|互换|交换|等量换|(?<![a-z])trade|"
+        r"swap",
         1.5,
     ),
     _rule(
@@ -73,28 +80,40 @@ POSITIVE: tuple[Rule, ...] = (
     ),
     _rule(
         "fields",
-        r"姓名|手机|电话|邮箱|学历|工作经历|工作经验|期望薪资|name\W|phone|mobile|email|contact (?:details|info)",
+        r"姓名|手机|电话|邮箱|学历|工作经历|工作经验|期望薪资|name\W|phone|mobile|email|"
+        r"contact (?:details|info)",
         0.5,
     ),
-    _rule("bulk", r"数据|资料|名单|数据库|database|(?<![a-z])db(?![a-z])|dumps?(?![a-z])|leads|scrape|records|rows", 0.6),
+    _rule(
+        "bulk",
+        r"数据|资料|名单|数据库|database|(?<![a-z])db(?![a-z])|dumps?(?![a-z])|leads|scrape|"
+        r"records|rows",
+        0.6,
+    ),
 )
 
 NEGATIVE: tuple[Rule, ...] = (
     _rule(
         "neg:wanted_to_buy",
         r"求购|收购|(?:长期|高价|大量)收|【收】|\[收\]|^收|\n收|"
-        r"(?<![只不可])收(?!费|到|款|益|入|藏|集|货地址|录|件|钱|usdt|u(?![a-z])|支付|比特|btc)[^\n,、.;:]{0,12}(?:简历|数据|资料|名单)|"
-        r"(?<![a-z])wtb(?![a-z])|want(?:ed)? to buy|looking to buy|(?<![a-z])buying(?![a-z])|will pay|paying|"
+        r"(?<![只不可])收(?!费|到|款|益|入|藏|集|货地址|录|件|钱|usdt|u(?![a-z])|支付|比特|"
+        r"btc)[^\n,、.;:]{0,12}(?:简历|"
+        r"数据|资料|名单)|"
+        r"(?<![a-z])wtb(?![a-z])|want(?:ed)? to buy|looking to buy|(?<![a-z])buying(?![a-z])|"
+        r"will pay|paying|"
         r"有货的|有货请|有资源的|有的朋友私聊|有量的来|勿报价|报价过高|先验样本再付款",
         -6.0,
         2,
     ),
     _rule(
         "neg:news",
-        r"记者|报道|据悉|暗访|调查发现|法院|判处|判决|获刑|有期徒刑|罚金|警方|公安|通报|声明|回应|专家|监管部门|"
+        r"记者|报道|据悉|暗访|调查发现|法院|判处|判决|获刑|有期徒刑|罚金|警方|公安|通报|声明|回应|"
+        r"专家|监管部门|"
         r"公署|专员|业内人士|媒体|"
-        r"reporter|journalist|undercover|(?<![a-z])report(?:ed|s)?(?![a-z])|police|arrested|court|(?<![a-z])fined|"
-        r"regulators?|according to|investigators?|threat.intelligence|researchers?|sentenced|(?<![a-z])charged|"
+        r"reporter|journalist|undercover|(?<![a-z])report(?:ed|s)?(?![a-z])|police|arrested|"
+        r"court|(?<![a-z])fined|"
+        r"regulators?|according to|investigators?|threat.intelligence|researchers?|sentenced|"
+        r"(?<![a-z])charged|"
         r"consumer agencies|data broker",
         -2.2,
         3,
@@ -109,7 +128,8 @@ NEGATIVE: tuple[Rule, ...] = (
     ),
     _rule(
         "neg:third_person",
-        r"有人|声称|兜售|叫卖|标价|一家店铺|多起案件|claim(?:ed|ing|s)|advertis(?:ed|ing)|who offered|sellers|"
+        r"有人|声称|兜售|叫卖|标价|一家店铺|多起案件|claim(?:ed|ing|s)|advertis(?:ed|ing)|"
+        r"who offered|sellers|"
         r"vendors?(?![a-z])|listings offering|i read|sell for",
         -1.5,
         2,
@@ -122,7 +142,11 @@ NEGATIVE: tuple[Rule, ...] = (
         -2.0,
         3,
     ),
-    _rule("neg:bought", r"付了|找人买|我买了|买的时候|(?<![a-z])(?:i )?paid (?:\$|\d|us)|i bought|got scammed", -2.0),
+    _rule(
+        "neg:bought",
+        r"付了|找人买|我买了|买的时候|(?<![a-z])(?:i )?paid (?:\$|\d|us)|i bought|got scammed",
+        -2.0,
+    ),
     _rule(
         "neg:question",
         r"吗[?]|[?]$|请问|求助|有人知道|有没有人|anyone|is it legal|how to|how do|how much|[?]\n|"
@@ -132,19 +156,22 @@ NEGATIVE: tuple[Rule, ...] = (
     ),
     _rule(
         "neg:account_sale",
-        r"employer account|recruiter account|(?<![a-z])credits(?![a-z])|会员账号|企业账号|下载点数|账号转让",
+        r"employer account|recruiter account|(?<![a-z])credits(?![a-z])|会员账号|企业账号|"
+        r"下载点数|账号转让",
         -4.0,
     ),
     _rule("neg:template", r"模板|范本|模版|templates?", -4.0),
     _rule(
         "neg:writing_service",
-        r"代写|改简历|修改简历|简历优化|简历修改|简历诊断|润色|简历互改|resume (?:writing|writers?|review)|"
+        r"代写|改简历|修改简历|简历优化|简历修改|简历诊断|润色|简历互改|resume (?:writing|writers?|"
+        r"review)|"
         r"rewrite|(?<![a-z])review(?:s|ed)?(?![a-z])|cover letter|makeover|glow.up|写简历",
         -3.0,
     ),
     _rule(
         "neg:job_ad",
-        r"诚征|诚聘|急招|招工|招普工|月薪|五险一金|包吃住|简历投递|投递简历|将履历寄|内推|校园招聘|双选会|"
+        r"诚征|诚聘|急招|招工|招普工|月薪|五险一金|包吃住|简历投递|投递简历|将履历寄|内推|校园招聘|"
+        r"双选会|"
         r"【招聘】|we'?re hiring|(?<![a-z])apply(?![a-z])|job postings|jobs daily|remote jobs|"
         r"we place|placement fee|% fee|post your job|per listing",
         -3.0,
@@ -152,7 +179,8 @@ NEGATIVE: tuple[Rule, ...] = (
     _rule(
         "neg:job_seeker",
         r"找工作|求内推|open to work 🙏|looking for (?:a )?(?:remote )?(?:job|role|work|position)|"
-        r"my (?:cv|resume)|我的简历|available immediately|hire me|我的信息|我投|求一份|找一份|求推荐|"
+        r"my (?:cv|resume)|我的简历|available immediately|hire me|我的信息|我投|求一份|找一份|"
+        r"求推荐|"
         r"本人(?:是|今年|[^,、。\n]{0,6}(?:专业|毕业|经验))|i'?m an? [a-z ]{0,30}with \d+ years?",
         -2.5,
     ),
@@ -165,7 +193,9 @@ NEGATIVE: tuple[Rule, ...] = (
     ),
     _rule(
         "neg:course",
-        r"课程|直播|培训课|教你|webinar|course|tutorial|教程|二手书|(?<![a-z])books?(?![a-z])|干货|技巧|tips?(?![a-z])",
+        r"课程|直播|培训课|教你|webinar|course|tutorial|教程|二手书|(?<![a-z])books?(?![a-z])|干货|"
+        r"技巧|"
+        r"tips?(?![a-z])",
         -2.0,
     ),
     _rule(
@@ -174,7 +204,12 @@ NEGATIVE: tuple[Rule, ...] = (
         -1.0,
     ),
     # Source code pasted in a listing is a tutorial or a question, not a sale.
-    _rule("neg:code", r"(?<![a-z])import [a-z]|(?<![a-z])def [a-z_]+\(|class [a-z_]+\(|response\.(?:css|xpath)|yield \{", -2.5),
+    _rule(
+        "neg:code",
+        r"(?<![a-z])import [a-z]|(?<![a-z])def [a-z_]+\(|class [a-z_]+\(|response\.(?:css|xpath)|"
+        r"yield \{",
+        -2.5,
+    ),
 )
 
 
@@ -208,8 +243,7 @@ def _fire(rule: Rule, compact: str) -> tuple[float, str | None]:
         return 0.0, None
     hits = min(len(matches), rule.max_hits)
     sample = sorted(matches)[0].strip()
-    label = f"{rule.id}:{sample}" if rule.id.startswith("neg:") else f"{rule.id}:{sample}"
-    return rule.weight * hits, label
+    return rule.weight * hits, f"{rule.id}:{sample}"
 
 
 def _evidence(evidence: Evidence) -> tuple[float, list[str]]:

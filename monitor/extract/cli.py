@@ -89,13 +89,13 @@ def process(lines: Iterable[str], out: IO[str], err: IO[str], name: str = "<stdi
 def _open_in(path: str) -> IO[str]:
     if path == "-":
         return sys.stdin
-    return open(path, encoding="utf-8", errors="replace")  # noqa: SIM115 - closed in run()
+    return open(path, encoding="utf-8", errors="replace")
 
 
 def _open_out(path: str) -> IO[str]:
     if path == "-":
         return sys.stdout
-    return open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed in run()
+    return open(path, "w", encoding="utf-8")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -18,17 +18,30 @@ logger = logging.getLogger(__name__)
 # Obfuscated e-mail: "name[at]example(dot)com", "name (at) example [dot] com".
 _AT = re.compile(r"[ \t]*[\[(<{【（]\s*(?:at|艾特)\s*[\])>}】）][ \t]*", re.IGNORECASE)
 _DOT = re.compile(r"[ \t]*[\[(<{【（]\s*(?:dot|点)\s*[\])>}】）][ \t]*", re.IGNORECASE)
-_EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][\w.+-]{0,63}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,12}(?![\w])")
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'，。、）)\]】]+|(?<![\w.@/])(?:t|telegram)\.me/[A-Za-z0-9_+/]+|wa\.me/\+?\d+", re.IGNORECASE)
-_TG_URL = re.compile(r"(?:https?://)?(?:t|telegram)\.me/(?:\+|joinchat/)?(?P<h>[A-Za-z0-9_]{3,32})", re.IGNORECASE)
+_EMAIL = re.compile(
+    r"(?<![\w.+-])[A-Za-z0-9][\w.+-]{0,63}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,12}(?![\w])",
+)
+_URL = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"'，。、）)\]】]+|(?<![\w.@/])(?:t|telegram)\.me/[A-Za-z0-9_+/]+|"
+    r"wa\.me/\+?\d+",
+    re.IGNORECASE,
+)
+_TG_URL = re.compile(
+    r"(?:https?://)?(?:t|telegram)\.me/(?:\+|joinchat/)?(?P<h>[A-Za-z0-9_]{3,32})",
+    re.IGNORECASE,
+)
 _WA_URL = re.compile(r"wa\.me/\+?(?P<d>\d{6,15})", re.IGNORECASE)
 _HANDLE = re.compile(r"(?<![\w.@])@(?P<h>[A-Za-z][A-Za-z0-9_]{3,31})(?![\w@]|\.[A-Za-z])")
 _TG_CUE = re.compile(
-    r"(?<![A-Za-z])(?:tg|telegram|电报|纸飞机|飞机|小飞机|电报号|飞机号)(?![A-Za-z])[ \t]*(?:号|id|账号)?"
+    r"(?<![A-Za-z])(?:tg|telegram|电报|纸飞机|飞机|小飞机|电报号|飞机号)(?![A-Za-z])[ \t]*(?:号|id|"
+    r"账号)?"
     r"[ \t]*(?P<sep>[:=@])?[ \t]*@?(?P<h>[A-Za-z][A-Za-z0-9_]{3,31})(?![\w.@])",
     re.IGNORECASE,
 )
-_NOT_TG_BEFORE = re.compile(r"(?:微博|抖音|小红书|instagram|ins|twitter|x|快手|b站)[ \t]*[:]?[ \t]*$", re.IGNORECASE)
+_NOT_TG_BEFORE = re.compile(
+    r"(?:微博|抖音|小红书|instagram|ins|twitter|x|快手|b站)[ \t]*[:]?[ \t]*$",
+    re.IGNORECASE,
+)
 _QQ = re.compile(
     r"(?:(?<![A-Za-z])(?:qq|扣扣|企鹅|抠抠|球球|秋秋|q号)|(?<![A-Za-z0-9])q(?=[ \t]*[:=]|[ \t]+\d))"
     r"[ \t]*(?:号码|号|群)?[ \t]*[:=]?[ \t]*(?P<d>[1-9](?:[ \t\-]?\d){4,11})(?![\d])",
@@ -36,29 +49,54 @@ _QQ = re.compile(
 )
 _WX_CUE = (
     r"(?:(?<![A-Za-z])(?:微信号|微信|weixin|wechat|vx号|vx|v信|wx|薇信|威信|徽信|维信|卫星号|薇)"
-    r"|加[ \t]*(?:微|v|薇)|微(?=[ \t]*[:=])|(?<![A-Za-z0-9])v(?=[ \t]*[:=])|(?<![A-Za-z0-9])v(?=[ \t]+[A-Za-z]))"
+    r"|加[ \t]*(?:微|v|薇)|微(?=[ \t]*[:=])|(?<![A-Za-z0-9])v(?=[ \t]*[:=])|"
+    r"(?<![A-Za-z0-9])v(?=[ \t]+[A-Za-z]))"
 )
 _WX = re.compile(
-    _WX_CUE + r"(?![A-Za-z])[ \t]*(?:号|id)?[ \t]*[:=]?[ \t]*(?P<id>[A-Za-z][A-Za-z0-9_-]{2,19})(?![\w@.])",
+    _WX_CUE
+    + r"(?![A-Za-z])[ \t]*(?:号|id)?[ \t]*[:=]?[ \t]*(?P<id>[A-Za-z][A-Za-z0-9_-]{2,19})(?![\w@.])",
     re.IGNORECASE,
 )
-_WX_WORDS = {"contact", "details", "only", "me", "us", "for", "and", "the", "or", "pay", "payment", "id"}
+_WX_WORDS = {
+    "contact",
+    "details",
+    "only",
+    "me",
+    "us",
+    "for",
+    "and",
+    "the",
+    "or",
+    "pay",
+    "payment",
+    "id",
+}
 # Phone-like cues and what each makes of the number after it.
 _NUM_CUE_TYPES = (
     (re.compile(r"whats ?app|(?<![a-z])wa(?![a-z])", re.IGNORECASE), "whatsapp"),
     (re.compile(r"微信|wechat|vx|(?<![a-z])v(?![a-z])|薇信|威信", re.IGNORECASE), "wechat"),
-    (re.compile(r"电话|手机|tel|phone|mobile|call|text|sms|致电|热线|联系", re.IGNORECASE), "phone"),
+    (
+        re.compile(r"电话|手机|tel|phone|mobile|call|text|sms|致电|热线|联系", re.IGNORECASE),
+        "phone",
+    ),
 )
 _NUM_CUE = re.compile(
-    r"(?:(?:whats ?app|(?<![a-z])wa|微信|wechat|vx|(?<![a-z])v|薇信|威信|电话|手机号?|联系电话|tel|phone|mobile|"
-    r"call|text|sms|致电|热线|联系)[ \t]*(?:[/／&、,]|or|或|和)?[ \t]*)+(?:同号|号码|号)?[ \t]*[:=]?[ \t]*"
+    r"(?:(?:whats ?app|(?<![a-z])wa|微信|wechat|vx|(?<![a-z])v|薇信|威信|电话|手机号?|联系电话|tel|"
+    r"phone|mobile|"
+    r"call|text|sms|致电|热线|联系)[ \t]*(?:[/／&、,]|or|或|和)?[ \t]*)+(?:同号|号码|"
+    r"号)?[ \t]*[:=]?[ \t]*"
     r"(?P<n>\+?\(?\d[\d \t\-().]{5,20}\d)(?!\d)",
     re.IGNORECASE,
 )
 _MOBILE = re.compile(r"(?<![\d+])(?:\+?86[ \t-]?)?1[3-9]\d(?:[ \t-]?\d){8}(?!\d)")
-_SAME_AFTER = re.compile(r"[ \t]*[(（]?[ \t]*(?:微信同号|同微信|微信同步|wechat same)", re.IGNORECASE)
+_SAME_AFTER = re.compile(
+    r"[ \t]*[(（]?[ \t]*(?:微信同号|同微信|微信同步|wechat same)",
+    re.IGNORECASE,
+)
 _CONTACT_WORD = re.compile(
-    r"联系|联络|咨询|私聊|私信|加我|找我|下单|购买|客服|contact|reach|call|text|whats ?app|telegram|(?<![a-z])tg(?![a-z])|"
+    r"联系|联络|咨询|私聊|私信|加我|找我|下单|购买|客服|contact|reach|call|text|whats ?app|"
+    r"telegram|"
+    r"(?<![a-z])tg(?![a-z])|"
     r"email|e-mail|邮箱|qq|扣扣|微信|vx|电话|tel|dm|pm|admin|sales|order|buy|飞机",
     re.IGNORECASE,
 )
@@ -87,9 +125,9 @@ def _data_rows(text: str) -> list[tuple[int, int]]:
         end = pos + len(line)
         seps = len(_FIELD_SEP.findall(line))
         masked = _MASKED.search(line) is not None
+        # A masked value beside a field separator, or many separators and no contact word.
         if (masked and seps >= 1) or (seps >= 3 and not _CONTACT_WORD.search(line)):
-            if not (_CONTACT_WORD.search(line) and not masked):
-                rows.append((pos, end))
+            rows.append((pos, end))
         pos = end + 1
     return rows
 
@@ -106,7 +144,11 @@ def normalize_phone(raw: str) -> str:
     """Digits only; a mainland mobile loses its +86/86/0086 prefix."""
     digits = _digits(raw)
     for prefix in ("0086", "86"):
-        if digits.startswith(prefix) and len(digits) == len(prefix) + 11 and digits[len(prefix)] == "1":
+        if (
+            digits.startswith(prefix)
+            and len(digits) == len(prefix) + 11
+            and digits[len(prefix)] == "1"
+        ):
             return digits[len(prefix) :]
     return digits
 

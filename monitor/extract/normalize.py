@@ -78,7 +78,9 @@ PINYIN = {
     "yingjiesheng": "应届生",
     "rencai": "人才",
 }
-_PINYIN_RE = re.compile(r"(?<![a-z0-9])(" + "|".join(sorted(PINYIN, key=len, reverse=True)) + r")(?![a-z0-9])")
+_PINYIN_RE = re.compile(
+    r"(?<![a-z0-9])(" + "|".join(sorted(PINYIN, key=len, reverse=True)) + r")(?![a-z0-9])",
+)
 
 _T2S = opencc.OpenCC("t2s")
 
@@ -90,7 +92,6 @@ class Normalized:
     compact: str
     truncated: bool
     cjk: bool
-
 
 
 def _traditional_chars() -> re.Pattern[str]:

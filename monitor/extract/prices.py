@@ -44,68 +44,79 @@ CNY_RATE: dict[str, float] = {
 _UNIT = rf"(?:{REC_UNIT_ZH}|{REC_UNIT_EN})"
 _UNIT_RE = re.compile(_UNIT, re.IGNORECASE)
 _PER_ONE_AFTER = re.compile(
-    rf"[^\S\n]*(?:/[^\S\n]*|每[^\S\n]*|per[^\S\n]+|a[^\S\n]+|an[^\S\n]+|一[^\S\n]*|for one[^\S\n]+|for 1[^\S\n]+)(?:个|位)?[^\S\n]*{_UNIT}(?![a-z])"
-    r"|[^\S\n]*(?:each|apiece|ea\.)(?![a-z])",
+    rf"[ \t]*(?:/[ \t]*|每[ \t]*|per[ \t]+|a[ \t]+|an[ \t]+|一[ \t]*|for one[ \t]+|"
+    rf"for 1[ \t]+)(?:个|位)?[ \t]*{_UNIT}(?![a-z])"
+    r"|[ \t]*(?:each|apiece|ea\.)(?![a-z])",
     re.IGNORECASE,
 )
 _PER_N_AFTER = re.compile(
-    rf"[^\S\n]*(?:/|per|每|for every|a)[^\S\n]*(?P<n>{QUANTITY.pattern}|千|万|百|thousand)(?![a-z])"
-    rf"[^\S\n]*(?:{_UNIT})?",
+    rf"[ \t]*(?:/|per|每|for every|a)[ \t]*(?P<n>{QUANTITY.pattern}|千|万|百|thousand)(?![a-z])"
+    rf"[ \t]*(?:{_UNIT})?",
     re.IGNORECASE,
 )
 _PER_ONE_BEFORE = re.compile(
-    rf"(?:每|单价|单条|单份|一)[^\S\n]*(?:个|位)?[^\S\n]*(?:{REC_UNIT_ZH})?[^\S\n]*(?:价格?|价钱)?[^\S\n]*[:=]?[^\S\n]*$"
-    rf"|(?:per|each|a|an)[^\S\n]+{_UNIT}[^\S\n]*[:=]?[^\S\n]*$|unit price[^\S\n]*[:=]?[^\S\n]*$",
+    rf"(?:每|单价|单条|单份|一)[ \t]*(?:个|位)?[ \t]*(?:{REC_UNIT_ZH})?[ \t]*(?:价格?|"
+    rf"价钱)?[ \t]*[:=]?[ \t]*$"
+    rf"|(?:per|each|a|an)[ \t]+{_UNIT}[ \t]*[:=]?[ \t]*$|unit price[ \t]*[:=]?[ \t]*$",
     re.IGNORECASE,
 )
 _PER_N_BEFORE = re.compile(
-    rf"(?:每|per)[^\S\n]*(?P<n>{QUANTITY.pattern}|千|万|百|thousand)[^\S\n]*(?:{_UNIT})?[^\S\n]*(?:价格?)?[^\S\n]*[:=]?[^\S\n]*$",
+    rf"(?:每|per)[ \t]*(?P<n>{QUANTITY.pattern}|千|万|百|"
+    rf"thousand)[ \t]*(?:{_UNIT})?[ \t]*(?:价格?)?[ \t]*[:=]?[ \t]*$",
     re.IGNORECASE,
 )
 # "1w条 800元", "10k rows: $150", "1 lakh CVs – ₹15,000", "两万条打包价3000元", "(约46万条)仅需".
 _COUNT_BEFORE = re.compile(
-    rf"(?P<n>{QUANTITY.pattern})[^\S\n]*(?:\+|多|余)?[^\S\n]*(?:(?:[a-z]+[^\S\n]+){{0,2}}{_UNIT})?"
-    r"(?:[^\S\n]|[:=,、\-–—()（）]|打包价?|整包价?|套餐价?|价格?|只要|仅需|仅|只需|共|总价|for|at|only)*$",
+    rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:\+|多|余)?[ \t]*(?:(?:[a-z]+[ \t]+){{0,2}}{_UNIT})?"
+    r"(?:[ \t]|[:=,、\-–—()（）]|打包价?|整包价?|套餐价?|价格?|只要|仅需|仅|只需|共|总价|for|at|"
+    r"only)*$",
     re.IGNORECASE,
 )
 # "AUD 300 for 5,000 profiles", "AUD 1,000 for all 20k", "一块钱三条".
 _COUNT_AFTER = re.compile(
-    rf"[^\S\n]*(?:for[^\S\n]+(?:all[^\S\n]+|the[^\S\n]+)?|/[^\S\n]*)?(?P<n>{QUANTITY.pattern})[^\S\n]*(?:\+)?[^\S\n]*(?:(?:[a-z]+[^\S\n]+){{0,2}}{_UNIT})",
+    rf"[ \t]*(?:for[ \t]+(?:all[ \t]+|the[ \t]+)?|"
+    rf"/[ \t]*)?(?P<n>{QUANTITY.pattern})[ \t]*(?:\+)?[ \t]*(?:(?:[a-z]+[ \t]+){{0,2}}{_UNIT})",
     re.IGNORECASE,
 )
 _LOT_BEFORE = re.compile(
     r"(?:整包|全包|打包|整体|整出|整卖|全部|全拿|全要|全收|一口价|全国包|全套|包圆|总价|"
-    r"(?:full|entire|whole)(?: (?:set|database|db|dump|list|package|pack|bundle|collection|thing|lot))?|"
+    r"(?:full|entire|whole)(?: (?:set|database|db|dump|list|package|pack|bundle|collection|thing|"
+    r"lot))?|"
     r"the lot|everything|all of it)"
-    r"[^\S\n]*(?:拿走|包走|带走|出|卖)?(?:for|at|only|just|[:=,\-–—]|价|价格|只要|仅需|仅|只需|[^\S\n])*$",
+    r"[ \t]*(?:拿走|包走|带走|出|卖)?(?:for|at|only|just|[:=,\-–—]|价|价格|只要|仅需|仅|只需|"
+    r"[ \t])*$",
     re.IGNORECASE,
 )
 _LOT_AFTER = re.compile(
-    r"[^\S\n]*(?:for (?:the |it )?(?:lot|all|everything|whole|full|entire)|the (?:lot|whole)|full|obo|"
+    r"[ \t]*(?:for (?:the |it )?(?:lot|all|everything|whole|full|entire)|the (?:lot|whole)|full|"
+    r"obo|"
     r"all in|全部|全拿|拿走|包走|打包|全包|一口价|(?:就)?出(?!价)|卖了|转让)",
     re.IGNORECASE,
 )
 # Bare numbers sellers quote without a currency: "0.25一条", "打包2300出", "全拿2000",
 # "打包价一万二".
 _BARE = re.compile(
-    rf"(?<![\d.,a-z$¥€£₹])(?:(?P<num>\d+(?:\.\d+)?)(?![\d.,%a-z万千亿百])|(?P<cn>[{CN_NUM_CHARS}]{{2,}})(?![{CN_NUM_CHARS}]))",
+    rf"(?<![\d.,a-z$¥€£₹])(?:(?P<num>\d+(?:\.\d+)?)(?![\d.,%a-z万千亿百])|"
+    rf"(?P<cn>[{CN_NUM_CHARS}]{{2,}})(?![{CN_NUM_CHARS}]))",
     re.IGNORECASE,
 )
-_DISCOUNT = re.compile(r"(?:打[^\S\n]*)?(?P<d>\d{1,2}(?:\.\d)?|[一二三四五六七八九]{1,2})[^\S\n]*折")
+_DISCOUNT = re.compile(r"(?:打[ \t]*)?(?P<d>\d{1,2}(?:\.\d)?|[一二三四五六七八九]{1,2})[ \t]*折")
 _THRESHOLD_BEFORE = re.compile(
-    rf"(?:满|一次买满|买满|if you take|take|bulk[^\S\n]*\(?|over|above|超过|orders? (?:of|over))?[^\S\n]*"
-    rf"(?P<n>{QUANTITY.pattern})[^\S\n]*(?:{_UNIT})?[^\S\n]*(?:\+|以上|起|or more)[^\S\n]*[:)=）]?[^\S\n]*(?:[^\S\n]|[:=,、])*$",
+    rf"(?:满|一次买满|买满|if you take|take|bulk[ \t]*\(?|over|above|超过|orders? (?:of|"
+    rf"over))?[ \t]*"
+    rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:{_UNIT})?[ \t]*(?:\+|以上|起|"
+    rf"or more)[ \t]*[:)=）]?[ \t]*(?:[ \t]|[:=,、])*$",
     re.IGNORECASE,
 )
 _THRESHOLD_AFTER = re.compile(
-    rf"[^\S\n]*(?:/[^\S\n]*{_UNIT}[^\S\n]*)?(?:if you take|for orders? (?:of|over)|over|above|on)[^\S\n]+"
-    rf"(?P<n>{QUANTITY.pattern})[^\S\n]*\+?",
+    rf"[ \t]*(?:/[ \t]*{_UNIT}[ \t]*)?(?:if you take|for orders? (?:of|over)|over|above|on)[ \t]+"
+    rf"(?P<n>{QUANTITY.pattern})[ \t]*\+?",
     re.IGNORECASE,
 )
 # Money that is a salary, a loss or a fine, not a price of the data.
 _NOT_PRICE_BEFORE = re.compile(
     r"(?:年薪|月薪|薪资|薪水|工资|底薪|salary|ctc|lost|paid|earn(?:ed)?|fined?|罚款|获利|赔|"
-    r"会员|membership|deposit|保证金|\d[^\S\n]*[-~至到])[^\S\n]*[:=]?[^\S\n]*$",
+    r"会员|membership|deposit|保证金|\d[ \t]*[-~至到])[ \t]*[:=]?[ \t]*$",
     re.IGNORECASE,
 )
 _CN_DISCOUNT = {c: i for i, c in enumerate("零一二三四五六七八九")}
@@ -176,7 +187,9 @@ def _classify(text: str, money: Money, volume: int | None) -> UnitPrice | None:
     if per_n is not None:
         n = _n_value(per_n)
         if n:
-            return UnitPrice(money.amount / n, money.currency, _threshold(text, money.start, end), "per_n")
+            return UnitPrice(
+                money.amount / n, money.currency, _threshold(text, money.start, end), "per_n"
+            )
     after = _COUNT_AFTER.match(text, end)
     if after is not None:
         n = _n_value(after)
@@ -193,7 +206,9 @@ def _classify(text: str, money: Money, volume: int | None) -> UnitPrice | None:
     return None
 
 
-def _bare_prices(text: str, taken: list[tuple[int, int]], default: str, volume: int | None) -> list[UnitPrice]:
+def _bare_prices(
+    text: str, taken: list[tuple[int, int]], default: str, volume: int | None
+) -> list[UnitPrice]:
     """Amounts written without a currency, read only in a per-record or whole-lot context."""
     found: list[UnitPrice] = []
     for m in _BARE.finditer(text):
@@ -210,7 +225,11 @@ def _bare_prices(text: str, taken: list[tuple[int, int]], default: str, volume: 
         amount = float(m.group("num"))
         if amount <= 0:
             continue
-        if _PER_ONE_AFTER.match(text, end) and amount < 100 and not _NOT_PRICE_BEFORE.search(before):
+        if (
+            _PER_ONE_AFTER.match(text, end)
+            and amount < 100
+            and not _NOT_PRICE_BEFORE.search(before)
+        ):
             found.append(UnitPrice(amount, default, _threshold(text, m.start(), end)))
         elif volume and amount >= 10 and (_LOT_BEFORE.search(before) or _lot_sale_after(text, end)):
             found.append(UnitPrice(amount / volume, default, volume, "lot"))
@@ -219,7 +238,7 @@ def _bare_prices(text: str, taken: list[tuple[int, int]], default: str, volume: 
 
 def _lot_sale_after(text: str, end: int) -> bool:
     # "1200出" / "5000拿走": a bare sum followed by a verb of selling the whole lot.
-    return re.match(r"(?:元)?[^\S\n]*(?:出|拿走|包走|全拿|转让|卖)", text[end : end + 4]) is not None
+    return re.match(r"(?:元)?[ \t]*(?:出|拿走|包走|全拿|转让|卖)", text[end : end + 4]) is not None
 
 
 def _to_cny(price: UnitPrice) -> float:
@@ -238,7 +257,9 @@ def extract_prices(text: str, monies: list[Money], volume: int | None, cjk: bool
         prices.append(price)
         factor = _discount(text, money.end) if price.how != "lot" else None
         if factor is not None:
-            prices.append(UnitPrice(price.amount * factor, price.currency, price.min_records, "discount"))
+            prices.append(
+                UnitPrice(price.amount * factor, price.currency, price.min_records, "discount")
+            )
     prices.extend(_bare_prices(text, spans, default, volume))
     result = PriceResult()
     if not prices and volume:
@@ -270,7 +291,9 @@ def _by_habit(text: str, money: Money, earlier: list[UnitPrice]) -> UnitPrice | 
 
 def _single_sum(text: str, monies: list[Money], volume: int) -> list[UnitPrice]:
     """One plain sum and a stated volume ("~12,000 records ... $1,200 OBO"): the lot price."""
-    plain = [m for m in monies if not _NOT_PRICE_BEFORE.search(text[max(0, m.start - 30) : m.start])]
+    plain = [
+        m for m in monies if not _NOT_PRICE_BEFORE.search(text[max(0, m.start - 30) : m.start])
+    ]
     if len(plain) != 1:
         return []
     money = plain[0]

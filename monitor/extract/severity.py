@@ -22,7 +22,9 @@ SERIOUS_GAINS_CNY = 5_000.0
 ESPECIALLY_FACTOR = 10
 
 
-def estimated_gains_cny(volume: int | None, unit_price: dict[str, float | str] | None) -> float | None:
+def estimated_gains_cny(
+    volume: int | None, unit_price: dict[str, float | str] | None
+) -> float | None:
     """Claimed volume times unit price, in CNY; None when either is unknown."""
     if volume is None or unit_price is None:
         return None
@@ -35,7 +37,10 @@ def severity(volume: int | None, unit_price: dict[str, float | str] | None) -> i
     """0 none, 1 serious, 2 especially serious."""
     records = volume or 0
     gains = estimated_gains_cny(volume, unit_price) or 0.0
-    if records >= SERIOUS_RECORDS * ESPECIALLY_FACTOR or gains >= SERIOUS_GAINS_CNY * ESPECIALLY_FACTOR:
+    if (
+        records >= SERIOUS_RECORDS * ESPECIALLY_FACTOR
+        or gains >= SERIOUS_GAINS_CNY * ESPECIALLY_FACTOR
+    ):
         return 2
     if records >= SERIOUS_RECORDS or gains >= SERIOUS_GAINS_CNY:
         return 1

@@ -149,7 +149,12 @@ CASED: dict[str, str] = {
     "Jora": "other",
     "Handshake": "other",
 }
-WEAK: dict[str, str] = {"58": "58.com", "51": "51job.com", "zl": "zhaopin.com", "boss": "zhipin.com"}
+WEAK: dict[str, str] = {
+    "58": "58.com",
+    "51": "51job.com",
+    "zl": "zhaopin.com",
+    "boss": "zhipin.com",
+}
 
 _ASCII_EDGE_L = r"(?<![a-z0-9_@./])"
 _ASCII_EDGE_R = r"(?![a-z0-9_])"
@@ -161,27 +166,52 @@ def _alternation(keys: list[str]) -> str:
 
 _STRONG_RE = re.compile(f"(?P<a>{_alternation(list(STRONG))})")
 _WORDS_RE = re.compile(f"{_ASCII_EDGE_L}(?P<a>{_alternation(list(WORDS))}){_ASCII_EDGE_R}")
-_CASED_RE = re.compile(r"(?<![A-Za-z0-9_@./])(?P<a>" + _alternation(list(CASED)) + r")(?![A-Za-z0-9_])")
+_CASED_RE = re.compile(
+    r"(?<![A-Za-z0-9_@./])(?P<a>" + _alternation(list(CASED)) + r")(?![A-Za-z0-9_])",
+)
 # "Indeed, ..." opening a sentence is the adverb, not the job board.
 _ADVERB = re.compile(r"(?:^|[.!?:]\s+|\n\s*)Indeed,")
 _WEAK_RE = re.compile(
     r"(?<![\d.$¥€£₹a-z_@#:-])(?P<a>5[ \-_·*]?8|51|zl|boss)(?![\d.%a-z_])"
-    r"(?![ \t]*(?:元|块|毛|角|分|条|份|个|人|名|万|千|w|k|岁|号|年|月|日|天|小时|省|市|届|级|期|楼|区|路|折|米|度))"
+    r"(?![ \t]*(?:元|块|毛|角|分|条|份|个|人|名|万|千|w|k|岁|号|年|月|日|天|小时|省|市|届|级|期|楼|"
+    r"区|路|折|米|度))"
 )
 # Other platforms by the shape of their name: "XX人才网", "XX人力银行", "XX招聘网".
-_GENERIC_RE = re.compile(r"(?P<name>[\u4e00-\u9fffa-z0-9]{2,6}?) ?(?:人才网|人力银行|招聘网|求职网)(?!站)")
+_GENERIC_RE = re.compile(
+    r"(?P<name>[\u4e00-\u9fffa-z0-9]{2,6}?) ?(?:人才网|人力银行|招聘网|求职网)(?!站)",
+)
 # "各大招聘网站", "某人才网": unnamed platforms give no source.
-_GENERIC_NOT = re.compile(r"各|多|某|全国|主流|本地|知名|大型|几大|其他|其它|正规|国内|相关|等|的|在|去|从|通过|这些|一些|哪")
+_GENERIC_NOT = re.compile(
+    r"各|多|某|全国|主流|本地|知名|大型|几大|其他|其它|正规|国内|相关|等|的|在|去|从|通过|这些|"
+    r"一些|哪",
+)
 # A site named by its domain ("Caterer.com", "jobs.ie") outside a URL or e-mail address.
 _DOMAIN_RE = re.compile(
-    r"(?<![\w@./:-])(?P<name>[a-z][a-z0-9-]{2,30})\.(?:com\.au|co\.uk|co\.in|com|in|de|fr|nl|ie|jp|kr|sg|my|ph|hk|tw|ae|ca)(?![\w./@-])"
+    r"(?<![\w@./:-])(?P<name>[a-z][a-z0-9-]{2,30})\.(?:com\.au|co\.uk|co\.in|com|in|de|fr|nl|ie|"
+    r"jp|kr|sg|my|ph|hk|tw|ae|ca)(?![\w./@-])"
 )
-_NOT_PLATFORM = {"example", "gmail", "outlook", "yahoo", "hotmail", "qq", "163", "126", "google", "telegram", "whatsapp"}
+_NOT_PLATFORM = {
+    "example",
+    "gmail",
+    "outlook",
+    "yahoo",
+    "hotmail",
+    "qq",
+    "163",
+    "126",
+    "google",
+    "telegram",
+    "whatsapp",
+}
 # Near a weak alias one of these must appear for it to count.
-_WEAK_CONTEXT = re.compile(r"来源|数据源|源自|来自|渠道|平台|简历|数据|资源|求职|名单|资料|同城|source|from|resume|cv|data")
+_WEAK_CONTEXT = re.compile(
+    r"来源|数据源|源自|来自|渠道|平台|简历|数据|资源|求职|名单|资料|同城|source|from|resume|cv|data",
+)
 # The platform wanted in an exchange or a purchase, not the one offered.
 _WANTED_BEFORE = re.compile(
-    r"(?:想换|换取|换成|换|求购|想要|收|want(?:ed)?|looking for|in exchange for|exchange for|swap for|trade for)"
+    r"(?:想换|换取|换成|换|求购|想要|收|want(?:ed)?|looking for|in exchange for|exchange for|"
+    r"swap for|"
+    r"trade for)"
     r"[^\n。;,、.!?]{0,6}$"
 )
 

@@ -23,32 +23,35 @@ REC_UNIT_EN = (
 )
 # Up to three describing words may stand between number and unit: "220k candidate CVs".
 _UNIT_AFTER = re.compile(
-    rf"[^\S\n]*(?P<plus>\+|多|余|几)?[^\S\n]*(?:(?P<zh>{REC_UNIT_ZH})|(?:[a-z/&\-]+[^\S\n]+){{0,3}}?(?P<en>{REC_UNIT_EN})(?![a-z]))",
+    rf"[ \t]*(?P<plus>\+|多|余|几)?[ \t]*(?:(?P<zh>{REC_UNIT_ZH})|"
+    rf"(?:[a-z/&\-]+[ \t]+){{0,3}}?(?P<en>{REC_UNIT_EN})(?![a-z]))",
     re.IGNORECASE,
 )
-_PLUS_AFTER = re.compile(r"[^\S\n]*(?:\+|多|余)")
+_PLUS_AFTER = re.compile(r"[ \t]*(?:\+|多|余)")
 # A stated total or stock right before the number.
 _CUE_BEFORE = re.compile(
     r"(?:总量|总数|总库存?|库存|存量|存货|现货|现有|共计|一共|合计|总共|共|数量|笔数|条数|"
     r"total|in stock|stock|records|volume|size|database of|db of|count|quantity|qty|amount)"
-    r"[^\S\n]*(?:[:=][^\S\n]*)?(?:约|大概|大约|超过|过|逾|近|有|~|≈|about|approx\.?|around|over|of)?[^\S\n]*$",
+    r"[ \t]*(?:[:=][ \t]*)?(?:约|大概|大约|超过|过|逾|近|有|~|≈|about|approx\.?|around|over|"
+    r"of)?[ \t]*$",
     re.IGNORECASE,
 )
 # Minimum orders, thresholds, per-N denominators, daily figures, samples, salaries.
 _REJECT_BEFORE = re.compile(
     r"(?:满|起售|起购|起订|起卖|起拍|最低|最少|至少|低于|不足|min(?:imum)?\.?(?: order)?(?: of)?|"
-    r"at least|if you (?:take|buy|order)|orders? (?:over|above|of)|bulk[^\S\n]*\(?|above|"
+    r"at least|if you (?:take|buy|order)|orders? (?:over|above|of)|bulk[ \t]*\(?|above|"
     r"每|per|/|日产能|产能|日更|日收|每日|每天|今日|当日|日均|daily|a day|weekly|每周|"
     r"样本|样例|sample(?:s)? of|先发|免费送|free|试用|"
     r"年薪|月薪|薪资|薪水|工资|期望|salary|ctc|paying|pay|"
-    r"[\d.][^\S\n]*[-~至到]|前|top)[^\S\n]*$",
+    r"[\d.][ \t]*[-~至到]|前|top)[ \t]*$",
     re.IGNORECASE,
 )
 _REJECT_AFTER = re.compile(
-    r"[^\S\n]*(?:[+]?[^\S\n]*(?:以上|以内|以下|之内|内|起|或以上|and up|or more|plus)|[-~至到][^\S\n]*\d|"
-    r"/[^\S\n]*(?:天|日|day|d\b|月|month)|每天|一天|per day|a day|daily|薪|/月|/年|"
-    r"个?(?:省|市|城|行业|岗位|字段|月|年|天|小时|分钟|工作日|样本)|(?:[a-z]+[^\S\n]+)?(?:samples?|per day)|"
-    r"[^\S\n]*[+][^\S\n]*=)",
+    r"[ \t]*(?:[+]?[ \t]*(?:以上|以内|以下|之内|内|起|或以上|and up|or more|plus)|[-~至到][ \t]*\d|"
+    r"/[ \t]*(?:天|日|day|d\b|月|month)|每天|一天|per day|a day|daily|薪|/月|/年|"
+    r"个?(?:省|市|城|行业|岗位|字段|月|年|天|小时|分钟|工作日|样本)|(?:[a-z]+[ \t]+)?(?:samples?|"
+    r"per day)|"
+    r"[ \t]*[+][ \t]*=)",
     re.IGNORECASE,
 )
 _MULT_ONLY_OK = re.compile(r"万|亿|[wkm]|lakh|lac|crore|million|mln|mn|billion|bn", re.IGNORECASE)
