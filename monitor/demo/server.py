@@ -85,7 +85,7 @@ class DemoSite:
 
     def by_native(self, platform: str, native_id: str) -> DemoListing | None:
         for item in self.listings:
-            if item.platform == platform and item.native_id == native_id:
+            if item.platform == platform and item.public_id == native_id:
                 return item
         return None
 
@@ -287,9 +287,9 @@ class DemoSite:
     def _route_telegram(self, rest: str, q: dict[str, str]) -> Reply:
         if rest.startswith("s/"):
             return self._telegram_page(rest[2:], q.get("before"))
-        channel, _, msg_id = rest.partition("/")
-        item = self.by_native("telegram", msg_id)
-        if item is None or (item.channel or "demo_channel") != channel or item.key in self.removed:
+        item = self.by_native("telegram", rest)
+        channel = rest.partition("/")[0]
+        if item is None or item.key in self.removed:
             return _html(f"<html><body><div class='tgme_page_post_not_found'>Post not found</div>"
                          f"<a href='s/{channel}'>{channel}</a></body></html>", 404)
         return _html(_render("telegram_channel.html", channel=channel, title=channel,

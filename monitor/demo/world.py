@@ -36,6 +36,11 @@ class DemoListing:
     replies: list[dict[str, str]] = field(default_factory=list)
     native_id: str = ""  # the id the imitated site gives it (item id, tid, message id, key)
 
+    @property
+    def public_id(self) -> str:
+        """The id as the crawler records it: Telegram message ids are per channel."""
+        return f"{self.channel}/{self.native_id}" if self.platform == "telegram" else self.native_id
+
 
 def _paste_key(key: str) -> str:
     digest = int(hashlib.sha1(key.encode()).hexdigest(), 16)
@@ -58,7 +63,7 @@ def _assign_native_ids(listings: list[DemoListing]) -> None:
     # Telegram message ids grow with time within each channel.
     telegram = sorted((i for i in listings if i.platform == "telegram"), key=lambda i: i.posted)
     for item in telegram:
-        channel = item.channel or "demo_channel"
+        channel = item.channel = item.channel or "demo_channel"
         per_channel[channel] = per_channel.get(channel, 100) + 3
         item.native_id = str(per_channel[channel])
 
