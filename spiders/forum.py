@@ -87,13 +87,16 @@ class ForumSpider(MonitorSpider):
             yield self.make_listing(
                 response,
                 url=response.url if is_first else f"{response.url.split('#')[0]}#post_{post.post_id}",
-                title=title if is_first else f"回复：{title}",
+                # A reply is judged on its own words: under the thread's title, "支持一下" in
+                # a selling thread would read as an offer.
+                title=title if is_first else "",
                 text=post.text,
                 native_id=f"{id_prefix}{thread_id}" if is_first else f"{id_prefix}{thread_id}#{post.post_id}",
                 seller=post.author,
                 seller_id=post.author_id,
                 posted_at=post.posted_at,
-                extra={"thread_id": thread_id, "post_id": post.post_id, **(extra or {})},
+                extra={"thread_id": thread_id, "thread_title": title, "post_id": post.post_id,
+                       "floor": getattr(post, "floor", None) or index + 1, **(extra or {})},
             )
 
     def parse_list(self, response: Response, page: int) -> Iterator[Any]:
