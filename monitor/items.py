@@ -27,15 +27,31 @@ def stable_listing_id(platform: str, native_id: str | None, url: str) -> str:
     return f"{platform}:url:{digest}"
 
 
+Headers = tuple[tuple[str, str], ...]
+
+
 @dataclass(frozen=True)
 class PageSnapshot:
-    """The page a listing was read from, as fetched: the evidence pipeline's input."""
+    """The page a listing was read from, as fetched: the evidence pipeline's input.
+
+    The request and response headers are the ones of the final exchange (after redirects), as
+    Scrapy or Playwright report them; ``screenshot`` is a PNG the spider took in the browser
+    (raw: it shows the data subjects' personal data, so it is kept with the raw WARC).
+    """
 
     url: str
     status: int
     body: bytes
     captured_at: str
     rendered: bool = False  # True when the body is the DOM after JavaScript ran
+    request_url: str = ""
+    request_method: str = "GET"
+    request_headers: Headers = ()
+    response_headers: Headers = ()
+    encoding: str | None = None
+    protocol: str | None = None
+    ip_address: str | None = None
+    screenshot: bytes | None = None
 
 
 @dataclass

@@ -21,6 +21,45 @@ logger = logging.getLogger(__name__)
 _BLOCK_STATUS = {401: "login_wall", 403: "forbidden", 429: "rate_limited", 451: "legal_block"}
 
 
+def _header_pairs(headers: Any) -> tuple[tuple[str, str], ...]:
+    pairs = []
+    for name, values in (headers or {}).items():
+        key = name.decode("latin-1") if isinstance(name, bytes) else str(name)
+        for value in values if isinstance(values, list) else [values]:
+            pairs.append((key, value.decode("latin-1") if isinstance(value, bytes) else str(value)))
+    return tuple(pairs)
+
+
+def page_snapshot(response: Response) -> PageSnapshot:
+    """What the evidence pipeline keeps of ``response``: body, both sides' headers, the time,
+    and a screenshot when the request asked Playwright for one
+    (``PageMethod("screenshot", full_page=True)`` in ``playwright_page_methods``)."""
+    meta = response.meta
+    screenshot = next(
+        (m.result for m in meta.get("playwright_page_methods") or ()
+         if getattr(m, "method", None) == "screenshot"
+         and isinstance(getattr(m, "result", None), bytes)),
+        None,
+    )
+    ip = getattr(response, "ip_address", None)
+    request = response.request
+    return PageSnapshot(
+        url=response.url,
+        status=response.status,
+        body=response.body,
+        captured_at=utc_now(),
+        rendered=bool(meta.get("playwright")),
+        request_url=request.url if request is not None else response.url,
+        request_method=request.method if request is not None else "GET",
+        request_headers=_header_pairs(request.headers if request is not None else None),
+        response_headers=_header_pairs(response.headers),
+        encoding=getattr(response, "encoding", None),
+        protocol=getattr(response, "protocol", None),
+        ip_address=str(ip) if ip is not None else None,
+        screenshot=screenshot,
+    )
+
+
 class MonitorSpider(scrapy.Spider):
     platform: ClassVar[str]
     base_url_setting: ClassVar[str]
@@ -88,13 +127,7 @@ class MonitorSpider(scrapy.Spider):
             title=title,
             text=text,
             native_id=native_id,
-            snapshot=PageSnapshot(
-                url=response.url,
-                status=response.status,
-                body=response.body,
-                captured_at=utc_now(),
-                rendered=bool(meta.get("playwright")),
-            ),
+            snapshot=page_snapshot(response),
             **fields,
         )
 
