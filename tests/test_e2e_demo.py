@@ -161,3 +161,10 @@ def test_offers_carry_the_signals_that_flagged_them(crawled) -> None:
     for doc in offers:
         assert 0 < doc["score"] <= 1 and doc["signals"], doc["id"]
         assert doc["evidence"]["page_sha256"] and doc["evidence"]["captured_at"]
+
+
+def test_one_seller_across_platforms_is_grouped_by_contact(crawled) -> None:
+    # The same QQ number sells on the shop, the Tieba-like and the Discuz!-like forum.
+    docs = [d for d in crawled["docs1"].values() if "qq:2850001137" in d["contact_values"]]
+    assert {d["platform"] for d in docs} == {"taobao", "tieba", "discuz"}
+    assert "qq:2850001137" in crawled["first"].stdout  # top sellers table

@@ -378,7 +378,7 @@ class DemoWorld:
     @property
     def url(self) -> str:
         host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://{host!s}:{port}"
 
     def start(self) -> DemoWorld:
         self._thread = threading.Thread(target=self._server.serve_forever, name="demo-world",

@@ -91,7 +91,8 @@ class SQLiteStore(Store):
 
     def listings(self, flt: ListingFilter | None = None) -> Iterator[dict[str, Any]]:
         flt = flt or ListingFilter()
-        where, params = ["1=1"], []
+        where: list[str] = ["1=1"]
+        params: list[str | int] = []
         if flt.platform:
             where.append("platform = ?")
             params.append(flt.platform)
