@@ -19,6 +19,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "monitor.commands.crawl",
     "monitor.commands.listings",
     "monitor.extract.cli",
+    "monitor.commands.schedule",
 )
 
 
