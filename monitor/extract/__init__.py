@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from monitor.extract.categories import find_categories
-from monitor.extract.classify import Evidence, classify
+from monitor.extract.classify import Evidence, cannot_be_offer, classify, scan
 from monitor.extract.contacts import find_contacts
 from monitor.extract.money import find_money
 from monitor.extract.normalize import MAX_CHARS, normalize
@@ -82,6 +82,11 @@ def analyze(title: str, text: str) -> Analysis:
 
 def _analyze(title: str, text: str) -> Analysis:
     norm = normalize(title, text)
+    keywords = scan(norm.compact)
+    extra = ["input:truncated"] if norm.truncated else []
+    if cannot_be_offer(keywords):
+        verdict = classify(keywords, Evidence(None, None, None, False, False))
+        return Analysis(is_offer=False, score=verdict.score, signals=verdict.signals + extra)
     monies = find_money(norm.text)
     counts = find_counts(norm.text, [(m.start, m.end) for m in monies])
     volume = largest(counts)
@@ -95,10 +100,8 @@ def _analyze(title: str, text: str) -> Analysis:
         has_contact=bool(contacts),
         has_source=bool(sources),
     )
-    verdict = classify(norm.compact, evidence)
-    signals = [*verdict.signals, *prices.signals]
-    if norm.truncated:
-        signals.append("input:truncated")
+    verdict = classify(keywords, evidence)
+    signals = [*verdict.signals, *prices.signals, *extra]
     if not verdict.is_offer:
         return Analysis(is_offer=False, score=verdict.score, signals=signals)
     return Analysis(

@@ -8,7 +8,8 @@ sensitive an offer is; an ID number, for one, raises the stakes.
 from __future__ import annotations
 
 import logging
-import re
+
+from monitor.extract.fastre import compile_fast
 
 logger = logging.getLogger(__name__)
 
@@ -34,7 +35,7 @@ CATEGORY_PATTERNS: dict[str, str] = {
     "social_account": r"qq号|微信号|wechat|linkedin (?:url|profile)",
     "photo": r"照片|头像|photo",
 }
-_COMPILED = [(name, re.compile(p)) for name, p in CATEGORY_PATTERNS.items()]
+_COMPILED = [(name, compile_fast(p)) for name, p in CATEGORY_PATTERNS.items()]
 
 
 def find_categories(compact: str) -> list[str]:

@@ -26,6 +26,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from monitor.extract.fastre import compile_fast
+
 logger = logging.getLogger(__name__)
 
 THRESHOLD = 0.5
@@ -44,11 +46,11 @@ class Rule:
 
 
 def _rule(rule_id: str, pattern: str, weight: float, max_hits: int = 1) -> Rule:
-    return Rule(rule_id, re.compile(pattern), weight, max_hits)
+    return Rule(rule_id, compile_fast(pattern), weight, max_hits)
 
 
 # The data subject: job seekers and their resumes.
-SUBJECT = re.compile(
+SUBJECT = compile_fast(
     r"简历|求职者|求职人员|求职人|求职意向|求职信息|求职数据|应聘者|应聘人员|候选人|人才数据|"
     r"人才资源|人才库|履历|"
     r"应届生数据|应届毕业生|毕业生数据|毕业生信息|应届生简历|hr资源|招聘数据|求职用户|找工作的人|"
@@ -95,7 +97,7 @@ POSITIVE: tuple[Rule, ...] = (
 NEGATIVE: tuple[Rule, ...] = (
     _rule(
         "neg:wanted_to_buy",
-        r"求购|收购|(?:长期|高价|大量)收|【收】|\[收\]|^收|\n收|"
+        r"求购|收购|(?:长期|高价|大量)收|【收】|\[收\]|\n收|"
         r"(?<![只不可])收(?!费|到|款|益|入|藏|集|货地址|录|件|钱|usdt|u(?![a-z])|支付|比特|"
         r"btc)[^\n,、.;:]{0,12}(?:简历|"
         r"数据|资料|名单)|"
@@ -234,16 +236,29 @@ class Verdict:
 
 
 def _subject(compact: str) -> list[str]:
-    return sorted({m.group(0) for m in SUBJECT.finditer(compact)})[:5]
+    found: set[str] = set()
+    for m in SUBJECT.finditer(compact):
+        found.add(m.group(0))
+        if len(found) >= 5:
+            break
+    return sorted(found)
 
 
 def _fire(rule: Rule, compact: str) -> tuple[float, str | None]:
-    matches = {m.group(0) for m in rule.pattern.finditer(compact)}
+    if rule.max_hits == 1:
+        first = rule.pattern.search(compact)
+        if first is None:
+            return 0.0, None
+        return rule.weight, f"{rule.id}:{first.group(0).strip()}"
+    matches: list[str] = []
+    for m in rule.pattern.finditer(compact):
+        if m.group(0) not in matches:
+            matches.append(m.group(0))
+            if len(matches) >= rule.max_hits:
+                break
     if not matches:
         return 0.0, None
-    hits = min(len(matches), rule.max_hits)
-    sample = sorted(matches)[0].strip()
-    return rule.weight * hits, f"{rule.id}:{sample}"
+    return rule.weight * len(matches), f"{rule.id}:{matches[0].strip()}"
 
 
 def _evidence(evidence: Evidence) -> tuple[float, list[str]]:
@@ -270,14 +285,52 @@ def _evidence(evidence: Evidence) -> tuple[float, list[str]]:
     return logit, signals
 
 
-def classify(compact: str, evidence: Evidence) -> Verdict:
-    """Score a listing (compact view) with the facts extracted from it."""
+@dataclass(frozen=True, slots=True)
+class KeywordScan:
+    """The text-only part of the model, computed once per listing."""
+
+    subjects: list[str]
+    rules_logit: float
+    rule_signals: list[str]
+    fired: frozenset[str]
+
+
+# The most the extracted facts can add (price per record, volume, contact, source).
+_BEST_EVIDENCE = 2.5 + 1.0 + 1.2 + 0.5
+
+
+def scan(compact: str) -> KeywordScan:
+    """Run the keyword rules over a listing's compact view."""
+    compact = "\n" + compact  # so that "\n收" also finds a title that opens with 收
+    logit = 0.0
+    signals: list[str] = []
+    fired: set[str] = set()
+    for rule in (*POSITIVE, *NEGATIVE):
+        weight, label = _fire(rule, compact)
+        if label:
+            logit += weight
+            signals.append(label)
+            fired.add(rule.id)
+    return KeywordScan(_subject(compact), logit, signals, frozenset(fired))
+
+
+def cannot_be_offer(keywords: KeywordScan) -> bool:
+    """True when no extracted fact could lift the listing to an offer.
+
+    Lets analyze() skip price, volume, contact and source extraction on clear near-misses
+    (news, templates, job ads...) without changing any verdict.
+    """
+    subject = 2.5 if keywords.subjects else 1.5  # best case: a named job platform
+    return BIAS + subject + keywords.rules_logit + _BEST_EVIDENCE < 0.0
+
+
+def classify(keywords: KeywordScan, evidence: Evidence) -> Verdict:
+    """Score a listing from its keyword scan and the facts extracted from it."""
     logit = BIAS
     signals: list[str] = []
-    subjects = _subject(compact)
-    if subjects:
+    if keywords.subjects:
         logit += 2.5
-        signals += [f"kw:{s}" for s in subjects]
+        signals += [f"kw:{s}" for s in keywords.subjects]
     elif evidence.has_source:
         # Records from a job platform are job seekers' records even if nobody says "resume".
         logit += 1.5
@@ -286,16 +339,9 @@ def classify(compact: str, evidence: Evidence) -> Verdict:
         logit -= 6.0
         signals.append("neg:no_job_seeker_subject")
     gained, found = _evidence(evidence)
-    logit += gained
-    signals += found
-    fired: set[str] = set()
-    for rule in (*POSITIVE, *NEGATIVE):
-        weight, label = _fire(rule, compact)
-        if label:
-            logit += weight
-            signals.append(label)
-            fired.add(rule.id)
-    trade = evidence.price_kind or fired & {"sale", "have_stock"}
+    logit += gained + keywords.rules_logit
+    signals += found + keywords.rule_signals
+    trade = evidence.price_kind or keywords.fired & {"sale", "have_stock"}
     if not trade and logit > -1.0:
         # Talk about resumes with nothing offered: no price and no sale word. A contact
         # alone is not enough: job seekers and recruiters leave theirs too.

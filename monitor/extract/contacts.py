@@ -13,6 +13,8 @@ import logging
 import re
 from dataclasses import dataclass
 
+from monitor.extract.fastre import compile_fast
+
 logger = logging.getLogger(__name__)
 
 # Obfuscated e-mail: "name[at]example(dot)com", "name (at) example [dot] com".
@@ -93,7 +95,7 @@ _SAME_AFTER = re.compile(
     r"[ \t]*[(（]?[ \t]*(?:微信同号|同微信|微信同步|wechat same)",
     re.IGNORECASE,
 )
-_CONTACT_WORD = re.compile(
+_CONTACT_WORD = compile_fast(
     r"联系|联络|咨询|私聊|私信|加我|找我|下单|购买|客服|contact|reach|call|text|whats ?app|"
     r"telegram|"
     r"(?<![a-z])tg(?![a-z])|"
@@ -102,6 +104,10 @@ _CONTACT_WORD = re.compile(
 )
 _MASKED = re.compile(r"\*{2,}|\d\*+\d|[A-Za-z\u4e00-\u9fff]\*+(?:[,|\s]|$)|x{3,}", re.IGNORECASE)
 _FIELD_SEP = re.compile(r"[|,\t;]|、")
+
+
+_NUMBER_RUN = re.compile(r"\d(?:[ \t\-().]?\d){4}")
+_TG_GATE = re.compile(r"tg|telegram|电报|飞机")
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,14 +162,23 @@ def normalize_phone(raw: str) -> str:
 def find_contacts(text: str) -> list[dict[str, str]]:
     """Seller contacts in ``text`` (the normalized, case-kept view), in order of appearance."""
     text = _deobfuscate(text)
-    rows = _data_rows(text)
+    lower = text.lower()
+    # Cheap gates first: most listings lack most contact kinds, and each skipped
+    # extractor saves a full regex scan.
+    has_at = "@" in text
+    has_number = _NUMBER_RUN.search(text) is not None
+    rows = _data_rows(text) if has_at or has_number else []
     found: list[Contact] = []
     taken: list[tuple[int, int]] = []
-    found += _urls(text, taken)
-    found += _emails(text, rows, taken)
-    found += _telegram(text, taken)
-    found += _qq(text, taken)
-    found += _numbers(text, rows, taken)
+    if "://" in text or "www." in lower or ".me/" in lower:
+        found += _urls(text, taken)
+    if has_at:
+        found += _emails(text, rows, taken)
+    if has_at or _TG_GATE.search(lower):
+        found += _telegram(text, taken)
+    if has_number:
+        found += _qq(text, taken)
+        found += _numbers(text, rows, taken)
     found += _wechat(text, taken)
     seen: set[tuple[str, str]] = set()
     out: list[dict[str, str]] = []

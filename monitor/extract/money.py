@@ -11,6 +11,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from monitor.extract.fastre import trie_alternation
 from monitor.extract.numbers import ARABIC, CN_DIGIT, CN_NUM_CHARS, MULT, quantity_value
 
 logger = logging.getLogger(__name__)
@@ -101,26 +102,30 @@ SUFFIX_CURRENCY: dict[str, tuple[str, float]] = {
 
 
 def _alternation(keys: dict[str, tuple[str, float]]) -> str:
-    return "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+    return trie_alternation(list(keys))
 
 
 _NUMBER = rf"(?P<num>{ARABIC})(?P<mult>{MULT})?|(?P<cn>[{CN_NUM_CHARS}]+)"
 _NUMBER2 = rf"(?P<num2>{ARABIC})(?P<mult2>{MULT})?|(?P<cn2>[{CN_NUM_CHARS}]+)"
 # 分 is also "minute" and "points": it only counts as money when 钱 or a per-unit follows.
 _FEN_OK = r"(?=钱|[ \t]*(?:/|一|每|per)|[ \t]*[条份个笔人名位张])"
-MONEY = re.compile(
-    "|".join(
-        [
-            # 两毛五 = 0.25, 一块五 = 1.5: colloquial sub-unit after the main unit
-            rf"(?P<yj>[{CN_DIGIT}\d])(?P<yjunit>毛|块)(?P<yjsub>[{CN_DIGIT}\d])"
-            r"(?![十百千万亿\d])(?![条份个笔人名位张])",
-            r"(?P<half>half (?:a |of a )?(?:us )?cent)",
-            rf"(?<![a-z])(?P<pre>{_alternation(PREFIX_CURRENCY)})[ \t]?(?:{_NUMBER})",
-            rf"(?<![\d.,a-z])(?:{_NUMBER2})[ \t]?(?P<suf>{_alternation(SUFFIX_CURRENCY)})(?![a-z])",
-        ]
-    ),
-    re.IGNORECASE,
+# One pattern per way of writing money, in priority order. They are separate (not one
+# alternation) and start with a literal or a class so the regex prefilter stays on; the
+# "not preceded by a letter/digit" edges are checked in Python (see find_money).
+MONEY_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        # 两毛五 = 0.25, 一块五 = 1.5: colloquial sub-unit after the main unit
+        rf"(?P<yj>[{CN_DIGIT}\d])(?P<yjunit>毛|块)(?P<yjsub>[{CN_DIGIT}\d])"
+        r"(?![十百千万亿\d])(?![条份个笔人名位张])",
+        r"(?P<half>half (?:a |of a )?(?:us )?cent)",
+        rf"(?P<pre>{_alternation(PREFIX_CURRENCY)})[ \t]?(?:{_NUMBER})",
+        rf"(?:{_NUMBER2})[ \t]?(?P<suf>{_alternation(SUFFIX_CURRENCY)})(?![a-z])",
+    )
 )
+# Characters that may not stand right before a prefix currency / a suffixed number.
+_EDGE_PRE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_EDGE_SUF = _EDGE_PRE | frozenset("0123456789.,")
 
 _CN_SMALL = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
 
@@ -140,13 +145,14 @@ def _digit(ch: str) -> int:
 
 
 def _from_match(m: re.Match[str]) -> Money | None:
-    if m.group("yj"):
+    groups = m.re.groupindex
+    if "yj" in groups:
         base = 0.1 if m.group("yjunit") == "毛" else 1.0
         amount = base * (_digit(m.group("yj")) + _digit(m.group("yjsub")) / 10)
         return Money(m.start(), m.end(), amount, "CNY", minor=base < 1)
-    if m.group("half"):
+    if "half" in groups:
         return Money(m.start(), m.end(), 0.005, "USD", minor=True)
-    if m.group("pre"):
+    if "pre" in groups:
         code, factor = PREFIX_CURRENCY[m.group("pre").lower()]
         value = quantity_value(m.group("num"), m.group("mult"), m.group("cn"))
     else:
@@ -170,9 +176,23 @@ def _suffix_allowed(m: re.Match[str], suffix: str) -> bool:
 
 def find_money(text: str) -> list[Money]:
     """Every money mention in ``text`` (the normalized, case-kept view)."""
+    candidates: list[tuple[int, int, re.Match[str]]] = []
+    for rank, pattern in enumerate(MONEY_PATTERNS):
+        edge = _EDGE_SUF if rank == 3 else _EDGE_PRE if rank == 2 else frozenset()
+        for m in pattern.finditer(text):
+            start = m.start()
+            if start and text[start - 1] in edge:
+                continue
+            candidates.append((start, rank, m))
+    # Leftmost first, then the pattern's priority, without overlaps (like one alternation).
+    candidates.sort(key=lambda c: (c[0], c[1]))
     found: list[Money] = []
-    for m in MONEY.finditer(text):
+    end = 0
+    for start, _, m in candidates:
+        if start < end:
+            continue
         money = _from_match(m)
         if money is not None and money.amount > 0:
             found.append(money)
+            end = m.end()
     return found

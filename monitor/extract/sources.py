@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import re
 
+from monitor.extract.fastre import trie_alternation
 from monitor.extract.normalize import Normalized
 
 logger = logging.getLogger(__name__)
@@ -156,7 +157,8 @@ WEAK: dict[str, str] = {
     "boss": "zhipin.com",
 }
 
-_ASCII_EDGE_L = r"(?<![a-z0-9_@./])"
+# Patterns below start with a literal so that the regex engine's first-character
+# prefilter works (see fastre.py); the "not preceded by" checks are done in Python.
 _ASCII_EDGE_R = r"(?![a-z0-9_])"
 
 
@@ -164,22 +166,19 @@ def _alternation(keys: list[str]) -> str:
     return "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
 
 
-_STRONG_RE = re.compile(f"(?P<a>{_alternation(list(STRONG))})")
-_WORDS_RE = re.compile(f"{_ASCII_EDGE_L}(?P<a>{_alternation(list(WORDS))}){_ASCII_EDGE_R}")
-_CASED_RE = re.compile(
-    r"(?<![A-Za-z0-9_@./])(?P<a>" + _alternation(list(CASED)) + r")(?![A-Za-z0-9_])",
-)
+_STRONG_RE = re.compile(f"(?P<a>{trie_alternation(list(STRONG))})")
+_WORDS_RE = re.compile(f"(?P<a>{_alternation(list(WORDS))}){_ASCII_EDGE_R}")
+_CASED_RE = re.compile(r"(?P<a>" + _alternation(list(CASED)) + r")(?![A-Za-z0-9_])")
 # "Indeed, ..." opening a sentence is the adverb, not the job board.
 _ADVERB = re.compile(r"(?:^|[.!?:]\s+|\n\s*)Indeed,")
 _WEAK_RE = re.compile(
-    r"(?<![\d.$¥€£₹a-z_@#:-])(?P<a>5[ \-_·*]?8|51|zl|boss)(?![\d.%a-z_])"
+    r"(?P<a>5[ \-_·*]?8|51|zl|boss)(?![\d.%a-z_])"
     r"(?![ \t]*(?:元|块|毛|角|分|条|份|个|人|名|万|千|w|k|岁|号|年|月|日|天|小时|省|市|届|级|期|楼|"
     r"区|路|折|米|度))"
 )
 # Other platforms by the shape of their name: "XX人才网", "XX人力银行", "XX招聘网".
-_GENERIC_RE = re.compile(
-    r"(?P<name>[\u4e00-\u9fffa-z0-9]{2,6}?) ?(?:人才网|人力银行|招聘网|求职网)(?!站)",
-)
+_GENERIC_RE = re.compile(r"人才网|人力银行|招聘网(?!站)|求职网(?!站)")
+_GENERIC_NAME = re.compile(r"[\u4e00-\u9fffa-z0-9]{2,6} ?$")
 # "各大招聘网站", "某人才网": unnamed platforms give no source.
 _GENERIC_NOT = re.compile(
     r"各|多|某|全国|主流|本地|知名|大型|几大|其他|其它|正规|国内|相关|等|的|在|去|从|通过|这些|"
@@ -187,9 +186,10 @@ _GENERIC_NOT = re.compile(
 )
 # A site named by its domain ("Caterer.com", "jobs.ie") outside a URL or e-mail address.
 _DOMAIN_RE = re.compile(
-    r"(?<![\w@./:-])(?P<name>[a-z][a-z0-9-]{2,30})\.(?:com\.au|co\.uk|co\.in|com|in|de|fr|nl|ie|"
-    r"jp|kr|sg|my|ph|hk|tw|ae|ca)(?![\w./@-])"
+    r"\.(?:com\.au|co\.uk|co\.in|com|in|de|fr|nl|ie|jp|kr|sg|my|ph|hk|tw|ae|ca)(?![\w./@-])"
 )
+_DOMAIN_NAME = re.compile(r"[a-z0-9-]+$")
+_DOMAIN_NAME_OK = re.compile(r"[a-z][a-z0-9-]{2,30}")
 _NOT_PLATFORM = {
     "example",
     "gmail",
@@ -230,9 +230,13 @@ def find_sources(norm: Normalized) -> list[str]:
         if not _wanted(view, m.start()):
             hits.append((m.start(), STRONG[m.group("a")]))
     for m in _WORDS_RE.finditer(view):
+        if _preceded(view, m.start(), "abcdefghijklmnopqrstuvwxyz0123456789_@./"):
+            continue
         if not _wanted(view, m.start()):
             hits.append((m.start(), WORDS[m.group("a")]))
     for m in _CASED_RE.finditer(norm.text):
+        if _preceded(norm.text, m.start(), _ASCII_WORD + "@./"):
+            continue
         if _ADVERB.match(norm.text, max(0, m.start() - 3)) or _ADVERB.match(norm.text, m.start()):
             continue
         if not _wanted(norm.text, m.start()):
@@ -255,6 +259,8 @@ def _scaled(pos: int, norm: Normalized) -> int:
 def _weak_hits(view: str, cjk: bool, have_strong: bool) -> list[tuple[int, str]]:
     hits: list[tuple[int, str]] = []
     for m in _WEAK_RE.finditer(view):
+        if _preceded(view, m.start(), "0123456789.$¥€£₹abcdefghijklmnopqrstuvwxyz_@#:-"):
+            continue
         alias = m.group("a")
         if alias == "boss" and not cjk:
             continue  # "my boss" in English text
@@ -272,11 +278,17 @@ def _weak_hits(view: str, cjk: bool, have_strong: bool) -> list[tuple[int, str]]
 def _domain_hits(view: str, taken: list[tuple[int, int]]) -> list[tuple[int, str]]:
     hits: list[tuple[int, str]] = []
     for m in _DOMAIN_RE.finditer(view):
-        if any(s <= m.start() < e for s, e in taken) or m.group("name") in _NOT_PLATFORM:
+        run = _DOMAIN_NAME.search(view, max(0, m.start() - 40), m.start())
+        if run is None or not _DOMAIN_NAME_OK.fullmatch(run.group(0)):
             continue
-        if _STRONG_RE.search(m.group(0)) or _wanted(view, m.start()):
+        name, start = run.group(0), run.start()
+        if _preceded(view, start, _ASCII_WORD + "@./:-") or name in _NOT_PLATFORM:
+            continue
+        if any(s <= start < e for s, e in taken):
+            continue
+        if _STRONG_RE.search(view, start, m.end()) or _wanted(view, start):
             continue  # a canonical platform's own domain, already counted
-        hits.append((m.start(), "other"))
+        hits.append((start, "other"))
     return hits
 
 
@@ -289,9 +301,20 @@ def _in_url(view: str, pos: int) -> bool:
 def _generic_hits(view: str, taken: list[tuple[int, int]]) -> list[tuple[int, str]]:
     hits: list[tuple[int, str]] = []
     for m in _GENERIC_RE.finditer(view):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        named = _GENERIC_NAME.search(view, max(0, m.start() - 7), m.start())
+        if named is None:
             continue
-        if _GENERIC_NOT.search(m.group("name")) or _wanted(view, m.start()):
+        if any(s < m.end() and named.start() < e for s, e in taken):
             continue
-        hits.append((m.start(), "other"))
+        if _GENERIC_NOT.search(named.group(0)) or _wanted(view, named.start()):
+            continue
+        hits.append((named.start(), "other"))
     return hits
+
+
+_ASCII_WORD = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"
+
+
+def _preceded(view: str, pos: int, chars: str) -> bool:
+    """Whether the character before ``pos`` is one of ``chars`` (a word edge check)."""
+    return pos > 0 and view[pos - 1] in chars
