@@ -25,6 +25,7 @@ from monitor.extract.normalize import MAX_CHARS, normalize
 from monitor.extract.prices import extract_prices
 from monitor.extract.severity import severity as severity_of
 from monitor.extract.sources import find_sources
+from monitor.extract.spans import Spans
 from monitor.extract.volume import find_counts, largest
 
 logger = logging.getLogger(__name__)
@@ -88,7 +89,7 @@ def _analyze(title: str, text: str) -> Analysis:
         verdict = classify(keywords, Evidence(None, None, None, False, False))
         return Analysis(is_offer=False, score=verdict.score, signals=verdict.signals + extra)
     monies = find_money(norm.text)
-    counts = find_counts(norm.text, [(m.start, m.end) for m in monies])
+    counts = find_counts(norm.text, Spans((m.start, m.end) for m in monies))
     volume = largest(counts)
     prices = extract_prices(norm.text, monies, volume, norm.cjk)
     contacts = find_contacts(norm.text)

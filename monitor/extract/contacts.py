@@ -14,12 +14,17 @@ import re
 from dataclasses import dataclass
 
 from monitor.extract.fastre import compile_fast
+from monitor.extract.spans import Spans
 
 logger = logging.getLogger(__name__)
 
 # Obfuscated e-mail: "name[at]example(dot)com", "name (at) example [dot] com".
-_AT = re.compile(r"[ \t]*[\[(<{【（]\s*(?:at|艾特)\s*[\])>}】）][ \t]*", re.IGNORECASE)
-_DOT = re.compile(r"[ \t]*[\[(<{【（]\s*(?:dot|点)\s*[\])>}】）][ \t]*", re.IGNORECASE)
+_AT = re.compile(
+    r"[ \t]{0,3}[\[(<{【（][ \t]{0,3}(?:at|艾特)[ \t]{0,3}[\])>}】）][ \t]{0,3}", re.IGNORECASE
+)
+_DOT = re.compile(
+    r"[ \t]{0,3}[\[(<{【（][ \t]{0,3}(?:dot|点)[ \t]{0,3}[\])>}】）][ \t]{0,3}", re.IGNORECASE
+)
 _EMAIL = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9][\w.+-]{0,63}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,12}(?![\w])",
 )
@@ -85,7 +90,7 @@ _NUM_CUE_TYPES = (
 _NUM_CUE = re.compile(
     r"(?:(?:whats ?app|(?<![a-z])wa|微信|wechat|vx|(?<![a-z])v|薇信|威信|电话|手机号?|联系电话|tel|"
     r"phone|mobile|"
-    r"call|text|sms|致电|热线|联系)[ \t]*(?:[/／&、,]|or|或|和)?[ \t]*)+(?:同号|号码|"
+    r"call|text|sms|致电|热线|联系)[ \t]*(?:[/／&、,]|or|或|和)?[ \t]*){1,4}(?:同号|号码|"
     r"号)?[ \t]*[:=]?[ \t]*"
     r"(?P<n>\+?\(?\d[\d \t\-().]{5,20}\d)(?!\d)",
     re.IGNORECASE,
@@ -123,9 +128,9 @@ def _deobfuscate(text: str) -> str:
     return _DOT.sub(".", _AT.sub("@", text))
 
 
-def _data_rows(text: str) -> list[tuple[int, int]]:
+def _data_rows(text: str) -> Spans:
     """Spans of lines that look like rows of the data for sale (the victims' records)."""
-    rows: list[tuple[int, int]] = []
+    rows = Spans()
     pos = 0
     for line in text.split("\n"):
         end = pos + len(line)
@@ -133,13 +138,13 @@ def _data_rows(text: str) -> list[tuple[int, int]]:
         masked = _MASKED.search(line) is not None
         # A masked value beside a field separator, or many separators and no contact word.
         if (masked and seps >= 1) or (seps >= 3 and not _CONTACT_WORD.search(line)):
-            rows.append((pos, end))
+            rows.add(pos, end)
         pos = end + 1
     return rows
 
 
-def _in(spans: list[tuple[int, int]], pos: int) -> bool:
-    return any(s <= pos < e for s, e in spans)
+def _in(spans: Spans, pos: int) -> bool:
+    return pos in spans
 
 
 def _digits(raw: str) -> str:
@@ -167,9 +172,9 @@ def find_contacts(text: str) -> list[dict[str, str]]:
     # extractor saves a full regex scan.
     has_at = "@" in text
     has_number = _NUMBER_RUN.search(text) is not None
-    rows = _data_rows(text) if has_at or has_number else []
+    rows = _data_rows(text) if has_at or has_number else Spans()
     found: list[Contact] = []
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
     if "://" in text or "www." in lower or ".me/" in lower:
         found += _urls(text, taken)
     if has_at:
@@ -190,11 +195,11 @@ def find_contacts(text: str) -> list[dict[str, str]]:
     return out
 
 
-def _urls(text: str, taken: list[tuple[int, int]]) -> list[Contact]:
+def _urls(text: str, taken: Spans) -> list[Contact]:
     found: list[Contact] = []
     for m in _URL.finditer(text):
         raw = m.group(0).rstrip(".,;:!?")
-        taken.append((m.start(), m.start() + len(raw)))
+        taken.add(m.start(), m.start() + len(raw))
         tg = _TG_URL.match(raw) or _TG_URL.search(raw)
         wa = _WA_URL.search(raw)
         if tg is not None and ("t.me/" in raw.lower() or "telegram.me/" in raw.lower()):
@@ -206,12 +211,12 @@ def _urls(text: str, taken: list[tuple[int, int]]) -> list[Contact]:
     return found
 
 
-def _emails(text: str, rows: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[Contact]:
+def _emails(text: str, rows: Spans, taken: Spans) -> list[Contact]:
     found: list[Contact] = []
     for m in _EMAIL.finditer(text):
         if _in(taken, m.start()):
             continue
-        taken.append(m.span())
+        taken.add(*m.span())
         line_start = text.rfind("\n", 0, m.start()) + 1
         cued = _CONTACT_WORD.search(text, max(line_start, m.start() - 30), m.start()) is not None
         if _in(rows, m.start()) and not cued:
@@ -220,36 +225,36 @@ def _emails(text: str, rows: list[tuple[int, int]], taken: list[tuple[int, int]]
     return found
 
 
-def _telegram(text: str, taken: list[tuple[int, int]]) -> list[Contact]:
+def _telegram(text: str, taken: Spans) -> list[Contact]:
     found: list[Contact] = []
     for m in _TG_CUE.finditer(text):
         # "Telegram channels" is prose: without ':' or '@' the handle must look like one.
         if not m.group("sep") and not re.search(r"[\d_]", m.group("h")):
             continue
         if not _in(taken, m.start("h")):
-            taken.append(m.span())
+            taken.add(*m.span())
             found.append(Contact(m.start(), "telegram", m.group("h").lower()))
     for m in _HANDLE.finditer(text):
         if _in(taken, m.start()) or _NOT_TG_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
             continue
-        taken.append(m.span())
+        taken.add(*m.span())
         found.append(Contact(m.start(), "telegram", m.group("h").lower()))
     return found
 
 
-def _qq(text: str, taken: list[tuple[int, int]]) -> list[Contact]:
+def _qq(text: str, taken: Spans) -> list[Contact]:
     found: list[Contact] = []
     for m in _QQ.finditer(text):
         if _in(taken, m.start("d")):
             continue
         digits = _digits(m.group("d"))
         if 5 <= len(digits) <= 12:
-            taken.append(m.span())
+            taken.add(*m.span())
             found.append(Contact(m.start(), "qq", digits))
     return found
 
 
-def _numbers(text: str, rows: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[Contact]:
+def _numbers(text: str, rows: Spans, taken: Spans) -> list[Contact]:
     """Phone, WhatsApp and numeric WeChat ids after their cues; cued or lone mobiles."""
     found: list[Contact] = []
     for m in _NUM_CUE.finditer(text):
@@ -259,7 +264,7 @@ def _numbers(text: str, rows: list[tuple[int, int]], taken: list[tuple[int, int]
         digits = _digits(raw)
         if not 7 <= len(digits) <= 15:
             continue
-        taken.append(m.span("n"))
+        taken.add(*m.span("n"))
         cue = text[m.start() : m.start("n")]
         for contact_type in _types(cue):
             value = digits if contact_type != "phone" else normalize_phone(raw)
@@ -271,7 +276,7 @@ def _numbers(text: str, rows: list[tuple[int, int]], taken: list[tuple[int, int]
             continue
         window = text[max(0, m.start() - 24) : m.start()]
         if _CONTACT_WORD.search(window) or _SAME_AFTER.match(text, m.end()):
-            taken.append(m.span())
+            taken.add(*m.span())
             found.append(Contact(m.start(), "phone", normalize_phone(m.group(0))))
             if _SAME_AFTER.match(text, m.end()):
                 found.append(Contact(m.start(), "wechat", normalize_phone(m.group(0))))
@@ -286,7 +291,7 @@ def _types(cue: str) -> set[str]:
     return types or {"phone"}
 
 
-def _wechat(text: str, taken: list[tuple[int, int]]) -> list[Contact]:
+def _wechat(text: str, taken: Spans) -> list[Contact]:
     found: list[Contact] = []
     for m in _WX.finditer(text):
         if _in(taken, m.start("id")):
@@ -299,6 +304,6 @@ def _wechat(text: str, taken: list[tuple[int, int]]) -> list[Contact]:
         short_cue = len(between.strip(" \t:=")) <= 1 and ":" not in between
         if short_cue and not (re.search(r"[\d_]", value) or len(value) >= 6):
             continue
-        taken.append(m.span())
+        taken.add(*m.span())
         found.append(Contact(m.start(), "wechat", value))
     return found

@@ -53,14 +53,16 @@ _DECOR = (
     "\u2190-\u21ff\u2300-\u23ff\u2500-\u27bf\u2900-\u297f\u2b00-\u2bff\u3030\u303d"
     "\u2660-\u2667\U0001f000-\U0001faff"
 )
-_DECOR_IN_WORD = re.compile(f"(?<=[{_CJK}])[{_DECOR}\\s]*[{_DECOR}][{_DECOR}\\s]*(?=[{_CJK}])")
+_DECOR_IN_WORD = re.compile(
+    f"(?<=[{_CJK}])[{_DECOR}\\s]{{0,8}}[{_DECOR}][{_DECOR}\\s]{{0,8}}(?=[{_CJK}])"
+)
 _DECOR_ANY = re.compile(f"[{_DECOR}]+")
 # Spaces inside a Chinese word ("电 话", "简 历") are an evasion; Chinese needs no spaces.
 _CJK_SPACE = re.compile(f"(?<=[{_CJK}])[ \t\u3000]+(?=[{_CJK}])")
 # Separators inside a Chinese word ("简 历", "简-历", "简*历", "智-联").
 _CJK_SPLIT = re.compile(f"(?<=[{_CJK}])[\\s\\-_*·.~|\\\\+=#^`'\"]{{1,3}}(?=[{_CJK}])")
 # Spelled-out Latin words: "r e s u m e", "j.i.a.n.l.i", "c-v".
-_SPACED_LATIN = re.compile(r"(?<![a-z0-9])(?:[a-z][ .\-*_]){2,}[a-z](?![a-z0-9])")
+_SPACED_LATIN = re.compile(r"(?<![a-z0-9])(?:[a-z][ .\-*_]){2,30}[a-z](?![a-z0-9])")
 _SPACED_SEP = re.compile(r"[ .\-*_]")
 _HAS_CJK = re.compile(f"[{_CJK}]")
 

@@ -22,10 +22,12 @@ _CN_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"�
 _APPROX = re.compile("([一二三四五六七八])([二三四五六七八九])([十百千万亿].*)$")
 
 # An Arabic number: Western (1,100,000) or Indian (1,80,000) grouping, or plain digits.
-ARABIC = r"(?:\d{1,3}(?:,\d{2,3})*,\d{3}(?![\d])|\d+)(?:\.\d+)?|\.\d+"
+# Every repetition is bounded: a 200k-digit run or 万万万... must not make a failing match
+# backtrack over the whole run at every position (quadratic time).
+ARABIC = r"(?:\d{1,3}(?:,\d{2,3}){0,6},\d{3}(?![\d])|\d{1,15})(?:\.\d{1,8})?|\.\d{1,8}"
 # A Chinese numeral of at least one character; callers add context so "一" alone is rare.
 # "三百多万" (3 million and more) and "七八万" (70-80 thousand) are written in listings too.
-CHINESE = f"[{CN_NUM_CHARS}]+(?:多[十百千万亿]+)?(?:点[{CN_DIGIT}]+)?"
+CHINESE = f"[{CN_NUM_CHARS}]{{1,12}}(?:多[十百千万亿]{{1,3}})?(?:点[{CN_DIGIT}]{{1,6}})?"
 
 # Multipliers that may follow a number; longest first so "百万" wins over "百".
 MULTIPLIERS: dict[str, float] = {

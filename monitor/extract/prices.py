@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from monitor.extract.money import Money
 from monitor.extract.numbers import CN_NUM_CHARS, QUANTITY, parse_chinese, quantity_value
+from monitor.extract.spans import Spans
 from monitor.extract.volume import REC_UNIT_EN, REC_UNIT_ZH
 
 logger = logging.getLogger(__name__)
@@ -96,8 +97,8 @@ _LOT_AFTER = re.compile(
 # Bare numbers sellers quote without a currency: "0.25一条", "打包2300出", "全拿2000",
 # "打包价一万二".
 _BARE = re.compile(
-    rf"(?<![\d.,a-z$¥€£₹])(?:(?P<num>\d+(?:\.\d+)?)(?![\d.,%a-z万千亿百])|"
-    rf"(?P<cn>[{CN_NUM_CHARS}]{{2,}})(?![{CN_NUM_CHARS}]))",
+    rf"(?<![\d.,a-z$¥€£₹])(?:(?P<num>\d{{1,15}}(?:\.\d{{1,8}})?)(?![\d.,%a-z万千亿百])|"
+    rf"(?P<cn>[{CN_NUM_CHARS}]{{2,12}})(?![{CN_NUM_CHARS}]))",
     re.IGNORECASE,
 )
 _DISCOUNT = re.compile(r"(?:打[ \t]*)?(?P<d>\d{1,2}(?:\.\d)?|[一二三四五六七八九]{1,2})[ \t]*折")
@@ -206,13 +207,11 @@ def _classify(text: str, money: Money, volume: int | None) -> UnitPrice | None:
     return None
 
 
-def _bare_prices(
-    text: str, taken: list[tuple[int, int]], default: str, volume: int | None
-) -> list[UnitPrice]:
+def _bare_prices(text: str, taken: Spans, default: str, volume: int | None) -> list[UnitPrice]:
     """Amounts written without a currency, read only in a per-record or whole-lot context."""
     found: list[UnitPrice] = []
     for m in _BARE.finditer(text):
-        if any(s <= m.start() < e for s, e in taken):
+        if m.start() in taken:
             continue
         end = m.end()
         before = text[max(0, m.start() - 16) : m.start()]
@@ -248,7 +247,7 @@ def _to_cny(price: UnitPrice) -> float:
 def extract_prices(text: str, monies: list[Money], volume: int | None, cjk: bool) -> PriceResult:
     """Unit price and tiers of a listing from its money mentions (see :func:`find_money`)."""
     default = "CNY" if cjk else "USD"
-    spans = [(m.start, m.end) for m in monies]
+    spans = Spans((m.start, m.end) for m in monies)
     prices: list[UnitPrice] = []
     for money in monies:
         price = _classify(text, money, volume) or _by_habit(text, money, prices)

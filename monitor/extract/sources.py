@@ -19,6 +19,7 @@ import re
 
 from monitor.extract.fastre import trie_alternation
 from monitor.extract.normalize import Normalized
+from monitor.extract.spans import Spans
 
 logger = logging.getLogger(__name__)
 
@@ -223,10 +224,10 @@ def _wanted(view: str, start: int) -> bool:
 def find_sources(norm: Normalized) -> list[str]:
     """Canonical source ids in order of first mention; ``other`` at most once."""
     hits: list[tuple[int, str]] = []
-    spans: list[tuple[int, int]] = []
+    spans = Spans()
     view = norm.compact
     for m in _STRONG_RE.finditer(view):
-        spans.append(m.span())
+        spans.add(*m.span())
         if not _wanted(view, m.start()):
             hits.append((m.start(), STRONG[m.group("a")]))
     for m in _WORDS_RE.finditer(view):
@@ -275,7 +276,7 @@ def _weak_hits(view: str, cjk: bool, have_strong: bool) -> list[tuple[int, str]]
     return hits
 
 
-def _domain_hits(view: str, taken: list[tuple[int, int]]) -> list[tuple[int, str]]:
+def _domain_hits(view: str, taken: Spans) -> list[tuple[int, str]]:
     hits: list[tuple[int, str]] = []
     for m in _DOMAIN_RE.finditer(view):
         run = _DOMAIN_NAME.search(view, max(0, m.start() - 40), m.start())
@@ -284,7 +285,7 @@ def _domain_hits(view: str, taken: list[tuple[int, int]]) -> list[tuple[int, str
         name, start = run.group(0), run.start()
         if _preceded(view, start, _ASCII_WORD + "@./:-") or name in _NOT_PLATFORM:
             continue
-        if any(s <= start < e for s, e in taken):
+        if start in taken:
             continue
         if _STRONG_RE.search(view, start, m.end()) or _wanted(view, start):
             continue  # a canonical platform's own domain, already counted
@@ -298,13 +299,13 @@ def _in_url(view: str, pos: int) -> bool:
     return "://" in token or "www." in token or "@" in token or ".example" in token
 
 
-def _generic_hits(view: str, taken: list[tuple[int, int]]) -> list[tuple[int, str]]:
+def _generic_hits(view: str, taken: Spans) -> list[tuple[int, str]]:
     hits: list[tuple[int, str]] = []
     for m in _GENERIC_RE.finditer(view):
         named = _GENERIC_NAME.search(view, max(0, m.start() - 7), m.start())
         if named is None:
             continue
-        if any(s < m.end() and named.start() < e for s, e in taken):
+        if taken.overlaps(named.start(), m.end()):
             continue
         if _GENERIC_NOT.search(named.group(0)) or _wanted(view, named.start()):
             continue

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from monitor.extract.numbers import QUANTITY, quantity_value
+from monitor.extract.spans import Spans
 
 logger = logging.getLogger(__name__)
 
@@ -24,7 +25,7 @@ REC_UNIT_EN = (
 # Up to three describing words may stand between number and unit: "220k candidate CVs".
 _UNIT_AFTER = re.compile(
     rf"[ \t]*(?P<plus>\+|多|余|几)?[ \t]*(?:(?P<zh>{REC_UNIT_ZH})|"
-    rf"(?:[a-z/&\-]+[ \t]+){{0,3}}?(?P<en>{REC_UNIT_EN})(?![a-z]))",
+    rf"(?:[a-z/&\-]{{1,30}}[ \t]+){{0,3}}?(?P<en>{REC_UNIT_EN})(?![a-z]))",
     re.IGNORECASE,
 )
 _PLUS_AFTER = re.compile(r"[ \t]*(?:\+|多|余)")
@@ -87,11 +88,11 @@ def _is_candidate(text: str, m: re.Match[str], value: float) -> tuple[bool, str,
     return ok and value >= 100, unit, end
 
 
-def find_counts(text: str, taken: list[tuple[int, int]]) -> list[Count]:
+def find_counts(text: str, taken: Spans) -> list[Count]:
     """Claimed record counts in ``text``; ``taken`` are spans already read as money."""
     counts: list[Count] = []
     for m in QUANTITY.finditer(text):
-        if any(s <= m.start() < e for s, e in taken):
+        if m.start() in taken:
             continue
         value = quantity_value(m.group("num"), m.group("mult"), m.group("cn"))
         # Nobody sells fewer than ten records; "一份" or "3份" is not a volume.

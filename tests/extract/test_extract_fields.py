@@ -1,0 +1,248 @@
+"""Tables of cases for the field extractors: prices, volumes, sources, contacts."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.extract import analyze
+from monitor.extract.contacts import find_contacts
+from monitor.extract.money import find_money
+from monitor.extract.normalize import normalize
+from monitor.extract.numbers import parse_chinese, parse_quantity
+from monitor.extract.prices import extract_prices
+from monitor.extract.sources import find_sources
+from monitor.extract.spans import Spans
+from monitor.extract.volume import find_counts, largest
+
+
+def unit_price(text: str) -> tuple[float, str] | None:
+    norm = normalize("", text)
+    monies = find_money(norm.text)
+    volume = largest(find_counts(norm.text, Spans((m.start, m.end) for m in monies)))
+    price = extract_prices(norm.text, monies, volume, norm.cjk).unit_price
+    return None if price is None else (float(price["amount"]), str(price["currency"]))
+
+
+def volume(text: str) -> int | None:
+    norm = normalize("", text)
+    monies = find_money(norm.text)
+    return largest(find_counts(norm.text, Spans((m.start, m.end) for m in monies)))
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("简历 0.3元/条", 0.3, "CNY"),
+        ("3毛一条", 0.3, "CNY"),
+        ("两毛五一条", 0.25, "CNY"),
+        ("8分/条", 0.08, "CNY"),
+        ("五分钱一个", 0.05, "CNY"),
+        ("每份5角", 0.5, "CNY"),
+        ("一块钱三条", 1 / 3, "CNY"),
+        ("600元/万条", 0.06, "CNY"),
+        ("每千条 150 元", 0.15, "CNY"),
+        ("0.4元一份，满两万份0.3元一份", 0.3, "CNY"),
+        ("1元/份，满1000份打8折", 0.8, "CNY"),
+        ("单价：5毛\n5w以上：3毛", 0.3, "CNY"),
+        ("共7000条，3毛一条，全拿2000", 2000 / 7000, "CNY"),
+        ("两万三千多条，打包2300出", 0.1, "CNY"),
+        ("十万条，打包价一万二", 0.12, "CNY"),
+        ("套餐A：5000条 600元\n套餐B：10万条 8000元", 0.08, "CNY"),
+        ("0.25一条 5w起", 0.25, "CNY"),
+        ("$0.004 per record", 0.004, "USD"),
+        ("$25 per 1k leads", 0.025, "USD"),
+        ("€40 per thousand", 0.04, "EUR"),
+        ("10 US cents each, 5 US cents each if you take 10k+", 0.05, "USD"),
+        ("half a US cent per record", 0.005, "USD"),
+        ("₹2 per CV", 2.0, "INR"),
+        ("1 lakh CVs – ₹15,000\n10 lakh CVs – ₹1,00,000", 0.1, "INR"),
+        ("500k CVs. ₹0.50 per CV, or the full database for ₹1,80,000", 0.36, "INR"),
+        ("45k CVs. €40 per thousand, full set €1,500", 1500 / 45000, "EUR"),
+        ("~12,000 job seekers. $1,200 OBO", 0.1, "USD"),
+        ("1.2万份，打包 6000U", 0.5, "USDT"),
+        ("0.02 USDT per record", 0.02, "USDT"),
+        ("每筆NT$3，500筆起售", 3.0, "TWD"),
+        ("三千個，HK$1500 全部攞走", 0.5, "HKD"),
+        ("AUD 300 for 5,000 profiles or AUD 1,000 for all 20k", 0.05, "AUD"),
+        ("1k = $30 | 10k = $200 | 100k = $1,500", 0.015, "USD"),
+        ("0.3 RMB each", 0.3, "CNY"),
+    ],
+)
+def test_unit_price(text: str, amount: float, currency: str) -> None:
+    found = unit_price(text)
+    assert found is not None, text
+    assert found[1] == currency
+    assert found[0] == pytest.approx(amount, rel=0.01)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["月薪6000-8000，五险一金", "会员一年好几万", "paid $150 last week", "价格私聊"],
+)
+def test_no_unit_price(text: str) -> None:
+    assert unit_price(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("库存约 300 万", 3_000_000),
+        ("现有10W+条", 100_000),
+        ("4.6w 份", 46_000),
+        ("一共两万三千多条", 23_000),
+        ("现货一万二", 12_000),
+        ("库存三百多万份", 3_000_000),
+        ("大概七八万份", 80_000),
+        ("总量超过一百二十万", 1_200_000),
+        ("十二萬筆", 120_000),
+        ("１２００００份", 120_000),
+        ("库存过千万", 10_000_000),
+        ("3.4 million job seeker records", 3_400_000),
+        ("1.2M rows", 1_200_000),
+        ("220k candidate CVs", 220_000),
+        ("10 lakh CVs", 1_000_000),
+        ("Records: 1,100,000", 1_100_000),
+        # minimum orders, thresholds, daily throughput, samples, salaries are not volumes
+        ("5k份起售，库存约3w", 30_000),
+        ("满1w条 0.28/条，今日到货 18000 条，总库存 65w", 650_000),
+        ("日产能3000份，历史库已有15w份", 150_000),
+        ("min order 20k, 240k records", 240_000),
+        ("中高端简历（年薪50w+），共1.2万份", 12_000),
+        ("Free sample of 50. 75,000 records", 75_000),
+    ],
+)
+def test_volume(text: str, expected: int) -> None:
+    assert volume(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["£20 per 1k. Plenty in stock", "5000份起售", "日收1w条", "期望薪资15-20K", "覆盖31个省份"],
+)
+def test_no_volume(text: str) -> None:
+    assert volume(text) is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [("三万", 30_000), ("两万三千", 23_000), ("一万二", 12_000), ("三千五", 3_500), ("千万", 1e7)],
+)
+def test_chinese_numbers(raw: str, value: float) -> None:
+    assert parse_chinese(raw) == value
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"), [("1,80,000", 180_000), ("4.6w", 46_000), ("3.4 million", 3.4e6)]
+)
+def test_quantities(raw: str, value: float) -> None:
+    assert parse_quantity(raw) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("五八、赶集的简历", ["58.com", "ganji.com"]),
+        ("wuba 来源", ["58.com"]),
+        ("5 8 简历", ["58.com"]),
+        ("5️⃣8️⃣同城简历", ["58.com"]),
+        ("𝟓𝟖简历", ["58.com"]),
+        ("智-联 简历", ["zhaopin.com"]),
+        ("数据来源zl、51", ["zhaopin.com", "51job.com"]),
+        ("前程無憂 履歷", ["51job.com"]),
+        ("BOSS直聘", ["zhipin.com"]),
+        ("猎聘+脉脉来源", ["liepin.com", "maimai.cn"]),
+        ("拉勾网", ["lagou.com"]),
+        ("应届生求职网", ["yingjiesheng.com"]),
+        ("中华英才网、智通人才网", ["chinahr.com", "job5156.com"]),
+        ("看准网用户", ["kanzhun.com"]),
+        ("Naukri and Shine.com", ["naukri.com", "other"]),
+        ("Glassdoor + LinkedIn", ["glassdoor.com", "linkedin.com"]),
+        ("Indeed UK, Reed", ["indeed.com", "other"]),
+        ("SEEK candidates", ["seek.com.au"]),
+        ("JobsDB、CTgoodjobs", ["other"]),
+        ("StepStone / XING", ["other"]),
+        ("104人力銀行 履歷", ["other"]),
+        ("from Caterer.com", ["other"]),
+        ("各大招聘平台 求职者数据", []),
+        ("major job boards", []),
+        ("Indeed, this is bad.", []),
+        ("我这边有5万条前程无忧的简历，想换BOSS的", ["51job.com"]),
+        ("58元一条", []),
+    ],
+)
+def test_sources(text: str, expected: list[str]) -> None:
+    assert find_sources(normalize("", text)) == expected
+
+
+def contacts(text: str) -> set[tuple[str, str]]:
+    return {(c["type"], c["value"]) for c in find_contacts(normalize("", text).text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("QQ：3317720954", {("qq", "3317720954")}),
+        ("扣扣：７７８８１２３４５", {("qq", "778812345")}),
+        ("ⓆⓆ：１２３４ ５６７８９", {("qq", "123456789")}),
+        ("企鹅 2098 3311 54", {("qq", "2098331154")}),
+        ("加VX：hr_data_520", {("wechat", "hr_data_520")}),
+        ("V：JL_pifa88", {("wechat", "JL_pifa88")}),
+        ("薇❤ hr_jiejie99", {("wechat", "hr_jiejie99")}),
+        ("威信：hrzy_1688", {("wechat", "hrzy_1688")}),
+        ("薇: abc", {("wechat", "abc")}),
+        ("TG：@sj_haoma", {("telegram", "sj_haoma")}),
+        ("飞机 @jl_zongku", {("telegram", "jl_zongku")}),
+        ("t.me/LT_resume", {("telegram", "lt_resume")}),
+        ("Admin: @MCB_resumes", {("telegram", "mcb_resumes")}),
+        ("电话 159-0000-2236", {("phone", "15900002236")}),
+        ("+86 138 0013 8000 微信同号", {("phone", "13800138000"), ("wechat", "13800138000")}),
+        ("电话/微信同号：13600004471", {("phone", "13600004471"), ("wechat", "13600004471")}),
+        ("text (212) 555-0147", {("phone", "2125550147")}),
+        ("WhatsApp +971 50 000 1234", {("whatsapp", "971500001234")}),
+        ("Call/WhatsApp 90000 44556", {("phone", "9000044556"), ("whatsapp", "9000044556")}),
+        ("ukcv.data[at]example.org", {("email", "ukcv.data@example.org")}),
+        ("seekdb(at)example(dot)com", {("email", "seekdb@example.com")}),
+        ("Shop: http://cvdump-shop.example/indeed", {("url", "http://cvdump-shop.example/indeed")}),
+    ],
+)
+def test_contacts(text: str, expected: set[tuple[str, str]]) -> None:
+    assert contacts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "含姓名、手机、QQ号",  # a field of the data, not the seller's QQ
+        "样本：张三 13800138000 本科 会计",  # a data subject's phone
+        "王*, 13900001111, wang@qq.com, 北京\n李*, 13900002222, li@qq.com, 上海",
+        "J. D****, Austin TX, j***@gmail.com, +1 512-***-**31",
+        "Telegram channels were selling CVs",
+    ],
+)
+def test_victims_and_prose_are_not_seller_contacts(text: str) -> None:
+    assert contacts(text) == set()
+
+
+def test_sample_rows_keep_seller_contact_only() -> None:
+    text = (
+        "样本：\n张伟，13800001234，本科，会计，上海\n李娜，13900005678，大专，销售，杭州\n"
+        "完整库二十万条，0.1元/条。联系QQ：1122334455"
+    )
+    assert contacts(text) == {("qq", "1122334455")}
+
+
+def test_analysis_of_an_offer_has_all_fields() -> None:
+    a = analyze(
+        "出zl简历 量大从优",
+        "单价：5毛\n5w以上：3毛\n总量：200w\n样本：陈** | 137****0921\n私聊：@zl_cn_cv",
+    )
+    assert a.is_offer
+    assert a.unit_price == {"amount": 0.3, "currency": "CNY"}
+    assert a.tiers == [
+        {"min_records": 1, "unit_price": 0.5},
+        {"min_records": 50000, "unit_price": 0.3},
+    ]
+    assert a.volume_records == 2_000_000
+    assert a.sources == ["zhaopin.com"]
+    assert a.contacts == [{"type": "telegram", "value": "zl_cn_cv"}]
+    assert "resume" in a.categories

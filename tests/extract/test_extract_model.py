@@ -1,0 +1,184 @@
+"""Normalization, severity, the offer model and the Analysis contract."""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from monitor.extract import MAX_CHARS, Analysis, analyze
+from monitor.extract.fastre import compile_fast, rewrite, trie_alternation
+from monitor.extract.normalize import normalize
+from monitor.extract.severity import estimated_gains_cny, severity
+
+PACKAGE = Path(__file__).resolve().parents[2] / "monitor" / "extract"
+
+
+@pytest.mark.parametrize(
+    ("raw", "text", "compact"),
+    [
+        ("１２００００份", "120000份", "120000份"),
+        ("ＱＱ：１２３", "QQ:123", "qq:123"),
+        ("𝟓𝟖简历", "58简历", "58简历"),
+        ("5️⃣8️⃣同城", "58同城", "58同城"),
+        ("ⓆⓆ", "QQ", "qq"),
+        ("求職者資料 聯繫", "求职者资料联系", "求职者资料联系"),
+        ("简\u200b历", "简历", "简历"),
+        ("简❤历", "简历", "简历"),
+        ("简 历", "简历", "简历"),
+        ("简-历 简*历", "简-历简*历", "简历简历"),
+        ("r e s u m e", "r e s u m e", "resume"),
+        ("jianli 出", "jianli 出", "简历 出"),
+        ("NT$3，500筆", "NT$3、500笔", "nt$3、500笔"),
+    ],
+)
+def test_normalize(raw: str, text: str, compact: str) -> None:
+    norm = normalize("", raw)
+    assert norm.text == "\n" + text
+    assert norm.compact == "\n" + compact
+
+
+def test_long_input_is_truncated_and_flagged() -> None:
+    a = analyze("出售简历", "0.3元/条 " * (MAX_CHARS // 5))
+    assert "input:truncated" in a.signals
+
+
+@pytest.mark.parametrize(
+    ("volume", "price", "expected"),
+    [
+        (None, None, 0),
+        (4_999, None, 0),
+        (5_000, None, 1),
+        (49_999, {"amount": 0.01, "currency": "CNY"}, 1),
+        (50_000, None, 2),
+        (3_000, {"amount": 2.0, "currency": "CNY"}, 1),  # 6,000 yuan of gains
+        (4_000, {"amount": 2.0, "currency": "USD"}, 2),  # ~57,600 yuan
+        (1_000, {"amount": 1.0, "currency": "XXX"}, 0),  # unknown currency counts 1:1
+    ],
+)
+def test_severity(volume: int | None, price: dict[str, float | str] | None, expected: int) -> None:
+    assert severity(volume, price) == expected
+
+
+def test_gains_need_volume_and_price() -> None:
+    assert estimated_gains_cny(None, {"amount": 1.0, "currency": "CNY"}) is None
+    assert estimated_gains_cny(100, {"amount": 1.0, "currency": "USD"}) == pytest.approx(720)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("58同城简历", "58同城求职者简历，0.3元/条，库存20万条。加V：wb_jl_2024"),
+        ("CV db", "LinkedIn job seekers, 150k rows, $0.004 per record. contact: x.db@example.org"),
+        (
+            "简历数据互换",
+            "我这边有5万条前程无忧的求职者简历，想换BOSS的，等量互换。有的加Q：1688204517",
+        ),
+        (
+            "Resume scraper + data",
+            "Selling my resume scraper. I deliver candidate records for $30 per 1,000.",
+        ),
+    ],
+)
+def test_offers(title: str, text: str) -> None:
+    a = analyze(title, text)
+    assert a.is_offer, a.signals
+    assert a.score >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "signal"),
+    [
+        (
+            "求购简历数据",
+            "长期求购BOSS直聘简历，0.15一条，日收2万条。有货联系 vx: buy_boss01",
+            "neg:wanted_to_buy",
+        ),
+        (
+            "News",
+            "Our reporter contacted a seller who offered job seeker leads at $30 per 1,000.",
+            "neg:news",
+        ),
+        ("简历模板", "精美简历模板1000套，5.9元打包下载，拍下秒发。", "neg:template"),
+        ("简历代写", "资深HR一对一修改简历，99元/份。", "neg:writing_service"),
+        (
+            "【招聘】Java",
+            "【招聘】招聘Java开发3名，薪资15-25K，简历投递：hr@example.com",
+            "neg:job_ad",
+        ),
+        (
+            "车主数据",
+            "出售全国车主数据，含姓名、手机，0.05元/条，现货200万条。TG @chezhu_data",
+            "neg:no_job_seeker_subject",
+        ),
+        ("ATS", "招聘管理系统：简历一键导入，标准版2980元/年，免费试用。", "neg:software"),
+        ("违法吗", "卖简历犯法吗？三毛一条、一万条起，属于侵犯公民个人信息罪吗？", "neg:warning"),
+        ("Open to work", "Happy to share my CV by DM. Looking for remote work.", "neg:job_seeker"),
+    ],
+)
+def test_near_misses(title: str, text: str, signal: str) -> None:
+    a = analyze(title, text)
+    assert not a.is_offer
+    assert any(s.startswith(signal) for s in a.signals), a.signals
+    # non-offers carry no extracted fields, as in the labeled corpus
+    assert (
+        a.unit_price is None and a.volume_records is None and a.contacts == [] and a.severity == 0
+    )
+
+
+def test_to_dict_contract() -> None:
+    d = analyze("出售简历", "智联简历0.2元/条，库存10万条，QQ 12345678").to_dict()
+    assert set(d) == {
+        "is_offer", "score", "unit_price", "tiers", "volume_records", "sources",
+        "categories", "contacts", "severity", "severity_label", "signals",
+    }  # fmt: skip
+    assert d["severity_label"] == "especially_serious" and d["severity"] == 2
+    json.dumps(d)  # JSON-serialisable
+
+
+def test_analysis_default_is_a_non_offer() -> None:
+    assert Analysis().to_dict()["severity_label"] == "none"
+
+
+def test_no_scrapy_import_in_the_engine() -> None:
+    for path in PACKAGE.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            else:
+                continue
+            assert not any(n.split(".")[0] == "scrapy" for n in names), path
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"(?<![a-z])dm(?![a-z])|出售|(?:free|instant) sample",
+        r"(?<![a-z])cvs?(?![a-z])|(?<![a-z])(?:i|we) have|(?<![a-z])(?:i )?paid \d",
+        r"出(?:一批|简历)|(?<![支付])出(?:售|货)",
+    ],
+)
+def test_fast_regex_rewrite_matches_the_same(pattern: str) -> None:
+    texts = ["dm me", "admin", "出售 free sample", "cv cvs cvx", "i have 3", "hi have", "i paid 5",
+             "paid 7", "支付出售", "出一批", "出货"]  # fmt: skip
+    fast = compile_fast(pattern)
+    assert fast.pattern != pattern  # it was rewritten
+    for text in texts:
+        slow = {m.span() for m in re.finditer(pattern, text)}
+        assert {m.span() for m in fast.finditer(text)} == slow, (rewrite(pattern), text)
+
+
+def test_trie_alternation_prefers_longest() -> None:
+    pattern = re.compile(trie_alternation(["usd", "usdt", "us$", "u"]))
+    assert [pattern.match(t).group(0) for t in ["usdt", "usd", "us$", "ux"]] == [
+        "usdt",
+        "usd",
+        "us$",
+        "u",
+    ]  # type: ignore[union-attr]
