@@ -120,7 +120,8 @@ MONEY_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"(?![十百千万亿\d])(?![条份个笔人名位张])",
         r"(?P<half>half (?:a |of a )?(?:us )?cent)",
         rf"(?P<pre>{_alternation(PREFIX_CURRENCY)})[ \t]?(?:{_NUMBER})",
-        rf"(?:{_NUMBER2})[ \t]?(?P<suf>{_alternation(SUFFIX_CURRENCY)})(?![a-z])",
+        rf"(?=[\d.{CN_NUM_CHARS}])(?:{_NUMBER2})[ \t]?"
+        rf"(?P<suf>{_alternation(SUFFIX_CURRENCY)})(?![a-z])",
     )
 )
 # Characters that may not stand right before a prefix currency / a suffixed number.

@@ -61,9 +61,11 @@ MULT = (
     r"(?:thousand|lakhs?|lacs?|crores?|millions?|mln|mn|billion|bn)(?![a-z]))|[wkm](?![a-z])"
 )
 
+# The leading lookahead is a character class the regex engine uses to skip ahead quickly
+# (an alternation of groups would make it try every position).
 QUANTITY = re.compile(
-    rf"(?<![\d.,a-z])(?P<num>{ARABIC})(?P<mult>{MULT})?"
-    rf"|(?P<cn>{CHINESE})",
+    rf"(?=[\d.{CN_NUM_CHARS}])(?:(?<![\d.,a-z])(?P<num>{ARABIC})(?P<mult>{MULT})?"
+    rf"|(?P<cn>{CHINESE}))",
     re.IGNORECASE,
 )
 

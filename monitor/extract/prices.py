@@ -97,7 +97,7 @@ _LOT_AFTER = re.compile(
 # Bare numbers sellers quote without a currency: "0.25一条", "打包2300出", "全拿2000",
 # "打包价一万二".
 _BARE = re.compile(
-    rf"(?<![\d.,a-z$¥€£₹])(?:(?P<num>\d{{1,15}}(?:\.\d{{1,8}})?)(?![\d.,%a-z万千亿百])|"
+    rf"(?=[\d{CN_NUM_CHARS}])(?<![\d.,a-z$¥€£₹])(?:(?P<num>\d{{1,15}}(?:\.\d{{1,8}})?)(?![\d.,%a-z万千亿百])|"
     rf"(?P<cn>[{CN_NUM_CHARS}]{{2,12}})(?![{CN_NUM_CHARS}]))",
     re.IGNORECASE,
 )
