@@ -70,13 +70,25 @@ POSITIVE: tuple[Rule, ...] = (
         r"for sale|selling|(?<![a-z])sell(?![a-z])|(?<![a-z])wts(?![a-z])|in stock|ready to ship|"
         r"(?<![a-z])dm(?![a-z])|instant (?:csv|download|delivery)|free sample|"
         r"samples? (?:on request|for)|"
-        r"escrow|担保|available|i deliver|we deliver|delivery|互换|交换|等量换|(?<![a-z])trade|"
-        r"swap",
+        r"escrow|担保|i deliver|we deliver|delivery|互换|交换|等量换|(?<![a-z])trade|"
+        r"swap|negotiable|price on request|bulk discount|discounts? for bulk|购买后|激活码|永久版|"
+        # "available" alone is also "references available on request" in a CV
+        r"\d[kmw+]? available|\dk\+? ready|lakh available|(?:records|cvs|leads|profiles) available",
+        1.5,
+    ),
+    # Software or a service that harvests job seekers' contact data delivers their records
+    # (CORPUS.md note on crawler software), unlike tutorials that only collect job posts.
+    _rule(
+        "harvest_tool",
+        r"采集[^\n。]{0,24}(?:手机|电话|联系方式|姓名)|抓取[^\n。]{0,24}(?:手机|电话|联系方式|姓名)|"
+        r"导出[^\n。]{0,12}(?:手机|电话|联系方式)|"
+        r"scraper[^\n.]{0,40}(?:phone|email|contact)|extracts? [^\n.]{0,30}(?:phone|email|contact)",
         1.5,
     ),
     _rule(
         "have_stock",
-        r"我这(?:边|里)?有|手上有|手里有|库存|存货|存量|总库|总量|现有|已有|历史库|"
+        r"我这(?:边|里)?有[^\n,、。]{0,8}(?:简历|数据|资料|名单|资源)|"
+        r"手(?:上|里)有(?:一批|[^\n,、。]{0,6}(?:简历|数据|资料|名单|资源))|库存|存货|存量|总库|总量|现有|已有|历史库|"
         r"(?<![a-z])(?:i|we) have|(?<![a-z])got (?:\d|a |over)|total(?![a-z])|have ~?\d",
         0.8,
     ),
@@ -175,7 +187,10 @@ NEGATIVE: tuple[Rule, ...] = (
         r"诚征|诚聘|急招|招工|招普工|月薪|五险一金|包吃住|简历投递|投递简历|将履历寄|内推|校园招聘|"
         r"双选会|"
         r"【招聘】|we'?re hiring|(?<![a-z])apply(?![a-z])|job postings|jobs daily|remote jobs|"
-        r"we place|placement fee|% fee|post your job|per listing",
+        r"we place|placement fee|% fee|post your job|per listing|"
+        # recruiters and headhunters asking job seekers to send their resume in
+        r"简历发(?:给)?我|把简历发|发我邮箱|免费(?:帮你)?推荐|send (?:me )?your (?:cv|resume)|"
+        r"match you|open roles",
         -3.0,
     ),
     _rule(
@@ -195,7 +210,7 @@ NEGATIVE: tuple[Rule, ...] = (
     ),
     _rule(
         "neg:course",
-        r"课程|直播|培训课|教你|webinar|course|tutorial|教程|二手书|(?<![a-z])books?(?![a-z])|干货|"
+        r"课程|直播|培训课|教你|webinar|course|tutorial|(?<!使用)教程|二手书|(?<![a-z])books?(?![a-z])|干货|"
         r"技巧|"
         r"tips?(?![a-z])",
         -2.0,
@@ -341,7 +356,7 @@ def classify(keywords: KeywordScan, evidence: Evidence) -> Verdict:
     gained, found = _evidence(evidence)
     logit += gained + keywords.rules_logit
     signals += found + keywords.rule_signals
-    trade = evidence.price_kind or keywords.fired & {"sale", "have_stock"}
+    trade = evidence.price_kind or keywords.fired & {"sale", "have_stock", "harvest_tool"}
     if not trade and logit > -1.0:
         # Talk about resumes with nothing offered: no price and no sale word. A contact
         # alone is not enough: job seekers and recruiters leave theirs too.

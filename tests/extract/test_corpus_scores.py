@@ -35,11 +35,14 @@ def _dev(lo: int, hi: int) -> list[dict[str, Any]]:
     return [r for r in DEV if lo <= int(r["id"][1:]) <= hi]
 
 
-# Minimum figures: (precision, recall, unit price, volume, sources, contacts F1).
+# Minimum figures: (precision, recall, unit price, volume, sources, contacts F1), a little
+# under what the engine reaches (1.0 on every split when these were set). The held-out part
+# scored 0.889 on offers and fields when first checked; its four misses were then looked at,
+# so it is no longer unseen and its floor only guards against regressions.
 FLOORS = {
-    "dev_all": (_dev(1, 200), (0.95, 0.97, 0.95, 0.95, 0.95, 0.97)),
+    "dev_all": (_dev(1, 200), (0.97, 0.97, 0.96, 0.96, 0.96, 0.97)),
     "dev_develop": (_dev(1, 140), (0.98, 0.98, 0.97, 0.97, 0.97, 0.98)),
-    "dev_held_out": (_dev(141, 200), (0.80, 0.85, 0.80, 0.80, 0.80, 0.90)),
+    "dev_held_out": (_dev(141, 200), (0.94, 0.94, 0.9, 0.9, 0.9, 0.95)),
     "extra_cases": (EXTRA, (0.96, 0.96, 0.95, 0.95, 0.95, 0.97)),
 }
 
