@@ -23,6 +23,9 @@ _BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "ta
            "dt", "section", "article", "pre", "blockquote", "ul", "ol", "header", "footer"}
 _CELLS = {"td", "th"}
 _DROP = "//script|//noscript|//iframe|//object|//embed|//template"
+# Attributes a reader sees (tooltips, form values): redactions there count in the banner.
+# Others (data-*, JSON blobs) are redacted too, but numeric ids there would inflate the count.
+_VISIBLE_ATTRS = {"title", "alt", "value", "placeholder", "aria-label", "label", "href"}
 _URL_ATTRS = {"href", "src", "action", "srcset", "poster", "background", "cite", "formaction"}
 
 
@@ -93,13 +96,12 @@ def redacted_snapshot(snap: PageSnapshot, keep_contacts: Iterable[Mapping[str, s
     values = {(f.kind, f.value) for f in find_personal(_rendering(root), keep)}
     count = 0
 
-    def clean(value: str) -> str:
+    def clean(value: str, visible: bool = True) -> str:
         nonlocal count
         result = redact(value, keep, lang)
-        count += result.count
         out = redact_values(result.text, values, lang)
-        if out != result.text:
-            count += 1
+        if visible:
+            count += result.count + (out != result.text)
         return out
 
     for el in root.iter():
@@ -114,7 +116,7 @@ def redacted_snapshot(snap: PageSnapshot, keep_contacts: Iterable[Mapping[str, s
             if name.lower().startswith("on") or low.startswith("javascript:"):
                 del el.attrib[name]
             elif name.lower() not in _URL_ATTRS or low.startswith(("mailto:", "tel:")):
-                el.attrib[name] = clean(value)
+                el.attrib[name] = clean(value, name.lower() in _VISIBLE_ATTRS)
     _finish(root, snap, count, lang)
     body = etree.tostring(root, encoding="unicode", method="html", doctype="<!DOCTYPE html>")
     return RedactedPage(body, count)

@@ -51,6 +51,26 @@ class Store(abc.ABC):
     def update_fields(self, doc_id: str, fields: dict[str, Any]) -> None:
         """Set top-level fields of one stored document (takedown status, evidence...)."""
 
+    # -- takedown requests ----------------------------------------------------------------
+    # Not abstract so that a store without them still opens; each store implements them.
+    def put_takedown_request(self, request: dict[str, Any]) -> bool:
+        """Store a new takedown request under its ``id``. Returns False, writing nothing, when
+        a request with that id is stored already (exports are idempotent by id)."""
+        raise NotImplementedError(f"the {self.name} store does not keep takedown requests yet")
+
+    def get_takedown_request(self, request_id: str) -> dict[str, Any] | None:
+        raise NotImplementedError(f"the {self.name} store does not keep takedown requests yet")
+
+    def update_takedown_request(self, request_id: str, fields: dict[str, Any]) -> None:
+        """Set top-level fields of a stored request (status, verification counts...)."""
+        raise NotImplementedError(f"the {self.name} store does not keep takedown requests yet")
+
+    def takedown_requests(
+        self, platform: str | None = None, open_only: bool = False
+    ) -> Iterator[dict[str, Any]]:
+        """Stored requests, oldest ``created_at`` first; ``open_only``: status ``open``."""
+        raise NotImplementedError(f"the {self.name} store does not keep takedown requests yet")
+
     def count(self, flt: ListingFilter | None = None) -> int:
         return sum(1 for _ in self.listings(flt))
 

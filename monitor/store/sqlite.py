@@ -28,6 +28,14 @@ CREATE TABLE IF NOT EXISTS listings (
 );
 CREATE INDEX IF NOT EXISTS listings_platform ON listings(platform);
 CREATE INDEX IF NOT EXISTS listings_last_seen ON listings(last_seen);
+CREATE TABLE IF NOT EXISTS takedown_requests (
+    id TEXT PRIMARY KEY,
+    platform TEXT NOT NULL,
+    status TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    doc TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS takedown_requests_platform ON takedown_requests(platform);
 """
 
 
@@ -111,6 +119,50 @@ class SQLiteStore(Store):
         if flt.limit:
             sql += f" LIMIT {int(flt.limit)}"
         for (raw,) in self._db.execute(sql, params):
+            yield json.loads(raw)
+
+    # -- takedown requests ----------------------------------------------------------------
+    def put_takedown_request(self, request: dict[str, Any]) -> bool:
+        try:
+            with self._db:
+                cur = self._db.execute(
+                    "INSERT OR IGNORE INTO takedown_requests"
+                    " (id, platform, status, created_at, doc) VALUES (?, ?, ?, ?, ?)",
+                    (request["id"], request["platform"], request.get("status", "open"),
+                     request["created_at"], json.dumps(request, ensure_ascii=False)),
+                )
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot store takedown request {request.get('id')!r}: {exc}") from exc
+        return cur.rowcount == 1
+
+    def get_takedown_request(self, request_id: str) -> dict[str, Any] | None:
+        row = self._db.execute("SELECT doc FROM takedown_requests WHERE id = ?",
+                               (request_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def update_takedown_request(self, request_id: str, fields: dict[str, Any]) -> None:
+        with self._db:
+            doc = self.get_takedown_request(request_id)
+            if doc is None:
+                raise StoreError(f"no stored takedown request with id {request_id!r}")
+            doc.update(fields)
+            self._db.execute("UPDATE takedown_requests SET status = ?, doc = ? WHERE id = ?",
+                             (doc.get("status", "open"), json.dumps(doc, ensure_ascii=False),
+                              request_id))
+
+    def takedown_requests(
+        self, platform: str | None = None, open_only: bool = False
+    ) -> Iterator[dict[str, Any]]:
+        where: list[str] = ["1=1"]
+        params: list[Any] = []
+        if platform:
+            where.append("platform = ?")
+            params.append(platform)
+        if open_only:
+            where.append("status = 'open'")
+        sql = (f"SELECT doc FROM takedown_requests WHERE {' AND '.join(where)}"
+               " ORDER BY created_at, id")
+        for (raw,) in self._db.execute(sql, params).fetchall():
             yield json.loads(raw)
 
     def close(self) -> None:
