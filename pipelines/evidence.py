@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from monitor.evidence import EvidenceConfig, EvidenceFileError, EvidenceFiles, sha256_hex
-from monitor.evidence.render import RenderError, ScreenshotRenderer
+from monitor.evidence.render import RenderError, release_renderer, shared_renderer
 from monitor.evidence.snapshot import redacted_snapshot
 from monitor.evidence.warc import warc_bytes
 
@@ -46,7 +46,7 @@ class EvidencePipeline:
         self.stats = crawler.stats
         self.config = config
         self.files = EvidenceFiles(config, crawler.settings)
-        self.renderer = ScreenshotRenderer(
+        self.renderer = shared_renderer(
             crawler.settings.getdict("PLAYWRIGHT_LAUNCH_OPTIONS") or None,
             timeout=config.render_timeout, max_height=config.max_height,
         )
@@ -56,7 +56,7 @@ class EvidencePipeline:
         return cls(crawler, EvidenceConfig.from_settings(crawler.settings))
 
     async def close_spider(self) -> None:
-        await self.renderer.close()
+        await release_renderer(self.renderer)
 
     def _inc(self, key: str, value: int = 1) -> None:
         if self.stats is not None:

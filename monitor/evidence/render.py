@@ -7,9 +7,11 @@ rendering neither runs the seller's code nor reaches anything but the page's own
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import shutil
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -40,14 +42,21 @@ class Screenshot:
 
 
 class ScreenshotRenderer:
+    """One browser, started on first use; at most ``concurrency`` pages render at once (a
+    crawl runs several spiders, each with its own pipeline: they share one renderer through
+    ``shared_renderer``)."""
+
     def __init__(self, launch_options: Mapping[str, Any] | None = None,
-                 timeout: float = 20.0, max_height: int = 15000) -> None:
+                 timeout: float = 20.0, max_height: int = 15000, concurrency: int = 2) -> None:
         self.launch_options = dict(launch_options or default_launch_options())
         self.timeout_ms = timeout * 1000
         self.max_height = max_height
         self._playwright: Any = None
         self._browser: Any = None
         self._context: Any = None
+        self._start_lock = asyncio.Lock()
+        self._slots = asyncio.Semaphore(concurrency)
+        self.users = 0
 
     async def _start(self) -> None:
         try:
@@ -62,13 +71,22 @@ class ScreenshotRenderer:
             raise RenderError(f"cannot start headless Chromium for screenshots: {exc}") from exc
 
     async def render(self, html: str) -> Screenshot:
-        if self._context is None:
-            await self._start()
+        started = time.monotonic()
+        async with self._start_lock:
+            if self._context is None:
+                await self._start()
+                logger.debug("screenshot browser started in %.1fs", time.monotonic() - started)
+        async with self._slots:
+            return await self._render(html, started)
+
+    async def _render(self, html: str, started: float) -> Screenshot:
         page = await self._context.new_page()
         try:
             await page.route("**/*", _only_assets)
             await page.set_content(html, wait_until="load", timeout=self.timeout_ms)
-            return await self._shoot(page)
+            shot = await self._shoot(page)
+            logger.debug("screenshot rendered in %.1fs", time.monotonic() - started)
+            return shot
         except RenderError:
             raise
         except Exception as exc:
@@ -98,6 +116,29 @@ class ScreenshotRenderer:
         if self._playwright is not None:
             await self._playwright.stop()
         self._playwright = self._browser = self._context = None
+
+
+_SHARED: dict[str, ScreenshotRenderer] = {}
+
+
+def shared_renderer(launch_options: Mapping[str, Any] | None = None, timeout: float = 20.0,
+                    max_height: int = 15000) -> ScreenshotRenderer:
+    """The process's renderer for these options; pair every call with ``release_renderer``."""
+    key = repr((sorted((launch_options or {}).items()), timeout, max_height))
+    if key not in _SHARED:
+        _SHARED[key] = ScreenshotRenderer(launch_options, timeout, max_height)
+    renderer = _SHARED[key]
+    renderer.users += 1
+    return renderer
+
+
+async def release_renderer(renderer: ScreenshotRenderer) -> None:
+    renderer.users -= 1
+    if renderer.users <= 0:
+        for key, value in list(_SHARED.items()):
+            if value is renderer:
+                del _SHARED[key]
+        await renderer.close()
 
 
 async def _only_assets(route: Any) -> None:
