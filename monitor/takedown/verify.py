@@ -53,8 +53,10 @@ def classify(plat: Platform, status: int, url: str, text: str, requested_url: st
     if status >= 400:
         return UNKNOWN, f"http_{status}"
     fragment = urlsplit(requested_url or url).fragment
-    number = re.search(r"\d{3,}", fragment) if fragment else None
-    if number and number.group(0) not in text:
+    number = re.search(r"\d+", fragment) if fragment else None
+    # A reply's anchor number missing from its thread page: that reply is gone. (A number
+    # found anywhere counts as present: errs toward "still up".)
+    if number and not re.search(rf"(?<!\d){number.group(0)}(?!\d)", text):
         return REMOVED, f"post_gone:{fragment}"  # the thread is there, the reply is not
     return STILL_UP, f"http_{status}"
 
@@ -73,6 +75,7 @@ class VerifySpider(scrapy.Spider):
     def __init__(self, targets: list[Target], *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.targets = targets
+        self._platform_of = {t.url: t.platform for t in targets}
         self._judges: dict[str, Any] = {}
 
     def _judge(self, platform: str) -> Any:
@@ -82,9 +85,16 @@ class VerifySpider(scrapy.Spider):
         return self._judges[platform]
 
     def detect_block(self, response: Response) -> str | None:
-        judge = self._judge(response.meta.get("platform", ""))
-        kind: str | None = judge.detect_block(response) if judge is not None else None
-        return kind
+        # Downloader middlewares see the response before it is tied to its request (no meta):
+        # find the platform by URL; after a redirect, ask every platform of this run.
+        known = self._platform_of.get(response.url)
+        names = [known] if known else sorted({t.platform for t in self.targets})
+        for name in names:
+            judge = self._judge(name)
+            kind: str | None = judge.detect_block(response) if judge is not None else None
+            if kind:
+                return kind
+        return None
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for t in self.targets:
@@ -107,7 +117,8 @@ class VerifySpider(scrapy.Spider):
         exc = failure.value
         reason = (f"blocked:{exc.kind}" if isinstance(exc, BlockedPage)
                   else f"error:{type(exc).__name__}")
-        logger.warning("could not verify %s: %s", request.url, reason)
+        logger.warning("could not verify %s: %s", request.url, reason,
+                       exc_info=None if isinstance(exc, BlockedPage) else failure.value)
         yield {"listing_id": request.meta["listing_id"], "status": UNKNOWN, "reason": reason,
                "http_status": None, "final_url": request.url}
 
