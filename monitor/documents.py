@@ -97,4 +97,9 @@ def merge_documents(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     if not history or not _same_price(history[-1], entry):
         history.append(entry)
     merged["price_history"] = history
+    takedown = old.get("takedown") or {}
+    removed_at = takedown.get("removed_at") or ""
+    if takedown.get("status") == "removed" and new["last_seen"] > removed_at:
+        # Taken down, now seen again: the next export asks again, verify checks it again.
+        merged["takedown"] = {**takedown, "status": "reappeared", "reappeared_at": new["last_seen"]}
     return merged

@@ -106,3 +106,18 @@ def test_store_keeps_requests_once_by_id(tmp_path) -> None:
         ["TD-tieba-000000000001"]
     assert list(store.takedown_requests(platform="taobao")) == []
     store.close()
+
+
+def test_a_removed_listing_seen_again_reappears_and_is_asked_for_again(tmp_path) -> None:
+    store = _store(tmp_path)
+    apply_results(store, [{"listing_id": "tieba:1", "status": "removed", "reason": "http_404",
+                           "http_status": 404}], now="2026-11-22T00:00:00+00:00")
+    item = Listing(platform="tieba", url="https://tieba.example/p/1", title="t", text="x",
+                   native_id="1", fetched_at="2026-11-25T00:00:00+00:00")
+    item.analysis = {"is_offer": True}
+    store.upsert([listing_to_document(item)])
+    t = store.get("tieba:1")["takedown"]
+    assert (t["status"], t["reappeared_at"]) == ("reappeared", "2026-11-25T00:00:00+00:00")
+    assert t["removed_at"] == "2026-11-22T00:00:00+00:00"  # history of the first cycle kept
+    assert "tieba:1" in [x.listing_id for x in targets(store)]
+    store.close()

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from monitor.store import Store
     from monitor.takedown.reporter import Reporter
 
-OPEN_STATUSES = ("requested", "still_up", "unknown")
+OPEN_STATUSES = ("requested", "still_up", "unknown", "reappeared")
 
 
 class TakedownError(RuntimeError):
@@ -260,6 +260,10 @@ def _mark_listings(store: Store, docs: list[dict[str, Any]], req: dict[str, Any]
             t.setdefault("reported_12377_at", req["created_at"])
             t["report_id"] = req["id"]
         else:
+            if t.get("status") == "reappeared":
+                # A new takedown cycle: time to takedown counts from this request.
+                t.update(status="requested", requested_at=req["created_at"], removed_at=None,
+                         hours_to_takedown=None)
             t.setdefault("requested_at", req["created_at"])
             t["request_id"] = req["id"]
             t["request_ids"] = sorted({*(t.get("request_ids") or []), req["id"]})
