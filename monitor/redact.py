@@ -178,7 +178,12 @@ def language_of(text: str) -> str:
     return "zh" if re.search(f"[{_HAN}]", text) else "en"
 
 
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'，。、）)\]】]{1,2000}", re.IGNORECASE)
+
+
 def _identifiers(text: str, kept: set[str], keep_emails: set[str]) -> list[Found]:
+    # Numbers inside a URL are item, thread or user ids: the URL is the evidence, keep it.
+    urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
     found: list[Found] = []
     for pattern, kind in ((_ID_NUMBER, "id_number"), (_ID_MASKED, "id_number"),
                           (_MOBILE, "phone"), (_MOBILE_MASKED, "phone"),
@@ -191,6 +196,8 @@ def _identifiers(text: str, kept: set[str], keep_emails: set[str]) -> list[Found
             elif kind == "phone" and _is_kept_number(value, kept):
                 continue
             if kind == "email" and value.lower() in keep_emails:
+                continue
+            if any(a <= m.start() < b for a, b in urls):
                 continue
             found.append(Found(m.start(), m.end(), kind, value))
     return found

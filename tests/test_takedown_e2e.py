@@ -14,9 +14,11 @@ import urllib.request
 from pathlib import Path
 
 import jsonschema
+import lxml.html
 import pytest
 
 from monitor.demo.world import DemoListing
+from monitor.redact import find_personal
 from monitor.store.sqlite import SQLiteStore
 from monitor.takedown.export import schema
 
@@ -80,6 +82,10 @@ def test_every_offer_has_evidence_and_no_sample_row_values(crawled) -> None:
             kinds = {f["kind"]: f for f in doc["evidence"]["files"]}
             assert set(kinds) == {"warc", "html", "screenshot"}, (doc["id"], kinds)
             html = (crawled["tmp"] / "ev" / kinds["html"]["name"]).read_text("utf-8")
+            # Nothing the redactor knows as personal data is left, in the snapshot or the text.
+            visible = "\n".join(lxml.html.document_fromstring(html).itertext())
+            assert find_personal(visible, doc["contacts"]) == [], doc["id"]
+            assert find_personal(doc["text"], doc["contacts"]) == [], doc["id"]
             for row in _demo_item(crawled["world"], doc).text.splitlines():
                 for masked in _MASKED.findall(row):
                     assert masked not in html, (doc["id"], masked)
