@@ -73,8 +73,9 @@ def test_redact_removes_sample_row_phones_but_keeps_seller_contacts() -> None:
     item.analysis = {"contacts": [{"type": "phone", "value": "13912345678"}]}
     item = _run(RedactPipeline.from_crawler(crawler).process_item(item))
     assert "13800001234" not in item.text
+    assert "张**" not in item.text  # the sample row's masked name goes too
     assert "13912345678" in item.text
-    assert item.redactions == 1
+    assert item.redactions == 2
 
 
 def test_evidence_hashes_the_page_and_drops_the_bytes() -> None:
