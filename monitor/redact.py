@@ -100,6 +100,12 @@ _NOT_NAMES = {
 }
 _NOT_NAME_SUFFIXES = ("市", "省", "区", "县", "镇", "大学", "学院", "公司", "岁", "年", "月", "条",
                       "元", "届", "专业", "学历", "工作", "经验", "中心", "集团")
+# Characters of trade talk that given names (almost) never hold: a run with one of them after
+# the surname ("万条以上", "高价收") is not a name.
+_NOT_IN_GIVEN_NAMES = set(
+    "条元份以上下起满共约价格数据简历资料信息号码电话微信群卖售购买收出包年月日岁届个万千"
+    "百亿的了吗呢吧和与或及等请加联系发货库存单总量全新批"
+)
 _EN_NOT_NAMES = {
     "developer", "engineer", "manager", "analyst", "science", "computer", "sales", "marketing",
     "java", "python", "data", "software", "senior", "junior", "new", "delhi", "mumbai",
@@ -165,7 +171,8 @@ def _is_kept_number(value: str, kept: set[str]) -> bool:
 def _is_cjk_name(run: str) -> bool:
     if run in _NOT_NAMES or run.endswith(_NOT_NAME_SUFFIXES):
         return False
-    return run[:2] in _COMPOUND_SURNAMES or run[0] in _SURNAMES
+    surname = 2 if run[:2] in _COMPOUND_SURNAMES else 1 if run[0] in _SURNAMES else 0
+    return bool(surname) and not any(ch in _NOT_IN_GIVEN_NAMES for ch in run[surname:])
 
 
 def _is_en_name(field_text: str) -> bool:

@@ -173,3 +173,16 @@ def test_same_store_is_fine_when_raw_warc_is_off() -> None:
                                         "MONITOR_EVIDENCE_RAW_STORE": "x",
                                         "MONITOR_EVIDENCE_RAW_WARC": "False"})
     assert not cfg.raw_warc and not cfg.render_all and cfg.screenshots
+
+
+@pytest.mark.parametrize(("settings", "store", "raw"), [
+    ({}, "data/evidence", "data/evidence-raw"),
+    ({"MONITOR_SQLITE_PATH": "/tmp/x/s.sqlite3"}, "/tmp/x/evidence", "/tmp/x/evidence-raw"),
+    ({"MONITOR_SQLITE_PATH": "/tmp/x/s.sqlite3", "ELASTICSEARCH_URL": "http://es:9200"},
+     "data/evidence", "data/evidence-raw"),
+    ({"MONITOR_EVIDENCE_STORE": "s3://b/ev/", "MONITOR_EVIDENCE_RAW_STORE": "/secure/raw"},
+     "s3://b/ev/", "/secure/raw"),
+])
+def test_evidence_lives_beside_the_store_by_default(settings: dict, store: str, raw: str) -> None:
+    cfg = EvidenceConfig.from_settings(settings)
+    assert (cfg.store, cfg.raw_store) == (store, raw)

@@ -44,6 +44,9 @@ CASES = [
     # Not personal data: prices, volumes, dates, keyword obfuscation.
     ("单价 0.3元/条，满1万条 0.22元/条，库存约280000条", [], ["0.3元/条", "280000"]),
     ("简*历 全行业 2026-11-03 上新", [], ["简*历", "2026-11-03"]),
+    # Trade talk in a record row is no name, though 万 and 高 are surnames.
+    ("2万条以上0.2元，样本：张** 13800001234，高价收", ["张**", "13800001234"],
+     ["万条以上", "高价收"]),
     ("500k fresh CV database from Naukri, $25 per 1k", [], ["500k", "$25"]),
     # Ids inside URLs are the evidence, not phone numbers.
     ("详见 https://tieba.example/p/9100000429 和 www.shop.example/item?id=13800001234", [],

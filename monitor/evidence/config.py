@@ -27,6 +27,15 @@ def _bool(settings: Mapping[str, Any], name: str, default: bool) -> bool:
     raise ConfigError(f"{name} must be a boolean (True/False), got {value!r}")
 
 
+def _default_base(settings: Mapping[str, Any]) -> str:
+    # Beside the embedded store (``data/`` by default; a test's temporary folder in tests);
+    # with Elasticsearch, ``data/``.
+    sqlite = settings.get("MONITOR_SQLITE_PATH")
+    if sqlite and not settings.get("ELASTICSEARCH_URL"):
+        return str(Path(str(sqlite)).parent)
+    return "data"
+
+
 def _same_place(a: str, b: str) -> bool:
     if "://" in a or "://" in b:
         return a.rstrip("/") == b.rstrip("/")
@@ -38,12 +47,13 @@ class EvidenceConfig:
     """``MONITOR_EVIDENCE_*`` settings.
 
     - ``MONITOR_EVIDENCE_ENABLED`` (True): files for offers; off, every listing gets hashes only.
-    - ``MONITOR_EVIDENCE_STORE`` (``data/evidence``): redacted snapshot and screenshot; a folder
-      or any Scrapy files-store URI (``s3://bucket/prefix/`` with the ``AWS_*`` settings).
+    - ``MONITOR_EVIDENCE_STORE`` (``evidence/`` beside the SQLite store, so ``data/evidence``;
+      ``data/evidence`` with Elasticsearch): redacted snapshot and screenshot; a folder or any
+      Scrapy files-store URI (``s3://bucket/prefix/`` with the ``AWS_*`` settings).
     - ``MONITOR_EVIDENCE_RAW_WARC`` (True): keep the untouched exchange as a WARC record. It holds
       the data subjects' personal data, so it goes to a separate, access-controlled store:
-    - ``MONITOR_EVIDENCE_RAW_STORE`` (``data/evidence-raw``): folders 0700, files 0600; must
-      differ from ``MONITOR_EVIDENCE_STORE``.
+    - ``MONITOR_EVIDENCE_RAW_STORE`` (``evidence-raw/`` beside the evidence default): folders
+      0700, files 0600; must differ from ``MONITOR_EVIDENCE_STORE``.
     - ``MONITOR_EVIDENCE_SCREENSHOTS`` (True): screenshots at all.
     - ``MONITOR_EVIDENCE_RENDER`` (False): also render pages fetched without a browser (pages
       fetched with Playwright always get a screenshot).
@@ -62,8 +72,9 @@ class EvidenceConfig:
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any]) -> EvidenceConfig:
-        store = str(settings.get("MONITOR_EVIDENCE_STORE") or DEFAULT_STORE)
-        raw_store = str(settings.get("MONITOR_EVIDENCE_RAW_STORE") or DEFAULT_RAW_STORE)
+        base = _default_base(settings)
+        store = str(settings.get("MONITOR_EVIDENCE_STORE") or f"{base}/evidence")
+        raw_store = str(settings.get("MONITOR_EVIDENCE_RAW_STORE") or f"{base}/evidence-raw")
         raw_warc = _bool(settings, "MONITOR_EVIDENCE_RAW_WARC", True)
         if raw_warc and _same_place(store, raw_store):
             raise ConfigError(
