@@ -76,7 +76,9 @@ class BlockDetectionMiddleware:
         kind = detect(response)
         if not kind:
             return response
-        platform = getattr(spider, "platform", getattr(spider, "name", "unknown"))
+        # Spiders that cover several sites (the generic one) name the platform per request.
+        platform = request.meta.get("platform") or getattr(
+            spider, "platform", getattr(spider, "name", "unknown"))
         stats = self.crawler.stats
         assert stats is not None
         stats.inc_value("blocked/pages")

@@ -48,6 +48,8 @@ SPIDER_MIDDLEWARES = {
 }
 DOWNLOADER_MIDDLEWARES = {
     "monitor.middlewares.BlockDetectionMiddleware": 540,
+    # Before Scrapy's HttpProxyMiddleware (750), which turns user:pass@ into a header.
+    "monitor.proxies.ProxyMiddleware": 740,
 }
 
 ITEM_PIPELINES = {

@@ -7,18 +7,23 @@ import logging
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import scrapy
+from scrapy.exceptions import IgnoreRequest
+from scrapy.spidermiddlewares.httperror import HttpError
 
 from monitor.items import Listing, PageSnapshot, utc_now
 from monitor.keywords import load_keywords
+from monitor.middlewares import BlockedPage
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from scrapy.http import Response
+    from twisted.python.failure import Failure
 
 logger = logging.getLogger(__name__)
 
 # Status codes that mean "go away", whatever the platform.
 _BLOCK_STATUS = {401: "login_wall", 403: "forbidden", 429: "rate_limited", 451: "legal_block"}
+_CHALLENGE_MARKS = ("cf-chl", "challenge-platform", "Just a moment...", "cf_captcha_kind")
 
 
 def _header_pairs(headers: Any) -> tuple[tuple[str, str], ...]:
@@ -103,6 +108,10 @@ class MonitorSpider(scrapy.Spider):
     def detect_block(self, response: Response) -> str | None:
         """The kind of block ``response`` is (``captcha``, ``login_wall``, ...), or None.
         Platform spiders extend this with what their site's block pages look like."""
+        if response.status in (403, 429, 503) and hasattr(response, "text"):
+            head = response.text[:20000]
+            if any(mark in head for mark in _CHALLENGE_MARKS):
+                return "captcha"  # a JavaScript/CAPTCHA challenge (Cloudflare and the like)
         return _BLOCK_STATUS.get(response.status)
 
     # -- items ---------------------------------------------------------------------------
@@ -139,3 +148,18 @@ class MonitorSpider(scrapy.Spider):
     def count(self, key: str, value: int = 1) -> None:
         assert self.crawler.stats is not None
         self.crawler.stats.inc_value(key, value)
+
+    def errback(self, failure: Failure) -> None:
+        """Failed requests are counted (``monitor/request_errors/<exception>``) and logged;
+        blocked pages were counted and logged already by BlockDetectionMiddleware."""
+        if failure.check(BlockedPage):
+            return
+        request = failure.request  # type: ignore[attr-defined]
+        reason = type(failure.value).__name__
+        if failure.check(HttpError):
+            reason = f"http_{failure.value.response.status}"
+        elif failure.check(IgnoreRequest):
+            return  # dropped on purpose (offsite, duplicate, max size): Scrapy logs those
+        self.count(f"monitor/request_errors/{reason}")
+        logger.error("request failed: %s: %s: %s", request.url, reason, failure.value,
+                     extra={"spider": self})

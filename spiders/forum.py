@@ -10,7 +10,7 @@ import scrapy
 from spiders.base import MonitorSpider
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
     from scrapy.http import Response
 
@@ -19,25 +19,42 @@ logger = logging.getLogger(__name__)
 
 class ForumSpider(MonitorSpider):
     """A thread is a listing (its first floor, under the thread title); every later floor is a
-    listing of its own, because offers are often posted as replies in busy threads."""
+    listing of its own, because offers are often posted as replies in busy threads.
+
+    A thread is requested once per crawl, from the first list that shows it. Each list (a bar,
+    a forum, a search) keeps the threads its own pages showed: a page with none new means the
+    pager leads back to pages already read, and the list ends there."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._seen_threads: set[str] = set()
+        self._requested: set[str] = set()
+        self._seen_by_list: dict[str, set[str]] = {}
+
+    @staticmethod
+    def list_key(response: Response, callback: Callable[..., Any] | None = None) -> str:
+        name = getattr(callback, "__name__", "list")
+        return f"{name}:{response.meta.get('keyword') or response.meta.get('list_key') or ''}"
 
     def thread_requests(
-        self, response: Response, threads: list[Any], page: int, callback: Any
+        self, response: Response, threads: list[Any], page: int, callback: Any,
+        list_key: str | None = None,
     ) -> tuple[list[scrapy.Request], int]:
-        """Requests for the threads of a list page and how many of them were new."""
+        """Requests for the threads of a list page not requested yet, and how many threads
+        were new to this list."""
+        seen = self._seen_by_list.setdefault(list_key or self.list_key(response), set())
         requests, new = [], 0
         for rank, ref in enumerate(threads, start=1):
-            if ref.thread_id not in self._seen_threads:
+            if ref.thread_id not in seen:
                 new += 1
-                self._seen_threads.add(ref.thread_id)
+                seen.add(ref.thread_id)
+            if ref.thread_id in self._requested:
+                continue
+            self._requested.add(ref.thread_id)
             requests.append(
                 scrapy.Request(
                     response.urljoin(ref.url),
                     callback=callback,
+                    errback=self.errback,
                     meta={
                         "found_on": response.url,
                         "rank": rank,
@@ -49,13 +66,14 @@ class ForumSpider(MonitorSpider):
         return requests, new
 
     def next_list_page(
-        self, response: Response, next_url: str | None, page: int, new_threads: int
+        self, response: Response, next_url: str | None, page: int, new_threads: int,
+        callback: Callable[..., Any] | None = None,
     ) -> Iterator[scrapy.Request]:
         if not next_url:
             return
         if new_threads == 0:
-            # Every thread on this page was seen already: the pager leads back (forums
-            # answer an out-of-range page with the last one).
+            # Every thread on this page was on an earlier page of this list: the pager leads
+            # back (forums answer an out-of-range page with the last one).
             self.count("monitor/pagination/loop_refused")
             logger.warning("no new threads on %s, not following %s", response.url, next_url,
                            extra={"spider": self})
@@ -65,8 +83,9 @@ class ForumSpider(MonitorSpider):
             return
         yield response.follow(
             next_url,
-            callback=self.parse_list,
-            meta={"keyword": response.meta.get("keyword")},
+            callback=callback or self.parse_list,
+            errback=self.errback,
+            meta={k: response.meta[k] for k in ("keyword", "list_key") if k in response.meta},
             cb_kwargs={"page": page + 1},
         )
 

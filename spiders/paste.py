@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import scrapy
 
-from monitor.pages.paste import parse_archive, raw_url
+from monitor.pages.paste import parse_archive, posted_time, raw_url
 from spiders.base import MonitorSpider
 
 if TYPE_CHECKING:
@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 
 
 class PasteSpider(MonitorSpider):
-    """Settings: ``PASTE_BASE_URL`` (default https://pastebin.com)."""
+    """Settings: ``PASTE_BASE_URL`` (default https://pastebin.com). Reads the public archive
+    (the latest pastes) page by page, then each paste's raw text (``/raw/<key>``)."""
 
     name = "paste"
     platform = "paste"
@@ -25,7 +26,7 @@ class PasteSpider(MonitorSpider):
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         yield scrapy.Request(f"{self.base_url}/archive", callback=self.parse_archive,
-                             cb_kwargs={"page": 1})
+                             errback=self.errback, cb_kwargs={"page": 1})
 
     def parse_archive(self, response: Response, page: int) -> Iterator[Any]:
         data = parse_archive(response.selector)
@@ -33,12 +34,15 @@ class PasteSpider(MonitorSpider):
             yield scrapy.Request(
                 raw_url(self.base_url, entry.key),
                 callback=self.parse_raw,
+                errback=self.errback,
                 meta={"found_on": response.url, "rank": rank, "page": page},
                 cb_kwargs={"entry": entry, "paste_url": response.urljoin(entry.url)},
             )
         if data.next_url and page < self.max_pages:
             yield response.follow(data.next_url, callback=self.parse_archive,
-                                  cb_kwargs={"page": page + 1})
+                                  errback=self.errback, cb_kwargs={"page": page + 1})
+        elif data.next_url:
+            self.count("monitor/pagination/max_pages")
 
     def parse_raw(self, response: Response, entry: Any, paste_url: str) -> Iterator[Any]:
         text = response.text if hasattr(response, "text") else response.body.decode("utf-8", "replace")
@@ -48,6 +52,6 @@ class PasteSpider(MonitorSpider):
             title=entry.title,
             text=text,
             native_id=entry.key,
-            posted_at=entry.posted,
+            posted_at=posted_time(entry.posted),
             extra={"syntax": entry.syntax},
         )

@@ -1,5 +1,5 @@
-"""Taobao / Tmall: search results for each keyword (rendered by JavaScript, so fetched through
-headless Chromium), then each item page."""
+"""Taobao / Tmall: search results for each keyword (rendered by JavaScript in the user's
+logged-in browser session), then each item page."""
 
 from __future__ import annotations
 
@@ -7,83 +7,88 @@ import logging
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-import scrapy
-from scrapy_playwright.page import PageMethod
-
-from monitor.pages.taobao import parse_item_page, parse_search_page
-from spiders.base import MonitorSpider
+from monitor.pages import taobao
+from spiders.browser import BrowserSpider
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Iterator
 
+    import scrapy
     from scrapy.http import Response
 
 logger = logging.getLogger(__name__)
 
-# Marks of Taobao's anti-bot pages: the slider captcha ("punish" page) and the login wall.
-_CAPTCHA_MARKS = ("_____tmd_____", "/punish", "x5secdata")
-_CAPTCHA_TEXT = ("滑块", "nc_1_n1z", "请拖动下方滑块", "baxia-punish")
-_LOGIN_MARKS = ("login.taobao.com", "login.tmall.com", "/member/login.jhtml")
+# Whatever the search page turns out to be, one of these appears: result cards, the empty-result
+# notice, the slider captcha, the login form.
+_SEARCH_SETTLED = (
+    "#mainsrp-itemlist .item.J_MouserOnverReq, #J_NoResult, .m-noresult, "
+    "#nocaptcha, #baxia-punish, .baxia-punish, #login-form, .login-box"
+)
+_ITEM_SETTLED = "h3.tb-main-title, div.tb-detail-hd h1, .error-notice, #nocaptcha, #login-form"
 
 
-class TaobaoSpider(MonitorSpider):
+class TaobaoSpider(BrowserSpider):
     """Settings: ``TAOBAO_BASE_URL`` (search host, default https://s.taobao.com),
-    ``TAOBAO_PAGE_SIZE`` (results per page, the ``s`` offset step, default 44)."""
+    ``TAOBAO_STORAGE_STATE`` or ``TAOBAO_COOKIES`` (the session, see ``monitor.sessions``),
+    ``TAOBAO_ITEM_PLAYWRIGHT`` (render item pages, default True). Keywords: the shared list."""
 
     name = "taobao"
     platform = "taobao"
     base_url_setting = "TAOBAO_BASE_URL"
     default_base_url = "https://s.taobao.com"
+    session_prefix = "TAOBAO"
 
     def search_request(self, keyword: str, offset: int, page: int) -> scrapy.Request:
-        return scrapy.Request(
+        return self.browser_request(
             f"{self.base_url}/search?q={quote(keyword)}&s={offset}",
-            callback=self.parse_search,
-            meta={
-                "keyword": keyword,
-                "playwright": True,
-                # The result cards arrive by XHR after the page loads.
-                "playwright_page_methods": [PageMethod("wait_for_load_state", "networkidle")],
-            },
+            self.parse_search,
+            wait_for=_SEARCH_SETTLED,
+            meta={"keyword": keyword},
             cb_kwargs={"page": page},
         )
 
-    async def start(self) -> AsyncIterator[scrapy.Request]:
+    async def start(self) -> AsyncIterator[Any]:
         for keyword in self.keywords:
             yield self.search_request(keyword, 0, 1)
 
     def detect_block(self, response: Response) -> str | None:
-        url = response.url
-        if any(mark in url for mark in _LOGIN_MARKS):
-            return "login_wall"
-        if any(mark in url for mark in _CAPTCHA_MARKS):
-            return "captcha"
-        head = response.text[:20000] if hasattr(response, "text") else ""
-        if any(mark in head for mark in _CAPTCHA_TEXT):
-            return "captcha"
-        return super().detect_block(response)
+        text = response.text if hasattr(response, "text") else ""
+        return taobao.block_kind(response.url, text) or super().detect_block(response)
 
-    def parse_search(self, response: Response, page: int) -> Iterator[Any]:
-        data = parse_search_page(response.selector)
+    async def parse_search(self, response: Response, page: int) -> AsyncIterator[Any]:
+        await self.close_page(response)
+        for request in self._search_results(response, page):
+            yield request
+
+    def _search_results(self, response: Response, page: int) -> Iterator[Any]:
+        data = taobao.parse_search_page(response.selector)
         keyword = response.meta["keyword"]
         if data.empty:
             self.count("monitor/search/empty")
-            logger.info("no results for %r on page %s", keyword, page, extra={"spider": self})
+            logger.info("no results for %r on page %s (the site says so): %s", keyword, page,
+                        response.url, extra={"spider": self})
         for rank, result in enumerate(data.results, start=1):
-            yield scrapy.Request(
-                response.urljoin(result.url),
-                callback=self.parse_item,
-                meta={"found_on": response.url, "rank": rank, "page": page, "keyword": keyword},
-                cb_kwargs={"card": result},
-            )
+            meta = {"found_on": response.url, "rank": rank, "page": page, "keyword": keyword}
+            url = response.urljoin(result.url)
+            if self.item_playwright:
+                yield self.browser_request(url, self.parse_item, wait_for=_ITEM_SETTLED,
+                                           meta=meta, cb_kwargs={"card": result})
+            else:
+                yield self.plain_request(url, self.parse_item, meta=meta,
+                                         cb_kwargs={"card": result})
         if data.next_offset is not None and data.results:
             if page >= self.max_pages:
                 self.count("monitor/pagination/max_pages")
             else:
                 yield self.search_request(keyword, data.next_offset, page + 1)
 
-    def parse_item(self, response: Response, card: Any) -> Iterator[Any]:
-        item = parse_item_page(response.selector)
+    async def parse_item(self, response: Response, card: Any) -> AsyncIterator[Any]:
+        await self.close_page(response)
+        if response.css(".error-notice"):
+            self.count("monitor/gone")
+            logger.info("item gone: %s", response.url, extra={"spider": self})
+            return
+        item = taobao.parse_item_page(response.selector)
         yield self.make_listing(
             response,
             url=response.url,
@@ -93,5 +98,5 @@ class TaobaoSpider(MonitorSpider):
             price_text=item.price or card.price,
             seller=item.seller or card.seller,
             seller_id=item.seller_id or card.seller_id,
-            extra={"sales": card.sales, "location": card.location},
+            extra={"sales": card.sales, "location": card.location, "shop": item.shop},
         )

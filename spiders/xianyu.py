@@ -1,70 +1,83 @@
-"""Xianyu / Goofish second-hand market: search feeds for each keyword, then item pages."""
+"""Xianyu / Goofish second-hand market: search feeds for each keyword (rendered by JavaScript in
+the user's logged-in browser session), then item pages."""
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-import scrapy
-
+from monitor.pages import taobao
 from monitor.pages.xianyu import parse_feed_page, parse_item_page
-from spiders.base import MonitorSpider
+from spiders.browser import BrowserSpider
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Iterator
 
+    import scrapy
     from scrapy.http import Response
 
-_LOGIN_MARKS = ("passport.goofish.com", "mini_login", "login.taobao.com")
-_CAPTCHA_MARKS = ("_____tmd_____", "/punish", "x5secdata")
+logger = logging.getLogger(__name__)
+
+_SEARCH_SETTLED = (
+    '[class*="feeds-item-wrap--"], [class*="search-empty--"], #nocaptcha, #baxia-punish, '
+    "#login-form, .mini_login"
+)
+_ITEM_SETTLED = '[class*="desc--"], [class*="item-title--"], #nocaptcha, #login-form'
 
 
-class XianyuSpider(MonitorSpider):
-    """Settings: ``XIANYU_BASE_URL`` (default https://www.goofish.com)."""
+class XianyuSpider(BrowserSpider):
+    """Settings: ``XIANYU_BASE_URL`` (default https://www.goofish.com), ``XIANYU_STORAGE_STATE``
+    or ``XIANYU_COOKIES`` (the session, see ``monitor.sessions``), ``XIANYU_ITEM_PLAYWRIGHT``
+    (render item pages, default True). Keywords: the shared list."""
 
     name = "xianyu"
     platform = "xianyu"
     base_url_setting = "XIANYU_BASE_URL"
     default_base_url = "https://www.goofish.com"
+    session_prefix = "XIANYU"
 
-    async def start(self) -> AsyncIterator[scrapy.Request]:
+    def search_request(self, url: str, keyword: str, page: int) -> scrapy.Request:
+        return self.browser_request(url, self.parse_search, wait_for=_SEARCH_SETTLED,
+                                    meta={"keyword": keyword}, cb_kwargs={"page": page})
+
+    async def start(self) -> AsyncIterator[Any]:
         for keyword in self.keywords:
-            yield scrapy.Request(
-                f"{self.base_url}/search?q={quote(keyword)}",
-                callback=self.parse_search,
-                meta={"keyword": keyword},
-                cb_kwargs={"page": 1},
-            )
+            yield self.search_request(f"{self.base_url}/search?q={quote(keyword)}", keyword, 1)
 
     def detect_block(self, response: Response) -> str | None:
-        if any(mark in response.url for mark in _LOGIN_MARKS):
-            return "login_wall"
-        if any(mark in response.url for mark in _CAPTCHA_MARKS):
-            return "captcha"
-        return super().detect_block(response)
+        # Goofish uses Alibaba's login (passport.goofish.com, mini_login) and slider pages.
+        text = response.text if hasattr(response, "text") else ""
+        return taobao.block_kind(response.url, text) or super().detect_block(response)
 
-    def parse_search(self, response: Response, page: int) -> Iterator[Any]:
+    async def parse_search(self, response: Response, page: int) -> AsyncIterator[Any]:
+        await self.close_page(response)
+        for request in self._feed(response, page):
+            yield request
+
+    def _feed(self, response: Response, page: int) -> Iterator[Any]:
         data = parse_feed_page(response.selector)
         keyword = response.meta["keyword"]
         if data.empty:
             self.count("monitor/search/empty")
+            logger.info("no results for %r on page %s (the site says so): %s", keyword, page,
+                        response.url, extra={"spider": self})
         for rank, item in enumerate(data.items, start=1):
-            yield scrapy.Request(
-                response.urljoin(item.url),
-                callback=self.parse_item,
-                meta={"found_on": response.url, "rank": rank, "page": page, "keyword": keyword},
-                cb_kwargs={"card": item},
-            )
+            meta = {"found_on": response.url, "rank": rank, "page": page, "keyword": keyword}
+            url = response.urljoin(item.url)
+            if self.item_playwright:
+                yield self.browser_request(url, self.parse_item, wait_for=_ITEM_SETTLED,
+                                           meta=meta, cb_kwargs={"card": item})
+            else:
+                yield self.plain_request(url, self.parse_item, meta=meta, cb_kwargs={"card": item})
         if data.next_url and data.items:
             if page >= self.max_pages:
                 self.count("monitor/pagination/max_pages")
             else:
-                yield response.follow(
-                    data.next_url, callback=self.parse_search,
-                    meta={"keyword": keyword}, cb_kwargs={"page": page + 1},
-                )
+                yield self.search_request(response.urljoin(data.next_url), keyword, page + 1)
 
-    def parse_item(self, response: Response, card: Any) -> Iterator[Any]:
+    async def parse_item(self, response: Response, card: Any) -> AsyncIterator[Any]:
+        await self.close_page(response)
         item = parse_item_page(response.selector)
         yield self.make_listing(
             response,

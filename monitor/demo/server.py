@@ -1,12 +1,18 @@
 """The demo world's HTTP server: one port, one path prefix per imitated platform.
 
 ``/taobao``   shop search whose result cards are inserted by JavaScript, item pages,
-              a slider-captcha page (searching ``CAPTCHA_KEYWORD`` past page 1)
-``/xianyu``   second-hand market search and item pages (CSS-module class names)
-``/tieba``    bar thread lists (the list hidden in an HTML comment, as Baidu serves it), threads
-``/discuz``   a Discuz! X3.4 forum served in GBK; pages past the end answer with the last page
+              a slider-captcha page (searching ``CAPTCHA_KEYWORD`` past page 1); searching
+              needs a session cookie (``DEMO_SESSION``), else it redirects to a login page
+``/xianyu``   second-hand market search (cards inserted by JavaScript, CSS-module class
+              names; a session cookie too) and item pages
+``/tieba``    bar thread lists (the list in an HTML comment *after* ``</html>``, as Baidu's
+              BigPipe serves it), threads, and the site search ``f/search/res``
+``/discuz``   a Discuz! X3.4 forum served in GBK; pages past the end answer with the last page;
+              forum 3 refuses ("您无权进行当前操作"), forum 4 asks to log in
+``/discuz-utf8`` the same forum as a UTF-8 site in a rebranded theme
 ``/telegram`` ``t.me/s/<channel>`` previews with ``?before=`` paging; one channel's oldest page
-              links back to its newest (the loop trap)
+              links back to its newest (the loop trap); an unknown channel redirects to
+              ``t.me/<name>`` (no public preview)
 ``/paste``    a Pastebin-style archive, paste pages and raw pastes
 ``/_demo``    control: ``POST /_demo/remove?key=<id>`` takes a listing down (for takedown checks)
 """
@@ -63,6 +69,21 @@ def _js_string(value: str) -> str:
     return json.dumps(value)[1:-1].replace("'", "\\'")
 
 
+# The session cookie the shop searches require (real Taobao/Goofish sessions carry cookie2).
+SESSION_COOKIE = "cookie2"
+DEMO_SESSION = f"{SESSION_COOKIE}=demo-session-0001; _tb_token_=demo"
+_LOGIN_GATES = {
+    ("taobao", "search"): "login.htm",
+    ("taobao", "api/search"): "login.htm",
+    ("xianyu", "search"): "mini_login.htm",
+    ("xianyu", "api/search"): "mini_login.htm",
+}
+
+
+def _cookie_names(header: str) -> set[str]:
+    return {part.split("=", 1)[0].strip() for part in header.split(";") if "=" in part}
+
+
 def _later(posted: str, minutes: int) -> str:
     try:
         when = datetime.fromisoformat(posted)
@@ -108,7 +129,7 @@ class DemoSite:
             return True
 
     # -- routing ---------------------------------------------------------------------------
-    def handle(self, method: str, raw_path: str) -> Reply:
+    def handle(self, method: str, raw_path: str, cookie_header: str = "") -> Reply:
         parts = urlsplit(raw_path)
         path, query = parts.path, {k: v[0] for k, v in parse_qs(parts.query).items()}
         if method == "POST":
@@ -116,7 +137,12 @@ class DemoSite:
         if path in ("", "/"):
             return _html(_render("index.html", count=len(self.listings), channels=self.channels()))
         prefix, _, rest = path.lstrip("/").partition("/")
-        route = getattr(self, f"_route_{prefix}", None)
+        gate = _LOGIN_GATES.get((prefix, rest))
+        if gate and SESSION_COOKIE not in _cookie_names(cookie_header):
+            # Shop searches show results to signed-in visitors only, as on the real sites.
+            target = f"{gate}?redirectURL={quote(raw_path, safe='')}"
+            return 302, {"Location": target, "Content-Type": _HTML}, b""
+        route = getattr(self, f"_route_{prefix.replace('-', '_')}", None)
         if route is None:
             return _not_found()
         result: Reply = route(rest, query)
@@ -140,6 +166,8 @@ class DemoSite:
             return self._taobao_api(q.get("q", ""), int(q.get("s", "0") or 0), size)
         if rest.endswith("punish"):
             return _html(_render("taobao_punish.html"))
+        if rest == "login.htm":
+            return _html(_render("login.html", site="淘宝网"))
         if rest == "item.htm":
             item = self.by_native("ecommerce", q.get("id", ""))
             if item is None:
@@ -180,11 +208,22 @@ class DemoSite:
     # -- second-hand (Xianyu-like) ------------------------------------------------------------
     def _route_xianyu(self, rest: str, q: dict[str, str]) -> Reply:
         if rest == "search":
+            # The feed is filled by script from api/search, as on goofish.com.
+            return _html(_render("xianyu_search.html", q=q.get("q", "")))
+        if rest == "api/search":
             keyword, page = q.get("q", ""), int(q.get("page", "1") or 1)
             matches = [i for i in self.live("secondhand") if i.keyword == keyword]
             items, more = paginate(matches, page, PAGE_SIZE["secondhand"])
-            next_url = f"search?q={quote(keyword)}&page={page + 1}" if more else None
-            return _html(_render("xianyu_search.html", q=keyword, items=items, next_url=next_url))
+            body = {
+                "q": keyword,
+                "items": [{"id": i.native_id, "title": i.title, "price": i.price or "",
+                           "seller": i.seller} for i in items],
+                "next": f"search?q={quote(keyword)}&page={page + 1}" if more else None,
+            }
+            data = json.dumps(body, ensure_ascii=False).encode("utf-8")
+            return 200, {"Content-Type": "application/json; charset=utf-8"}, data
+        if rest == "mini_login.htm":
+            return _html(_render("login.html", site="闲鱼"))
         if rest == "item":
             item = self.by_native("secondhand", q.get("id", ""))
             if item is None or item.key in self.removed:
@@ -216,12 +255,33 @@ class DemoSite:
             inner = _render("tieba_list_inner.html", threads=rows, page=page, size=size,
                             has_next=more, kw_q=quote(kw))
             return _html(_render("tieba_list.html", kw=kw, kw_q=quote(kw), inner=inner))
+        if rest == "f/search/res":
+            return self._tieba_search(q.get("qw", ""), int(q.get("pn", "1") or 1))
         if rest.startswith("p/"):
             item = self.by_native("tieba", rest[2:])
             if item is None or item.key in self.removed:
                 return _html("<html><body><div class='page404'>很抱歉，该贴已被删除。</div></body></html>", 404)
             return _html(self._tieba_thread(item))
         return _not_found()
+
+    def _tieba_search(self, keyword: str, page: int) -> Reply:
+        """全吧搜索: every post (first floor or reply) whose title or text has the keyword."""
+        hits = []
+        for thread in self.live("tieba"):
+            posts = [(thread.seller, thread.text)] + [(r["author"], r["text"]) for r in thread.replies]
+            for floor, (author, text) in enumerate(posts, start=1):
+                if keyword and (keyword in text or (floor == 1 and keyword in thread.title)):
+                    pid = int(thread.native_id) * 10 + floor
+                    hits.append({"tid": thread.native_id, "pid": pid, "author": author,
+                                 "title": thread.title if floor == 1 else f"回复：{thread.title}",
+                                 "excerpt": text.replace("\n", " ")[:80], "forum": thread.keyword,
+                                 "forum_q": quote(thread.keyword or ""), "author_q": quote(author),
+                                 "time": _later(thread.posted, 17 * (floor - 1))})
+        size = PAGE_SIZE["tieba"]
+        rows, more = paginate(hits, page, size)
+        next_url = f"res?ie=utf-8&qw={quote(keyword)}&rn=20&pn={page + 1}" if more else None
+        return _html(_render("tieba_search.html", kw=keyword, hits=rows, page=page,
+                             next_url=next_url))
 
     def _tieba_thread(self, item: DemoListing) -> str:
         authors = [(item.seller, item.text)] + [(r["author"], r["text"]) for r in item.replies]
@@ -239,22 +299,44 @@ class DemoSite:
                        title_js=_js_string(item.title))
 
     # -- Discuz!-like forum, GBK ----------------------------------------------------------------
-    def _route_discuz(self, rest: str, q: dict[str, str]) -> Reply:
+    def _route_discuz(self, rest: str, q: dict[str, str], theme: str = "x34") -> Reply:
         if rest == "forum.php" and q.get("mod") == "forumdisplay":
-            return self._discuz_forum(int(q.get("page", "1") or 1))
+            return self._discuz_forum(int(q.get("page", "1") or 1), q.get("fid", ""), theme)
         if rest == "forum.php" and q.get("mod") == "viewthread":
-            return self._discuz_thread(q.get("tid", ""))
+            return self._discuz_thread(q.get("tid", ""), theme)
         if rest.startswith("forum-") and rest.endswith(".html"):
-            return self._discuz_forum(int(rest[:-5].split("-")[2]))
+            fid, page = rest[:-5].split("-")[1:3]
+            return self._discuz_forum(int(page), fid, theme)
         if rest.startswith("thread-") and rest.endswith(".html"):
-            return self._discuz_thread(rest.split("-")[1])
+            return self._discuz_thread(rest.split("-")[1], theme)
         return _not_found()
+
+    def _route_discuz_utf8(self, rest: str, q: dict[str, str]) -> Reply:
+        """The same forum as a UTF-8 site in a rebranded theme (the date after a hidden
+        ``<em>时间：</em>``, an empty canonical link), like the saved kbinance pages."""
+        return self._route_discuz(rest, q, theme="rebranded")
 
     @staticmethod
     def _gbk(body: str, status: int = 200) -> Reply:
         return status, {"Content-Type": "text/html; charset=gbk"}, body.encode("gbk", "xmlcharrefreplace")
 
-    def _discuz_forum(self, page: int) -> Reply:
+    def _discuz_reply(self, body: str, theme: str, status: int = 200) -> Reply:
+        if theme == "rebranded":
+            return _html(body.replace("charset=gbk", "charset=utf-8").replace("'gbk'", "'utf-8'"),
+                         status)
+        return self._gbk(body, status)
+
+    def _discuz_message(self, text: str, theme: str, login: bool = False) -> Reply:
+        return self._discuz_reply(_render("discuz_message.html", message=text, login=login), theme)
+
+    def _discuz_forum(self, page: int, fid: str = str(DISCUZ_FID), theme: str = "x34") -> Reply:
+        if fid == str(DISCUZ_FID + 1):
+            return self._discuz_message("抱歉，您无权进行当前操作，原因如下：本版块只有特定用户组可以访问",
+                                        theme)
+        if fid == str(DISCUZ_FID + 2):
+            return self._discuz_message("抱歉，您尚未登录，没有权限访问该版块", theme, login=True)
+        if fid and fid != str(DISCUZ_FID):
+            return self._discuz_message("抱歉，指定的版块不存在", theme)
         size = PAGE_SIZE["discuz"]
         threads = self.live("discuz")
         last = max(1, -(-len(threads) // size))
@@ -266,27 +348,34 @@ class DemoSite:
         )
         nxt = f'<a href="forum-{DISCUZ_FID}-{page + 1}.html" class="nxt">下一页</a>' if more else ""
         uids = {t.seller: _stable_int(t.seller, 2, 5000) for t in threads}
-        return self._gbk(_render("discuz_forum.html", fid=DISCUZ_FID, forum_name="资源交流",
-                                 threads=rows, uids=uids,
-                                 pager=Markup(f'<div class="pg">{links}{nxt}</div>')))
+        return self._discuz_reply(_render("discuz_forum.html", fid=DISCUZ_FID, forum_name="资源交流",
+                                          threads=rows, uids=uids, theme=theme,
+                                          pager=Markup(f'<div class="pg">{links}{nxt}</div>')),
+                                  theme)
 
-    def _discuz_thread(self, tid: str) -> Reply:
+    def _discuz_thread(self, tid: str, theme: str = "x34") -> Reply:
         item = self.by_native("discuz", tid)
         if item is None or item.key in self.removed:
-            return self._gbk("<html><head><meta charset='gbk'></head><body><div id='messagetext'>"
-                             "<p>抱歉，指定的主题不存在或已被删除或正在被审核</p></div></body></html>")
+            return self._discuz_message("抱歉，指定的主题不存在或已被删除或正在被审核", theme)
         authors = [(item.seller, item.text)] + [(r["author"], r["text"]) for r in item.replies]
         posts = [
             {"pid": int(tid) * 10 + n, "author": a, "text": t,
              "uid": _stable_int(a, 2, 5000), "time": _later(item.posted, 23 * n)}
             for n, (a, t) in enumerate(authors)
         ]
-        return self._gbk(_render("discuz_thread.html", item=item, posts=posts, forum_name="资源交流"))
+        return self._discuz_reply(_render("discuz_thread.html", item=item, posts=posts,
+                                          forum_name="资源交流", theme=theme), theme)
 
     # -- Telegram channel previews -------------------------------------------------------------
     def _route_telegram(self, rest: str, q: dict[str, str]) -> Reply:
         if rest.startswith("s/"):
+            if rest[2:] not in self.channels():
+                # No public preview (private channel, user, bot, no such name): t.me/s/<name>
+                # redirects to t.me/<name>, the "open in Telegram" page.
+                return 302, {"Location": f"../{rest[2:]}", "Content-Type": _HTML}, b""
             return self._telegram_page(rest[2:], q.get("before"))
+        if rest and "/" not in rest:
+            return _html(_render("telegram_contact.html", name=rest))
         item = self.by_native("telegram", rest)
         channel = rest.partition("/")[0]
         if item is None or item.key in self.removed:
@@ -307,8 +396,6 @@ class DemoSite:
     def _telegram_page(self, channel: str, before: str | None) -> Reply:
         msgs = sorted((i for i in self.live("telegram") if (i.channel or "demo_channel") == channel),
                       key=lambda i: int(i.native_id))
-        if not msgs and channel not in self.channels():
-            return _not_found()
         size = PAGE_SIZE["telegram"]
         older = [m for m in msgs if before is None or int(m.native_id) < int(before)]
         page = older[-size:]
@@ -343,7 +430,7 @@ class _Handler(BaseHTTPRequestHandler):
     server_version = "DemoWorld/1.0"
 
     def _reply(self, method: str) -> None:
-        status, headers, body = self.site.handle(method, self.path)
+        status, headers, body = self.site.handle(method, self.path, self.headers.get("Cookie", ""))
         self.send_response(status)
         for name, value in headers.items():
             self.send_header(name, value)
@@ -407,7 +494,9 @@ def crawl_settings(url: str, channels: list[str]) -> dict[str, Any]:
     """Scrapy settings that point every spider at a demo world served at ``url``."""
     return {
         "TAOBAO_BASE_URL": f"{url}/taobao",
+        "TAOBAO_COOKIES": DEMO_SESSION,
         "XIANYU_BASE_URL": f"{url}/xianyu",
+        "XIANYU_COOKIES": DEMO_SESSION,
         "TIEBA_BASE_URL": f"{url}/tieba",
         "DISCUZ_BASE_URL": f"{url}/discuz",
         "DISCUZ_FORUMS": [str(DISCUZ_FID)],

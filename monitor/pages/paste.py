@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
 from parsel import Selector
 
@@ -50,6 +51,24 @@ def parse_archive(sel: Selector) -> ArchivePage:
         )
     next_url = sel.css("div.pagination a.next::attr(href)").get()
     return ArchivePage(entries=entries, next_url=next_url)
+
+
+_AGO = re.compile(r"^(\d+)\s*(sec|min|hour|day|week|month|year)s?\s+ago$")
+_UNIT = {"sec": 1, "min": 60, "hour": 3600, "day": 86400, "week": 7 * 86400,
+         "month": 30 * 86400, "year": 365 * 86400}
+
+
+def posted_time(text: str | None, now: datetime | None = None) -> str | None:
+    """Pastebin's archive says "12 sec ago" / "3 min ago": an ISO time (to the minute, UTC).
+    Anything else (a date) is returned as it is."""
+    if not text:
+        return None
+    match = _AGO.match(text.strip())
+    if not match:
+        return text.strip()
+    now = now or datetime.now(UTC)
+    when = now - timedelta(seconds=int(match.group(1)) * _UNIT[match.group(2)])
+    return when.replace(second=0, microsecond=0).isoformat()
 
 
 def raw_url(base: str, key: str) -> str:
