@@ -73,12 +73,16 @@ class BlockDetectionMiddleware:
         detect = getattr(spider, "detect_block", None)
         if detect is None:
             return response
+        if response.request is None:
+            # Scrapy ties the response to its request only after the downloader middlewares;
+            # detect_block may read the request's meta (response.meta) before that.
+            response.request = request
         kind = detect(response)
         if not kind:
             return response
         # Spiders that cover several sites (the generic one) name the platform per request.
-        platform = request.meta.get("platform") or getattr(
-            spider, "platform", getattr(spider, "name", "unknown"))
+        platform = str(request.meta.get("platform") or getattr(
+            spider, "platform", getattr(spider, "name", "unknown")))
         stats = self.crawler.stats
         assert stats is not None
         stats.inc_value("blocked/pages")

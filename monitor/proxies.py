@@ -60,14 +60,18 @@ class ProxyConfig:
         rotating = settings.get("MONITOR_PROXY_URL") or ""
         if listed and rotating:
             raise ConfigError("set MONITOR_PROXIES or MONITOR_PROXY_URL, not both")
-        proxies = tuple(p.strip() for p in (listed or ([rotating] if rotating else [])) if p.strip())
+        proxies = tuple(
+            p.strip() for p in (listed or ([rotating] if rotating else [])) if p.strip()
+        )
         name = "MONITOR_PROXIES" if listed else "MONITOR_PROXY_URL"
         for proxy in proxies:
             parts = urlsplit(proxy)
             if parts.scheme not in _SCHEMES or not parts.hostname:
                 # The value may hold a password: name the setting, show the redacted form.
-                raise ConfigError(f"{name}: not a proxy URL (scheme://[user:pass@]host:port): "
-                                  f"{redact(proxy) if parts.hostname else '<unparsable>'}")
+                raise ConfigError(
+                    f"{name}: not a proxy URL (scheme://[user:pass@]host:port): "
+                    f"{redact(proxy) if parts.hostname else '<unparsable>'}"
+                )
         return cls(proxies)
 
 

@@ -46,7 +46,9 @@ def _parse_cookie_header(value: str, setting: str) -> dict[str, str]:
             continue
         name, sep, val = part.strip().partition("=")
         if not sep or not name:
-            raise ConfigError(f"{setting}: expected name=value pairs separated by ';', got {part!r}")
+            raise ConfigError(
+                f"{setting}: expected name=value pairs separated by ';', got {part!r}"
+            )
         cookies[name.strip()] = val.strip()
     return cookies
 
@@ -105,10 +107,12 @@ class BrowserSession:
             except ValueError as exc:
                 raise ConfigError(f"{prefix}_STORAGE_STATE: not a JSON file: {exc}") from exc
             if not isinstance(data, dict) or not isinstance(data.get("cookies"), list):
-                raise ConfigError(f"{prefix}_STORAGE_STATE: not a Playwright storage state "
-                                  "(no 'cookies' list)")
-            cookies = tuple(c for c in data["cookies"] if isinstance(c, dict) and "name" in c
-                            and "value" in c)
+                raise ConfigError(
+                    f"{prefix}_STORAGE_STATE: not a Playwright storage state (no 'cookies' list)"
+                )
+            cookies = tuple(
+                c for c in data["cookies"] if isinstance(c, dict) and "name" in c and "value" in c
+            )
             return cls(prefix=prefix, storage_state=str(path), cookies=cookies)
         if raw is None:
             return cls(prefix=prefix)
@@ -128,14 +132,20 @@ class BrowserSession:
         if isinstance(raw, str):
             raw = _parse_cookie_header(raw, setting)
         if isinstance(raw, dict):
-            raw = [{"name": k, "value": str(v), "domain": domain, "path": "/"} for k, v in raw.items()]
+            raw = [
+                {"name": k, "value": str(v), "domain": domain, "path": "/"} for k, v in raw.items()
+            ]
         if not isinstance(raw, list) or not all(
             isinstance(c, dict) and "name" in c and "value" in c for c in raw
         ):
             raise ConfigError(f"{setting}: expected 'a=1; b=2', a JSON object or a list of cookies")
         cookies = tuple(
-            {"name": str(c["name"]), "value": str(c["value"]), "domain": c.get("domain") or domain,
-             "path": c.get("path") or "/"}
+            {
+                "name": str(c["name"]),
+                "value": str(c["value"]),
+                "domain": c.get("domain") or domain,
+                "path": c.get("path") or "/",
+            }
             for c in raw
         )
         return cls(prefix=prefix, cookies=cookies)

@@ -26,11 +26,21 @@ _BLOCK_STATUS = {401: "login_wall", 403: "forbidden", 429: "rate_limited", 451: 
 _CHALLENGE_MARKS = ("cf-chl", "challenge-platform", "Just a moment...", "cf_captcha_kind")
 
 
-def _header_pairs(headers: Any) -> tuple[tuple[str, str], ...]:
+# The user's session and proxy credentials travel in these request headers: they are kept as
+# names only, never stored with the evidence.
+_SECRET_HEADERS = {"cookie", "authorization", "proxy-authorization"}
+
+
+def _header_pairs(
+    headers: Any, secret: frozenset[str] | set[str] = frozenset()
+) -> tuple[tuple[str, str], ...]:
     pairs = []
     for name, values in (headers or {}).items():
         key = name.decode("latin-1") if isinstance(name, bytes) else str(name)
         for value in values if isinstance(values, list) else [values]:
+            if key.lower() in secret:
+                pairs.append((key, "<redacted>"))
+                continue
             pairs.append((key, value.decode("latin-1") if isinstance(value, bytes) else str(value)))
     return tuple(pairs)
 
@@ -56,7 +66,8 @@ def page_snapshot(response: Response) -> PageSnapshot:
         rendered=bool(meta.get("playwright")),
         request_url=request.url if request is not None else response.url,
         request_method=request.method if request is not None else "GET",
-        request_headers=_header_pairs(request.headers if request is not None else None),
+        request_headers=_header_pairs(request.headers if request is not None else None,
+                                      _SECRET_HEADERS),
         response_headers=_header_pairs(response.headers),
         encoding=getattr(response, "encoding", None),
         protocol=getattr(response, "protocol", None),

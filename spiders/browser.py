@@ -44,13 +44,19 @@ class BrowserSpider(MonitorSpider):
         self.item_playwright = settings.getbool(f"{self.session_prefix}_ITEM_PLAYWRIGHT", True)
         self.include_page = settings.getbool("MONITOR_PLAYWRIGHT_INCLUDE_PAGE", False)
         if self.session.configured:
-            logger.info("%s session: %s", self.platform, self.session.describe(),
-                        extra={"spider": self})
+            logger.info(
+                "%s session: %s", self.platform, self.session.describe(), extra={"spider": self}
+            )
         else:
             logger.warning(
                 "no %s_STORAGE_STATE or %s_COOKIES: %s shows search results only to signed-in "
-                "visitors, expect blocked/%s/login_wall", self.session_prefix,
-                self.session_prefix, self.platform, self.platform, extra={"spider": self})
+                "visitors, expect blocked/%s/login_wall",
+                self.session_prefix,
+                self.session_prefix,
+                self.platform,
+                self.platform,
+                extra={"spider": self},
+            )
 
     def browser_meta(self, wait_for: str | None = None, **meta: Any) -> dict[str, Any]:
         """Meta for a request rendered in the session's browser context. ``wait_for``: a CSS
@@ -58,8 +64,9 @@ class BrowserSpider(MonitorSpider):
         notice, a captcha or a login form), so that every outcome returns quickly."""
         methods = [PageMethod("wait_for_load_state", "domcontentloaded")]
         if wait_for:
-            methods.append(PageMethod("wait_for_selector", wait_for, state="attached",
-                                      timeout=self.wait_ms))
+            methods.append(
+                PageMethod("wait_for_selector", wait_for, state="attached", timeout=self.wait_ms)
+            )
         return {
             "playwright": True,
             "playwright_context": self.platform,
@@ -79,20 +86,45 @@ class BrowserSpider(MonitorSpider):
         meta["dont_merge_cookies"] = True
         return {"Cookie": header}
 
-    def browser_request(self, url: str, callback: Callable[..., Any], *, wait_for: str | None,
-                        meta: dict[str, Any] | None = None, **kwargs: Any) -> scrapy.Request:
+    def browser_request(
+        self,
+        url: str,
+        callback: Callable[..., Any],
+        *,
+        wait_for: str | None,
+        meta: dict[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> scrapy.Request:
         full_meta = self.browser_meta(wait_for, **(meta or {}))
         headers = self._session_headers(url, full_meta)
-        return scrapy.Request(url, callback=callback, errback=self.errback, meta=full_meta,
-                              headers=headers or None, **kwargs)
+        return scrapy.Request(
+            url,
+            callback=callback,
+            errback=self.errback,
+            meta=full_meta,
+            headers=headers or None,
+            **kwargs,
+        )
 
-    def plain_request(self, url: str, callback: Callable[..., Any], *,
-                      meta: dict[str, Any] | None = None, **kwargs: Any) -> scrapy.Request:
+    def plain_request(
+        self,
+        url: str,
+        callback: Callable[..., Any],
+        *,
+        meta: dict[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> scrapy.Request:
         """A request through Scrapy's downloader with the session's cookies."""
         full_meta = dict(meta or {})
         headers = self._session_headers(url, full_meta)
-        return scrapy.Request(url, callback=callback, errback=self.errback, meta=full_meta,
-                              headers=headers or None, **kwargs)
+        return scrapy.Request(
+            url,
+            callback=callback,
+            errback=self.errback,
+            meta=full_meta,
+            headers=headers or None,
+            **kwargs,
+        )
 
     async def close_page(self, response: Response) -> None:
         page = response.meta.pop("playwright_page", None)

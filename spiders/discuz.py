@@ -55,15 +55,19 @@ class DiscuzSpider(ForumSpider):
     async def start(self) -> AsyncIterator[scrapy.Request]:
         forums = self._forums_arg or self.settings.getlist("DISCUZ_FORUMS")
         if not self.base_url or not forums:
-            logger.error("set DISCUZ_BASE_URL and DISCUZ_FORUMS (or -a base_url=... -a forums=...)",
-                         extra={"spider": self})
+            logger.error(
+                "set DISCUZ_BASE_URL and DISCUZ_FORUMS (or -a base_url=... -a forums=...)",
+                extra={"spider": self},
+            )
             self.count("monitor/config_errors")
             return
         for fid in forums:
             yield scrapy.Request(
                 f"{self.base_url}/forum.php?mod=forumdisplay&fid={fid}&page=1",
-                callback=self.parse_list, errback=self.errback,
-                meta={"list_key": f"fid={fid}"}, cb_kwargs={"page": 1},
+                callback=self.parse_list,
+                errback=self.errback,
+                meta={"list_key": f"fid={fid}"},
+                cb_kwargs={"page": 1},
             )
 
     @property
@@ -86,11 +90,17 @@ class DiscuzSpider(ForumSpider):
         if data.page is not None and data.page != page:
             # Discuz! answers a page past the end with the last page.
             self.count("monitor/pagination/loop_refused")
-            logger.warning("asked for page %s, got page %s: %s", page, data.page, response.url,
-                           extra={"spider": self})
+            logger.warning(
+                "asked for page %s, got page %s: %s",
+                page,
+                data.page,
+                response.url,
+                extra={"spider": self},
+            )
             return
-        requests, new = self.thread_requests(response, data.threads, page, self.parse_thread,
-                                             list_key=response.meta.get("list_key"))
+        requests, new = self.thread_requests(
+            response, data.threads, page, self.parse_thread, list_key=response.meta.get("list_key")
+        )
         yield from requests
         yield from self.next_list_page(response, data.next_url, page, new)
 
@@ -104,9 +114,13 @@ class DiscuzSpider(ForumSpider):
         data = discuz.parse_thread_page(response.selector, tz=self.tz)
         thread_id = data.thread_id or response.url
         yield from self.floors(
-            response, thread_id=thread_id, title=data.title, posts=data.posts,
+            response,
+            thread_id=thread_id,
+            title=data.title,
+            posts=data.posts,
             first_page=thread_page == 1,
-            id_prefix=f"{self.site}/", extra={"site": self.site, "forum": data.forum},
+            id_prefix=f"{self.site}/",
+            extra={"site": self.site, "forum": data.forum},
         )
         if data.next_url and thread_page < self.max_pages:
             yield response.follow(

@@ -43,11 +43,21 @@ class GenericSpider(MonitorSpider):
     platform = "generic"
     base_url_setting = "GENERIC_BASE_URL"  # unused: profiles carry their URLs
 
-    def __init__(self, *args: Any, profile: str | None = None, start_urls: str | None = None,
-                 detail: str | bool = True, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        profile: str | None = None,
+        start_urls: str | None = None,
+        detail: str | bool = True,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self._profile_arg = [p.strip() for p in profile.split(",") if p.strip()] if profile else None
-        self._start_urls_arg = [u.strip() for u in start_urls.split(",") if u.strip()] if start_urls else None
+        self._profile_arg = (
+            [p.strip() for p in profile.split(",") if p.strip()] if profile else None
+        )
+        self._start_urls_arg = (
+            [u.strip() for u in start_urls.split(",") if u.strip()] if start_urls else None
+        )
         self.follow_detail = str(detail).lower() not in ("0", "false", "no")
         self.profiles: list[Profile] = []
 
@@ -78,9 +88,14 @@ class GenericSpider(MonitorSpider):
         slots = dict(settings.getdict("DOWNLOAD_SLOTS"))
         for profile in self.profiles:
             rate = profile.rate_limit
-            slot = {k: v for k, v in (("delay", rate.download_delay),
-                                      ("concurrency", rate.concurrent_requests_per_domain))
-                    if v is not None}
+            slot = {
+                k: v
+                for k, v in (
+                    ("delay", rate.download_delay),
+                    ("concurrency", rate.concurrent_requests_per_domain),
+                )
+                if v is not None
+            }
             for url, _ in self.start_urls_for(profile):
                 host = urlsplit(url).hostname
                 if host and slot:
@@ -100,24 +115,44 @@ class GenericSpider(MonitorSpider):
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         if not self.profiles:
-            logger.info("no site profiles enabled (GENERIC_PROFILES or -a profile=name)",
-                        extra={"spider": self})
+            logger.info(
+                "no site profiles enabled (GENERIC_PROFILES or -a profile=name)",
+                extra={"spider": self},
+            )
             return
         for profile in self.profiles:
             for url, keyword in self.start_urls_for(profile):
-                yield self.request(profile, url, self.parse_list, javascript=profile.javascript,
-                                   wait_for=profile.wait_for,
-                                   meta={"keyword": keyword, "list_url": url}, cb_kwargs={"page": 1})
+                yield self.request(
+                    profile,
+                    url,
+                    self.parse_list,
+                    javascript=profile.javascript,
+                    wait_for=profile.wait_for,
+                    meta={"keyword": keyword, "list_url": url},
+                    cb_kwargs={"page": 1},
+                )
 
-    def request(self, profile: Profile, url: str, callback: Any, *, javascript: bool,
-                wait_for: str | None, meta: dict[str, Any], **kwargs: Any) -> scrapy.Request:
+    def request(
+        self,
+        profile: Profile,
+        url: str,
+        callback: Any,
+        *,
+        javascript: bool,
+        wait_for: str | None,
+        meta: dict[str, Any],
+        **kwargs: Any,
+    ) -> scrapy.Request:
         meta = {**meta, "profile": profile.name, "platform": profile.platform}
         if javascript:
             methods = [PageMethod("wait_for_load_state", "domcontentloaded")]
             if wait_for:
                 methods.append(PageMethod("wait_for_selector", wait_for, state="attached"))
-            meta.update(playwright=True, playwright_context=f"generic-{profile.name}",
-                        playwright_page_methods=methods)
+            meta.update(
+                playwright=True,
+                playwright_context=f"generic-{profile.name}",
+                playwright_page_methods=methods,
+            )
         return scrapy.Request(url, callback=callback, errback=self.errback, meta=meta, **kwargs)
 
     def profile_of(self, response: Response) -> Profile:
@@ -142,17 +177,28 @@ class GenericSpider(MonitorSpider):
         now = datetime.now(UTC)
         try:
             data = parse_listing_page(
-                response.selector, item=profile.listing_item, fields=profile.listing_fields,
-                next_page=profile.next_page, base_url=response.url, tz=profile.tz, now=now)
+                response.selector,
+                item=profile.listing_item,
+                fields=profile.listing_fields,
+                next_page=profile.next_page,
+                base_url=response.url,
+                tz=profile.tz,
+                now=now,
+            )
         except ParseError as exc:
             raise ParseError(f"profile {profile.name}: {exc}") from exc
         context = {"found_on": response.url, "page": page, "keyword": response.meta.get("keyword")}
         for rank, card in enumerate(data.cards, start=1):
             if self.follow_detail and profile.detail_fields:
-                yield self.request(profile, card.url, self.parse_detail,
-                                   javascript=profile.detail_javascript,
-                                   wait_for=profile.detail_wait_for,
-                                   meta={**context, "rank": rank}, cb_kwargs={"card": card})
+                yield self.request(
+                    profile,
+                    card.url,
+                    self.parse_detail,
+                    javascript=profile.detail_javascript,
+                    wait_for=profile.detail_wait_for,
+                    meta={**context, "rank": rank},
+                    cb_kwargs={"card": card},
+                )
             else:
                 yield self._listing(response, profile, card, {}, rank=rank, page=page)
         max_pages = min(profile.max_pages or self.max_pages, self.max_pages)
@@ -160,20 +206,32 @@ class GenericSpider(MonitorSpider):
             if page >= max_pages:
                 self.count("monitor/pagination/max_pages")
             else:
-                yield self.request(profile, data.next_url, self.parse_list,
-                                   javascript=profile.javascript, wait_for=profile.wait_for,
-                                   meta={"keyword": response.meta.get("keyword")},
-                                   cb_kwargs={"page": page + 1})
+                yield self.request(
+                    profile,
+                    data.next_url,
+                    self.parse_list,
+                    javascript=profile.javascript,
+                    wait_for=profile.wait_for,
+                    meta={"keyword": response.meta.get("keyword")},
+                    cb_kwargs={"page": page + 1},
+                )
 
     def parse_detail(self, response: Response, card: Any) -> Iterator[Any]:
         profile = self.profile_of(response)
         response = self._decoded(response, profile)
-        values = parse_detail_page(response.selector, profile.detail_fields, profile.tz,
-                                   now=datetime.now(UTC))
+        values = parse_detail_page(
+            response.selector, profile.detail_fields, profile.tz, now=datetime.now(UTC)
+        )
         yield self._listing(response, profile, card, values)
 
-    def _listing(self, response: Response, profile: Profile, card: Any,
-                 detail: dict[str, str | None], **fields: Any) -> Any:
+    def _listing(
+        self,
+        response: Response,
+        profile: Profile,
+        card: Any,
+        detail: dict[str, str | None],
+        **fields: Any,
+    ) -> Any:
         listing = self.make_listing(
             response,
             url=card.url,

@@ -25,8 +25,12 @@ class PasteSpider(MonitorSpider):
     default_base_url = "https://pastebin.com"
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
-        yield scrapy.Request(f"{self.base_url}/archive", callback=self.parse_archive,
-                             errback=self.errback, cb_kwargs={"page": 1})
+        yield scrapy.Request(
+            f"{self.base_url}/archive",
+            callback=self.parse_archive,
+            errback=self.errback,
+            cb_kwargs={"page": 1},
+        )
 
     def parse_archive(self, response: Response, page: int) -> Iterator[Any]:
         data = parse_archive(response.selector)
@@ -39,13 +43,19 @@ class PasteSpider(MonitorSpider):
                 cb_kwargs={"entry": entry, "paste_url": response.urljoin(entry.url)},
             )
         if data.next_url and page < self.max_pages:
-            yield response.follow(data.next_url, callback=self.parse_archive,
-                                  errback=self.errback, cb_kwargs={"page": page + 1})
+            yield response.follow(
+                data.next_url,
+                callback=self.parse_archive,
+                errback=self.errback,
+                cb_kwargs={"page": page + 1},
+            )
         elif data.next_url:
             self.count("monitor/pagination/max_pages")
 
     def parse_raw(self, response: Response, entry: Any, paste_url: str) -> Iterator[Any]:
-        text = response.text if hasattr(response, "text") else response.body.decode("utf-8", "replace")
+        text = (
+            response.text if hasattr(response, "text") else response.body.decode("utf-8", "replace")
+        )
         yield self.make_listing(
             response,
             url=paste_url,

@@ -65,17 +65,28 @@ class TaobaoSpider(BrowserSpider):
         keyword = response.meta["keyword"]
         if data.empty:
             self.count("monitor/search/empty")
-            logger.info("no results for %r on page %s (the site says so): %s", keyword, page,
-                        response.url, extra={"spider": self})
+            logger.info(
+                "no results for %r on page %s (the site says so): %s",
+                keyword,
+                page,
+                response.url,
+                extra={"spider": self},
+            )
         for rank, result in enumerate(data.results, start=1):
             meta = {"found_on": response.url, "rank": rank, "page": page, "keyword": keyword}
             url = response.urljoin(result.url)
             if self.item_playwright:
-                yield self.browser_request(url, self.parse_item, wait_for=_ITEM_SETTLED,
-                                           meta=meta, cb_kwargs={"card": result})
+                yield self.browser_request(
+                    url,
+                    self.parse_item,
+                    wait_for=_ITEM_SETTLED,
+                    meta=meta,
+                    cb_kwargs={"card": result},
+                )
             else:
-                yield self.plain_request(url, self.parse_item, meta=meta,
-                                         cb_kwargs={"card": result})
+                yield self.plain_request(
+                    url, self.parse_item, meta=meta, cb_kwargs={"card": result}
+                )
         if data.next_offset is not None and data.results:
             if page >= self.max_pages:
                 self.count("monitor/pagination/max_pages")

@@ -47,14 +47,20 @@ class TelegramSpider(MonitorSpider):
 
     def channel_request(self, channel: str, page: int, before: int | None) -> scrapy.Request:
         url = f"{self.base_url}/s/{channel}" + (f"?before={before}" if before else "")
-        return scrapy.Request(url, callback=self.parse_channel, errback=self.errback,
-                              cb_kwargs={"channel": channel, "page": page, "before": before})
+        return scrapy.Request(
+            url,
+            callback=self.parse_channel,
+            errback=self.errback,
+            cb_kwargs={"channel": channel, "page": page, "before": before},
+        )
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         raw = self._channels_arg or self.settings.getlist("TELEGRAM_CHANNELS")
         if not raw:
-            logger.error("no channels to read: set TELEGRAM_CHANNELS or -a channels=...",
-                         extra={"spider": self})
+            logger.error(
+                "no channels to read: set TELEGRAM_CHANNELS or -a channels=...",
+                extra={"spider": self},
+            )
             self.count("monitor/config_errors")
         for value in raw:
             if value.strip():
@@ -73,7 +79,11 @@ class TelegramSpider(MonitorSpider):
         data = parse_channel_page(response.selector)
         seen = self._seen.setdefault(channel, set())
         messages = [m for m in data.messages if m.message_id not in seen]
-        if before is not None and data.messages and min(m.message_id for m in data.messages) >= before:
+        if (
+            before is not None
+            and data.messages
+            and min(m.message_id for m in data.messages) >= before
+        ):
             # Asked for posts older than `before`, got newer ones: the site ignored the cursor.
             self._refuse(response, f"page holds no post older than before={before}")
             return
@@ -83,14 +93,19 @@ class TelegramSpider(MonitorSpider):
             if msg.service:
                 self.count("monitor/telegram/service_messages")
                 continue
-            yield self._listing(response, data.title or channel, channel, msg, rank, page)
+            yield self._listing(
+                response, msg, title=data.title or channel, channel=channel, rank=rank, page=page
+            )
         if data.messages and not messages:
             self._refuse(response, "no post on this page that was not seen already")
             return
-        yield from self._older_page(response, data.before, data.messages, channel, page, before)
+        yield from self._older_page(
+            response, data.before, data.messages, channel=channel, page=page, before=before
+        )
 
-    def _listing(self, response: Response, title: str, channel: str, msg: Message, rank: int,
-                 page: int) -> Any:
+    def _listing(
+        self, response: Response, msg: Message, *, title: str, channel: str, rank: int, page: int
+    ) -> Any:
         lines = [line for line in msg.text.splitlines() if line.strip()]
         return self.make_listing(
             response,
@@ -103,21 +118,28 @@ class TelegramSpider(MonitorSpider):
             posted_at=msg.posted_at,
             rank=rank,
             page=page,
-            extra={"views": msg.views_count, "views_text": msg.views, "links": msg.links,
-                   "forwarded_from": msg.forwarded_from, "photos": len(msg.photos),
-                   "message_id": msg.message_id},
+            extra={
+                "views": msg.views_count,
+                "views_text": msg.views,
+                "links": msg.links,
+                "forwarded_from": msg.forwarded_from,
+                "photos": len(msg.photos),
+                "message_id": msg.message_id,
+            },
         )
 
     def _refuse(self, response: Response, why: str) -> None:
         self.count("monitor/pagination/loop_refused")
-        logger.warning("refusing pagination loop on %s: %s", response.url, why,
-                       extra={"spider": self})
+        logger.warning(
+            "refusing pagination loop on %s: %s", response.url, why, extra={"spider": self}
+        )
 
     def _older_page(
         self,
         response: Response,
         link_before: int | None,
         messages: list[Message],
+        *,
         channel: str,
         page: int,
         before: int | None,
@@ -127,14 +149,22 @@ class TelegramSpider(MonitorSpider):
         oldest = min(m.message_id for m in messages)
         if link_before > oldest or (before is not None and link_before >= before):
             # Older pages must go strictly back in time: a link to a newer id would loop.
-            self._refuse(response, f"older-page link before={link_before} but the oldest post "
-                                   f"here is {oldest}")
+            self._refuse(
+                response,
+                f"older-page link before={link_before} but the oldest post here is {oldest}",
+            )
             return
         if link_before < oldest:
             # The link would skip posts link_before..oldest-1: ask for what precedes the oldest.
             self.count("monitor/pagination/gap_avoided")
-            logger.warning("older-page link before=%s skips posts before %s on %s; using before=%s",
-                           link_before, oldest, response.url, oldest, extra={"spider": self})
+            logger.warning(
+                "older-page link before=%s skips posts before %s on %s; using before=%s",
+                link_before,
+                oldest,
+                response.url,
+                oldest,
+                extra={"spider": self},
+            )
             link_before = oldest
         if page >= self.max_pages:
             self.count("monitor/pagination/max_pages")

@@ -43,14 +43,18 @@ class TiebaSpider(ForumSpider):
             if bars:
                 yield scrapy.Request(
                     f"{self.base_url}/f?kw={quote(keyword)}&ie=utf-8&pn=0{mobile}",
-                    callback=self.parse_list, errback=self.errback,
-                    meta={"keyword": keyword}, cb_kwargs={"page": 1},
+                    callback=self.parse_list,
+                    errback=self.errback,
+                    meta={"keyword": keyword},
+                    cb_kwargs={"page": 1},
                 )
             if search:
                 yield scrapy.Request(
                     f"{self.base_url}/f/search/res?ie=utf-8&qw={quote(keyword)}&rn=20&pn=1",
-                    callback=self.parse_search, errback=self.errback,
-                    meta={"keyword": keyword}, cb_kwargs={"page": 1},
+                    callback=self.parse_search,
+                    errback=self.errback,
+                    meta={"keyword": keyword},
+                    cb_kwargs={"page": 1},
                 )
 
     def detect_block(self, response: Response) -> str | None:
@@ -63,14 +67,23 @@ class TiebaSpider(ForumSpider):
         except ParseError:
             if any(mark in response.text for mark in _NO_BAR):
                 self.count("monitor/tieba/no_such_bar")
-                logger.info("no bar named %r: %s", response.meta.get("keyword"), response.url,
-                            extra={"spider": self})
+                logger.info(
+                    "no bar named %r: %s",
+                    response.meta.get("keyword"),
+                    response.url,
+                    extra={"spider": self},
+                )
                 return
             raise
         if data.ads:
             self.count("monitor/tieba/ads_skipped", data.ads)
-        requests, new = self.thread_requests(response, data.threads, page, self.parse_thread,
-                                             list_key=self.list_key(response, self.parse_list))
+        requests, new = self.thread_requests(
+            response,
+            data.threads,
+            page,
+            self.parse_thread,
+            list_key=self.list_key(response, self.parse_list),
+        )
         yield from requests
         yield from self.next_list_page(response, data.next_url, page, new)
 
@@ -78,23 +91,45 @@ class TiebaSpider(ForumSpider):
         data = tieba.parse_search_page(response.selector)
         if data.empty:
             self.count("monitor/search/empty")
-            logger.info("no search results for %r: %s", response.meta.get("keyword"),
-                        response.url, extra={"spider": self})
+            logger.info(
+                "no search results for %r: %s",
+                response.meta.get("keyword"),
+                response.url,
+                extra={"spider": self},
+            )
         # A hit is a post; its thread is read whole (every floor), once.
         threads = list({h.thread_id: h for h in data.hits}.values())
-        refs = [tieba.ThreadRef(thread_id=h.thread_id, title=h.title, url=f"{self.base_url}/p/{h.thread_id}",
-                                author=h.author, excerpt=h.excerpt, replies=None) for h in threads]
-        requests, new = self.thread_requests(response, refs, page, self.parse_thread,
-                                             list_key=self.list_key(response, self.parse_search))
+        refs = [
+            tieba.ThreadRef(
+                thread_id=h.thread_id,
+                title=h.title,
+                url=f"{self.base_url}/p/{h.thread_id}",
+                author=h.author,
+                excerpt=h.excerpt,
+                replies=None,
+            )
+            for h in threads
+        ]
+        requests, new = self.thread_requests(
+            response,
+            refs,
+            page,
+            self.parse_thread,
+            list_key=self.list_key(response, self.parse_search),
+        )
         yield from requests
         if data.next_url:
-            yield from self.next_list_page(response, data.next_url, page, new,
-                                           callback=self.parse_search)
+            yield from self.next_list_page(
+                response, data.next_url, page, new, callback=self.parse_search
+            )
 
     def parse_thread(self, response: Response, thread_page: int = 1) -> Iterator[Any]:
         data = tieba.parse_thread(response.selector)
         yield from self.floors(
-            response, thread_id=data.thread_id, title=data.title, posts=data.posts,
+            response,
+            thread_id=data.thread_id,
+            title=data.title,
+            posts=data.posts,
             first_page=thread_page == 1,
             extra={"forum": data.forum},
         )

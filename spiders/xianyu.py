@@ -38,8 +38,13 @@ class XianyuSpider(BrowserSpider):
     session_prefix = "XIANYU"
 
     def search_request(self, url: str, keyword: str, page: int) -> scrapy.Request:
-        return self.browser_request(url, self.parse_search, wait_for=_SEARCH_SETTLED,
-                                    meta={"keyword": keyword}, cb_kwargs={"page": page})
+        return self.browser_request(
+            url,
+            self.parse_search,
+            wait_for=_SEARCH_SETTLED,
+            meta={"keyword": keyword},
+            cb_kwargs={"page": page},
+        )
 
     async def start(self) -> AsyncIterator[Any]:
         for keyword in self.keywords:
@@ -60,14 +65,24 @@ class XianyuSpider(BrowserSpider):
         keyword = response.meta["keyword"]
         if data.empty:
             self.count("monitor/search/empty")
-            logger.info("no results for %r on page %s (the site says so): %s", keyword, page,
-                        response.url, extra={"spider": self})
+            logger.info(
+                "no results for %r on page %s (the site says so): %s",
+                keyword,
+                page,
+                response.url,
+                extra={"spider": self},
+            )
         for rank, item in enumerate(data.items, start=1):
             meta = {"found_on": response.url, "rank": rank, "page": page, "keyword": keyword}
             url = response.urljoin(item.url)
             if self.item_playwright:
-                yield self.browser_request(url, self.parse_item, wait_for=_ITEM_SETTLED,
-                                           meta=meta, cb_kwargs={"card": item})
+                yield self.browser_request(
+                    url,
+                    self.parse_item,
+                    wait_for=_ITEM_SETTLED,
+                    meta=meta,
+                    cb_kwargs={"card": item},
+                )
             else:
                 yield self.plain_request(url, self.parse_item, meta=meta, cb_kwargs={"card": item})
         if data.next_url and data.items:

@@ -1,11 +1,16 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
 
 from monitor.demo import DemoWorld
+
+# Helper modules of the test folders (realpages, crawling) import by their plain names.
+sys.path.insert(0, str(Path(__file__).resolve().parent / "spider_crawls"))
+from realpages import real_page
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -30,3 +35,10 @@ def clean_env(tmp_path) -> dict[str, str]:
     env.pop("ELASTICSEARCH_URL", None)
     env["MONITOR_SQLITE_PATH"] = str(tmp_path / "store.sqlite3")
     return env
+
+
+@pytest.fixture
+def real():
+    """``real(name, encoding="utf-8")``: a saved real page (tests/fixtures/real-pages) as a
+    Selector."""
+    return real_page

@@ -72,6 +72,8 @@ def _js_string(value: str) -> str:
 # The session cookie the shop searches require (real Taobao/Goofish sessions carry cookie2).
 SESSION_COOKIE = "cookie2"
 DEMO_SESSION = f"{SESSION_COOKIE}=demo-session-0001; _tb_token_=demo"
+# Reading this bar or searching this keyword on the Tieba-like forum hits Baidu's security check.
+TIEBA_CHECK_KEYWORD = "安全验证演示"
 _LOGIN_GATES = {
     ("taobao", "search"): "login.htm",
     ("taobao", "api/search"): "login.htm",
@@ -235,6 +237,14 @@ class DemoSite:
     # -- Tieba-like forum --------------------------------------------------------------------
     def _route_tieba(self, rest: str, q: dict[str, str]) -> Reply:
         size = PAGE_SIZE["tieba"]
+        if TIEBA_CHECK_KEYWORD in (q.get("kw"), q.get("qw")):
+            # Baidu's security check: a redirect to a captcha page (wappass.baidu.com).
+            return 302, {"Location": "static/captcha/tuxing.html?ak=demo&backurl=x",
+                         "Content-Type": _HTML}, b""
+        if rest == "static/captcha/tuxing.html":
+            return _html("<!DOCTYPE html><html><head><meta charset='utf-8'><title>百度安全验证</title>"
+                         "</head><body><div class='passMod_dialog-body'>请完成下方验证后继续操作"
+                         "</div></body></html>")
         if rest == "f":
             kw = q.get("kw", "")
             page = int(q.get("pn", "0") or 0) // size + 1
@@ -375,7 +385,7 @@ class DemoSite:
                 return 302, {"Location": f"../{rest[2:]}", "Content-Type": _HTML}, b""
             return self._telegram_page(rest[2:], q.get("before"))
         if rest and "/" not in rest:
-            return _html(_render("telegram_contact.html", name=rest))
+            return _html(_render("telegram_contact.html", channel=rest))
         item = self.by_native("telegram", rest)
         channel = rest.partition("/")[0]
         if item is None or item.key in self.removed:

@@ -10,8 +10,30 @@ from typing import Any
 from parsel import Selector
 
 _BLOCK_TAGS = {
-    "br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
-    "table", "ul", "ol", "dl", "dt", "dd", "section", "article", "header", "footer", "hr",
+    "br",
+    "p",
+    "div",
+    "li",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "table",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "hr",
 }
 _KEEP_SPACE_TAGS = {"pre", "textarea"}
 # HTML collapses every run of white space, line breaks included, to one space; only <br> and
@@ -45,9 +67,7 @@ def visible_text(sel: Selector | None) -> str:
         root = node.root
         if isinstance(root, str):
             owner = getattr(root, "getparent", lambda: None)()
-            keep = owner is not None and (
-                owner.tag in _KEEP_SPACE_TAGS or _in_preformatted(owner)
-            )
+            keep = owner is not None and (owner.tag in _KEEP_SPACE_TAGS or _in_preformatted(owner))
             parts.append(str(root) if keep else _ALL_SPACE.sub(" ", str(root)))
         elif getattr(root, "tag", None) in _BLOCK_TAGS:
             parts.append("\n")
@@ -104,7 +124,9 @@ _FULL_DATE = re.compile(
     r"(?P<y>\d{4})[-/年](?P<m>\d{1,2})[-/月](?P<d>\d{1,2})日?"
     r"(?:\s+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?"
 )
-_MONTH_DAY = re.compile(r"^(?P<m>\d{1,2})[-/月](?P<d>\d{1,2})日?(?:\s+(?P<H>\d{1,2}):(?P<M>\d{2}))?$")
+_MONTH_DAY = re.compile(
+    r"^(?P<m>\d{1,2})[-/月](?P<d>\d{1,2})日?(?:\s+(?P<H>\d{1,2}):(?P<M>\d{2}))?$"
+)
 _TIME_ONLY = re.compile(r"^(?P<H>\d{1,2}):(?P<M>\d{2})$")
 
 
@@ -126,17 +148,26 @@ def site_time(text: str | None, tz: timezone = CHINA_TZ, now: datetime | None = 
             g = match.groupdict()
             if g["H"] is None:  # a date alone says nothing of the hour
                 return datetime(int(g["y"]), int(g["m"]), int(g["d"])).date().isoformat()
-            when = datetime(int(g["y"]), int(g["m"]), int(g["d"]), int(g["H"]),
-                            int(g["M"]), int(g["S"] or 0), tzinfo=tz)
+            when = datetime(
+                int(g["y"]),
+                int(g["m"]),
+                int(g["d"]),
+                int(g["H"]),
+                int(g["M"]),
+                int(g["S"] or 0),
+                tzinfo=tz,
+            )
         elif (match := _MONTH_DAY.match(text)) is not None:
             g = match.groupdict()
-            when = datetime(now.year, int(g["m"]), int(g["d"]), int(g["H"] or 0), int(g["M"] or 0),
-                            tzinfo=tz)
+            when = datetime(
+                now.year, int(g["m"]), int(g["d"]), int(g["H"] or 0), int(g["M"] or 0), tzinfo=tz
+            )
             if when > now + timedelta(days=1):
                 when = when.replace(year=now.year - 1)
         elif (match := _TIME_ONLY.match(text)) is not None:
-            when = now.replace(hour=int(match["H"]), minute=int(match["M"]), second=0,
-                               microsecond=0)
+            when = now.replace(
+                hour=int(match["H"]), minute=int(match["M"]), second=0, microsecond=0
+            )
         else:
             return None
     except ValueError:  # 2-30 and the like

@@ -137,13 +137,15 @@ def parse_thread_page(
             continue
         author = node.css(".pi .authi a.xw1, .authi a.xw1, .authi a.xi2")
         uid = _UID.search(author.attrib.get("href", "")) if author else None
-        # The rebranded theme writes <em id="authorposton..."><em>时间：</em>2022-2-22 16:13:26</em>;
-        # recent posts show "3 天前" with the date in a span title.
+        # The rebranded theme writes <em id="authorposton…"><em>时间：</em>2022-2-22 16:13:26
+        # </em>; recent posts show "3 天前" with the date in a span title.
         stamp = node.css(f"em#authorposton{pid}")
         posts.append(
             Post(
                 post_id=pid,
-                author=(visible_text(author[0]).replace("作者：", "").strip() or None) if author else None,
+                author=(visible_text(author[0]).replace("作者：", "").strip() or None)
+                if author
+                else None,
                 author_id=uid.group(1) if uid else None,
                 posted_at=_date_in(stamp[0] if stamp else None, tz, now),
                 text=visible_text(body[0]),
@@ -163,9 +165,20 @@ def parse_thread_page(
 
 
 # -- blocks -------------------------------------------------------------------------------------
-_NO_PERMISSION = ("您无权进行当前操作", "没有权限访问该版块", "阅读权限高于", "您所在的用户组",
-                  "本版块只有特定用户可以访问")
-_LOGIN = ("您需要登录后才可以", "请登录后再操作", "您尚未登录", "需要先登录", "mod=logging&action=login")
+_NO_PERMISSION = (
+    "您无权进行当前操作",
+    "没有权限访问该版块",
+    "阅读权限高于",
+    "您所在的用户组",
+    "本版块只有特定用户可以访问",
+)
+_LOGIN = (
+    "您需要登录后才可以",
+    "请登录后再操作",
+    "您尚未登录",
+    "需要先登录",
+    "mod=logging&action=login",
+)
 _RATE = ("刷新过于频繁", "访问过于频繁", "请不要频繁刷新")
 
 

@@ -32,7 +32,7 @@ class ListingPage:
 
 
 def select(sel: Selector, query: str) -> SelectorList[Selector]:
-    return sel.xpath(query[len("xpath:"):]) if query.startswith("xpath:") else sel.css(query)
+    return sel.xpath(query[len("xpath:") :]) if query.startswith("xpath:") else sel.css(query)
 
 
 def field_value(sel: Selector, query: str) -> str:
@@ -47,8 +47,9 @@ def field_value(sel: Selector, query: str) -> str:
     return visible_text(node)
 
 
-def _card(node: Selector, fields: dict[str, str], base_url: str, tz: timezone,
-          now: datetime | None) -> Card | None:
+def _card(
+    node: Selector, fields: dict[str, str], base_url: str, tz: timezone, now: datetime | None
+) -> Card | None:
     values = {name: field_value(node, query) for name, query in fields.items()}
     if not values.get("url"):
         return None
@@ -60,15 +61,22 @@ def _card(node: Selector, fields: dict[str, str], base_url: str, tz: timezone,
         seller=values.get("seller") or None,
         seller_url=urljoin(base_url, values["seller_url"]) if values.get("seller_url") else None,
         posted=site_time(values["posted"], tz=tz, now=now) or values["posted"] or None
-        if values.get("posted") else None,
+        if values.get("posted")
+        else None,
         replies=int_or_none(values.get("replies")),
         native_id=values.get("id") or None,
     )
 
 
 def parse_listing_page(
-    sel: Selector, *, item: str, fields: dict[str, str], next_page: str | None, base_url: str,
-    tz: timezone, now: datetime | None = None,
+    sel: Selector,
+    *,
+    item: str,
+    fields: dict[str, str],
+    next_page: str | None,
+    base_url: str,
+    tz: timezone,
+    now: datetime | None = None,
 ) -> ListingPage:
     """Cards of a list or search page. A page where the item selector matches nothing is a
     ParseError: either the site changed or it served something else (a block page)."""
@@ -80,9 +88,12 @@ def parse_listing_page(
     return ListingPage(cards=cards, next_url=urljoin(base_url, nxt) if nxt else None)
 
 
-def parse_detail_page(sel: Selector, fields: dict[str, str], tz: timezone,
-                      now: datetime | None = None) -> dict[str, str | None]:
-    values: dict[str, str | None] = {name: field_value(sel, q) or None for name, q in fields.items()}
+def parse_detail_page(
+    sel: Selector, fields: dict[str, str], tz: timezone, now: datetime | None = None
+) -> dict[str, str | None]:
+    values: dict[str, str | None] = {
+        name: field_value(sel, q) or None for name, q in fields.items()
+    }
     if values.get("posted"):
         values["posted"] = site_time(values["posted"], tz=tz, now=now) or values["posted"]
     return values

@@ -54,8 +54,15 @@ def parse_archive(sel: Selector) -> ArchivePage:
 
 
 _AGO = re.compile(r"^(\d+)\s*(sec|min|hour|day|week|month|year)s?\s+ago$")
-_UNIT = {"sec": 1, "min": 60, "hour": 3600, "day": 86400, "week": 7 * 86400,
-         "month": 30 * 86400, "year": 365 * 86400}
+_UNIT = {
+    "sec": 1,
+    "min": 60,
+    "hour": 3600,
+    "day": 86400,
+    "week": 7 * 86400,
+    "month": 30 * 86400,
+    "year": 365 * 86400,
+}
 
 
 def posted_time(text: str | None, now: datetime | None = None) -> str | None:

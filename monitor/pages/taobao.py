@@ -136,12 +136,21 @@ def parse_search_page(sel: Selector) -> SearchPage:
         next_offset = current * size if current < total else None
     else:
         next_offset = None
-    empty = bool(sel.css(".m-noresult, #J_NoResult")) or _mod(config, "noresult").get("status") == "show"
+    empty = (
+        bool(sel.css(".m-noresult, #J_NoResult"))
+        or _mod(config, "noresult").get("status") == "show"
+    )
     if not results and not empty and not sel.css("#mainsrp-itemlist") and not config:
-        raise ParseError("no result list (#mainsrp-itemlist, g_page_config) and no empty-result notice")
-    return SearchPage(results=results, next_offset=next_offset, empty=empty and not results,
-                      page=current if isinstance(current, int) else None,
-                      total_pages=total if isinstance(total, int) else None)
+        raise ParseError(
+            "no result list (#mainsrp-itemlist, g_page_config) and no empty-result notice"
+        )
+    return SearchPage(
+        results=results,
+        next_offset=next_offset,
+        empty=empty and not results,
+        page=current if isinstance(current, int) else None,
+        total_pages=total if isinstance(total, int) else None,
+    )
 
 
 def _tshop_item(sel: Selector) -> dict[str, Any]:
@@ -167,19 +176,24 @@ def parse_item_page(sel: Selector) -> ItemPage:
     )
     if not title:
         raise ParseError("no item title (h3.tb-main-title / div.tb-detail-hd h1 / TShop itemDO)")
-    script = next((s for s in sel.css("script::text").getall() if "g_config" in s
-                   and "itemId" in s), "")
+    script = next(
+        (s for s in sel.css("script::text").getall() if "g_config" in s and "itemId" in s), ""
+    )
     desc = sel.css("#J_DivItemDesc, #description .content")
     shop = first(sel, "a.slogo-shopname strong::text") or None
-    price = (first(sel, "#J_StrPrice em.tb-rmb-num::text")
-             or first(sel, "#J_StrPriceModBox span.tm-price::text")
-             or str(tmall.get("reservePrice") or "")) or None
+    price = (
+        first(sel, "#J_StrPrice em.tb-rmb-num::text")
+        or first(sel, "#J_StrPriceModBox span.tm-price::text")
+        or str(tmall.get("reservePrice") or "")
+    ) or None
     return ItemPage(
-        item_id=_js_field(script, "itemId") or (str(tmall["itemId"]) if tmall.get("itemId") else None),
+        item_id=_js_field(script, "itemId")
+        or (str(tmall["itemId"]) if tmall.get("itemId") else None),
         title=title,
         price=price,
         seller=_js_field(script, "shopName") or first(sel, ".tb-shop-name a::attr(title)") or shop,
-        seller_id=_js_field(script, "sellerId") or (str(tmall["userId"]) if tmall.get("userId") else None),
+        seller_id=_js_field(script, "sellerId")
+        or (str(tmall["userId"]) if tmall.get("userId") else None),
         description=visible_text(desc[0]) if desc else "",
         shop=shop,
     )
@@ -188,8 +202,14 @@ def parse_item_page(sel: Selector) -> ItemPage:
 # -- blocks -------------------------------------------------------------------------------------
 CAPTCHA_URL_MARKS = ("_____tmd_____", "/punish", "x5secdata")
 CAPTCHA_TEXT_MARKS = ("nc_1_n1z", "请拖动下方滑块", "baxia-punish", "滑块", "亲，访问被拒绝")
-LOGIN_URL_MARKS = ("login.taobao.com", "login.tmall.com", "/member/login.jhtml",
-                   "passport.goofish.com", "mini_login", "/login.htm")
+LOGIN_URL_MARKS = (
+    "login.taobao.com",
+    "login.tmall.com",
+    "/member/login.jhtml",
+    "passport.goofish.com",
+    "mini_login",
+    "/login.htm",
+)
 LOGIN_TEXT_MARKS = ('id="login-form"', "J_LoginBox", "fm-login-id", "密码登录")
 
 

@@ -49,8 +49,10 @@ class ChannelPage:
 def _media_text(node: Selector) -> str:
     poll = [
         t.strip()
-        for t in node.css(".tgme_widget_message_poll_question ::text, "
-                          ".tgme_widget_message_poll_option_text ::text").getall()
+        for t in node.css(
+            ".tgme_widget_message_poll_question ::text, "
+            ".tgme_widget_message_poll_option_text ::text"
+        ).getall()
         if t.strip()
     ]
     if poll:
@@ -83,7 +85,8 @@ def parse_message(node: Selector) -> Message | None:
         views_count=count_value(views),
         author=first(node, ".tgme_widget_message_owner_name ::text") or None,
         forwarded_from=visible_text(node.css(".tgme_widget_message_forwarded_from_name")[0])
-        if node.css(".tgme_widget_message_forwarded_from_name") else None,
+        if node.css(".tgme_widget_message_forwarded_from_name")
+        else None,
         links=[h for h in body.css("a::attr(href)").getall() if h] if body is not None else [],
         photos=photos,
         has_video=bool(node.css(".tgme_widget_message_video_player")),

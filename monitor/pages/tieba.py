@@ -113,7 +113,9 @@ def _pc_threads(inner: Selector) -> list[ThreadRef]:
         tid = str(field.get("id") or "") or (m.group(1) if (m := _TID.search(href)) else "")
         if not tid:
             continue
-        author = field.get("author_name") or first(li, ".tb_icon_author::attr(title)").split(":")[-1]
+        author = (
+            field.get("author_name") or first(li, ".tb_icon_author::attr(title)").split(":")[-1]
+        )
         reply_num = field.get("reply_num")
         threads.append(
             ThreadRef(
@@ -121,8 +123,11 @@ def _pc_threads(inner: Selector) -> list[ThreadRef]:
                 title=(link.attrib.get("title") or visible_text(link[0])) if link else "",
                 url=href or f"/p/{tid}",
                 author=str(author).strip() or None,
-                excerpt=visible_text(li.css(".threadlist_abs")[0]) if li.css(".threadlist_abs") else "",
-                replies=reply_num if isinstance(reply_num, int)
+                excerpt=visible_text(li.css(".threadlist_abs")[0])
+                if li.css(".threadlist_abs")
+                else "",
+                replies=reply_num
+                if isinstance(reply_num, int)
                 else int_or_none(li.css(".threadlist_rep_num::text").get()),
                 sticky=bool(field.get("is_top")) or "thread_top" in li.attrib.get("class", ""),
                 last_reply=first(li, ".threadlist_reply_date::text") or None,
@@ -146,7 +151,9 @@ def _mobile_threads(sel: Selector) -> tuple[list[ThreadRef], int]:
                 thread_id=tid,
                 title=visible_text(title[-1]) if title else visible_text(li.css(".ti_title")[0]),
                 url=link.attrib.get("href") or f"/p/{tid}",
-                author=visible_text(li.css(".ti_author")[0]) or None if li.css(".ti_author") else None,
+                author=visible_text(li.css(".ti_author")[0]) or None
+                if li.css(".ti_author")
+                else None,
                 excerpt=visible_text(li.css(".ti_abs")[0]) if li.css(".ti_abs") else "",
                 replies=int_or_none(li.css(".btn_reply .btn_icon::text").get()),
                 sticky="tl_top" in li.attrib.get("class", ""),
@@ -165,12 +172,20 @@ def parse_forum_list(page: str | Selector) -> ForumList:
     if sel.css("ul#frslistcontent"):
         threads, ads = _mobile_threads(sel)
         title = first(sel, "title::text")
-        return ForumList(forum=forum or (title.split("吧_")[0] if "吧_" in title else None),
-                         layout="mobile", threads=threads, next_url=None, page=None, ads=ads)
+        return ForumList(
+            forum=forum or (title.split("吧_")[0] if "吧_" in title else None),
+            layout="mobile",
+            threads=threads,
+            next_url=None,
+            page=None,
+            ads=ads,
+        )
     inner_html = pagelets(text).get("frs-list/pagelet/thread_list")
     inner = Selector(text=inner_html) if inner_html else sel
     if not inner.css("li.j_thread_list, #thread_list, #frs_list_pager"):
-        raise ParseError("no thread list (pagelet frs-list/pagelet/thread_list or ul#frslistcontent)")
+        raise ParseError(
+            "no thread list (pagelet frs-list/pagelet/thread_list or ul#frslistcontent)"
+        )
     pager = inner.css("#frs_list_pager") or sel.css("#frs_list_pager")
     return ForumList(
         forum=forum or first(sel, "a.card_title_fname::text").removesuffix("吧") or None,
@@ -182,7 +197,9 @@ def parse_forum_list(page: str | Selector) -> ForumList:
 
 
 def _post_meta(node: Selector, now: datetime | None) -> tuple[int | None, str | None]:
-    tail = " ".join(node.css(".post-tail-wrap .tail-info::text, .post-tail-wrap span::text").getall())
+    tail = " ".join(
+        node.css(".post-tail-wrap .tail-info::text, .post-tail-wrap span::text").getall()
+    )
     floor = _FLOOR.search(tail)
     when = _TIME.search(tail)
     posted = site_time(when.group(0), now=now) if when else None
@@ -210,7 +227,9 @@ def parse_thread(sel: Selector, now: datetime | None = None) -> Thread:
         posts.append(
             Post(
                 post_id=pid,
-                author=first(node, "a.p_author_name::text") or str(author.get("user_name") or "") or None,
+                author=first(node, "a.p_author_name::text")
+                or str(author.get("user_name") or "")
+                or None,
                 author_id=str(author.get("user_id")) if author.get("user_id") else None,
                 floor=floor,
                 posted_at=when,
@@ -220,14 +239,19 @@ def parse_thread(sel: Selector, now: datetime | None = None) -> Thread:
     raw = sel.get()
     tid = re.search(r"thread_id\s*:\s*(\d+)", raw)
     first_content = _data_field(nodes[0]).get("content")
-    thread_id = tid.group(1) if tid else (
-        str(first_content.get("thread_id", "")) if isinstance(first_content, dict) else "")
-    next_url = next((a.attrib.get("href") for a in sel.css("li.l_pager a")
-                     if visible_text(a) == "下一页"), None)
+    thread_id = (
+        tid.group(1)
+        if tid
+        else (str(first_content.get("thread_id", "")) if isinstance(first_content, dict) else "")
+    )
+    next_url = next(
+        (a.attrib.get("href") for a in sel.css("li.l_pager a") if visible_text(a) == "下一页"), None
+    )
     counts = [int_or_none(t) for t in sel.css("li.l_reply_num span.red::text").getall()[:2]]
     return Thread(
         thread_id=thread_id,
-        title=first(sel, "h3.core_title_txt::attr(title)") or first(sel, "h1.core_title_txt::attr(title)"),
+        title=first(sel, "h3.core_title_txt::attr(title)")
+        or first(sel, "h1.core_title_txt::attr(title)"),
         forum=first(sel, "#tofrs_up a::attr(title)") or None,
         posts=posts,
         next_url=next_url,
@@ -254,11 +278,12 @@ def parse_search_page(sel: Selector, now: datetime | None = None) -> SearchPage:
         if not tid:
             continue
         query = parse_qs(urlsplit(href).query)
-        pid = link.attrib.get("data-pid") or (query.get("pid") or [None])[0]
+        pid = link.attrib.get("data-pid") or next(iter(query.get("pid") or []), None)
         title = visible_text(link[0])
         forum_link = post.css("a.p_forum")
         author = [
-            visible_text(a) for a in post.css("a:not(.p_forum)")
+            visible_text(a)
+            for a in post.css("a:not(.p_forum)")
             if a.css("font.p_violet") and a not in forum_link
         ]
         hits.append(
@@ -267,7 +292,9 @@ def parse_search_page(sel: Selector, now: datetime | None = None) -> SearchPage:
                 post_id=pid,
                 title=title,
                 url=f"/p/{tid}" + (f"?pid={pid}#{pid}" if pid else ""),
-                excerpt=visible_text(post.css("div.p_content")[0]) if post.css("div.p_content") else "",
+                excerpt=visible_text(post.css("div.p_content")[0])
+                if post.css("div.p_content")
+                else "",
                 forum=visible_text(forum_link[0]) or None if forum_link else None,
                 author=author[-1] if author else None,
                 posted_at=site_time(first(post, "font.p_date::text"), now=now),

@@ -57,7 +57,9 @@ def parse_feed_page(sel: Selector) -> FeedPage:
         items.append(
             FeedItem(
                 item_id=match.group(1),
-                title=visible_text(card.css(_cls("main-title"))[0]) if card.css(_cls("main-title")) else "",
+                title=visible_text(card.css(_cls("main-title"))[0])
+                if card.css(_cls("main-title"))
+                else "",
                 url=href,
                 price=first(card, f"{_cls('number')}::text") or None,
                 seller=first(card, f"{_cls('seller-text')}::text") or None,

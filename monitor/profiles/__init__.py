@@ -15,6 +15,7 @@ from datetime import timedelta, timezone
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import yaml
 from cssselect import SelectorError
@@ -34,16 +35,35 @@ _RATE_KEYS: dict[str, type | tuple[type, ...]] = {
     "autothrottle_max_delay": (int, float),
 }
 _BLOCK_KEYS: dict[str, type | tuple[type, ...]] = {
-    "captcha_text": list, "captcha_url": list, "login_text": list, "login_url": list,
+    "captcha_text": list,
+    "captcha_url": list,
+    "login_text": list,
+    "login_url": list,
 }
 _TOP_KEYS: dict[str, type | tuple[type, ...]] = {
-    "name": str, "platform": str, "description": str, "start_urls": list, "search_url": str,
-    "javascript": bool, "encoding": str, "timezone": str, "max_pages": int,
-    "listing": dict, "next_page": str, "detail": dict, "rate_limit": dict, "block": dict,
-    "id_pattern": str, "wait_for": str,
+    "name": str,
+    "platform": str,
+    "description": str,
+    "start_urls": list,
+    "search_url": str,
+    "javascript": bool,
+    "encoding": str,
+    "timezone": str,
+    "max_pages": int,
+    "listing": dict,
+    "next_page": str,
+    "detail": dict,
+    "rate_limit": dict,
+    "block": dict,
+    "id_pattern": str,
+    "wait_for": str,
 }
 _LISTING_KEYS: dict[str, type | tuple[type, ...]] = {"item": str, "fields": dict}
-_DETAIL_KEYS: dict[str, type | tuple[type, ...]] = {"fields": dict, "javascript": bool, "wait_for": str}
+_DETAIL_KEYS: dict[str, type | tuple[type, ...]] = {
+    "fields": dict,
+    "javascript": bool,
+    "wait_for": str,
+}
 _REQUIRED_TOP = ("name", "platform", "listing")
 
 
@@ -101,8 +121,6 @@ class Profile:
 
     def start_requests_urls(self, keywords: list[str]) -> list[tuple[str, str | None]]:
         """(url, keyword) pairs: every start URL, then the search URL for every keyword."""
-        from urllib.parse import quote
-
         pairs: list[tuple[str, str | None]] = [(u, None) for u in self.start_urls]
         if self.search_url:
             pairs += [(self.search_url.replace("{keyword}", quote(k)), k) for k in keywords]
@@ -115,19 +133,21 @@ class Profile:
         return (match.group(1) if match.groups() else match.group(0)) if match else None
 
 
-def _check_keys(where: str, data: dict[str, Any], schema: dict[str, type | tuple[type, ...]]) -> None:
+def _check_keys(
+    where: str, data: dict[str, Any], schema: dict[str, type | tuple[type, ...]]
+) -> None:
     for key, value in data.items():
         if key not in schema:
             raise ConfigError(f"{where}{key}: unknown key (known: {', '.join(sorted(schema))})")
         expected = schema[key]
         names = (expected,) if isinstance(expected, type) else expected
-        if isinstance(value, bool) and bool not in names:
-            ok = False  # YAML true/false is not a number
-        else:
-            ok = isinstance(value, expected)
+        # YAML true/false is not a number, although bool is an int in Python.
+        ok = isinstance(value, expected) and not (isinstance(value, bool) and bool not in names)
         if not ok:
             wanted = " or ".join(t.__name__ for t in names)
-            raise ConfigError(f"{where}{key}: expected {wanted}, got {type(value).__name__} {value!r}")
+            raise ConfigError(
+                f"{where}{key}: expected {wanted}, got {type(value).__name__} {value!r}"
+            )
 
 
 _PROBE = Selector(text="<html><body><p>probe</p></body></html>")
@@ -137,7 +157,7 @@ def check_selector(where: str, query: str) -> None:
     """Raise ConfigError naming ``where`` if ``query`` is not a valid CSS or XPath selector."""
     try:
         if query.startswith("xpath:"):
-            _PROBE.xpath(query[len("xpath:"):])
+            _PROBE.xpath(query[len("xpath:") :])
         else:
             _PROBE.css(query)
     except (SelectorError, XPathError, ValueError) as exc:
@@ -179,7 +199,9 @@ def parse_profile(data: Any, source: str) -> Profile:
     if not data.get("start_urls") and not data.get("search_url"):
         raise ConfigError(f"{where}start_urls: missing required key (or search_url)")
     if "search_url" in data and "{keyword}" not in data["search_url"]:
-        raise ConfigError(f"{where}search_url: must contain {{keyword}}, got {data['search_url']!r}")
+        raise ConfigError(
+            f"{where}search_url: must contain {{keyword}}, got {data['search_url']!r}"
+        )
     for url in data.get("start_urls", []):
         if not isinstance(url, str) or not url.startswith(("http://", "https://")):
             raise ConfigError(f"{where}start_urls: expected http(s) URLs, got {url!r}")
@@ -219,13 +241,15 @@ def parse_profile(data: Any, source: str) -> Profile:
         javascript=data.get("javascript", False),
         wait_for=data.get("wait_for"),
         encoding=data.get("encoding"),
-        tz=_timezone(where, data["timezone"]) if "timezone" in data else timezone(timedelta(hours=8)),
+        tz=_timezone(where, data["timezone"])
+        if "timezone" in data
+        else timezone(timedelta(hours=8)),
         max_pages=data.get("max_pages"),
         listing_item=listing["item"],
         listing_fields=fields,
         next_page=data.get("next_page"),
         detail_fields=detail_fields,
-        detail_javascript=detail.get("javascript", data.get("javascript", False)),
+        detail_javascript=bool(detail.get("javascript", data.get("javascript", False))),
         detail_wait_for=detail.get("wait_for"),
         id_pattern=id_pattern,
         rate_limit=RateLimit(**rate),

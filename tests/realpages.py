@@ -6,7 +6,7 @@ from pathlib import Path
 
 from parsel import Selector
 
-REAL = Path(__file__).resolve().parents[1] / "fixtures" / "real-pages"
+REAL = Path(__file__).resolve().parent / "fixtures" / "real-pages"
 
 
 def real_text(name: str, encoding: str = "utf-8") -> str:
