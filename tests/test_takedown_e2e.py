@@ -135,6 +135,7 @@ def test_export_verify_and_time_to_takedown(crawled, platform: str) -> None:
         assert t["status"] == ("removed" if removed else "still_up"), (listing_id, t["reason"],
                                                                        result.stderr[-2000:])
         assert t["requested_at"] and t["verified_at"] and t["checks"] == 1
+        assert re.fullmatch(r"[0-9a-f]{64}", t["check_sha256"])
         if removed:
             assert t["reason"] == REASON[platform]
             assert t["removed_at"] == t["verified_at"] and t["hours_to_takedown"] >= 0

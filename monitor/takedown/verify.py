@@ -8,6 +8,7 @@ never "removed".
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from collections.abc import AsyncIterator, Iterator
@@ -110,7 +111,8 @@ class VerifySpider(scrapy.Spider):
         text = response.text if hasattr(response, "text") else ""
         status, reason = classify(plat, response.status, response.url, text, meta["requested_url"])
         yield {"listing_id": meta["listing_id"], "status": status, "reason": reason,
-               "http_status": response.status, "final_url": response.url}
+               "http_status": response.status, "final_url": response.url,
+               "sha256": hashlib.sha256(response.body).hexdigest()}
 
     def failed(self, failure: Failure) -> Iterator[dict[str, Any]]:
         request = failure.request  # type: ignore[attr-defined]
@@ -120,7 +122,7 @@ class VerifySpider(scrapy.Spider):
         logger.warning("could not verify %s: %s", request.url, reason,
                        exc_info=None if isinstance(exc, BlockedPage) else failure.value)
         yield {"listing_id": request.meta["listing_id"], "status": UNKNOWN, "reason": reason,
-               "http_status": None, "final_url": request.url}
+               "http_status": None, "final_url": request.url, "sha256": None}
 
 
 @dataclass
@@ -167,7 +169,9 @@ def apply_results(store: Store, results: list[dict[str, Any]], now: str | None =
         if doc is None:
             continue
         t = dict(doc.get("takedown") or {})
+        # The hash of the page the check saw (the "gone" page, or the listing still up).
         t.update(verified_at=now, http_status=r["http_status"], reason=r["reason"],
+                 checked_url=r.get("final_url"), check_sha256=r.get("sha256"),
                  checks=int(t.get("checks") or 0) + 1)
         if r["status"] == REMOVED and t.get("status") != REMOVED:
             t["removed_at"] = now
