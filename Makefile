@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test system-deps es es-stop bench-extract bench-es lint typecheck clean
+.PHONY: demo test system-deps es es-stop bench-extract bench-es bench-playwright lint typecheck clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ bench-extract: $(STAMP)
 
 bench-es: $(STAMP)
 	scripts/with-es.sh $(BIN)/python benchmarks/bench_es.py
+
+# Memory of the crawler and of headless Chromium over many rendered pages (should stay flat).
+bench-playwright: $(STAMP)
+	$(BIN)/python benchmarks/bench_playwright.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check monitor spiders pipelines tests benchmarks

@@ -20,6 +20,7 @@ from monitor.config import ConfigError
 from monitor.pages.common import ParseError
 from monitor.pages.generic import parse_detail_page, parse_listing_page
 from monitor.profiles import Profile, find_profile
+from monitor.sessions import BrowserSession
 from spiders.base import MonitorSpider
 
 if TYPE_CHECKING:
@@ -60,6 +61,7 @@ class GenericSpider(MonitorSpider):
         )
         self.follow_detail = str(detail).lower() not in ("0", "false", "no")
         self.profiles: list[Profile] = []
+        self.sessions: dict[str, BrowserSession] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> GenericSpider:
@@ -75,6 +77,15 @@ class GenericSpider(MonitorSpider):
         self.profiles = [find_profile(n, folder) for n in names]
         if self._start_urls_arg and len(self.profiles) != 1:
             raise ConfigError("-a start_urls=... needs exactly one profile (-a profile=name)")
+        # Shops that show results only to signed-in visitors: the profile names the settings
+        # prefix of the user's session (<PREFIX>_STORAGE_STATE / <PREFIX>_COOKIES).
+        self.sessions = {
+            p.name: BrowserSession.from_settings(
+                self.settings, p.session, self.start_urls_for(p)[0][0]
+            )
+            for p in self.profiles
+            if p.session and self.start_urls_for(p)
+        }
 
     def start_urls_for(self, profile: Profile) -> list[tuple[str, str | None]]:
         if self._start_urls_arg:
@@ -144,10 +155,18 @@ class GenericSpider(MonitorSpider):
         **kwargs: Any,
     ) -> scrapy.Request:
         meta = {**meta, "profile": profile.name, "platform": profile.platform}
+        session = self.sessions.get(profile.name)
+        cookie = session.cookie_header(url) if session else None
+        if cookie:
+            # As in the shop spiders: a fixed Cookie header, Scrapy's jar left out of it.
+            kwargs["headers"] = {"Cookie": cookie}
+            meta["dont_merge_cookies"] = True
         if javascript:
             methods = [PageMethod("wait_for_load_state", "domcontentloaded")]
             if wait_for:
                 methods.append(PageMethod("wait_for_selector", wait_for, state="attached"))
+            if session is not None:
+                meta["playwright_context_kwargs"] = session.context_kwargs()
             meta.update(
                 playwright=True,
                 playwright_context=f"generic-{profile.name}",

@@ -57,6 +57,7 @@ _TOP_KEYS: dict[str, type | tuple[type, ...]] = {
     "block": dict,
     "id_pattern": str,
     "wait_for": str,
+    "session": str,
 }
 _LISTING_KEYS: dict[str, type | tuple[type, ...]] = {"item": str, "fields": dict}
 _DETAIL_KEYS: dict[str, type | tuple[type, ...]] = {
@@ -115,6 +116,7 @@ class Profile:
     detail_javascript: bool = False
     detail_wait_for: str | None = None
     id_pattern: re.Pattern[str] | None = None
+    session: str | None = None  # settings prefix of a logged-in session (monitor.sessions)
     rate_limit: RateLimit = RateLimit()
     block: BlockMarks = BlockMarks()
     source: str = ""
@@ -229,9 +231,12 @@ def parse_profile(data: Any, source: str) -> Profile:
         raise ConfigError(f"{where}id_pattern: invalid regular expression: {exc}") from exc
     if data.get("max_pages") is not None and data["max_pages"] < 1:
         raise ConfigError(f"{where}max_pages: must be >= 1, got {data['max_pages']}")
-    for key in ("wait_for",):
-        if data.get(key):
-            check_selector(f"{where}{key}", data[key])
+    if data.get("wait_for"):
+        check_selector(f"{where}wait_for", data["wait_for"])
+    if "session" in data and not re.fullmatch(r"[A-Z][A-Z0-9_]*", data["session"]):
+        raise ConfigError(
+            f"{where}session: expected a settings prefix like TAOBAO, got {data['session']!r}"
+        )
     return Profile(
         name=data["name"],
         platform=data["platform"],
@@ -252,6 +257,7 @@ def parse_profile(data: Any, source: str) -> Profile:
         detail_javascript=bool(detail.get("javascript", data.get("javascript", False))),
         detail_wait_for=detail.get("wait_for"),
         id_pattern=id_pattern,
+        session=data.get("session"),
         rate_limit=RateLimit(**rate),
         block=BlockMarks(**{k: tuple(v) for k, v in block.items()}),
         source=source,

@@ -39,11 +39,32 @@ block:
 """
 
 
+# A JavaScript shop page behind a login: the demo's second-hand feed, cards inserted by script.
+JS_PROFILE = """
+name: demo_secondhand
+platform: demo_secondhand
+start_urls: ["{url}/xianyu/search?q=%E7%AE%80%E5%8E%86"]
+javascript: true
+wait_for: '[class*="feeds-item-wrap--"], [class*="search-empty--"], #login-form'
+session: XIANYU
+listing:
+  item: 'a[class*="feeds-item-wrap--"]'
+  fields:
+    url: "xpath:@href"
+    title: '[class*="main-title--"]::text'
+    price: '[class*="number--"]::text'
+    seller: '[class*="seller-text--"]::text'
+next_page: '[class*="search-pagination-arrow-right--"]::attr(href)'
+id_pattern: '[?&]id=(\\d+)'
+block:
+  login_text: ['id="login-form"']
+"""
+
+
 @pytest.fixture
 def profiles(demo_world, tmp_path) -> Path:
-    (tmp_path / "demo_forum.yaml").write_text(
-        DEMO_PROFILE.replace("{url}", demo_world.url), "utf-8"
-    )
+    for name, text in (("demo_forum", DEMO_PROFILE), ("demo_secondhand", JS_PROFILE)):
+        (tmp_path / f"{name}.yaml").write_text(text.replace("{url}", demo_world.url), "utf-8")
     return tmp_path
 
 
@@ -127,3 +148,25 @@ async def test_shipped_douban_profile_on_the_saved_real_list_page(
 async def test_no_profile_enabled_is_a_quiet_no_op(demo_world) -> None:
     result = await crawl("generic", settings_for(demo_world))
     assert result.items == [] and result.stat("monitor/config_errors") == 0
+
+
+@pytest.mark.browser
+@pytest_twisted.ensureDeferred
+async def test_a_javascript_profile_with_the_users_session(demo_world, profiles) -> None:
+    settings = settings_for(demo_world, GENERIC_PROFILES_DIR=str(profiles))
+    result = await crawl("generic", settings, profile="demo_secondhand")
+    demo = {
+        i.native_id: i
+        for i in load_listings()
+        if i.platform == "secondhand" and i.keyword == "简历"
+    }
+    assert {i.native_id for i in result.items} == set(demo) and len(demo) > 4
+    assert {i.page for i in result.items} == {1, 2}
+    for item in result.items:
+        assert item.platform == "demo_secondhand" and item.snapshot.rendered
+        assert item.price_text == demo[item.native_id].price
+    assert result.stat("playwright/page_count") == result.stat("playwright/page_count/closed")
+    # Without the session the same profile meets the login page: a block, counted as such.
+    settings = settings_for(demo_world, GENERIC_PROFILES_DIR=str(profiles), XIANYU_COOKIES=None)
+    result = await crawl("generic", settings, profile="demo_secondhand")
+    assert result.items == [] and result.stat("blocked/demo_secondhand/login_wall") == 1

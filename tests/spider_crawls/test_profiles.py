@@ -61,6 +61,7 @@ def _with(path: str, value: object) -> dict:
         ),
         ("timezone", "CST", "shop.yaml: timezone: expected an offset like +08:00"),
         ("id_pattern", "(", "shop.yaml: id_pattern: invalid regular expression"),
+        ("session", "taobao", "shop.yaml: session: expected a settings prefix like TAOBAO"),
     ],
 )
 def test_bad_profiles_name_the_key(path: str, value: object, message: str) -> None:
