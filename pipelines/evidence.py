@@ -33,7 +33,7 @@ class EvidencePipeline:
 
     - ``page.html``: the redacted HTML snapshot (evidence store);
     - ``screenshot.png``: rendered from that snapshot in headless Chromium, for pages fetched
-      with Playwright, and for every page when ``MONITOR_EVIDENCE_RENDER`` is on;
+      with Playwright, and for the others unless ``MONITOR_EVIDENCE_RENDER`` is off;
     - ``page.warc.gz``: the untouched request and response (raw store, access-controlled);
     - ``screenshot-raw.png``: a screenshot the spider took in the browser (raw store).
 

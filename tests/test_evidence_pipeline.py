@@ -172,7 +172,7 @@ def test_same_store_is_fine_when_raw_warc_is_off() -> None:
     cfg = EvidenceConfig.from_settings({"MONITOR_EVIDENCE_STORE": "x",
                                         "MONITOR_EVIDENCE_RAW_STORE": "x",
                                         "MONITOR_EVIDENCE_RAW_WARC": "False"})
-    assert not cfg.raw_warc and not cfg.render_all and cfg.screenshots
+    assert not cfg.raw_warc and cfg.render_all and cfg.screenshots
 
 
 @pytest.mark.parametrize(("settings", "store", "raw"), [
@@ -186,3 +186,12 @@ def test_same_store_is_fine_when_raw_warc_is_off() -> None:
 def test_evidence_lives_beside_the_store_by_default(settings: dict, store: str, raw: str) -> None:
     cfg = EvidenceConfig.from_settings(settings)
     assert (cfg.store, cfg.raw_store) == (store, raw)
+
+
+@pytest_twisted.ensureDeferred
+async def test_plain_pages_get_no_screenshot_when_render_is_off(tmp_path: Path) -> None:
+    pipeline = _pipeline(tmp_path, MONITOR_EVIDENCE_RENDER=False)
+    item = await _process(pipeline, _listing(rendered=False))
+    assert {f["kind"] for f in item.evidence["files"]} == {"warc", "html"}
+    assert not pipeline.stats.get_value("evidence/files/screenshot")
+    await deferred_from_coro(pipeline.close_spider())

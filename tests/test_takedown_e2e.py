@@ -52,8 +52,7 @@ def crawled(demo_world, tmp_path_factory):
     (tmp / "reporter.yaml").write_text(REPORTER, "utf-8")
     env["MONITOR_REPORTER_CONFIG"] = str(tmp / "reporter.yaml")
     crawl = _run(["crawl", "--demo-url", demo_world.url, "--no-progress",
-                  "-s", f"MONITOR_SQLITE_PATH={tmp / 'store.sqlite3'}",
-                  "-s", "MONITOR_EVIDENCE_RENDER=True"], env, tmp)
+                  "-s", f"MONITOR_SQLITE_PATH={tmp / 'store.sqlite3'}"], env, tmp)
     assert crawl.returncode == 0, crawl.stderr[-3000:]
     return {"tmp": tmp, "env": env, "db": tmp / "store.sqlite3", "world": demo_world}
 

@@ -88,7 +88,7 @@ def run_export(args: argparse.Namespace) -> int:
         evidence = EvidenceFiles(EvidenceConfig.from_settings(settings), settings)
         with open_store(settings) as store:
             result = export(store, evidence, reporter, opts)
-    except (ConfigError, StoreError, TakedownError) as exc:
+    except (ConfigError, StoreError, TakedownError, NotImplementedError) as exc:
         return _fail(exc)
     req = result.request
     state = "recorded" if result.created else "already recorded; package rewritten"
@@ -107,7 +107,7 @@ def run_verify(args: argparse.Namespace) -> int:
         settings = _settings(args)
         with open_store(settings) as store:
             todo = targets(store, args.platform)
-    except (ConfigError, StoreError) as exc:
+    except (ConfigError, StoreError, NotImplementedError) as exc:
         return _fail(exc)
     if not todo:
         print("nothing to verify: no open takedown request has a listing still to check")
@@ -129,7 +129,7 @@ def run_requests(args: argparse.Namespace) -> int:
         settings = _settings(args)
         with open_store(settings) as store:
             reqs = list(store.takedown_requests(platform=args.platform, open_only=args.open))
-    except (ConfigError, StoreError) as exc:
+    except (ConfigError, StoreError, NotImplementedError) as exc:
         return _fail(exc)
     for r in reqs:
         print(f"{r['id']}\t{r['kind']}\t{r['status']}\t{r['created_at']}\t"
