@@ -4,12 +4,14 @@ its request."""
 from __future__ import annotations
 
 import pytest
+from scrapy.http import HtmlResponse
+from scrapy.utils.test import get_crawler
 
 from monitor.documents import listing_to_document
 from monitor.items import Listing
 from monitor.store.sqlite import SQLiteStore
 from monitor.takedown.platforms import platforms
-from monitor.takedown.verify import apply_results, classify, targets
+from monitor.takedown.verify import Target, VerifySpider, apply_results, classify, targets
 
 GONE_TAOBAO = ("<title>淘宝网 - 宝贝不存在</title>"
                "<div>很抱歉，您查看的宝贝不存在，可能已下架或者被转移。</div>")
@@ -121,3 +123,26 @@ def test_a_removed_listing_seen_again_reappears_and_is_asked_for_again(tmp_path)
     assert t["removed_at"] == "2026-11-22T00:00:00+00:00"  # history of the first cycle kept
     assert "tieba:1" in [x.listing_id for x in targets(store)]
     store.close()
+
+
+def _verify_spider(targets_: list) -> VerifySpider:
+    crawler = get_crawler(VerifySpider, settings_dict={"SPIDER_MODULES": ["spiders"]})
+    return VerifySpider.from_crawler(crawler, targets=targets_)
+
+
+@pytest.mark.parametrize(("platform", "url", "status", "body", "block"), [
+    # A gone page is the answer, never a block.
+    ("taobao", "https://item.taobao.example/item.htm?id=1", 200, GONE_TAOBAO, None),
+    # The platform spider's own detection: Taobao's slider captcha.
+    ("taobao", "https://item.taobao.example/item.htm?id=1", 200,
+     "<div id='nc_1_n1z'>请拖动下方滑块完成验证</div>", "captcha"),
+    # Telegram's spider calls pages outside /s/ "not_public"; a post permalink is one.
+    ("telegram", "https://t.example/chan/5", 200, "<div class='tgme_widget_message'>x</div>",
+     None),
+    ("telegram", "https://t.example/chan/5", 429, "Too Many Requests", "rate_limited"),
+])
+def test_verify_block_detection(platform: str, url: str, status: int, body: str,
+                                block: str | None) -> None:
+    spider = _verify_spider([Target("x:1", platform, url)])
+    response = HtmlResponse(url, status=status, body=body.encode("utf-8"), encoding="utf-8")
+    assert spider.detect_block(response) == block

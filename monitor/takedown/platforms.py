@@ -25,6 +25,8 @@ class Platform:
     gone_text: tuple[str, ...] = ()
     gone_url: tuple[str, ...] = ()
     ignores_notices: bool = False
+    # Block kinds of the platform's spider that do not apply to a listing's own URL.
+    ignore_blocks: frozenset[str] = frozenset()
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -42,6 +44,7 @@ def _platform(key: str, raw: dict[str, Any]) -> Platform:
         gone_status=frozenset(int(s) for s in gone.get("status") or (404, 410)),
         gone_text=tuple(gone.get("text") or ()), gone_url=tuple(gone.get("url") or ()),
         ignores_notices=bool(raw.get("ignores_notices", False)),
+        ignore_blocks=frozenset((raw.get("verify") or {}).get("ignore_blocks") or ()),
     )
 
 

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 REMOVED, STILL_UP, UNKNOWN = "removed", "still_up", "unknown"
+_BLOCK_STATUS = {401: "login_wall", 403: "forbidden", 429: "rate_limited", 451: "legal_block"}
 # Statuses a verification may see and judge itself; anything else is left to retries.
 _SEEN_STATUSES = [400, 404, 410, 500, 502, 503]
 
@@ -80,9 +81,19 @@ class VerifySpider(scrapy.Spider):
         self._judges: dict[str, Any] = {}
 
     def _judge(self, platform: str) -> Any:
+        """The platform's spider, configured from the settings as in a crawl, to ask about
+        blocks; None when the platform has no spider here."""
         if platform not in self._judges:
             loader = SpiderLoader.from_settings(self.settings)
-            self._judges[platform] = loader.load(platform)() if platform in loader.list() else None
+            judge = None
+            if platform in loader.list():
+                cls = loader.load(platform)
+                try:
+                    judge = cls.from_crawler(self.crawler)
+                except Exception:  # a spider setting this run lacks (a base URL...)
+                    logger.debug("spider %s not configurable here", platform, exc_info=True)
+                    judge = cls()
+            self._judges[platform] = judge
         return self._judges[platform]
 
     def detect_block(self, response: Response) -> str | None:
@@ -90,12 +101,29 @@ class VerifySpider(scrapy.Spider):
         # find the platform by URL; after a redirect, ask every platform of this run.
         known = self._platform_of.get(response.url)
         names = [known] if known else sorted({t.platform for t in self.targets})
+        text = response.text if hasattr(response, "text") else ""
         for name in names:
-            judge = self._judge(name)
-            kind: str | None = judge.detect_block(response) if judge is not None else None
-            if kind:
+            plat = platforms().get(name)
+            if plat is None:
+                continue
+            if classify(plat, response.status, response.url, text)[0] == REMOVED:
+                return None  # a "gone" page is the answer, not a block
+            kind = self._ask(name, response)
+            if kind and kind not in plat.ignore_blocks:
                 return kind
-        return None
+        return _BLOCK_STATUS.get(response.status)
+
+    def _ask(self, platform: str, response: Response) -> str | None:
+        judge = self._judge(platform)
+        if judge is None:
+            return None
+        try:
+            kind: str | None = judge.detect_block(response)
+        except Exception:  # a spider's detector written for its own pages only
+            logger.warning("block detection of %s failed on %s", platform, response.url,
+                           exc_info=True)
+            return None
+        return kind
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for t in self.targets:
