@@ -51,8 +51,12 @@ def _listing(rendered: bool = False, screenshot: bytes | None = None) -> Listing
 
 
 async def _process(pipeline: EvidencePipeline, item: Listing) -> Listing:
-    # As Scrapy runs pipelines under the asyncio reactor: as an asyncio task.
-    result: Listing = await deferred_from_coro(pipeline.process_item(item))
+    # As Scrapy runs pipelines under the asyncio reactor: as an asyncio task; then closed, as
+    # at the end of a crawl (the last user of the shared browser closes it).
+    try:
+        result: Listing = await deferred_from_coro(pipeline.process_item(item))
+    finally:
+        await deferred_from_coro(pipeline.close_spider())
     return result
 
 
@@ -146,10 +150,7 @@ async def test_non_offer_kept_for_review_gets_hashes_only(tmp_path: Path) -> Non
 @pytest_twisted.ensureDeferred
 async def test_screenshot_is_rendered_from_the_redacted_snapshot(tmp_path: Path) -> None:
     pipeline = _pipeline(tmp_path)
-    try:
-        item = await _process(pipeline, _listing(rendered=True, screenshot=b"\x89PNG raw"))
-    finally:
-        await deferred_from_coro(pipeline.close_spider())
+    item = await _process(pipeline, _listing(rendered=True, screenshot=b"\x89PNG raw"))
     files = {f["kind"]: f for f in item.evidence["files"]}
     assert set(files) == {"warc", "screenshot_raw", "html", "screenshot"}
     png = (tmp_path / "evidence" / files["screenshot"]["name"]).read_bytes()
@@ -194,4 +195,3 @@ async def test_plain_pages_get_no_screenshot_when_render_is_off(tmp_path: Path) 
     item = await _process(pipeline, _listing(rendered=False))
     assert {f["kind"] for f in item.evidence["files"]} == {"warc", "html"}
     assert not pipeline.stats.get_value("evidence/files/screenshot")
-    await deferred_from_coro(pipeline.close_spider())
