@@ -128,8 +128,14 @@ _LABELLED_NAME = re.compile(
     rf"(?P<n>[{_HAN}·]{{2,5}}|[A-Z][a-z]{{1,20}}(?:[ .'-][A-Z][a-z]{{1,20}}){{0,2}})",
     re.IGNORECASE,
 )
-_EN_FIELD = re.compile(r"[A-Z][a-z]{1,20}(?:[ .'-]{1,2}[A-Z][a-z]{1,20}){1,2}")
-_FIELD_SPLIT = re.compile(r"[,，、|｜\t;；/]|\s{2,}")
+# Two or three capitalised words standing as a field of their own: after the line start, a
+# separator, a label colon, an enumerator ("1)", "- ") or an opening bracket; before the line
+# end, a separator or a bracket ("Amit Kumar <amit@...>").
+_EN_FIELD = re.compile(
+    r"(?:^|[,，、|｜\t;；/:：(（<]|\s[-–—]|\d[.)]|^\s*[-*•])[ \t]*"
+    r"(?P<n>[A-Z][a-z]{1,20}(?:[ .'-]{1,2}[A-Z][a-z]{1,20}){1,2})"
+    r"(?=[ \t]*(?:$|[,，、|｜\t;；/<(（]|[-–—]\s|\s{2,}))"
+)
 _SAMPLE_MARK = re.compile(
     r"^\s*(?:[-*•·]\s*)?(?:样例|样本|示例|例如|例|sample|example)\s*[\d一二三]?\s*[:：]",
     re.IGNORECASE,
@@ -215,15 +221,9 @@ def _names_in_row(line: str, offset: int) -> list[Found]:
     for m in _HAN_RUN.finditer(line):
         if _is_cjk_name(m.group(0)):
             found.append(Found(offset + m.start(), offset + m.end(), "name", m.group(0)))
-    pos = 0
-    for part in _FIELD_SPLIT.split(line):
-        start = line.find(part, pos)
-        pos = start + len(part)
-        # "Sample: John Smith": the field is what follows a label.
-        stripped = re.split(r"[:：]", part)[-1].strip()
-        if _EN_FIELD.fullmatch(stripped) and _is_en_name(stripped):
-            at = start + part.index(stripped)
-            found.append(Found(offset + at, offset + at + len(stripped), "name", stripped))
+    for m in _EN_FIELD.finditer(line):
+        if _is_en_name(m.group("n")):
+            found.append(Found(offset + m.start("n"), offset + m.end("n"), "name", m.group("n")))
     return found
 
 
