@@ -19,7 +19,7 @@ from scrapy_playwright.page import PageMethod
 from monitor.config import ConfigError
 from monitor.pages.common import ParseError
 from monitor.pages.generic import parse_detail_page, parse_listing_page
-from monitor.profiles import Profile, find_profile
+from monitor.profiles import Profile, RateLimit, find_profile
 from monitor.sessions import BrowserSession
 from spiders.base import MonitorSpider
 
@@ -96,6 +96,12 @@ class GenericSpider(MonitorSpider):
         """Per-site politeness from the profiles. Settings are still open in from_crawler;
         command-line settings (``-s``) keep priority over the profile's."""
         settings = crawler.settings
+        if settings.frozen:  # a spider built outside Crawler.crawl() (tests, tools)
+            if any(p.rate_limit != RateLimit() for p in self.profiles):
+                logger.warning(
+                    "settings frozen: profile rate limits not applied", extra={"spider": self}
+                )
+            return
         slots = dict(settings.getdict("DOWNLOAD_SLOTS"))
         for profile in self.profiles:
             rate = profile.rate_limit

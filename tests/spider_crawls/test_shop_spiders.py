@@ -121,3 +121,23 @@ async def test_storage_state_file_is_a_session(demo_world, tmp_path) -> None:
     settings = settings_for(demo_world, TAOBAO_COOKIES=None, TAOBAO_STORAGE_STATE=str(state))
     result = await crawl("taobao", settings, keywords="应届生简历")
     assert result.items and result.stat("blocked/taobao/login_wall") == 0
+
+
+@pytest_twisted.ensureDeferred
+async def test_a_page_that_never_settles_is_an_error_and_its_page_is_closed(demo_world) -> None:
+    # Not a search page at all: none of the expected elements ever appears.
+    settings = settings_for(
+        demo_world,
+        TAOBAO_BASE_URL=f"{demo_world.url}/telegram",
+        TAOBAO_WAIT_MS=1500,
+        MONITOR_PLAYWRIGHT_INCLUDE_PAGE=True,
+    )
+    result = await crawl("taobao", settings, keywords="简历")
+    assert result.items == []
+    errors = {k: v for k, v in result.stats.items() if k.startswith("monitor/request_errors/")}
+    assert sum(errors.values()) == 1, errors
+    assert result.stat("playwright/page_count") == 1
+    assert (
+        result.stat("playwright/page_count/closed") + result.stat("monitor/playwright/pages_closed")
+        == 1
+    )
