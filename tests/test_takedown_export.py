@@ -226,3 +226,10 @@ def test_cli_errors_are_clear_and_write_nothing(world, tmp_path: Path, capsys, m
     assert main([*base, "--platform", "taobao"]) == 0
     assert "recorded" in capsys.readouterr().out
     assert len(list(out.iterdir())) == 1
+
+
+def test_a_notice_that_breaks_the_schema_is_an_error(world) -> None:
+    world["store"].update_fields("taobao:101", {"url": "ftp://item.taobao.example/101"})
+    with pytest.raises(TakedownError, match=r"notice.schema.json at works/0/infringing_urls/0"):
+        _export(world)
+    assert not world["out"].exists()

@@ -147,7 +147,12 @@ def export(store: Store, evidence: EvidenceFiles, reporter: Reporter, opts: Expo
             w["verification"] = {"status": t.get("status", "unverified"),
                                  "verified_at": t.get("verified_at"),
                                  "requested_at": t.get("requested_at")}
-    jsonschema.validate(notice, schema())
+    try:
+        jsonschema.validate(notice, schema())
+    except jsonschema.ValidationError as exc:
+        where = "/".join(str(p) for p in exc.absolute_path)
+        raise TakedownError(f"the notice does not match notice.schema.json at {where or '/'}: "
+                            f"{exc.message}; nothing written") from exc
     package = _Package(notice, docs, plat, reporter, evidence, included)
     path = _write_package(opts.out, req_id, package)
     created = store.put_takedown_request(req) if existing is None else False
