@@ -142,3 +142,22 @@ def test_export_verify_and_time_to_takedown(crawled, platform: str) -> None:
             assert t["removed_at"] is None and t["last_seen_up_at"] == t["verified_at"]
     assert req["status"] == ("closed" if len(docs) == 1 else "open")
     assert req["removed_count"] == sum(t["status"] == "removed" for t in statuses.values())
+
+
+def test_12377_report_for_listings_still_up_after_the_notice(crawled) -> None:
+    tmp, env = crawled["tmp"], crawled["env"]
+    with SQLiteStore(crawled["db"]) as store:
+        still_up = sorted(d["id"] for d in store.listings()
+                          if d["platform"] == "tieba"
+                          and (d.get("takedown") or {}).get("status") == "still_up")
+    assert still_up  # left by the verification above
+    result = _run(["takedown", "report-12377", "--platform", "tieba", "--notice-age", "0s",
+                   "--out", str(tmp / "reports")], env, tmp)
+    assert result.returncode == 0, result.stderr
+    pkg = next((tmp / "reports").glob("R12377-tieba-*"))
+    report = json.loads((pkg / "notice.json").read_text("utf-8"))
+    jsonschema.validate(report, schema())
+    assert sorted(w["listing_id"] for w in report["works"]) == still_up
+    assert {w["verification"]["status"] for w in report["works"]} == {"still_up"}
+    assert report["prior_notices"] and report["prior_notices"][0]["id"].startswith("TD-tieba-")
+    assert "12377" in (pkg / "letter.html").read_text("utf-8")
