@@ -27,6 +27,7 @@ PAGE = """<html><head><title>应届生简历 5万条</title>
 购买加微信 qzdata_hz88</div>
 <table><tr><td>李娜</td><td>13700002222</td><td>硕士</td></tr></table>
 <a href="mailto:victim@example.net">mail</a><!-- 赵强 110105199003072316 -->
+<p>样例截图：<img src="/img/sample-rows.png" alt="样例"></p>
 </body></html>"""
 SECRETS = ["王小明", "13800001234", "138****1234", "张**", "李娜", "13700002222",
            "victim@example.net", "110105199003072316", "赵强"]
@@ -92,6 +93,8 @@ async def test_offer_gets_warc_redacted_html_and_hashes(tmp_path: Path) -> None:
     for secret in SECRETS:
         assert secret not in html, secret
     assert "qzdata_hz88" in html and "本科" in html and "<script" not in html
+    # A picture of sample rows is withheld, not shown.
+    assert "<img" not in html and "sample-rows.png" not in html and "图片未显示" in html
     assert "[姓名已隐去]" in html and "[手机号已隐去]" in html
     assert ev["page_sha256"] in html  # the banner ties the snapshot to the original
 

@@ -1,8 +1,8 @@
 """Screenshots of redacted snapshots in headless Chromium (Playwright), JavaScript off.
 
 One browser for the whole crawl, started on first use. The snapshot is loaded with
-``set_content`` under its ``<base href>``; only stylesheets, images and fonts may load, so a
-rendering neither runs the seller's code nor reaches anything but the page's own assets.
+``set_content`` under its ``<base href>``; only stylesheets and fonts may load, so a rendering
+neither runs the seller's code nor shows the seller's pictures (which may show sample rows).
 """
 
 from __future__ import annotations
@@ -20,7 +20,9 @@ from playwright.async_api import async_playwright
 
 logger = logging.getLogger(__name__)
 
-_ALLOWED = {"document", "stylesheet", "image", "font"}
+# Stylesheets and fonts only: images may be pictures of sample rows (the snapshot replaces
+# <img> elements; this also stops CSS background images).
+_ALLOWED = {"document", "stylesheet", "font"}
 
 
 def default_launch_options() -> dict[str, Any]:

@@ -23,6 +23,8 @@ _BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "ta
            "dt", "section", "article", "pre", "blockquote", "ul", "ol", "header", "footer"}
 _CELLS = {"td", "th"}
 _DROP = "//script|//noscript|//iframe|//object|//embed|//template"
+# Sellers post pictures of their sample rows: no image reaches the redacted snapshot.
+_IMAGES = "//img|//picture|//video|//audio|//canvas|//svg|//input[@type='image']"
 # Attributes a reader sees (tooltips, form values): redactions there count in the banner.
 # Others (data-*, JSON blobs) are redacted too, but numeric ids there would inflate the count.
 _VISIBLE_ATTRS = {"title", "alt", "value", "placeholder", "aria-label", "label", "href"}
@@ -93,6 +95,7 @@ def redacted_snapshot(snap: PageSnapshot, keep_contacts: Iterable[Mapping[str, s
     for comment in root.xpath("//comment()"):
         comment.drop_tree()
     lang = language_of(text)
+    _replace_images(root, lang)
     values = {(f.kind, f.value) for f in find_personal(_rendering(root), keep)}
     count = 0
 
@@ -120,6 +123,20 @@ def redacted_snapshot(snap: PageSnapshot, keep_contacts: Iterable[Mapping[str, s
     _finish(root, snap, count, lang)
     body = etree.tostring(root, encoding="unicode", method="html", doctype="<!DOCTYPE html>")
     return RedactedPage(body, count)
+
+
+def _replace_images(root: lhtml.HtmlElement, lang: str) -> None:
+    label = ("[图片未显示：可能含个人信息]" if lang == "zh"
+             else "[image not shown: may hold personal data]")
+    style = ("display:inline-block;border:1px dashed #888;color:#555;padding:2px 6px;"
+             "font:12px 'WenQuanYi Micro Hei',sans-serif")
+    for el in root.xpath(_IMAGES):
+        if el.getparent() is None:
+            continue
+        placeholder = lhtml.fragment_fromstring(
+            f'<span class="monitor-image-withheld" style="{style}">{html.escape(label)}</span>')
+        placeholder.tail = el.tail
+        el.getparent().replace(el, placeholder)
 
 
 def _finish(root: lhtml.HtmlElement, snap: PageSnapshot, count: int, lang: str) -> None:
