@@ -21,6 +21,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "monitor.commands.takedown",
     "monitor.extract.cli",
     "monitor.commands.schedule",
+    "monitor.commands.search",
+    "monitor.commands.es",
+    "monitor.commands.kibana",
 )
 
 

@@ -56,7 +56,8 @@ ITEM_PIPELINES = {
     "pipelines.extract.ExtractPipeline": 100,
     "pipelines.redact.RedactPipeline": 200,
     "pipelines.evidence.EvidencePipeline": 300,
-    "pipelines.store.StorePipeline": 900,
+    "pipelines.store.StorePipeline": 900,  # SQLite, when ELASTICSEARCH_URL is unset
+    "pipelines.elasticsearch.ElasticsearchPipeline": 910,  # when it is set
 }
 
 # JavaScript pages: scrapy-playwright handles only requests with meta["playwright"]=True;

@@ -34,6 +34,10 @@ class StorePipeline:
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
         if not crawler.settings.getbool("MONITOR_STORE_ENABLED", True):
             raise NotConfigured("MONITOR_STORE_ENABLED is off")
+        if crawler.settings.get("ELASTICSEARCH_URL"):
+            # One store pipeline at a time: Elasticsearch has its own (batching off the
+            # reactor thread, spooling while the node is away).
+            raise NotConfigured("ELASTICSEARCH_URL is set: pipelines.elasticsearch stores")
         return cls(crawler, crawler.settings.getint("MONITOR_STORE_BATCH_SIZE", 100))
 
     def open_spider(self) -> None:

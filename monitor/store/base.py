@@ -71,6 +71,13 @@ class Store(abc.ABC):
         """Stored requests, oldest ``created_at`` first; ``open_only``: status ``open``."""
         raise NotImplementedError(f"the {self.name} store does not keep takedown requests yet")
 
+    def search(self, query: str, limit: int | None = None) -> Iterator[dict[str, Any]]:
+        """Documents matching a Lucene-syntax query, newest ``last_seen`` first. Here evaluated
+        in Python (``monitor.search``); Elasticsearch runs it as a ``query_string``."""
+        from monitor.search import search  # noqa: PLC0415 - luqum only when searching
+
+        return search(self.listings(), query, limit)
+
     def count(self, flt: ListingFilter | None = None) -> int:
         return sum(1 for _ in self.listings(flt))
 

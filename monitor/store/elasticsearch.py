@@ -130,6 +130,9 @@ class ElasticsearchStore(Store):
                 raise
         return store
 
+    def __enter__(self) -> ElasticsearchStore:
+        return self
+
     # -- plumbing ------------------------------------------------------------------------
     def call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """Run one client call, turning transport and API errors into ``StoreError``."""

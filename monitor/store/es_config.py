@@ -6,6 +6,7 @@ the same name; they are never logged whole (``redacted`` shows 7 characters at m
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,12 @@ if TYPE_CHECKING:
 
 DEFAULT_INDEX = "monitor-listings"
 DEFAULT_SPOOL_PATH = "data/es-spool.jsonl"
+
+# The client logs every request at INFO and each retry with a traceback at WARNING; the store
+# reports what failed itself, in one line. Set that logger's level to see them again.
+_transport_log = logging.getLogger("elastic_transport")
+if _transport_log.level == logging.NOTSET:
+    _transport_log.setLevel(logging.ERROR)
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}

@@ -1,0 +1,197 @@
+"""Elasticsearch pipeline: bulk upserts of listing documents, off the reactor thread.
+
+Active when ``ELASTICSEARCH_URL`` is set (``pipelines.store.StorePipeline`` then stands down:
+exactly one store pipeline runs). Documents are buffered and written in batches of
+``ELASTICSEARCH_BULK_SIZE`` or every ``ELASTICSEARCH_FLUSH_SECONDS``, and when the spider
+closes; the blocking client calls run in Twisted's thread pool, one batch at a time.
+
+If the node cannot be reached when the spider opens, the crawl does not start (one clear
+error). If it goes away during the crawl, batches go to the spool file
+(``ELASTICSEARCH_SPOOL_PATH``) and are replayed before the next write that reaches it, in
+this run or the next one: nothing is lost.
+
+Stats: ``elasticsearch/indexed``, ``elasticsearch/created``, ``elasticsearch/updated``,
+``elasticsearch/errors/<reason>``, ``elasticsearch/spooled``, ``elasticsearch/replayed``, and
+``store/created``, ``store/updated``, ``store/errors`` as with every store.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from scrapy.exceptions import NotConfigured
+from scrapy.utils.defer import deferred_from_coro, maybe_deferred_to_future
+from twisted.internet import task, threads
+from twisted.internet.defer import DeferredLock
+
+from monitor.config import ConfigError
+from monitor.documents import listing_to_document
+from monitor.store import StoreError
+from monitor.store.elasticsearch import ElasticsearchStore, StoreUnavailable
+from monitor.store.es_config import ElasticsearchConfig
+from monitor.store.es_spool import Spool
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from scrapy.crawler import Crawler
+    from scrapy.statscollectors import StatsCollector
+
+    from monitor.items import Listing
+    from monitor.store.base import UpsertResult
+
+logger = logging.getLogger(__name__)
+
+
+async def _in_thread(fn: Callable[..., Any], *args: Any) -> Any:
+    return await maybe_deferred_to_future(threads.deferToThread(fn, *args))
+
+
+class ElasticsearchPipeline:
+    def __init__(self, crawler: Crawler, config: ElasticsearchConfig) -> None:
+        self.crawler = crawler
+        self.config = config
+        assert crawler.stats is not None
+        self.stats: StatsCollector = crawler.stats
+        self.store: ElasticsearchStore | None = None
+        self.spool = Spool(config.spool_path)
+        self.buffer: list[dict[str, Any]] = []
+        self._lock = DeferredLock()
+        self._timer: task.LoopingCall | None = None
+        self._warned_down = False
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ElasticsearchPipeline:
+        settings = crawler.settings
+        if not settings.getbool("MONITOR_STORE_ENABLED", True):
+            raise NotConfigured("MONITOR_STORE_ENABLED is off")
+        if not settings.get("ELASTICSEARCH_URL"):
+            raise NotConfigured("ELASTICSEARCH_URL is not set (pipelines.store stores to SQLite)")
+        try:
+            return cls(crawler, ElasticsearchConfig.from_settings(settings))
+        except ConfigError as exc:
+            logger.error("monitor: %s", exc)
+            raise
+
+    async def open_spider(self) -> None:
+        try:
+            self.store = await _in_thread(ElasticsearchStore.from_settings, self.crawler.settings)
+        except StoreError as exc:
+            logger.error("monitor: %s", exc)
+            raise
+        logger.info("storing listings in Elasticsearch at %s, alias %s (%s)", self.config.url,
+                    self.config.index, self.config.describe_credentials())
+        await self._replay()
+        self._timer = task.LoopingCall(self._tick)
+        self._timer.start(self.config.flush_seconds, now=False)
+
+    async def process_item(self, item: Listing) -> Listing:
+        self.buffer.append(listing_to_document(item))
+        if len(self.buffer) >= self.config.bulk_size:
+            await self.flush()
+        return item
+
+    def _tick(self) -> Any:
+        if self.buffer or self.spool.pending():
+            return deferred_from_coro(self.flush())
+        return None
+
+    async def flush(self) -> None:
+        """Write the buffer (and, first, whatever waits in the spool). One batch at a time."""
+        await maybe_deferred_to_future(self._lock.acquire())
+        try:
+            if self.spool.pending() and await _in_thread(self._reachable):
+                await self._replay()
+            while self.buffer:
+                batch = self.buffer[: self.config.bulk_size]
+                del self.buffer[: self.config.bulk_size]
+                await self._write(batch)
+        finally:
+            self._lock.release()
+
+    async def _write(self, batch: list[dict[str, Any]]) -> None:
+        assert self.store is not None
+        try:
+            result = await _in_thread(self.store.upsert, batch)
+        except StoreUnavailable as exc:
+            await _in_thread(self.spool.append, batch)
+            self.stats.inc_value("elasticsearch/spooled", len(batch))
+            if not self._warned_down:
+                logger.warning("%s; spooling to %s until it is back", exc, self.spool.path)
+                self._warned_down = True
+            return
+        except StoreError as exc:
+            # Not a passing outage (a refused request): keep the documents, say why.
+            await _in_thread(self.spool.append, batch)
+            self.stats.inc_value("elasticsearch/spooled", len(batch))
+            self._count_errors([(str(d.get("id")), f"request_refused: {exc}") for d in batch],
+                               log=False)
+            logger.error("Elasticsearch refused a batch of %d (spooled to %s): %s", len(batch),
+                         self.spool.path, exc)
+            return
+        self._warned_down = False
+        self._record(result)
+        deferred = getattr(result, "deferred", [])
+        if deferred:
+            await _in_thread(self.spool.append, deferred)
+            self.stats.inc_value("elasticsearch/spooled", len(deferred))
+            logger.warning("%d document(s) deferred (429 or write block); spooled to %s",
+                           len(deferred), self.spool.path)
+
+    def _reachable(self) -> bool:
+        assert self.store is not None
+        return bool(self.store.client.options(max_retries=0).ping())
+
+    async def _replay(self) -> None:
+        assert self.store is not None
+        if not self.spool.pending():
+            return
+        result = await _in_thread(self.spool.replay, self.store, self.config.bulk_size)
+        self.stats.inc_value("elasticsearch/replayed", result.replayed)
+        self.stats.inc_value("elasticsearch/indexed", result.replayed)
+        self.stats.inc_value("store/created", result.created)
+        self.stats.inc_value("store/updated", result.updated)
+        if result.bad_lines:
+            self.stats.inc_value("elasticsearch/errors/spool_bad_line", result.bad_lines)
+            self.stats.inc_value("store/errors", result.bad_lines)
+        self._count_errors(result.errors)
+        if result.replayed:
+            logger.info("replayed %d spooled document(s) into Elasticsearch", result.replayed)
+        if result.left:
+            logger.warning("%d spooled document(s) still wait in %s", result.left,
+                           self.spool.path)
+
+    def _record(self, result: UpsertResult) -> None:
+        self.stats.inc_value("elasticsearch/indexed", result.created + result.updated)
+        self.stats.inc_value("elasticsearch/created", result.created)
+        self.stats.inc_value("elasticsearch/updated", result.updated)
+        self.stats.inc_value("store/created", result.created)
+        self.stats.inc_value("store/updated", result.updated)
+        self._count_errors(result.errors)
+
+    def _count_errors(self, errors: list[tuple[str, str]], log: bool = True) -> None:
+        for doc_id, reason in errors:
+            kind = reason.split(":", 1)[0].strip().replace(" ", "_") or "unknown"
+            self.stats.inc_value(f"elasticsearch/errors/{kind}")
+            self.stats.inc_value("store/errors")
+            if log:
+                logger.error("could not index listing %s: %s", doc_id, reason)
+
+    async def close_spider(self) -> None:
+        if self._timer is not None and self._timer.running:
+            self._timer.stop()
+        if self.store is None:
+            return
+        try:
+            await self.flush()
+            try:
+                await _in_thread(self.store.refresh)
+            except StoreError as exc:
+                logger.warning("could not refresh the index at close: %s", exc)
+        finally:
+            store, self.store = self.store, None
+            store.close()
+        if self.spool.pending():
+            logger.warning("%d document(s) wait in %s for Elasticsearch; the next run replays "
+                           "them", self.spool.count(), self.spool.path)
