@@ -47,6 +47,36 @@ def _is_cjk(ch: str) -> bool:
             or 0x3130 <= o <= 0x318F or 0x20000 <= o <= 0x2FA1F or 0x31F0 <= o <= 0x31FF)
 
 
+_PICTOGRAPHIC = (
+    (0x00A9, 0x00A9), (0x00AE, 0x00AE), (0x203C, 0x203C), (0x2049, 0x2049), (0x2122, 0x2122),
+    (0x2139, 0x2139), (0x2194, 0x2199), (0x21A9, 0x21AA), (0x231A, 0x231B), (0x2328, 0x2328),
+    (0x2388, 0x2388), (0x23CF, 0x23CF), (0x23E9, 0x23F3), (0x23F8, 0x23FA), (0x24C2, 0x24C2),
+    (0x25AA, 0x25AB), (0x25B6, 0x25B6), (0x25C0, 0x25C0), (0x25FB, 0x25FE), (0x2600, 0x27BF),
+    (0x2934, 0x2935), (0x2B05, 0x2B07), (0x2B1B, 0x2B1C), (0x2B50, 0x2B50), (0x2B55, 0x2B55),
+    (0x3030, 0x3030), (0x303D, 0x303D), (0x3297, 0x3297), (0x3299, 0x3299), (0x1F000, 0x1FAFF),
+)
+
+
+def _is_emoji(ch: str) -> bool:
+    """Extended_Pictographic (main ranges): the standard tokenizer emits these as tokens."""
+    o = ord(ch)
+    return any(lo <= o <= hi for lo, hi in _PICTOGRAPHIC)
+
+
+def _emoji_end(text: str, i: int) -> int:
+    """End of the emoji sequence starting at ``i`` (variation selectors, skin tones, ZWJ)."""
+    i += 1
+    while i < len(text):
+        o = ord(text[i])
+        if o == 0xFE0F or 0x1F3FB <= o <= 0x1F3FF:
+            i += 1
+        elif o == 0x200D and i + 1 < len(text) and _is_emoji(text[i + 1]):
+            i += 2
+        else:
+            break
+    return i
+
+
 def _width(text: str) -> str:
     """cjk_width: full-width ASCII to ASCII, half-width katakana to full width."""
     out = []
@@ -95,6 +125,11 @@ def analyze(text: str) -> list[str]:
             continue
         if run:
             end_run()
+        if _is_emoji(ch):  # the standard tokenizer keeps emoji as tokens of their own
+            end = _emoji_end(text, i)
+            tokens.append(text[i:end])
+            i = end
+            continue
         if not _word_char(ch):
             i += 1
             continue
