@@ -68,8 +68,12 @@ def _crawl_and_report(names: list[str], overrides: dict[str, Any], args: argpars
     if args.report:
         Path(args.report).parent.mkdir(parents=True, exist_ok=True)
         Path(args.report).write_text(json.dumps(report.to_json(), indent=1, ensure_ascii=False))
-    with open_store(settings) as store:
-        print_summary(report, store)
+    try:
+        with open_store(settings) as store:
+            print_summary(report, store)
+    except StoreError as exc:  # e.g. Elasticsearch went away: the pipeline spooled the rest
+        print(f"monitor: no summary: {exc}", file=sys.stderr)
+        return 1
     errors = report.total("store/errors") + sum(report.prefixed("monitor/parse_errors/").values())
     return 1 if errors else 0
 

@@ -1,7 +1,8 @@
 """``ELASTICSEARCH_*`` settings, read once into one typed dataclass, and the client they make.
 
-Credentials come from the settings or, when unset there, from the environment variables of
-the same name; they are never logged whole (``redacted`` shows 7 characters at most).
+Each comes from the Scrapy settings (``-s NAME=VALUE``) or, when unset there, from the
+environment variable of the same name (where credentials belong). Secrets are never logged
+whole (``redacted`` shows 7 characters at most).
 """
 
 from __future__ import annotations
@@ -51,9 +52,10 @@ def public_url(url: str) -> str:
     return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
 
 
-def _raw(settings: Mapping[str, Any], name: str, env: bool = False) -> Any:
+def _raw(settings: Mapping[str, Any], name: str) -> Any:
+    """The setting, else the environment variable of the same name."""
     value = settings.get(name)
-    if (value is None or value == "") and env:
+    if value is None or value == "":
         value = os.environ.get(name)
     return value
 
@@ -105,14 +107,14 @@ class ElasticsearchConfig:
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any]) -> ElasticsearchConfig:
         """Read every ``ELASTICSEARCH_*`` setting; a bad value is a ``ConfigError`` naming it."""
-        url = str(_raw(settings, "ELASTICSEARCH_URL", env=True) or "").strip()
+        url = str(_raw(settings, "ELASTICSEARCH_URL") or "").strip()
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ConfigError(f"ELASTICSEARCH_URL must be an http(s) URL like "
                               f"http://127.0.0.1:9200, got {public_url(url)!r}")
-        username = _raw(settings, "ELASTICSEARCH_USERNAME", env=True) or parts.username or None
-        password = _raw(settings, "ELASTICSEARCH_PASSWORD", env=True) or parts.password or None
-        api_key = _raw(settings, "ELASTICSEARCH_API_KEY", env=True) or None
+        username = _raw(settings, "ELASTICSEARCH_USERNAME") or parts.username or None
+        password = _raw(settings, "ELASTICSEARCH_PASSWORD") or parts.password or None
+        api_key = _raw(settings, "ELASTICSEARCH_API_KEY") or None
         if api_key and (username or password):
             raise ConfigError("set either ELASTICSEARCH_API_KEY or ELASTICSEARCH_USERNAME/"
                               "ELASTICSEARCH_PASSWORD, not both")
