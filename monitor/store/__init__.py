@@ -14,7 +14,8 @@ from monitor.store.base import ListingFilter, Store, StoreError, UpsertResult
 
 DEFAULT_SQLITE_PATH = "data/monitor.sqlite3"
 
-__all__ = ["DEFAULT_SQLITE_PATH", "ListingFilter", "Store", "StoreError", "UpsertResult", "open_store"]
+__all__ = ["DEFAULT_SQLITE_PATH", "ListingFilter", "Store", "StoreError", "UpsertResult",
+           "open_store"]
 
 
 def open_store(settings: Mapping[str, Any]) -> Store:
@@ -24,6 +25,6 @@ def open_store(settings: Mapping[str, Any]) -> Store:
         es_module = importlib.import_module("monitor.store.elasticsearch")
         store: Store = es_module.ElasticsearchStore.from_settings(settings)
         return store
-    from monitor.store.sqlite import SQLiteStore
+    from monitor.store.sqlite import SQLiteStore  # noqa: PLC0415 - only the store in use
 
     return SQLiteStore(settings.get("MONITOR_SQLITE_PATH") or DEFAULT_SQLITE_PATH)

@@ -112,6 +112,10 @@ class ElasticsearchStore(Store):
         self.config = config
         self.alias = config.index
         self.client = client or config.client()
+        # Share of new documents in recent upserts. When most are new (a first crawl, a new
+        # platform) a batch is written with op_type=create first, and only the ones that turn
+        # out to exist (409) are read and merged: the mget is skipped where it finds nothing.
+        self.new_share = 0.0
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any], check: bool = True) -> ElasticsearchStore:
@@ -183,6 +187,8 @@ class ElasticsearchStore(Store):
 
     def _upsert_round(self, docs: dict[str, dict[str, Any]], result: EsUpsertResult) -> None:
         todo = dict(docs)
+        if self.new_share > 0.5:
+            todo = self._create_first(todo, result)
         waits = list(_BLOCKED_WAITS)
         rounds_left = _CONFLICT_ROUNDS + len(waits)
         while todo:
@@ -199,10 +205,35 @@ class ElasticsearchStore(Store):
                 return
             todo = retry
 
+    def _create_first(self, todo: dict[str, dict[str, Any]], result: EsUpsertResult
+                      ) -> dict[str, dict[str, Any]]:
+        """Create every document; return those that exist already (to read and merge)."""
+        actions = [{"_op_type": "create", "_index": self.alias, "_id": doc_id, "_source": doc}
+                   for doc_id, doc in todo.items()]
+        existing: dict[str, dict[str, Any]] = {}
+        for ok, item in self._bulk(actions):
+            op = next(iter(item.values()))
+            doc_id = op["_id"]
+            if ok:
+                result.created += 1
+            elif op.get("status") == 409:
+                existing[doc_id] = todo[doc_id]
+            elif op.get("status") == 429 or _is_block(op):
+                result.deferred.append(todo[doc_id])
+            else:
+                result.errors.append((doc_id, item_reason(op)))
+        self._learn(len(todo) - len(existing), len(todo))
+        return existing
+
+    def _learn(self, new: int, total: int) -> None:
+        if total:
+            self.new_share = 0.7 * self.new_share + 0.3 * (new / total)
+
     def _write(self, todo: dict[str, dict[str, Any]], result: EsUpsertResult
                ) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
         """One mget + bulk; returns the documents to retry (conflicts) and the blocked ones."""
         found = self.call(self.client.mget, index=self.alias, ids=list(todo))
+        self._learn(sum(1 for hit in found["docs"] if not hit.get("found")), len(todo))
         actions, created = [], set()
         for hit in found["docs"]:
             doc_id = hit["_id"]

@@ -154,6 +154,7 @@ class ElasticsearchConfig:
 
     def client(self, max_retries: int | None = None) -> Elasticsearch:
         from elasticsearch import Elasticsearch  # noqa: PLC0415 - only when Elasticsearch is used
+        from elasticsearch.serializer import OrjsonSerializer  # noqa: PLC0415
 
         kwargs: dict[str, Any] = {}
         if self.api_key:
@@ -171,5 +172,8 @@ class ElasticsearchConfig:
             retry_on_timeout=True,
             # 429 is retried with back-off by the bulk helper, not at once by the transport.
             retry_on_status=(502, 503, 504),
+            # Serializing bulk bodies is most of the Python time of an upsert; orjson is ~5x
+            # faster than json and, being stricter, refuses what JSON cannot hold.
+            serializer=OrjsonSerializer(),
             **kwargs,
         )

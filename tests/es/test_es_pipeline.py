@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 
 import pytest
 import pytest_twisted
@@ -77,6 +78,7 @@ async def test_node_going_away_mid_crawl_loses_nothing(es_url, alias, proxy, tmp
     await run(pipe.open_spider())
     for n in range(30):
         await run(pipe.process_item(_listing(n)))
+    await run(pipe.flush())  # 30 stored (writes run in the background)
     proxy.down()  # the node is gone: 40 more listings, then the spider closes
     for n in range(30, 70):
         await run(pipe.process_item(_listing(n)))
@@ -113,10 +115,12 @@ async def test_spool_is_replayed_as_soon_as_the_node_is_back(es_url, alias, prox
     proxy.down()
     for n in range(20):
         await run(pipe.process_item(_listing(n)))
+    await run(pipe.flush())  # writes run in the background: wait for them
     assert _stat(pipe, "elasticsearch/spooled") == 20
     proxy.up()
     for n in range(20, 30):
         await run(pipe.process_item(_listing(n)))
+    await run(pipe.flush())
     assert _stat(pipe, "elasticsearch/replayed") == 20
     await run(pipe.close_spider())
     assert _count(es_url, alias) == 30
@@ -160,9 +164,12 @@ async def test_writes_do_not_block_the_reactor(es_url, alias, proxy, tmp_path) -
     pipe = _pipeline(proxy.url, alias, tmp_path)
     await run(pipe.open_spider())
     loop.start(0.05)
+    started = time.monotonic()
     for n in range(10):  # the 10th fills the batch: a bulk request that takes 1 s
         await run(pipe.process_item(_listing(n)))
+    await run(pipe.flush())
     loop.stop()
+    assert time.monotonic() - started >= 1.0
     await run(pipe.close_spider())
     assert len(ticks) >= 10  # the reactor went on ticking during the slow write
 
