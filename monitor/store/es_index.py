@@ -128,6 +128,9 @@ LISTING_PROPERTIES: dict[str, Any] = {
             "http_status": {"type": "short"},
             "reason": _kw(),
             "checks": {"type": "integer"},
+            "reappeared_at": _DATE,
+            "checked_url": _kw(4096),
+            "check_sha256": _kw(64),
         }
     },
     "price_history": {
