@@ -12,7 +12,7 @@ from es_helpers import FlakyProxy, es_settings, new_alias
 from scrapy.exceptions import NotConfigured
 from scrapy.utils.defer import deferred_from_coro
 from scrapy.utils.test import get_crawler
-from twisted.internet import task
+from twisted.internet import reactor, task
 
 from monitor.items import Listing
 from monitor.store import StoreError
@@ -192,3 +192,16 @@ def test_exactly_one_store_pipeline_is_active(es_url, tmp_path) -> None:
         ElasticsearchPipeline.from_crawler(without)
     assert isinstance(StorePipeline.from_crawler(without), StorePipeline)
     assert isinstance(ElasticsearchPipeline.from_crawler(with_es), ElasticsearchPipeline)
+
+
+@pytest_twisted.ensureDeferred
+async def test_a_partial_batch_is_written_after_flush_seconds(es_url, alias, tmp_path) -> None:
+    pipe = _pipeline(es_url, alias, tmp_path, ELASTICSEARCH_BULK_SIZE=100,
+                     ELASTICSEARCH_FLUSH_SECONDS=0.2)
+    await run(pipe.open_spider())
+    for n in range(5):
+        await run(pipe.process_item(_listing(n)))
+    assert _stat(pipe, "elasticsearch/indexed") == 0  # not yet: the batch is not full
+    await task.deferLater(reactor, 1.0, lambda: None)
+    assert _stat(pipe, "elasticsearch/indexed") == 5  # the timer wrote it, the spider still open
+    await run(pipe.close_spider())
