@@ -31,7 +31,7 @@ from monitor.documents import listing_to_document
 from monitor.store import StoreError
 from monitor.store.elasticsearch import ElasticsearchStore, StoreUnavailable
 from monitor.store.es_config import ElasticsearchConfig
-from monitor.store.es_spool import Spool
+from monitor.store.es_spool import Spool, upsert_isolating
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Coroutine
@@ -148,7 +148,7 @@ class ElasticsearchPipeline:
     async def _write(self, batch: list[dict[str, Any]]) -> None:
         assert self.store is not None
         try:
-            result = await _in_thread(self.store.upsert, batch)
+            result, rejected = await _in_thread(upsert_isolating, self.store, batch)
         except StoreUnavailable as exc:
             await _in_thread(self.spool.append, batch)
             self.stats.inc_value("elasticsearch/spooled", len(batch))
@@ -156,17 +156,12 @@ class ElasticsearchPipeline:
                 logger.warning("%s; spooling to %s until it is back", exc, self.spool.path)
                 self._warned_down = True
             return
-        except StoreError as exc:
-            # Not a passing outage (a refused request): keep the documents, say why.
-            await _in_thread(self.spool.append, batch)
-            self.stats.inc_value("elasticsearch/spooled", len(batch))
-            self._count_errors([(str(d.get("id")), f"request_refused: {exc}") for d in batch],
-                               log=False)
-            logger.error("Elasticsearch refused a batch of %d (spooled to %s): %s", len(batch),
-                         self.spool.path, exc)
-            return
         self._warned_down = False
         self._record(result)
+        if rejected:
+            await _in_thread(self.spool.reject, rejected)
+            logger.error("%d refused document(s) kept in %s", len(rejected),
+                         self.spool.rejected_path)
         deferred = getattr(result, "deferred", [])
         if deferred:
             await _in_thread(self.spool.append, deferred)
@@ -191,6 +186,9 @@ class ElasticsearchPipeline:
             self.stats.inc_value("elasticsearch/errors/spool_bad_line", result.bad_lines)
             self.stats.inc_value("store/errors", result.bad_lines)
         self._count_errors(result.errors)
+        if result.rejected:
+            logger.error("%d refused document(s) kept in %s", result.rejected,
+                         self.spool.rejected_path)
         if result.replayed:
             logger.info("replayed %d spooled document(s) into Elasticsearch", result.replayed)
         if result.left:
@@ -205,13 +203,12 @@ class ElasticsearchPipeline:
         self.stats.inc_value("store/updated", result.updated)
         self._count_errors(result.errors)
 
-    def _count_errors(self, errors: list[tuple[str, str]], log: bool = True) -> None:
+    def _count_errors(self, errors: list[tuple[str, str]]) -> None:
         for doc_id, reason in errors:
             kind = reason.split(":", 1)[0].strip().replace(" ", "_") or "unknown"
             self.stats.inc_value(f"elasticsearch/errors/{kind}")
             self.stats.inc_value("store/errors")
-            if log:
-                logger.error("could not index listing %s: %s", doc_id, reason)
+            logger.error("could not index listing %s: %s", doc_id, reason)
 
     async def close_spider(self) -> None:
         if self._timer is not None and self._timer.running:

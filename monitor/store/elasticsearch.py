@@ -244,7 +244,10 @@ class ElasticsearchStore(Store):
                 except (KeyError, TypeError, ValueError) as exc:
                     result.errors.append((doc_id, f"merge failed: {type(exc).__name__}: {exc}"))
                     continue
-                actions.append({"_op_type": "index", "_index": hit["_index"], "_id": doc_id,
+                # Through the alias, never the concrete index: after `monitor es reindex` moved
+                # it, the sequence numbers no longer match (409, re-read) and a deleted old
+                # index is not created again (require_alias).
+                actions.append({"_op_type": "index", "_index": self.alias, "_id": doc_id,
                                 "if_seq_no": hit["_seq_no"],
                                 "if_primary_term": hit["_primary_term"], "_source": merged})
             elif "error" in hit:
@@ -279,6 +282,7 @@ class ElasticsearchStore(Store):
                 self.client, actions, chunk_size=len(actions), max_chunk_bytes=50 * 2**20,
                 raise_on_error=False, raise_on_exception=True,
                 max_retries=self.config.max_retries, initial_backoff=1, max_backoff=30,
+                require_alias=True,
             )))
         except (TransportError, ApiError) as exc:
             raise explain(exc, self.config) from exc
@@ -309,16 +313,17 @@ class ElasticsearchStore(Store):
         """Documents matching a Lucene-syntax ``query`` (title and text by default)."""
         return self.query(query_string(query), limit=limit)
 
-    def query(self, query: dict[str, Any], limit: int | None = None,
-              index: str | None = None) -> Iterator[dict[str, Any]]:
-        """Every hit of ``query``, newest ``last_seen`` first, paged with ``search_after``."""
+    def query(self, query: dict[str, Any], limit: int | None = None, index: str | None = None,
+              sort: list[dict[str, str]] | None = None) -> Iterator[dict[str, Any]]:
+        """Every hit of ``query`` (newest ``last_seen`` first unless ``sort`` says otherwise;
+        the last sort key must be unique), paged with ``search_after``."""
         after: list[Any] | None = None
         left = limit
         while left is None or left > 0:
             size = _PAGE if left is None else min(_PAGE, left)
             kwargs: dict[str, Any] = {"search_after": after} if after else {}
             resp = self.call(self.client.search, index=index or self.alias, query=query,
-                             size=size, sort=[{"last_seen": "desc"}, {"id": "asc"}],
+                             size=size, sort=sort or [{"last_seen": "desc"}, {"id": "asc"}],
                              track_total_hits=False, **kwargs)
             hits = resp["hits"]["hits"]
             for hit in hits:
@@ -346,9 +351,9 @@ class ElasticsearchStore(Store):
             doc = resp["_source"]
             change(doc)
             try:
-                self.client.index(index=resp["_index"], id=doc_id, document=doc,
+                self.client.index(index=index, id=doc_id, document=doc,
                                   if_seq_no=resp["_seq_no"], if_primary_term=resp["_primary_term"],
-                                  refresh=True)
+                                  require_alias=index == self.alias, refresh=True)
                 return
             except ConflictError:
                 continue
@@ -392,11 +397,8 @@ class ElasticsearchStore(Store):
             filters.append({"term": {"platform": platform}})
         if open_only:
             filters.append({"term": {"status": "open"}})
-        resp = self.call(self.client.search, index=self.requests_index,
-                         query={"bool": {"filter": filters}}, size=10_000,
-                         sort=[{"created_at": "asc"}, {"id": "asc"}])
-        for hit in resp["hits"]["hits"]:
-            yield hit["_source"]
+        return self.query({"bool": {"filter": filters}}, index=self.requests_index,
+                          sort=[{"created_at": "asc"}, {"id": "asc"}])
 
     def close(self) -> None:
         self.client.close()

@@ -20,10 +20,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from monitor.store.base import StoreError
+from monitor.store.elasticsearch import EsUpsertResult, StoreUnavailable
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
+    from monitor.store.base import UpsertResult
     from monitor.store.elasticsearch import ElasticsearchStore
 
 logger = logging.getLogger(__name__)
@@ -37,18 +39,53 @@ class ReplayResult:
     errors: list[tuple[str, str]] = field(default_factory=list)
     bad_lines: int = 0
     left: int = 0  # documents put back into the spool (the node went away again)
+    rejected: int = 0  # documents Elasticsearch refuses outright (kept in the rejected file)
+
+
+def upsert_isolating(store: ElasticsearchStore, docs: Sequence[dict[str, Any]]
+                     ) -> tuple[UpsertResult, list[dict[str, Any]]]:
+    """``store.upsert``; when the whole request is refused (not an outage: a document that
+    cannot be serialized, a 400 or 403), one document at a time, so that one bad document
+    cannot hold back the others. Returns the result and the refused documents."""
+    try:
+        return store.upsert(docs), []
+    except StoreUnavailable:
+        raise
+    except StoreError as exc:
+        if len(docs) == 1:
+            refused = EsUpsertResult(errors=[(str(docs[0].get("id")), f"request_refused: {exc}")])
+            return refused, list(docs)
+    total, rejected = EsUpsertResult(), []
+    for doc in docs:
+        result, refused_docs = upsert_isolating(store, [doc])
+        total.created += result.created
+        total.updated += result.updated
+        total.errors.extend(result.errors)
+        total.deferred.extend(getattr(result, "deferred", []))
+        rejected.extend(refused_docs)
+    return total, rejected
 
 
 class Spool:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
+        self.rejected_path = self.path.with_name(f"{self.path.stem}.rejected{self.path.suffix}")
 
     def append(self, docs: Sequence[dict[str, Any]]) -> None:
+        self._append(self.path, docs)
+
+    def reject(self, docs: Sequence[dict[str, Any]]) -> None:
+        """Keep documents Elasticsearch refused, for a person to look at (never replayed)."""
+        self._append(self.rejected_path, docs)
+
+    @staticmethod
+    def _append(path: Path, docs: Sequence[dict[str, Any]]) -> None:
         if not docs:
             return
-        data = "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs).encode("utf-8")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        data = "".join(json.dumps(d, ensure_ascii=False, default=repr) + "\n"
+                       for d in docs).encode("utf-8")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)
             view = memoryview(data)
@@ -105,10 +142,12 @@ class Spool:
             while start < len(docs) and not unavailable:
                 batch = docs[start:start + batch_size]
                 try:
-                    res = store.upsert(batch)
-                except StoreError:  # unreachable, or refusing: keep them for later
+                    res, refused = upsert_isolating(store, batch)
+                except StoreUnavailable:  # gone again: keep the rest for later
                     unavailable = True
                     break
+                self.reject(refused)
+                result.rejected += len(refused)
                 start += len(batch)
                 result.created += res.created
                 result.updated += res.updated

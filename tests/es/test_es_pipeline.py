@@ -205,3 +205,21 @@ async def test_a_partial_batch_is_written_after_flush_seconds(es_url, alias, tmp
     await task.deferLater(reactor, 1.0, lambda: None)
     assert _stat(pipe, "elasticsearch/indexed") == 5  # the timer wrote it, the spider still open
     await run(pipe.close_spider())
+
+
+@pytest_twisted.ensureDeferred
+async def test_a_document_that_cannot_be_sent_is_kept_aside_not_blocking_others(
+        es_url, alias, tmp_path) -> None:
+    pipe = _pipeline(es_url, alias, tmp_path, ELASTICSEARCH_BULK_SIZE=5)
+    await run(pipe.open_spider())
+    bad = _listing(3)
+    bad.extra = {"raw": object()}  # no JSON for it: the whole bulk request is refused
+    for n in range(5):
+        await run(pipe.process_item(bad if n == 3 else _listing(n)))
+    await run(pipe.close_spider())
+    assert _stat(pipe, "elasticsearch/indexed") == 4
+    assert _stat(pipe, "elasticsearch/errors/request_refused") == 1
+    assert _stat(pipe, "elasticsearch/spooled") == 0
+    rejected = (tmp_path / "spool.rejected.jsonl").read_text("utf-8").splitlines()
+    assert [json.loads(line)["id"] for line in rejected] == ["paste:3"]
+    assert _count(es_url, alias) == 4
