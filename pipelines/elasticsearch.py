@@ -121,8 +121,9 @@ class ElasticsearchPipeline:
         await maybe_deferred_to_future(done)
 
     def _tick(self) -> Any:
+        # Errors are logged by _start, so that they never stop the timer.
         if self.buffer or self.spool.pending():
-            return deferred_from_coro(self.flush())
+            return self._start(self.flush())
         return None
 
     async def flush(self) -> None:

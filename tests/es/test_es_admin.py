@@ -10,6 +10,7 @@ import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from es_helpers import es_settings, new_alias
@@ -17,8 +18,8 @@ from es_helpers import es_settings, new_alias
 from monitor.documents import listing_to_document
 from monitor.items import Listing
 from monitor.store.elasticsearch import ElasticsearchStore
-from monitor.store.es_admin import reindex, retention, setup
-from monitor.store.es_index import first_index
+from monitor.store.es_admin import ilm_available, reindex, retention, setup
+from monitor.store.es_index import first_index, ilm_policy
 
 MONITOR = str(Path(sys.executable).parent / "monitor")
 
@@ -148,3 +149,16 @@ def test_bad_setting_is_one_line() -> None:
     assert out.stderr.strip().splitlines() == [
         "monitor: ELASTICSEARCH_INDEX must be a lowercase index name (a-z, 0-9, - _ .), "
         "got 'Bad'"]
+
+
+def test_ilm_is_detected_from_the_nodes_modules_and_the_policy_deletes_retired_indices() -> None:
+    def store_with(modules: list[str]) -> SimpleNamespace:
+        nodes = {"n1": {"modules": [{"name": m} for m in modules]}}
+        info = SimpleNamespace(info=lambda metric: {"nodes": nodes})
+        return SimpleNamespace(client=SimpleNamespace(nodes=info),
+                               call=lambda fn, **kw: fn(**kw))
+
+    assert ilm_available(store_with(["x-pack-core", "x-pack-ilm"])) is True
+    assert ilm_available(store_with(["transport-netty4", "monitor-extras"])) is False
+    phases = ilm_policy()["policy"]["phases"]
+    assert phases["delete"] == {"min_age": "30d", "actions": {"delete": {}}}
