@@ -305,9 +305,10 @@ class ElasticsearchStore(Store):
         return self.query(filter_query(flt), limit=flt.limit)
 
     def count(self, flt: ListingFilter | None = None) -> int:
-        query = filter_query(flt or ListingFilter())
-        resp = self.call(self.client.count, index=self.alias, query=query)
-        return int(resp["count"])
+        flt = flt or ListingFilter()
+        resp = self.call(self.client.count, index=self.alias, query=filter_query(flt))
+        n = int(resp["count"])
+        return n if flt.limit is None else min(n, flt.limit)
 
     def search(self, query: str, limit: int | None = None) -> Iterator[dict[str, Any]]:
         """Documents matching a Lucene-syntax ``query`` (title and text by default)."""

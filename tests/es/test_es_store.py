@@ -93,6 +93,7 @@ def test_paging_past_one_page(es_store) -> None:
     ids = [d["id"] for d in es_store.listings()]
     assert len(ids) == len(set(ids)) == 2300
     assert len(list(es_store.listings(ListingFilter(limit=1500)))) == 1500
+    assert es_store.count(ListingFilter(limit=1500)) == 1500
 
 
 def test_odd_values_are_indexed_not_rejected(es_store) -> None:
