@@ -30,7 +30,6 @@ ANALYSIS: dict[str, Any] = {
             "filter": ["cjk_width", "lowercase", "cjk_bigram"],
         }
     },
-    "normalizer": {"monitor_lowercase": {"type": "custom", "filter": ["lowercase"]}},
 }
 
 # Dates a page may print (posted_at is whatever the page said: "2026-11-05 22:10", "3天前"...).

@@ -33,6 +33,10 @@ def saved_searches() -> dict[str, str]:
 def stores(es_url, tmp_path_factory):
     now = datetime.now(UTC)
     docs = demo_documents(now)
+    # What pages print besides ISO times (the crawled demo world prints some of these too).
+    for doc, posted in zip(docs, ("2026-11-05 22:10", "2026-11-06", "3天前", "2026/11/07",
+                                  "2026-11-07 08:00:30", "昨天 14:02"), strict=False):
+        doc["posted_at"] = posted
     alias = new_alias()
     es = ElasticsearchStore.from_settings(es_settings(es_url, alias), check=False)
     setup(es)
@@ -82,7 +86,8 @@ QUERIES = [
     "contact_values:qq\\:*", "contact_values:wechat*", "sources:*job*", "sources:58.com",
     "title.keyword:*简历*", "_exists_:posted_at.date", "NOT _exists_:unit_price.amount",
     "posted_at.date:[2026-11-01 TO 2026-11-10]", "posted_at.date:<2026-10-01",
-    "posted_at.date:2026-11-06", "first_seen:<now-24h", "first_seen:[now-2d TO now-1d]",
+    "posted_at.date:2026-11-06", "posted_at.date:[2026-11-05 TO 2026-11-07]", "posted_at:3天前",
+    "posted_at.date:>=2026-11-07", "first_seen:<now-24h", "first_seen:[now-2d TO now-1d]",
     "last_seen:>=now-6h", "first_seen:[\"now-1d/d\" TO *]", "severity:2", "is_offer:false",
     "resume AND database", "CV", "-is_offer:true", "categories:id_number", "price_text:*",
     "text:58同城", '"58同城"', "seller:资料", "+platform:telegram -sources:58.com",
