@@ -4,6 +4,9 @@ shipped saved search (checked against an independent oracle), and a table of oth
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -15,6 +18,7 @@ from monitor.store.elasticsearch import ElasticsearchStore
 from monitor.store.es_admin import setup
 from monitor.store.sqlite import SQLiteStore
 
+MONITOR = str(Path(sys.executable).parent / "monitor")
 NDJSON = Path(__file__).resolve().parents[2] / "monitor" / "kibana" / "saved_objects.ndjson"
 
 
@@ -116,3 +120,26 @@ def test_python_analysis_matches_the_index_analyzer(stores) -> None:
         for text in (doc["title"], doc["text"], doc["seller"] or ""):
             got = es.client.indices.analyze(index=index, analyzer="monitor_text", text=text)
             assert analyze(text) == [t["token"] for t in got["tokens"]], text
+
+
+def test_monitor_search_command_on_both_stores(stores) -> None:
+    es, sqlite, docs, now = stores
+    query = 'is_offer:true AND sources:"58.com"'
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ELASTICSEARCH_")}
+    runs = {
+        "es": subprocess.run([MONITOR, "search", query, "--json"], capture_output=True, text=True,
+                             env={**env, "ELASTICSEARCH_URL": es.config.url,
+                                  "ELASTICSEARCH_INDEX": es.alias}, check=False),
+        "sqlite": subprocess.run([MONITOR, "search", query, "--json", "--sqlite",
+                                  str(sqlite.path)], capture_output=True, text=True, env=env,
+                                 check=False),
+    }
+    expected = [d["id"] for d in docs if ORACLES["monitor-58com-data"](d, now)]
+    for name, out in runs.items():
+        assert out.returncode == 0, (name, out.stderr)
+        ids = [json.loads(line)["id"] for line in out.stdout.splitlines()]
+        assert sorted(ids) == sorted(expected), name
+        assert out.stderr.strip() == f"{len(expected)} listing(s)"
+    bad = subprocess.run([MONITOR, "search", "title:(", "--sqlite", str(sqlite.path)],
+                         capture_output=True, text=True, env=env, check=False)
+    assert bad.returncode == 2 and bad.stderr.startswith("monitor: cannot parse the query")
