@@ -47,19 +47,30 @@ def make_listings(n: int) -> list[Listing]:
     out = []
     for i in range(n):
         item, analysis = base[i % len(base)], analyses[i % len(base)]
-        listing = Listing(platform="paste", url=f"http://bench.invalid/{i}", title=item.title,
-                          text=item.text, native_id=f"bench-{i}", price_text=item.price,
-                          seller=item.seller, posted_at=item.posted or None,
-                          fetched_at="2026-11-01T00:00:00+00:00")
+        listing = Listing(
+            platform="paste",
+            url=f"http://bench.invalid/{i}",
+            title=item.title,
+            text=item.text,
+            native_id=f"bench-{i}",
+            price_text=item.price,
+            seller=item.seller,
+            posted_at=item.posted or None,
+            fetched_at="2026-11-01T00:00:00+00:00",
+        )
         listing.analysis = analysis
         out.append(listing)
     return out
 
 
 def settings(url: str, alias: str, bulk_size: int, tmp: Path) -> dict[str, Any]:
-    return {"ELASTICSEARCH_URL": url, "ELASTICSEARCH_INDEX": alias,
-            "ELASTICSEARCH_BULK_SIZE": bulk_size, "ELASTICSEARCH_FLUSH_SECONDS": 5,
-            "ELASTICSEARCH_SPOOL_PATH": str(tmp / f"{alias}.spool.jsonl")}
+    return {
+        "ELASTICSEARCH_URL": url,
+        "ELASTICSEARCH_INDEX": alias,
+        "ELASTICSEARCH_BULK_SIZE": bulk_size,
+        "ELASTICSEARCH_FLUSH_SECONDS": 5,
+        "ELASTICSEARCH_SPOOL_PATH": str(tmp / f"{alias}.spool.jsonl"),
+    }
 
 
 class PrebuiltPipeline(ElasticsearchPipeline):
@@ -68,8 +79,9 @@ class PrebuiltPipeline(ElasticsearchPipeline):
     to_document = staticmethod(lambda doc: doc)
 
 
-async def run_pipeline(cfg: dict[str, Any], items: list[Any], cls: type = ElasticsearchPipeline
-                       ) -> tuple[float, dict]:
+async def run_pipeline(
+    cfg: dict[str, Any], items: list[Any], cls: type = ElasticsearchPipeline
+) -> tuple[float, dict]:
     crawler = get_crawler(settings_dict=cfg)
     assert crawler.stats is not None
     crawler.stats.open_spider()
@@ -84,8 +96,11 @@ async def run_pipeline(cfg: dict[str, Any], items: list[Any], cls: type = Elasti
 
 def run_plain(store: ElasticsearchStore, docs: list[dict[str, Any]], bulk_size: int) -> float:
     start = time.perf_counter()
-    ok, errors = helpers.bulk(store.client, ({"_index": store.alias, "_id": d["id"], "_source": d}
-                                             for d in docs), chunk_size=bulk_size)
+    ok, errors = helpers.bulk(
+        store.client,
+        ({"_index": store.alias, "_id": d["id"], "_source": d} for d in docs),
+        chunk_size=bulk_size,
+    )
     store.refresh()
     assert ok == len(docs) and not errors
     return time.perf_counter() - start
@@ -131,16 +146,22 @@ def main(argv: list[str] | None = None) -> int:
             s.close()
     rate = {name: args.n / result[name][0] for name in runs}
     print(f"documents: {args.n:,} (demo-world texts), bulk size {args.bulk_size}, {url}")
-    print(f"plain bulk:           {rate['plain']:8,.0f} docs/s  ({result['plain'][0]:.1f} s, "
-          f"documents prebuilt; {counts['plain']:,} stored)")
+    print(
+        f"plain bulk:           {rate['plain']:8,.0f} docs/s  ({result['plain'][0]:.1f} s, "
+        f"documents prebuilt; {counts['plain']:,} stored)"
+    )
     for name, label in (("pipeline", "pipeline (items in):"), ("prebuilt", "pipeline, docs in:  ")):
         elapsed, stats = result[name]
-        print(f"{label} {rate[name]:8,.0f} docs/s  ({elapsed:.1f} s; indexed "
-              f"{stats.get('elasticsearch/indexed', 0):,}, errors {stats.get('store/errors', 0)}, "
-              f"spooled {stats.get('elasticsearch/spooled', 0)}; {counts[name]:,} stored)")
+        print(
+            f"{label} {rate[name]:8,.0f} docs/s  ({elapsed:.1f} s; indexed "
+            f"{stats.get('elasticsearch/indexed', 0):,}, errors {stats.get('store/errors', 0)}, "
+            f"spooled {stats.get('elasticsearch/spooled', 0)}; {counts[name]:,} stored)"
+        )
     print(f"building the documents alone (listing_to_document): {build_s:.1f} s")
-    print(f"ratio:      pipeline / plain bulk = {rate['pipeline'] / rate['plain']:.2f} "
-          f"(target >= 0.8); store path alone = {rate['prebuilt'] / rate['plain']:.2f}")
+    print(
+        f"ratio:      pipeline / plain bulk = {rate['pipeline'] / rate['plain']:.2f} "
+        f"(target >= 0.8); store path alone = {rate['prebuilt'] / rate['plain']:.2f}"
+    )
     return 0
 
 

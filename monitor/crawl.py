@@ -41,14 +41,16 @@ class CrawlReport:
         for stats in self.stats.values():
             for key, value in stats.items():
                 if key.startswith(prefix) and isinstance(value, int):
-                    out[key[len(prefix):]] = out.get(key[len(prefix):], 0) + value
+                    out[key[len(prefix) :]] = out.get(key[len(prefix) :], 0) + value
         return out
 
 
 def project_settings(overrides: dict[str, Any] | None = None) -> Settings:
     # scrapy.cfg lives at the repository top; make it findable from any working directory.
     here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    if "SCRAPY_SETTINGS_MODULE" not in os.environ and os.path.exists(os.path.join(here, "scrapy.cfg")):
+    if "SCRAPY_SETTINGS_MODULE" not in os.environ and os.path.exists(
+        os.path.join(here, "scrapy.cfg")
+    ):
         os.environ["SCRAPY_SETTINGS_MODULE"] = "monitor.settings"
     settings = get_project_settings()
     settings.setdict(overrides or {}, priority="cmdline")
@@ -70,7 +72,9 @@ def parse_setting_pairs(pairs: list[str]) -> dict[str, str]:
     return out
 
 
-def run_crawl(names: list[str], settings: Settings, spider_args: dict[str, str] | None = None) -> CrawlReport:
+def run_crawl(
+    names: list[str], settings: Settings, spider_args: dict[str, str] | None = None
+) -> CrawlReport:
     """Run the named spiders together in one process, until all are done."""
     known = spider_names(settings)
     unknown = [n for n in names if n not in known]

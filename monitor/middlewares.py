@@ -81,8 +81,10 @@ class BlockDetectionMiddleware:
         if not kind:
             return response
         # Spiders that cover several sites (the generic one) name the platform per request.
-        platform = str(request.meta.get("platform") or getattr(
-            spider, "platform", getattr(spider, "name", "unknown")))
+        platform = str(
+            request.meta.get("platform")
+            or getattr(spider, "platform", getattr(spider, "name", "unknown"))
+        )
         stats = self.crawler.stats
         assert stats is not None
         stats.inc_value("blocked/pages")

@@ -27,10 +27,18 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 PLACEHOLDERS = {
-    "zh": {"id_number": "[身份证号已隐去]", "phone": "[手机号已隐去]", "email": "[邮箱已隐去]",
-           "name": "[姓名已隐去]"},
-    "en": {"id_number": "[id number removed]", "phone": "[phone removed]",
-           "email": "[email removed]", "name": "[name removed]"},
+    "zh": {
+        "id_number": "[身份证号已隐去]",
+        "phone": "[手机号已隐去]",
+        "email": "[邮箱已隐去]",
+        "name": "[姓名已隐去]",
+    },
+    "en": {
+        "id_number": "[id number removed]",
+        "phone": "[phone removed]",
+        "email": "[email removed]",
+        "name": "[name removed]",
+    },
 }
 
 _HAN = "\u4e00-\u9fff"
@@ -56,9 +64,7 @@ _INTL_PHONE = re.compile(
     # North American style: (555) 123-4567, 555-123-4567.
     r"|(?<![\w(])\(\d{3}\)[ ]?\d{3}-\d{4}(?!\d)|(?<![\w-])\d{3}-\d{3}-\d{4}(?![\w-])"
 )
-_INTL_MASKED = re.compile(
-    r"(?<![\w+])(?:\+\d{1,3}[ -]?)?[6-9]\d[0-9xX*]{6}\d{2}(?![\w*])"
-)
+_INTL_MASKED = re.compile(r"(?<![\w+])(?:\+\d{1,3}[ -]?)?[6-9]\d[0-9xX*]{6}\d{2}(?![\w*])")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+*-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}")
 
 # Common Chinese surnames (single and compound): together they cover the vast majority of
@@ -75,31 +81,239 @@ _SURNAMES = set(
     "逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
 )
 _COMPOUND_SURNAMES = {
-    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒",
-    "令狐", "夏侯", "轩辕", "端木", "独孤", "南宫", "西门", "百里", "呼延", "澹台", "万俟", "钟离",
+    "欧阳",
+    "司马",
+    "上官",
+    "诸葛",
+    "东方",
+    "皇甫",
+    "尉迟",
+    "公孙",
+    "慕容",
+    "长孙",
+    "宇文",
+    "司徒",
+    "令狐",
+    "夏侯",
+    "轩辕",
+    "端木",
+    "独孤",
+    "南宫",
+    "西门",
+    "百里",
+    "呼延",
+    "澹台",
+    "万俟",
+    "钟离",
 }
 # Words a record row holds that start like a name: degrees, genders, cities, job words.
 _NOT_NAMES = {
-    "高中", "中专", "大专", "本科", "硕士", "博士", "研究生", "初中", "小学", "学历", "全日制",
-    "男性", "女性", "未婚", "已婚", "应届", "应届生", "往届", "毕业", "在职", "离职", "求职",
-    "期望", "意向", "岗位", "职位", "薪资", "年龄", "电话", "手机", "邮箱", "地址", "籍贯",
-    "程序员", "会计", "会计学", "文员", "销售", "司机", "普工", "仓管", "行政", "人事", "财务",
-    "金融", "计算机", "市场", "市场营销", "管理", "工程师", "设计", "设计师", "运营", "客服",
-    "经理", "主管", "教师", "老师", "护士", "厨师", "保安", "前台", "助理", "专员", "实习",
-    "北京", "上海", "广州", "深圳", "天津", "重庆", "成都", "武汉", "杭州", "南京", "西安",
-    "沈阳", "郑州", "长沙", "济南", "青岛", "苏州", "东莞", "佛山", "宁波", "温州", "常州",
-    "金华", "石家庄", "太原", "合肥", "福州", "厦门", "南昌", "昆明", "贵阳", "南宁", "海口",
-    "兰州", "银川", "西宁", "乌鲁木齐", "拉萨", "呼和浩特", "哈尔滨", "长春", "大连", "无锡",
-    "江苏", "浙江", "广东", "山东", "河南", "河北", "湖南", "湖北", "四川", "江西", "安徽",
-    "福建", "广西", "云南", "贵州", "陕西", "山西", "甘肃", "吉林", "辽宁", "黑龙江", "海南",
-    "宁夏", "青海", "新疆", "西藏", "内蒙古", "香港", "澳门", "台湾", "全国", "本地", "外地",
-    "样例", "样本", "示例", "数据", "简历", "资料", "信息", "名单", "格式", "字段", "单价",
-    "价格", "总量", "库存", "来源", "平台", "联系", "店铺", "东莞市", "华东", "华南",
-    "华北", "华中", "西南", "西北", "东北", "高级", "初级", "中级", "全职", "兼职", "万元",
-    "公司", "学校", "大学", "学院", "专业", "某某大学", "方向", "明细", "明天", "时间",
+    "高中",
+    "中专",
+    "大专",
+    "本科",
+    "硕士",
+    "博士",
+    "研究生",
+    "初中",
+    "小学",
+    "学历",
+    "全日制",
+    "男性",
+    "女性",
+    "未婚",
+    "已婚",
+    "应届",
+    "应届生",
+    "往届",
+    "毕业",
+    "在职",
+    "离职",
+    "求职",
+    "期望",
+    "意向",
+    "岗位",
+    "职位",
+    "薪资",
+    "年龄",
+    "电话",
+    "手机",
+    "邮箱",
+    "地址",
+    "籍贯",
+    "程序员",
+    "会计",
+    "会计学",
+    "文员",
+    "销售",
+    "司机",
+    "普工",
+    "仓管",
+    "行政",
+    "人事",
+    "财务",
+    "金融",
+    "计算机",
+    "市场",
+    "市场营销",
+    "管理",
+    "工程师",
+    "设计",
+    "设计师",
+    "运营",
+    "客服",
+    "经理",
+    "主管",
+    "教师",
+    "老师",
+    "护士",
+    "厨师",
+    "保安",
+    "前台",
+    "助理",
+    "专员",
+    "实习",
+    "北京",
+    "上海",
+    "广州",
+    "深圳",
+    "天津",
+    "重庆",
+    "成都",
+    "武汉",
+    "杭州",
+    "南京",
+    "西安",
+    "沈阳",
+    "郑州",
+    "长沙",
+    "济南",
+    "青岛",
+    "苏州",
+    "东莞",
+    "佛山",
+    "宁波",
+    "温州",
+    "常州",
+    "金华",
+    "石家庄",
+    "太原",
+    "合肥",
+    "福州",
+    "厦门",
+    "南昌",
+    "昆明",
+    "贵阳",
+    "南宁",
+    "海口",
+    "兰州",
+    "银川",
+    "西宁",
+    "乌鲁木齐",
+    "拉萨",
+    "呼和浩特",
+    "哈尔滨",
+    "长春",
+    "大连",
+    "无锡",
+    "江苏",
+    "浙江",
+    "广东",
+    "山东",
+    "河南",
+    "河北",
+    "湖南",
+    "湖北",
+    "四川",
+    "江西",
+    "安徽",
+    "福建",
+    "广西",
+    "云南",
+    "贵州",
+    "陕西",
+    "山西",
+    "甘肃",
+    "吉林",
+    "辽宁",
+    "黑龙江",
+    "海南",
+    "宁夏",
+    "青海",
+    "新疆",
+    "西藏",
+    "内蒙古",
+    "香港",
+    "澳门",
+    "台湾",
+    "全国",
+    "本地",
+    "外地",
+    "样例",
+    "样本",
+    "示例",
+    "数据",
+    "简历",
+    "资料",
+    "信息",
+    "名单",
+    "格式",
+    "字段",
+    "单价",
+    "价格",
+    "总量",
+    "库存",
+    "来源",
+    "平台",
+    "联系",
+    "店铺",
+    "东莞市",
+    "华东",
+    "华南",
+    "华北",
+    "华中",
+    "西南",
+    "西北",
+    "东北",
+    "高级",
+    "初级",
+    "中级",
+    "全职",
+    "兼职",
+    "万元",
+    "公司",
+    "学校",
+    "大学",
+    "学院",
+    "专业",
+    "某某大学",
+    "方向",
+    "明细",
+    "明天",
+    "时间",
 }
-_NOT_NAME_SUFFIXES = ("市", "省", "区", "县", "镇", "大学", "学院", "公司", "岁", "年", "月", "条",
-                      "元", "届", "专业", "学历", "工作", "经验", "中心", "集团")
+_NOT_NAME_SUFFIXES = (
+    "市",
+    "省",
+    "区",
+    "县",
+    "镇",
+    "大学",
+    "学院",
+    "公司",
+    "岁",
+    "年",
+    "月",
+    "条",
+    "元",
+    "届",
+    "专业",
+    "学历",
+    "工作",
+    "经验",
+    "中心",
+    "集团",
+)
 # Characters of trade talk that given names (almost) never hold: a run with one of them after
 # the surname ("万条以上", "高价收") is not a name.
 _NOT_IN_GIVEN_NAMES = set(
@@ -107,15 +321,81 @@ _NOT_IN_GIVEN_NAMES = set(
     "百亿的了吗呢吧和与或及等请加联系发货库存单总量全新批"
 )
 _EN_NOT_NAMES = {
-    "developer", "engineer", "manager", "analyst", "science", "computer", "sales", "marketing",
-    "java", "python", "data", "software", "senior", "junior", "new", "delhi", "mumbai",
-    "bangalore", "bengaluru", "chennai", "pune", "hyderabad", "kolkata", "york", "london",
-    "city", "university", "college", "institute", "school", "bachelor", "master", "degree",
-    "fresh", "fresher", "graduate", "experience", "years", "full", "stack", "front", "end",
-    "back", "hr", "human", "resources", "finance", "account", "accountant", "executive",
-    "customer", "support", "service", "test", "testing", "quality", "operations", "sample",
-    "name", "phone", "email", "mobile", "location", "state", "skills", "resume", "cv",
-    "database", "records", "price", "contact", "telegram", "whatsapp", "tech", "business",
+    "developer",
+    "engineer",
+    "manager",
+    "analyst",
+    "science",
+    "computer",
+    "sales",
+    "marketing",
+    "java",
+    "python",
+    "data",
+    "software",
+    "senior",
+    "junior",
+    "new",
+    "delhi",
+    "mumbai",
+    "bangalore",
+    "bengaluru",
+    "chennai",
+    "pune",
+    "hyderabad",
+    "kolkata",
+    "york",
+    "london",
+    "city",
+    "university",
+    "college",
+    "institute",
+    "school",
+    "bachelor",
+    "master",
+    "degree",
+    "fresh",
+    "fresher",
+    "graduate",
+    "experience",
+    "years",
+    "full",
+    "stack",
+    "front",
+    "end",
+    "back",
+    "hr",
+    "human",
+    "resources",
+    "finance",
+    "account",
+    "accountant",
+    "executive",
+    "customer",
+    "support",
+    "service",
+    "test",
+    "testing",
+    "quality",
+    "operations",
+    "sample",
+    "name",
+    "phone",
+    "email",
+    "mobile",
+    "location",
+    "state",
+    "skills",
+    "resume",
+    "cv",
+    "database",
+    "records",
+    "price",
+    "contact",
+    "telegram",
+    "whatsapp",
+    "tech",
+    "business",
 }
 
 _HAN_RUN = re.compile(rf"(?<![{_HAN}])[{_HAN}]{{2,4}}(?![{_HAN}])")
@@ -170,8 +450,11 @@ def _kept_digits(keep_contacts: Iterable[Mapping[str, str]]) -> set[str]:
 
 def _is_kept_number(value: str, kept: set[str]) -> bool:
     digits = _digits(value)
-    return any(digits == k or (min(len(digits), len(k)) >= 8 and (digits.endswith(k)
-               or k.endswith(digits))) for k in kept)
+    return any(
+        digits == k
+        or (min(len(digits), len(k)) >= 8 and (digits.endswith(k) or k.endswith(digits)))
+        for k in kept
+    )
 
 
 def _is_cjk_name(run: str) -> bool:
@@ -198,9 +481,15 @@ def _identifiers(text: str, kept: set[str], keep_emails: set[str]) -> list[Found
     # Numbers inside a URL are item, thread or user ids: the URL is the evidence, keep it.
     urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
     found: list[Found] = []
-    for pattern, kind in ((_ID_NUMBER, "id_number"), (_ID_MASKED, "id_number"),
-                          (_MOBILE, "phone"), (_MOBILE_MASKED, "phone"),
-                          (_INTL_PHONE, "phone"), (_INTL_MASKED, "phone"), (_EMAIL, "email")):
+    for pattern, kind in (
+        (_ID_NUMBER, "id_number"),
+        (_ID_MASKED, "id_number"),
+        (_MOBILE, "phone"),
+        (_MOBILE_MASKED, "phone"),
+        (_INTL_PHONE, "phone"),
+        (_INTL_MASKED, "phone"),
+        (_EMAIL, "email"),
+    ):
         for m in pattern.finditer(text):
             value = m.group(0)
             if kind == "phone" and pattern in (_MOBILE_MASKED, _INTL_MASKED):
@@ -237,7 +526,7 @@ def find_personal(text: str, keep_contacts: Iterable[Mapping[str, str]] = ()) ->
         surname = m.group("s")
         if surname in _COMPOUND_SURNAMES or surname[-1] in _SURNAMES:
             start = m.start() + (len(surname) - 1 if surname not in _COMPOUND_SURNAMES else 0)
-            found.append(Found(start, m.end(), "name", text[start:m.end()]))
+            found.append(Found(start, m.end(), "name", text[start : m.end()]))
     for m in _LABELLED_NAME.finditer(text):
         found.append(Found(m.start("n"), m.end("n"), "name", m.group("n")))
     offset = 0
@@ -260,8 +549,9 @@ def _without_overlaps(found: list[Found]) -> list[Found]:
     return out
 
 
-def redact(text: str, keep_contacts: Iterable[Mapping[str, str]] = (),
-           lang: str | None = None) -> Redaction:
+def redact(
+    text: str, keep_contacts: Iterable[Mapping[str, str]] = (), lang: str | None = None
+) -> Redaction:
     """``text`` with personal data replaced by placeholders; ``keep_contacts`` (the
     extraction engine's ``contacts``) are the seller's own and stay."""
     found = find_personal(text, keep_contacts)
@@ -270,7 +560,7 @@ def redact(text: str, keep_contacts: Iterable[Mapping[str, str]] = (),
     labels = PLACEHOLDERS[lang or language_of(text)]
     parts, pos = [], 0
     for f in found:
-        parts.append(text[pos:f.start])
+        parts.append(text[pos : f.start])
         parts.append(labels[f.kind])
         pos = f.end
     parts.append(text[pos:])

@@ -55,8 +55,12 @@ def _job(raw: Any, where: str) -> Job:
     args = raw["args"]
     if not isinstance(args, list) or not args or not all(isinstance(a, str) for a in args):
         raise ConfigError(f"{where}.args: expected a non-empty list of strings")
-    job = Job(name=str(raw["name"]), cron=str(raw["cron"]), args=args,
-              timeout=int(raw.get("timeout", 6 * 3600)))
+    job = Job(
+        name=str(raw["name"]),
+        cron=str(raw["cron"]),
+        args=args,
+        timeout=int(raw.get("timeout", 6 * 3600)),
+    )
     try:
         job.trigger()
     except ValueError as exc:
@@ -105,7 +109,13 @@ def build_scheduler(schedule: Schedule) -> BlockingScheduler:
     scheduler = BlockingScheduler(timezone=UTC)
     for job in schedule.jobs:
         scheduler.add_job(
-            run_job, job.trigger(), args=[job, schedule.reports_dir], id=job.name, name=job.name,
-            max_instances=1, coalesce=True, misfire_grace_time=3600,
+            run_job,
+            job.trigger(),
+            args=[job, schedule.reports_dir],
+            id=job.name,
+            name=job.name,
+            max_instances=1,
+            coalesce=True,
+            misfire_grace_time=3600,
         )
     return scheduler

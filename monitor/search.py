@@ -42,18 +42,50 @@ _MID_NUM_LET = set(".'\u2018\u2019\u2024\ufe52\uff07\uff0e")
 
 def _is_cjk(ch: str) -> bool:
     o = ord(ch)
-    return (0x3040 <= o <= 0x30FF or 0x3400 <= o <= 0x4DBF or 0x4E00 <= o <= 0x9FFF
-            or 0xF900 <= o <= 0xFAFF or 0xAC00 <= o <= 0xD7AF or 0x1100 <= o <= 0x11FF
-            or 0x3130 <= o <= 0x318F or 0x20000 <= o <= 0x2FA1F or 0x31F0 <= o <= 0x31FF)
+    return (
+        0x3040 <= o <= 0x30FF
+        or 0x3400 <= o <= 0x4DBF
+        or 0x4E00 <= o <= 0x9FFF
+        or 0xF900 <= o <= 0xFAFF
+        or 0xAC00 <= o <= 0xD7AF
+        or 0x1100 <= o <= 0x11FF
+        or 0x3130 <= o <= 0x318F
+        or 0x20000 <= o <= 0x2FA1F
+        or 0x31F0 <= o <= 0x31FF
+    )
 
 
 _PICTOGRAPHIC = (
-    (0x00A9, 0x00A9), (0x00AE, 0x00AE), (0x203C, 0x203C), (0x2049, 0x2049), (0x2122, 0x2122),
-    (0x2139, 0x2139), (0x2194, 0x2199), (0x21A9, 0x21AA), (0x231A, 0x231B), (0x2328, 0x2328),
-    (0x2388, 0x2388), (0x23CF, 0x23CF), (0x23E9, 0x23F3), (0x23F8, 0x23FA), (0x24C2, 0x24C2),
-    (0x25AA, 0x25AB), (0x25B6, 0x25B6), (0x25C0, 0x25C0), (0x25FB, 0x25FE), (0x2600, 0x27BF),
-    (0x2934, 0x2935), (0x2B05, 0x2B07), (0x2B1B, 0x2B1C), (0x2B50, 0x2B50), (0x2B55, 0x2B55),
-    (0x3030, 0x3030), (0x303D, 0x303D), (0x3297, 0x3297), (0x3299, 0x3299), (0x1F000, 0x1FAFF),
+    (0x00A9, 0x00A9),
+    (0x00AE, 0x00AE),
+    (0x203C, 0x203C),
+    (0x2049, 0x2049),
+    (0x2122, 0x2122),
+    (0x2139, 0x2139),
+    (0x2194, 0x2199),
+    (0x21A9, 0x21AA),
+    (0x231A, 0x231B),
+    (0x2328, 0x2328),
+    (0x2388, 0x2388),
+    (0x23CF, 0x23CF),
+    (0x23E9, 0x23F3),
+    (0x23F8, 0x23FA),
+    (0x24C2, 0x24C2),
+    (0x25AA, 0x25AB),
+    (0x25B6, 0x25B6),
+    (0x25C0, 0x25C0),
+    (0x25FB, 0x25FE),
+    (0x2600, 0x27BF),
+    (0x2934, 0x2935),
+    (0x2B05, 0x2B07),
+    (0x2B1B, 0x2B1C),
+    (0x2B50, 0x2B50),
+    (0x2B55, 0x2B55),
+    (0x3030, 0x3030),
+    (0x303D, 0x303D),
+    (0x3297, 0x3297),
+    (0x3299, 0x3299),
+    (0x1F000, 0x1FAFF),
 )
 
 
@@ -137,8 +169,12 @@ def analyze(text: str) -> list[str]:
         while i < n:
             if _word_char(text[i]):
                 i += 1
-            elif i + 1 < n and i > start and _word_char(text[i + 1]) and _joins(
-                    text[i - 1], text[i], text[i + 1]):
+            elif (
+                i + 1 < n
+                and i > start
+                and _word_char(text[i + 1])
+                and _joins(text[i - 1], text[i], text[i + 1])
+            ):
                 i += 2
             else:
                 break
@@ -157,7 +193,7 @@ def field_type(name: str) -> tuple[str, str, dict[str, Any]] | None:
         spec = props.get(part)
         if spec is None:
             return None
-        rest = parts[n + 1:]
+        rest = parts[n + 1 :]
         if "properties" in spec:
             props = spec["properties"]
             continue
@@ -189,7 +225,8 @@ def values(doc: Any, path: str) -> list[Any]:
 # -- dates --------------------------------------------------------------------------------
 _DATE = re.compile(
     r"^(?P<y>\d{4})(?:-(?P<mo>\d{2})(?:-(?P<d>\d{2})(?:[T ](?P<h>\d{2})(?::(?P<mi>\d{2})"
-    r"(?::(?P<s>\d{2})(?:[.,](?P<f>\d{1,9}))?)?)?)?)?)?(?P<tz>Z|[+-]\d{2}:?\d{2})?$")
+    r"(?::(?P<s>\d{2})(?:[.,](?P<f>\d{1,9}))?)?)?)?)?)?(?P<tz>Z|[+-]\d{2}:?\d{2})?$"
+)
 _MATH = re.compile(r"([+-])(\d+)([yMwdhHms])|/([yMwdhHms])")
 _UNIT_SECONDS = {"w": 604800, "d": 86400, "h": 3600, "H": 3600, "m": 60, "s": 1}
 
@@ -231,11 +268,32 @@ def _parse_plain(text: str, round_up: bool) -> datetime | None:
     else:
         tz = UTC
     year, month, day = int(g["y"]), int(g["mo"] or 1), int(g["d"] or 1)
-    when = datetime(year, month, day, int(g["h"] or 0), int(g["mi"] or 0), int(g["s"] or 0),
-                    int((g["f"] or "0").ljust(6, "0")[:6]), tzinfo=tz)
+    when = datetime(
+        year,
+        month,
+        day,
+        int(g["h"] or 0),
+        int(g["mi"] or 0),
+        int(g["s"] or 0),
+        int((g["f"] or "0").ljust(6, "0")[:6]),
+        tzinfo=tz,
+    )
     if round_up:
-        missing = next((u for u, k in (("y", "mo"), ("M", "d"), ("d", "h"), ("h", "mi"),
-                                       ("m", "s"), ("s", "f")) if g[k] is None), None)
+        missing = next(
+            (
+                u
+                for u, k in (
+                    ("y", "mo"),
+                    ("M", "d"),
+                    ("d", "h"),
+                    ("h", "mi"),
+                    ("m", "s"),
+                    ("s", "f"),
+                )
+                if g[k] is None
+            ),
+            None,
+        )
         if missing:
             when = _round(when, missing, True)
     return when.astimezone(UTC)
@@ -245,8 +303,23 @@ def _add(when: datetime, n: int, unit: str) -> datetime:
     if unit in ("y", "M"):
         months = when.month - 1 + n * (12 if unit == "y" else 1)
         year, month = when.year + months // 12, months % 12 + 1
-        day = min(when.day, [31, 29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28,
-                             31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1])
+        day = min(
+            when.day,
+            [
+                31,
+                29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28,
+                31,
+                30,
+                31,
+                30,
+                31,
+                31,
+                30,
+                31,
+                30,
+                31,
+            ][month - 1],
+        )
         return when.replace(year=year, month=month, day=day)
     return when + timedelta(seconds=n * _UNIT_SECONDS[unit])
 
@@ -257,8 +330,9 @@ def _round(when: datetime, unit: str, up: bool) -> datetime:
     elif unit == "M":
         start = when.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
     elif unit == "w":
-        start = (when - timedelta(days=when.weekday())).replace(hour=0, minute=0, second=0,
-                                                                microsecond=0)
+        start = (when - timedelta(days=when.weekday())).replace(
+            hour=0, minute=0, second=0, microsecond=0
+        )
     elif unit == "d":
         start = when.replace(hour=0, minute=0, second=0, microsecond=0)
     elif unit in ("h", "H"):
@@ -332,11 +406,14 @@ class _Compiler:
             return self._term(node, fields)
         if isinstance(node, tree.Range | tree.From | tree.To):
             return self._range(node, fields)
-        raise QueryError(f"{type(node).__name__.lower()} queries ({node}) work on Elasticsearch "
-                         "only, not on the embedded store")
+        raise QueryError(
+            f"{type(node).__name__.lower()} queries ({node}) work on Elasticsearch "
+            "only, not on the embedded store"
+        )
 
-    def _implicit(self, node: tree.UnknownOperation, fields: tuple[str, ...]
-                  ) -> Callable[[dict[str, Any]], bool]:
+    def _implicit(
+        self, node: tree.UnknownOperation, fields: tuple[str, ...]
+    ) -> Callable[[dict[str, Any]], bool]:
         # Default operator AND: every clause must hold (prohibited ones must not).
         parts = [self.compile(c, fields) for c in node.children]
         return lambda d: all(p(d) for p in parts)
@@ -352,8 +429,9 @@ class _Compiler:
             return lambda d: any(analyze(str(v)) for v in values(d, path))
         return lambda d: any(v != [] for v in values(d, path))
 
-    def _term(self, node: tree.Word | tree.Phrase, fields: tuple[str, ...]
-              ) -> Callable[[dict[str, Any]], bool]:
+    def _term(
+        self, node: tree.Word | tree.Phrase, fields: tuple[str, ...]
+    ) -> Callable[[dict[str, Any]], bool]:
         if isinstance(node, tree.Word) and node.value == "*" and fields == DEFAULT_FIELDS:
             return lambda d: True
         phrase = isinstance(node, tree.Phrase)
@@ -376,8 +454,12 @@ class _Compiler:
             limit = spec.get("ignore_above", 1 << 30)
             if wildcard:
                 pattern = re.compile(_wildcard_regex(raw), re.S)
-                return lambda d: any(isinstance(v, str | int | float) and len(str(v)) <= limit
-                                     and pattern.fullmatch(_kw(v)) for v in values(d, path))
+                return lambda d: any(
+                    isinstance(v, str | int | float)
+                    and len(str(v)) <= limit
+                    and pattern.fullmatch(_kw(v))
+                    for v in values(d, path)
+                )
             return lambda d: any(_kw(v) == text and len(text) <= limit for v in values(d, path))
         if kind == "boolean":
             return lambda d: any(str(v).lower() == text.lower() for v in values(d, path))
@@ -391,8 +473,9 @@ class _Compiler:
             return lambda d: False
         return lambda d: any(_as_number(v) == number for v in values(d, path))
 
-    def _range(self, node: tree.Range | tree.From | tree.To, fields: tuple[str, ...]
-               ) -> Callable[[dict[str, Any]], bool]:
+    def _range(
+        self, node: tree.Range | tree.From | tree.To, fields: tuple[str, ...]
+    ) -> Callable[[dict[str, Any]], bool]:
         if isinstance(node, tree.Range):
             low, high = str(node.low), str(node.high)
             inc_low, inc_high = node.include_low, node.include_high
@@ -404,8 +487,9 @@ class _Compiler:
         preds = [self._field_range(f, low, high, inc_low, inc_high) for f in fields]
         return lambda d: any(p(d) for p in preds)
 
-    def _field_range(self, name: str, low: str, high: str, inc_low: bool, inc_high: bool
-                     ) -> Callable[[dict[str, Any]], bool]:
+    def _field_range(
+        self, name: str, low: str, high: str, inc_low: bool, inc_high: bool
+    ) -> Callable[[dict[str, Any]], bool]:
         info = field_type(name)
         if info is None or info[0] == "text":
             return lambda d: False
@@ -415,19 +499,22 @@ class _Compiler:
             hi = None if high == "*" else parse_date(high, inc_high, self.now)
             if (low != "*" and lo is None) or (high != "*" and hi is None):
                 return lambda d: False
-            return lambda d: any(_within(x, lo, hi, inc_low, inc_high)
-                                 for x in _dates(d, path, spec))
+            return lambda d: any(
+                _within(x, lo, hi, inc_low, inc_high) for x in _dates(d, path, spec)
+            )
         if kind == "keyword":
             lo_s, hi_s = (None if low == "*" else low), (None if high == "*" else high)
-            return lambda d: any(_within(_kw(v), lo_s, hi_s, inc_low, inc_high)
-                                 for v in values(d, path))
+            return lambda d: any(
+                _within(_kw(v), lo_s, hi_s, inc_low, inc_high) for v in values(d, path)
+            )
         lo_n = None if low == "*" else _as_number(low)
         hi_n = None if high == "*" else _as_number(high)
         if (low != "*" and lo_n is None) or (high != "*" and hi_n is None):
             return lambda d: False
-        return lambda d: any((x := _as_number(v)) is not None
-                             and _within(x, lo_n, hi_n, inc_low, inc_high)
-                             for v in values(d, path))
+        return lambda d: any(
+            (x := _as_number(v)) is not None and _within(x, lo_n, hi_n, inc_low, inc_high)
+            for v in values(d, path)
+        )
 
 
 def _kw(value: Any) -> str:
@@ -462,8 +549,9 @@ def _wildcard_regex(pattern: str) -> str:
     return "".join(out)
 
 
-def _text_match(path: str, text: str, phrase: bool, wildcard: bool
-                ) -> Callable[[dict[str, Any]], bool]:
+def _text_match(
+    path: str, text: str, phrase: bool, wildcard: bool
+) -> Callable[[dict[str, Any]], bool]:
     if wildcard:
         pattern = re.compile(_wildcard_regex(text.lower()), re.S)
         return lambda d: any(pattern.fullmatch(t) for v in values(d, path) for t in analyze(str(v)))
@@ -477,7 +565,7 @@ def _text_match(path: str, text: str, phrase: bool, wildcard: bool
     def has_phrase(doc: dict[str, Any]) -> bool:
         for v in values(doc, path):
             toks = analyze(str(v))
-            if any(toks[i:i + k] == want for i in range(len(toks) - k + 1)):
+            if any(toks[i : i + k] == want for i in range(len(toks) - k + 1)):
                 return True
         return False
 
@@ -496,8 +584,12 @@ def compile_query(query: str, now: datetime | None = None) -> Callable[[dict[str
     return _Compiler(now or datetime.now(UTC)).compile(node, DEFAULT_FIELDS)
 
 
-def search(docs: Iterable[dict[str, Any]], query: str, limit: int | None = None,
-           now: datetime | None = None) -> Iterator[dict[str, Any]]:
+def search(
+    docs: Iterable[dict[str, Any]],
+    query: str,
+    limit: int | None = None,
+    now: datetime | None = None,
+) -> Iterator[dict[str, Any]]:
     match = compile_query(query, now)
     n = 0
     for doc in docs:
@@ -506,4 +598,3 @@ def search(docs: Iterable[dict[str, Any]], query: str, limit: int | None = None,
         if match(doc):
             n += 1
             yield doc
-

@@ -30,7 +30,10 @@ def summary_tables(report: CrawlReport, store: Store) -> list[Table]:
         ("listings", report.total("monitor/listings")),
         ("offers", report.total("monitor/offers")),
         ("non-offers dropped", report.total("monitor/dropped/not_offer")),
-        ("stored: new / updated", f"{report.total('store/created')} / {report.total('store/updated')}"),
+        (
+            "stored: new / updated",
+            f"{report.total('store/created')} / {report.total('store/updated')}",
+        ),
         ("blocked pages", blocked.get("pages", 0)),
         ("parse errors", sum(report.prefixed("monitor/parse_errors/").values())),
         ("store errors", report.total("store/errors")),
@@ -43,11 +46,18 @@ def summary_tables(report: CrawlReport, store: Store) -> list[Table]:
     for col in ("spider", "pages", "listings", "offers", "blocked"):
         by_platform.add_column(col, justify="left" if col == "spider" else "right")
     for name, stats in sorted(report.stats.items()):
-        blocked_here = sum(v for k, v in stats.items() if k.startswith("blocked/") and k != "blocked/pages"
-                           and isinstance(v, int))
-        by_platform.add_row(name, str(stats.get("response_received_count", 0)),
-                            str(stats.get("monitor/listings", 0)), str(stats.get("monitor/offers", 0)),
-                            str(blocked_here))
+        blocked_here = sum(
+            v
+            for k, v in stats.items()
+            if k.startswith("blocked/") and k != "blocked/pages" and isinstance(v, int)
+        )
+        by_platform.add_row(
+            name,
+            str(stats.get("response_received_count", 0)),
+            str(stats.get("monitor/listings", 0)),
+            str(stats.get("monitor/offers", 0)),
+            str(blocked_here),
+        )
     tables.append(by_platform)
 
     sources = Counter(src for doc in offers for src in (doc.get("sources") or []))
@@ -80,8 +90,13 @@ def summary_tables(report: CrawlReport, store: Store) -> list[Table]:
     for col in ("currency", "offers", "min", "median", "max"):
         price_table.add_column(col, justify="right")
     for currency, values in sorted(prices.items()):
-        price_table.add_row(currency, str(len(values)), f"{min(values):g}",
-                            f"{statistics.median(values):g}", f"{max(values):g}")
+        price_table.add_row(
+            currency,
+            str(len(values)),
+            f"{min(values):g}",
+            f"{statistics.median(values):g}",
+            f"{max(values):g}",
+        )
     tables.append(price_table)
 
     block_table = Table(title="Blocked pages")

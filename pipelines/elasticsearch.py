@@ -85,8 +85,12 @@ class ElasticsearchPipeline:
         except StoreError as exc:
             logger.error("monitor: %s", exc)
             raise
-        logger.info("storing listings in Elasticsearch at %s, alias %s (%s)", self.config.url,
-                    self.config.index, self.config.describe_credentials())
+        logger.info(
+            "storing listings in Elasticsearch at %s, alias %s (%s)",
+            self.config.url,
+            self.config.index,
+            self.config.describe_credentials(),
+        )
         await self._replay()
         self._timer = task.LoopingCall(self._tick)
         self._timer.start(self.config.flush_seconds, now=False)
@@ -103,8 +107,11 @@ class ElasticsearchPipeline:
 
     def _start(self, coro: Coroutine[Any, Any, None]) -> Deferred[None]:
         d: Deferred[None] = deferred_from_coro(coro)
-        d.addErrback(lambda f: logger.error("Elasticsearch write failed: %s", f.value,
-                                            exc_info=failure_to_exc_info(f)))
+        d.addErrback(
+            lambda f: logger.error(
+                "Elasticsearch write failed: %s", f.value, exc_info=failure_to_exc_info(f)
+            )
+        )
         return d
 
     async def _wait_in_flight(self) -> None:
@@ -142,7 +149,7 @@ class ElasticsearchPipeline:
                 batch, self.buffer = self.buffer, []
             size = self.config.bulk_size
             for start in range(0, len(batch), size):
-                await self._write(batch[start:start + size])
+                await self._write(batch[start : start + size])
         finally:
             self._lock.release()
 
@@ -161,14 +168,18 @@ class ElasticsearchPipeline:
         self._record(result)
         if rejected:
             await _in_thread(self.spool.reject, rejected)
-            logger.error("%d refused document(s) kept in %s", len(rejected),
-                         self.spool.rejected_path)
+            logger.error(
+                "%d refused document(s) kept in %s", len(rejected), self.spool.rejected_path
+            )
         deferred = getattr(result, "deferred", [])
         if deferred:
             await _in_thread(self.spool.append, deferred)
             self.stats.inc_value("elasticsearch/spooled", len(deferred))
-            logger.warning("%d document(s) deferred (429 or write block); spooled to %s",
-                           len(deferred), self.spool.path)
+            logger.warning(
+                "%d document(s) deferred (429 or write block); spooled to %s",
+                len(deferred),
+                self.spool.path,
+            )
 
     def _reachable(self) -> bool:
         assert self.store is not None
@@ -188,13 +199,13 @@ class ElasticsearchPipeline:
             self.stats.inc_value("store/errors", result.bad_lines)
         self._count_errors(result.errors)
         if result.rejected:
-            logger.error("%d refused document(s) kept in %s", result.rejected,
-                         self.spool.rejected_path)
+            logger.error(
+                "%d refused document(s) kept in %s", result.rejected, self.spool.rejected_path
+            )
         if result.replayed:
             logger.info("replayed %d spooled document(s) into Elasticsearch", result.replayed)
         if result.left:
-            logger.warning("%d spooled document(s) still wait in %s", result.left,
-                           self.spool.path)
+            logger.warning("%d spooled document(s) still wait in %s", result.left, self.spool.path)
 
     def _record(self, result: UpsertResult) -> None:
         self.stats.inc_value("elasticsearch/indexed", result.created + result.updated)
@@ -226,5 +237,8 @@ class ElasticsearchPipeline:
             store, self.store = self.store, None
             store.close()
         if self.spool.pending():
-            logger.warning("%d document(s) wait in %s for Elasticsearch; the next run replays "
-                           "them", self.spool.count(), self.spool.path)
+            logger.warning(
+                "%d document(s) wait in %s for Elasticsearch; the next run replays them",
+                self.spool.count(),
+                self.spool.path,
+            )

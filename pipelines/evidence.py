@@ -48,7 +48,8 @@ class EvidencePipeline:
         self.files = EvidenceFiles(config, crawler.settings)
         self.renderer = shared_renderer(
             crawler.settings.getdict("PLAYWRIGHT_LAUNCH_OPTIONS") or None,
-            timeout=config.render_timeout, max_height=config.max_height,
+            timeout=config.render_timeout,
+            max_height=config.max_height,
         )
 
     @classmethod
@@ -88,8 +89,9 @@ class EvidencePipeline:
         keep = (item.analysis or {}).get("contacts") or []
         made: list[dict[str, Any]] = []
 
-        async def put(kind: str, filename: str, data: bytes, media_type: str,
-                      restricted: bool, **extra: Any) -> None:
+        async def put(
+            kind: str, filename: str, data: bytes, media_type: str, restricted: bool, **extra: Any
+        ) -> None:
             name = f"{folder}/{filename}"
             try:
                 await self.files.put(name, data, restricted=restricted, media_type=media_type)
@@ -97,10 +99,19 @@ class EvidencePipeline:
                 self._inc(f"evidence/errors/{kind}")
                 logger.error("evidence file %s not written: %s", name, exc)
                 return
-            made.append({"name": name, "kind": kind, "sha256": sha256_hex(data),
-                         "bytes": len(data), "media_type": media_type,
-                         "captured_at": snap.captured_at, "url": snap.url,
-                         "restricted": restricted, **extra})
+            made.append(
+                {
+                    "name": name,
+                    "kind": kind,
+                    "sha256": sha256_hex(data),
+                    "bytes": len(data),
+                    "media_type": media_type,
+                    "captured_at": snap.captured_at,
+                    "url": snap.url,
+                    "restricted": restricted,
+                    **extra,
+                }
+            )
             self._inc("evidence/files")
             self._inc(f"evidence/files/{kind}")
             self._inc("evidence/bytes", len(data))
@@ -108,11 +119,18 @@ class EvidencePipeline:
         if self.config.raw_warc:
             await put("warc", "page.warc.gz", warc_bytes(snap), "application/warc", True)
             if snap.screenshot:
-                await put("screenshot_raw", "screenshot-raw.png", snap.screenshot, "image/png",
-                          True)
+                await put(
+                    "screenshot_raw", "screenshot-raw.png", snap.screenshot, "image/png", True
+                )
         page = redacted_snapshot(snap, keep)
-        await put("html", "page.html", page.html.encode("utf-8"), "text/html; charset=utf-8",
-                  False, redactions=page.count)
+        await put(
+            "html",
+            "page.html",
+            page.html.encode("utf-8"),
+            "text/html; charset=utf-8",
+            False,
+            redactions=page.count,
+        )
         if self.config.screenshots and (snap.rendered or self.config.render_all):
             try:
                 shot = await self.renderer.render(page.html)
@@ -120,6 +138,12 @@ class EvidencePipeline:
                 self._inc("evidence/errors/screenshot")
                 logger.error("no screenshot of %s: %s", snap.url, exc)
             else:
-                await put("screenshot", "screenshot.png", shot.png, "image/png", False,
-                          truncated=shot.truncated)
+                await put(
+                    "screenshot",
+                    "screenshot.png",
+                    shot.png,
+                    "image/png",
+                    False,
+                    truncated=shot.truncated,
+                )
         return made

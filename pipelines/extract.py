@@ -40,7 +40,10 @@ class ExtractPipeline:
         analysis = analyze(item.title or "", item.text or "").to_dict()
         if self.min_score is not None and analysis["score"] < self.min_score:
             analysis["is_offer"] = False
-            analysis["signals"] = [*analysis["signals"], f"below MONITOR_MIN_SCORE={self.min_score}"]
+            analysis["signals"] = [
+                *analysis["signals"],
+                f"below MONITOR_MIN_SCORE={self.min_score}",
+            ]
         item.analysis = analysis
         assert self.stats is not None
         self.stats.inc_value("monitor/listings")

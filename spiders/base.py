@@ -51,9 +51,12 @@ def page_snapshot(response: Response) -> PageSnapshot:
     (``PageMethod("screenshot", full_page=True)`` in ``playwright_page_methods``)."""
     meta = response.meta
     screenshot = next(
-        (m.result for m in meta.get("playwright_page_methods") or ()
-         if getattr(m, "method", None) == "screenshot"
-         and isinstance(getattr(m, "result", None), bytes)),
+        (
+            m.result
+            for m in meta.get("playwright_page_methods") or ()
+            if getattr(m, "method", None) == "screenshot"
+            and isinstance(getattr(m, "result", None), bytes)
+        ),
         None,
     )
     ip = getattr(response, "ip_address", None)
@@ -66,8 +69,9 @@ def page_snapshot(response: Response) -> PageSnapshot:
         rendered=bool(meta.get("playwright")),
         request_url=request.url if request is not None else response.url,
         request_method=request.method if request is not None else "GET",
-        request_headers=_header_pairs(request.headers if request is not None else None,
-                                      _SECRET_HEADERS),
+        request_headers=_header_pairs(
+            request.headers if request is not None else None, _SECRET_HEADERS
+        ),
         response_headers=_header_pairs(response.headers),
         encoding=getattr(response, "encoding", None),
         protocol=getattr(response, "protocol", None),
@@ -91,7 +95,9 @@ class MonitorSpider(scrapy.Spider):
     ) -> None:
         super().__init__(*args, **kwargs)
         self._base_url_arg = base_url
-        self._keywords_arg = [k.strip() for k in keywords.split(",") if k.strip()] if keywords else None
+        self._keywords_arg = (
+            [k.strip() for k in keywords.split(",") if k.strip()] if keywords else None
+        )
         self._max_pages_arg = int(max_pages) if max_pages else None
         self.base_url = ""
         self.keywords: list[str] = []
@@ -154,7 +160,11 @@ class MonitorSpider(scrapy.Spider):
     @staticmethod
     def carry_meta(response: Response) -> dict[str, Any]:
         """The listing context (where it was found) to pass on to a follow-up request."""
-        return {k: response.meta[k] for k in ("found_on", "rank", "page", "keyword") if k in response.meta}
+        return {
+            k: response.meta[k]
+            for k in ("found_on", "rank", "page", "keyword")
+            if k in response.meta
+        }
 
     def count(self, key: str, value: int = 1) -> None:
         assert self.crawler.stats is not None
@@ -172,5 +182,6 @@ class MonitorSpider(scrapy.Spider):
         elif failure.check(IgnoreRequest):
             return  # dropped on purpose (offsite, duplicate, max size): Scrapy logs those
         self.count(f"monitor/request_errors/{reason}")
-        logger.error("request failed: %s: %s: %s", request.url, reason, failure.value,
-                     extra={"spider": self})
+        logger.error(
+            "request failed: %s: %s: %s", request.url, reason, failure.value, extra={"spider": self}
+        )

@@ -36,7 +36,11 @@ class ForumSpider(MonitorSpider):
         return f"{name}:{response.meta.get('keyword') or response.meta.get('list_key') or ''}"
 
     def thread_requests(
-        self, response: Response, threads: list[Any], page: int, callback: Any,
+        self,
+        response: Response,
+        threads: list[Any],
+        page: int,
+        callback: Any,
         list_key: str | None = None,
     ) -> tuple[list[scrapy.Request], int]:
         """Requests for the threads of a list page not requested yet, and how many threads
@@ -66,7 +70,11 @@ class ForumSpider(MonitorSpider):
         return requests, new
 
     def next_list_page(
-        self, response: Response, next_url: str | None, page: int, new_threads: int,
+        self,
+        response: Response,
+        next_url: str | None,
+        page: int,
+        new_threads: int,
         callback: Callable[..., Any] | None = None,
     ) -> Iterator[scrapy.Request]:
         if not next_url:
@@ -75,8 +83,12 @@ class ForumSpider(MonitorSpider):
             # Every thread on this page was on an earlier page of this list: the pager leads
             # back (forums answer an out-of-range page with the last one).
             self.count("monitor/pagination/loop_refused")
-            logger.warning("no new threads on %s, not following %s", response.url, next_url,
-                           extra={"spider": self})
+            logger.warning(
+                "no new threads on %s, not following %s",
+                response.url,
+                next_url,
+                extra={"spider": self},
+            )
             return
         if page >= self.max_pages:
             self.count("monitor/pagination/max_pages")
@@ -105,17 +117,26 @@ class ForumSpider(MonitorSpider):
             is_first = floor == 1 if floor is not None else (first_page and index == 0)
             yield self.make_listing(
                 response,
-                url=response.url if is_first else f"{response.url.split('#')[0]}#post_{post.post_id}",
+                url=response.url
+                if is_first
+                else f"{response.url.split('#')[0]}#post_{post.post_id}",
                 # A reply is judged on its own words: under the thread's title, "支持一下" in
                 # a selling thread would read as an offer.
                 title=title if is_first else "",
                 text=post.text,
-                native_id=f"{id_prefix}{thread_id}" if is_first else f"{id_prefix}{thread_id}#{post.post_id}",
+                native_id=f"{id_prefix}{thread_id}"
+                if is_first
+                else f"{id_prefix}{thread_id}#{post.post_id}",
                 seller=post.author,
                 seller_id=post.author_id,
                 posted_at=post.posted_at,
-                extra={"thread_id": thread_id, "thread_title": title, "post_id": post.post_id,
-                       "floor": getattr(post, "floor", None) or index + 1, **(extra or {})},
+                extra={
+                    "thread_id": thread_id,
+                    "thread_title": title,
+                    "post_id": post.post_id,
+                    "floor": getattr(post, "floor", None) or index + 1,
+                    **(extra or {}),
+                },
             )
 
     def parse_list(self, response: Response, page: int) -> Iterator[Any]:

@@ -49,8 +49,10 @@ def test_shop_search_cards_exist_only_after_javascript(demo_world) -> None:
 
 
 def test_captcha_from_the_second_page_of_one_keyword(demo_world) -> None:
-    request = urllib.request.Request(f"{demo_world.url}/taobao/search?q={quote(CAPTCHA_KEYWORD)}&s=4",
-                                     headers={"Cookie": DEMO_SESSION})
+    request = urllib.request.Request(
+        f"{demo_world.url}/taobao/search?q={quote(CAPTCHA_KEYWORD)}&s=4",
+        headers={"Cookie": DEMO_SESSION},
+    )
     opener = urllib.request.build_opener(urllib.request.HTTPRedirectHandler())
     with opener.open(request) as resp:
         assert "punish" in resp.url

@@ -5,12 +5,24 @@ from monitor.items import Listing, stable_listing_id
 
 
 def _listing(**kw) -> Listing:
-    base = dict(platform="taobao", url="http://x/item.htm?id=1", title="t", text="x", native_id="1",
-                price_text="30.00", fetched_at="2026-11-01T00:00:00+00:00")
+    base = dict(
+        platform="taobao",
+        url="http://x/item.htm?id=1",
+        title="t",
+        text="x",
+        native_id="1",
+        price_text="30.00",
+        fetched_at="2026-11-01T00:00:00+00:00",
+    )
     base.update(kw)
     item = Listing(**base)
-    item.analysis = {"is_offer": True, "score": 0.9, "unit_price": {"amount": 0.3, "currency": "CNY"},
-                     "contacts": [{"type": "qq", "value": "123456"}], "sources": ["58.com"]}
+    item.analysis = {
+        "is_offer": True,
+        "score": 0.9,
+        "unit_price": {"amount": 0.3, "currency": "CNY"},
+        "contacts": [{"type": "qq", "value": "123456"}],
+        "sources": ["58.com"],
+    }
     return item
 
 
@@ -26,8 +38,14 @@ def test_document_carries_analysis_and_contact_values() -> None:
     assert doc["id"] == "taobao:1"
     assert doc["contact_values"] == ["qq:123456"]
     assert doc["first_seen"] == doc["last_seen"] == "2026-11-01T00:00:00+00:00"
-    assert doc["price_history"] == [{"at": "2026-11-01T00:00:00+00:00", "price_text": "30.00",
-                                     "unit_price": 0.3, "currency": "CNY"}]
+    assert doc["price_history"] == [
+        {
+            "at": "2026-11-01T00:00:00+00:00",
+            "price_text": "30.00",
+            "unit_price": 0.3,
+            "currency": "CNY",
+        }
+    ]
 
 
 def test_merge_keeps_first_seen_and_grows_history_only_on_price_change() -> None:
@@ -40,7 +58,9 @@ def test_merge_keeps_first_seen_and_grows_history_only_on_price_change() -> None
     assert merged["seen_count"] == 2
     assert len(merged["price_history"]) == 1
 
-    cheaper = listing_to_document(_listing(fetched_at="2026-11-03T00:00:00+00:00", price_text="20.00"))
+    cheaper = listing_to_document(
+        _listing(fetched_at="2026-11-03T00:00:00+00:00", price_text="20.00")
+    )
     merged = merge_documents(merged, cheaper)
     assert [h["price_text"] for h in merged["price_history"]] == ["30.00", "20.00"]
     assert merged["seen_count"] == 3

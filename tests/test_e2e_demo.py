@@ -24,15 +24,28 @@ EXPECTED_LISTINGS = 98
 
 
 def _hidden_by_captcha() -> set[str]:
-    shop = [i for i in load_listings() if i.platform == "ecommerce" and i.keyword == CAPTCHA_KEYWORD]
-    return {i.key for i in shop[PAGE_SIZE["ecommerce"]:]}
+    shop = [
+        i for i in load_listings() if i.platform == "ecommerce" and i.keyword == CAPTCHA_KEYWORD
+    ]
+    return {i.key for i in shop[PAGE_SIZE["ecommerce"] :]}
 
 
 def _crawl(url: str, env: dict[str, str], report: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [MONITOR, "crawl", "--demo-url", url, "--keep-non-offers", "--no-progress",
-         "--report", str(report)],
-        env=env, capture_output=True, text=True, timeout=600,
+        [
+            MONITOR,
+            "crawl",
+            "--demo-url",
+            url,
+            "--keep-non-offers",
+            "--no-progress",
+            "--report",
+            str(report),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
 
 
@@ -52,18 +65,27 @@ def crawled(demo_world, tmp_path_factory):
     with SQLiteStore(tmp / "store.sqlite3") as store:
         after_second = {d["id"]: d for d in store.listings()}
     return {
-        "first": first, "second": second,
+        "first": first,
+        "second": second,
         "report1": json.loads((tmp / "first.json").read_text()),
         "report2": json.loads((tmp / "second.json").read_text()),
-        "docs1": after_first, "docs2": after_second, "db": str(tmp / "store.sqlite3"),
+        "docs1": after_first,
+        "docs2": after_second,
+        "db": str(tmp / "store.sqlite3"),
     }
 
 
 def test_crawl_succeeds_and_prints_the_summary(crawled) -> None:
     run = crawled["first"]
     assert run.returncode == 0, run.stderr[-3000:]
-    for heading in ("Crawl summary", "By platform", "Offers by claimed source",
-                    "Top sellers by contact", "Price per record", "Blocked pages"):
+    for heading in (
+        "Crawl summary",
+        "By platform",
+        "Offers by claimed source",
+        "Top sellers by contact",
+        "Price per record",
+        "Blocked pages",
+    ):
         assert heading in run.stdout
 
 
@@ -78,7 +100,10 @@ def _demo_key(doc: dict) -> str | None:
     if doc["platform"] == "discuz":
         native = native.rsplit("/", 1)[-1]  # host/tid
     for item in load_listings():
-        if _PLATFORM.get(item.platform, item.platform) == doc["platform"] and item.public_id == native:
+        if (
+            _PLATFORM.get(item.platform, item.platform) == doc["platform"]
+            and item.public_id == native
+        ):
             return item.key
     raise AssertionError(f"stored listing {doc['id']} is not in the demo world")
 
@@ -87,8 +112,9 @@ def test_exact_number_of_listings_and_offers_stored(crawled) -> None:
     docs = crawled["docs1"]
     assert len(docs) == EXPECTED_LISTINGS
     labels = {i.key: i.label for i in load_listings()}
-    reachable_offers = {k for k, label in labels.items()
-                        if label.get("is_offer") and k not in _hidden_by_captcha()}
+    reachable_offers = {
+        k for k, label in labels.items() if label.get("is_offer") and k not in _hidden_by_captcha()
+    }
     stored_offers = {_demo_key(d) or d["id"] for d in docs.values() if d["is_offer"]}
     stats = crawled["report1"]["spiders"]
     assert len(stored_offers) == sum(s.get("monitor/offers", 0) for s in stats.values())
@@ -137,11 +163,24 @@ def test_loop_trap_is_refused_and_the_crawl_ends(crawled) -> None:
 
 def test_listings_command_filters_the_store(crawled) -> None:
     run = subprocess.run(
-        [MONITOR, "listings", "--sqlite", crawled["db"], "--platform", "tieba", "--offers", "--json"],
-        capture_output=True, text=True, check=True,
+        [
+            MONITOR,
+            "listings",
+            "--sqlite",
+            crawled["db"],
+            "--platform",
+            "tieba",
+            "--offers",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     printed = {json.loads(line)["id"] for line in run.stdout.splitlines()}
-    expected = {i for i, d in crawled["docs1"].items() if d["platform"] == "tieba" and d["is_offer"]}
+    expected = {
+        i for i, d in crawled["docs1"].items() if d["platform"] == "tieba" and d["is_offer"]
+    }
     assert printed == expected and printed
 
 

@@ -29,24 +29,48 @@ PAGE = """<html><head><title>应届生简历 5万条</title>
 <a href="mailto:victim@example.net">mail</a><!-- 赵强 110105199003072316 -->
 <p>样例截图：<img src="/img/sample-rows.png" alt="样例"></p>
 </body></html>"""
-SECRETS = ["王小明", "13800001234", "138****1234", "张**", "李娜", "13700002222",
-           "victim@example.net", "110105199003072316", "赵强"]
+SECRETS = [
+    "王小明",
+    "13800001234",
+    "138****1234",
+    "张**",
+    "李娜",
+    "13700002222",
+    "victim@example.net",
+    "110105199003072316",
+    "赵强",
+]
 
 
 def _listing(rendered: bool = False, screenshot: bytes | None = None) -> Listing:
     body = PAGE.encode("gbk")
     text = "样例：\n王小明,13800001234,本科,深圳\n张** 138****1234 大专\n购买加微信 qzdata_hz88"
-    item = Listing(platform="discuz", url="http://forum.example/thread-7-1-1.html",
-                   title="应届生简历 5万条 0.2元一条", text=text, native_id="7")
+    item = Listing(
+        platform="discuz",
+        url="http://forum.example/thread-7-1-1.html",
+        title="应届生简历 5万条 0.2元一条",
+        text=text,
+        native_id="7",
+    )
     item.analysis = analyze(item.title, item.text).to_dict()
     assert item.analysis["is_offer"]
     item.snapshot = PageSnapshot(
-        url=item.url, status=200, body=body, captured_at="2026-11-29T07:00:00+00:00",
-        rendered=rendered, request_url=item.url,
+        url=item.url,
+        status=200,
+        body=body,
+        captured_at="2026-11-29T07:00:00+00:00",
+        rendered=rendered,
+        request_url=item.url,
         request_headers=(("User-Agent", "monitor-test"), ("Accept-Language", "zh-CN")),
-        response_headers=(("Content-Type", "text/html; charset=gbk"), ("Content-Length", "999"),
-                          ("Server", "demo")),
-        encoding="gbk", protocol="HTTP/1.1", ip_address="127.0.0.1", screenshot=screenshot,
+        response_headers=(
+            ("Content-Type", "text/html; charset=gbk"),
+            ("Content-Length", "999"),
+            ("Server", "demo"),
+        ),
+        encoding="gbk",
+        protocol="HTTP/1.1",
+        ip_address="127.0.0.1",
+        screenshot=screenshot,
     )
     return item
 
@@ -62,11 +86,13 @@ async def _process(pipeline: EvidencePipeline, item: Listing) -> Listing:
 
 
 def _pipeline(tmp_path: Path, **settings: object) -> EvidencePipeline:
-    crawler = get_crawler(settings_dict={
-        "MONITOR_EVIDENCE_STORE": str(tmp_path / "evidence"),
-        "MONITOR_EVIDENCE_RAW_STORE": str(tmp_path / "raw"),
-        **settings,
-    })
+    crawler = get_crawler(
+        settings_dict={
+            "MONITOR_EVIDENCE_STORE": str(tmp_path / "evidence"),
+            "MONITOR_EVIDENCE_RAW_STORE": str(tmp_path / "raw"),
+            **settings,
+        }
+    )
     return EvidencePipeline.from_crawler(crawler)
 
 
@@ -125,14 +151,16 @@ async def test_warc_is_the_untouched_exchange_with_both_headers(tmp_path: Path) 
     assert request.http_headers.get_header("User-Agent") == "monitor-test"
     assert request.http_headers.protocol == "GET"
     assert request.http_headers.statusline == "/thread-7-1-1.html HTTP/1.1"
-    assert request.rec_headers.get_header("WARC-Concurrent-To") == \
-        response.rec_headers.get_header("WARC-Record-ID")
+    assert request.rec_headers.get_header("WARC-Concurrent-To") == response.rec_headers.get_header(
+        "WARC-Record-ID"
+    )
 
 
 @pytest_twisted.ensureDeferred
 async def test_raw_warc_can_be_disabled(tmp_path: Path) -> None:
-    pipeline = _pipeline(tmp_path, MONITOR_EVIDENCE_SCREENSHOTS=False,
-                         MONITOR_EVIDENCE_RAW_WARC=False)
+    pipeline = _pipeline(
+        tmp_path, MONITOR_EVIDENCE_SCREENSHOTS=False, MONITOR_EVIDENCE_RAW_WARC=False
+    )
     item = await _process(pipeline, _listing(screenshot=b"\x89PNG raw"))
     assert [f["kind"] for f in item.evidence["files"]] == ["html"]
     assert not (tmp_path / "raw").exists()
@@ -162,31 +190,47 @@ async def test_screenshot_is_rendered_from_the_redacted_snapshot(tmp_path: Path)
     assert (tmp_path / "raw" / files["screenshot_raw"]["name"]).read_bytes() == b"\x89PNG raw"
 
 
-@pytest.mark.parametrize(("settings", "message"), [
-    ({"MONITOR_EVIDENCE_STORE": "x", "MONITOR_EVIDENCE_RAW_STORE": "x"}, "RAW_STORE"),
-    ({"MONITOR_EVIDENCE_RAW_WARC": "maybe"}, "MONITOR_EVIDENCE_RAW_WARC"),
-    ({"MONITOR_EVIDENCE_RENDER_TIMEOUT": "0"}, "RENDER_TIMEOUT"),
-])
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        ({"MONITOR_EVIDENCE_STORE": "x", "MONITOR_EVIDENCE_RAW_STORE": "x"}, "RAW_STORE"),
+        ({"MONITOR_EVIDENCE_RAW_WARC": "maybe"}, "MONITOR_EVIDENCE_RAW_WARC"),
+        ({"MONITOR_EVIDENCE_RENDER_TIMEOUT": "0"}, "RENDER_TIMEOUT"),
+    ],
+)
 def test_invalid_settings_name_the_setting(settings: dict, message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         EvidenceConfig.from_settings(settings)
 
 
 def test_same_store_is_fine_when_raw_warc_is_off() -> None:
-    cfg = EvidenceConfig.from_settings({"MONITOR_EVIDENCE_STORE": "x",
-                                        "MONITOR_EVIDENCE_RAW_STORE": "x",
-                                        "MONITOR_EVIDENCE_RAW_WARC": "False"})
+    cfg = EvidenceConfig.from_settings(
+        {
+            "MONITOR_EVIDENCE_STORE": "x",
+            "MONITOR_EVIDENCE_RAW_STORE": "x",
+            "MONITOR_EVIDENCE_RAW_WARC": "False",
+        }
+    )
     assert not cfg.raw_warc and cfg.render_all and cfg.screenshots
 
 
-@pytest.mark.parametrize(("settings", "store", "raw"), [
-    ({}, "data/evidence", "data/evidence-raw"),
-    ({"MONITOR_SQLITE_PATH": "/tmp/x/s.sqlite3"}, "/tmp/x/evidence", "/tmp/x/evidence-raw"),
-    ({"MONITOR_SQLITE_PATH": "/tmp/x/s.sqlite3", "ELASTICSEARCH_URL": "http://es:9200"},
-     "data/evidence", "data/evidence-raw"),
-    ({"MONITOR_EVIDENCE_STORE": "s3://b/ev/", "MONITOR_EVIDENCE_RAW_STORE": "/secure/raw"},
-     "s3://b/ev/", "/secure/raw"),
-])
+@pytest.mark.parametrize(
+    ("settings", "store", "raw"),
+    [
+        ({}, "data/evidence", "data/evidence-raw"),
+        ({"MONITOR_SQLITE_PATH": "/tmp/x/s.sqlite3"}, "/tmp/x/evidence", "/tmp/x/evidence-raw"),
+        (
+            {"MONITOR_SQLITE_PATH": "/tmp/x/s.sqlite3", "ELASTICSEARCH_URL": "http://es:9200"},
+            "data/evidence",
+            "data/evidence-raw",
+        ),
+        (
+            {"MONITOR_EVIDENCE_STORE": "s3://b/ev/", "MONITOR_EVIDENCE_RAW_STORE": "/secure/raw"},
+            "s3://b/ev/",
+            "/secure/raw",
+        ),
+    ],
+)
 def test_evidence_lives_beside_the_store_by_default(settings: dict, store: str, raw: str) -> None:
     cfg = EvidenceConfig.from_settings(settings)
     assert (cfg.store, cfg.raw_store) == (store, raw)

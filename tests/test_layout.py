@@ -29,8 +29,18 @@ def test_console_script_is_installed_in_the_venv() -> None:
 
 def test_scrapy_list_from_repo_root_names_every_spider() -> None:
     scrapy = Path(sys.executable).parent / "scrapy"
-    out = subprocess.run([str(scrapy), "list"], cwd=REPO, capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["discuz", "generic", "paste", "taobao", "telegram", "tieba", "xianyu"]
+    out = subprocess.run(
+        [str(scrapy), "list"], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.split() == [
+        "discuz",
+        "generic",
+        "paste",
+        "taobao",
+        "telegram",
+        "tieba",
+        "xianyu",
+    ]
 
 
 def test_spiders_resolve_to_this_checkout_under_scrapy() -> None:
@@ -43,6 +53,7 @@ def test_spiders_resolve_to_this_checkout_under_scrapy() -> None:
         "cls = SpiderLoader.from_settings(get_project_settings()).load('telegram');"
         "print(inspect.getfile(cls))"
     )
-    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
-                         check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
+    )
     assert Path(out.stdout.strip()).resolve() == REPO / "spiders" / "telegram.py"

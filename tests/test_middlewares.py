@@ -21,7 +21,12 @@ def _crawler():
 @pytest.mark.parametrize(
     ("url", "status", "body", "kind"),
     [
-        ("https://s.taobao.com/search/_____tmd_____/punish?x5secdata=1", 200, "<html></html>", "captcha"),
+        (
+            "https://s.taobao.com/search/_____tmd_____/punish?x5secdata=1",
+            200,
+            "<html></html>",
+            "captcha",
+        ),
         ("https://s.taobao.com/search?q=a", 200, "<div>请拖动下方滑块完成验证</div>", "captcha"),
         ("https://login.taobao.com/member/login.jhtml", 200, "<html></html>", "login_wall"),
         ("https://s.taobao.com/search?q=a", 429, "", "rate_limited"),
@@ -42,7 +47,9 @@ def test_block_pages_are_counted_logged_and_not_parsed(url, status, body, kind, 
 def test_content_page_passes() -> None:
     crawler = _crawler()
     mw = BlockDetectionMiddleware.from_crawler(crawler)
-    response = HtmlResponse("https://s.taobao.com/search?q=a", body=b"<div id='mainsrp-itemlist'></div>")
+    response = HtmlResponse(
+        "https://s.taobao.com/search?q=a", body=b"<div id='mainsrp-itemlist'></div>"
+    )
     assert mw.process_response(Request(response.url), response) is response
     assert crawler.stats.get_value("blocked/pages") is None
 

@@ -9,12 +9,16 @@ from spiders.base import page_snapshot
 
 
 def _response(meta: dict | None = None) -> HtmlResponse:
-    request = Request("http://shop.example/item?id=1", headers={"User-Agent": "monitor-test"},
-                      meta=meta or {})
+    request = Request(
+        "http://shop.example/item?id=1", headers={"User-Agent": "monitor-test"}, meta=meta or {}
+    )
     return HtmlResponse(
-        "http://shop.example/item?id=1", status=200, request=request,
+        "http://shop.example/item?id=1",
+        status=200,
+        request=request,
         headers={"Content-Type": "text/html; charset=gbk", "Set-Cookie": ["a=1", "b=2"]},
-        body="<p>样例</p>".encode("gbk"), protocol="HTTP/1.1",
+        body="<p>样例</p>".encode("gbk"),
+        protocol="HTTP/1.1",
     )
 
 
@@ -33,7 +37,13 @@ def test_snapshot_carries_request_and_response_headers() -> None:
 def test_snapshot_carries_a_screenshot_taken_by_playwright() -> None:
     shot = PageMethod("screenshot", full_page=True)
     shot.result = b"\x89PNG fake"
-    snap = page_snapshot(_response({"playwright": True, "playwright_page_methods": [
-        PageMethod("wait_for_load_state", "networkidle"), shot]}))
+    snap = page_snapshot(
+        _response(
+            {
+                "playwright": True,
+                "playwright_page_methods": [PageMethod("wait_for_load_state", "networkidle"), shot],
+            }
+        )
+    )
     assert snap.rendered
     assert snap.screenshot == b"\x89PNG fake"

@@ -7,19 +7,26 @@ from scrapy.exceptions import DropItem
 from scrapy.utils.test import get_crawler
 
 from monitor.items import Listing, PageSnapshot
+from monitor.store.sqlite import SQLiteStore
 from pipelines.evidence import EvidencePipeline
 from pipelines.extract import ExtractPipeline
 from pipelines.redact import RedactPipeline
 from pipelines.store import StorePipeline
-from monitor.store.sqlite import SQLiteStore
 
 OFFER = Listing(
-    platform="tieba", url="http://x/p/1", native_id="1",
+    platform="tieba",
+    url="http://x/p/1",
+    native_id="1",
     title="出售58同城简历 0.3元一条 共20万条",
     text="58同城简历，0.3元一条，2万条以上0.2元，共20万条。样本：张** 13800001234。加QQ 12345678",
 )
-NOT_OFFER = Listing(platform="tieba", url="http://x/p/2", native_id="2",
-                    title="简历模板下载", text="精美Word简历模板，免费下载，适合应届生。")
+NOT_OFFER = Listing(
+    platform="tieba",
+    url="http://x/p/2",
+    native_id="2",
+    title="简历模板下载",
+    text="精美Word简历模板，免费下载，适合应届生。",
+)
 
 
 def _run(coro):
@@ -39,7 +46,9 @@ def _crawler(**settings):
 
 
 def _copy(item: Listing) -> Listing:
-    return Listing(**{k: getattr(item, k) for k in ("platform", "url", "native_id", "title", "text")})
+    return Listing(
+        **{k: getattr(item, k) for k in ("platform", "url", "native_id", "title", "text")}
+    )
 
 
 def test_extract_keeps_offers_and_drops_the_rest_with_a_count() -> None:
@@ -80,8 +89,12 @@ def test_redact_removes_sample_row_phones_but_keeps_seller_contacts() -> None:
 
 def test_evidence_hashes_the_page_and_drops_the_bytes() -> None:
     item = _copy(OFFER)
-    item.snapshot = PageSnapshot(url="http://x/p/1", status=200, body=b"<html>abc</html>",
-                                 captured_at="2026-11-01T00:00:00+00:00")
+    item.snapshot = PageSnapshot(
+        url="http://x/p/1",
+        status=200,
+        body=b"<html>abc</html>",
+        captured_at="2026-11-01T00:00:00+00:00",
+    )
     item = _run(EvidencePipeline.from_crawler(_crawler()).process_item(item))
     assert item.snapshot is None
     assert item.evidence["page_sha256"] == hashlib.sha256(b"<html>abc</html>").hexdigest()
@@ -89,8 +102,11 @@ def test_evidence_hashes_the_page_and_drops_the_bytes() -> None:
 
 
 def test_store_pipeline_batches_and_flushes_on_close(tmp_path) -> None:
-    crawler = _crawler(MONITOR_SQLITE_PATH=str(tmp_path / "s.sqlite3"), MONITOR_STORE_BATCH_SIZE=10,
-                       ELASTICSEARCH_URL="")
+    crawler = _crawler(
+        MONITOR_SQLITE_PATH=str(tmp_path / "s.sqlite3"),
+        MONITOR_STORE_BATCH_SIZE=10,
+        ELASTICSEARCH_URL="",
+    )
     pipe = StorePipeline.from_crawler(crawler)
     pipe.open_spider()
     for n in range(3):

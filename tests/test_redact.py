@@ -10,9 +10,13 @@ import pytest
 from monitor.extract import analyze
 from monitor.redact import find_personal, redact, redact_values
 
-SELLER = [{"type": "wechat", "value": "qzdata_hz88"}, {"type": "phone", "value": "13912345678"},
-          {"type": "qq", "value": "2850001137"}, {"type": "email", "value": "shop@example.com"},
-          {"type": "whatsapp", "value": "919811122233"}]
+SELLER = [
+    {"type": "wechat", "value": "qzdata_hz88"},
+    {"type": "phone", "value": "13912345678"},
+    {"type": "qq", "value": "2850001137"},
+    {"type": "email", "value": "shop@example.com"},
+    {"type": "whatsapp", "value": "919811122233"},
+]
 
 # (text, substrings that must be gone, substrings that must stay)
 CASES = [
@@ -25,19 +29,27 @@ CASES = [
     ("赵强 110105199003072316 北京 销售", ["赵强", "110105199003072316"], ["北京", "销售"]),
     ("身份证 440301********123X 手机 13722223333", ["440301********123X", "13722223333"], []),
     ("旧证 110105900307231", ["110105900307231"], ["旧证"]),
-    ("刘洋 +86 138-0000-1111 liuyang1990@example.net", ["刘洋", "138-0000-1111",
-                                                       "liuyang1990@example.net"], []),
+    (
+        "刘洋 +86 138-0000-1111 liuyang1990@example.net",
+        ["刘洋", "138-0000-1111", "liuyang1990@example.net"],
+        [],
+    ),
     ("邮箱样例 zh***@example.cn", ["zh***@example.cn"], []),
     ("姓名：孙丽丽 学历：本科", ["孙丽丽"], ["学历：本科"]),
-    ("Rahul Sharma, rahul.s@example.com, +91 98765 43210, B.Tech, Pune",
-     ["Rahul Sharma", "rahul.s@example.com", "98765 43210"], ["B.Tech", "Pune"]),
-    ("Priya Nair | 9876501234 | Java Developer | Bengaluru", ["Priya Nair", "9876501234"],
-     ["Java Developer", "Bengaluru"]),
+    (
+        "Rahul Sharma, rahul.s@example.com, +91 98765 43210, B.Tech, Pune",
+        ["Rahul Sharma", "rahul.s@example.com", "98765 43210"],
+        ["B.Tech", "Pune"],
+    ),
+    (
+        "Priya Nair | 9876501234 | Java Developer | Bengaluru",
+        ["Priya Nair", "9876501234"],
+        ["Java Developer", "Bengaluru"],
+    ),
     ("Sample: John Smith, (555) 123-4567, Boston", ["John Smith", "(555) 123-4567"], []),
     ("Name: Maria Garcia", ["Maria Garcia"], []),
     ("+91 98XXXXXX21 masked", ["98XXXXXX21"], []),
-    ("1) Amit Kumar - amit.k@example.com - 98765 43210", ["Amit Kumar", "amit.k@example.com"],
-     []),
+    ("1) Amit Kumar - amit.k@example.com - 98765 43210", ["Amit Kumar", "amit.k@example.com"], []),
     ("Amit Kumar <amit.k@example.com>", ["Amit Kumar", "amit.k@example.com"], []),
     ("- Rohan Mehta, B.Com, 8123456789", ["Rohan Mehta", "8123456789"], ["B.Com"]),
     ("1. 王小明 男 24岁 本科 计算机 13800001234", ["王小明", "13800001234"], ["24岁", "计算机"]),
@@ -53,12 +65,18 @@ CASES = [
     ("单价 0.3元/条，满1万条 0.22元/条，库存约280000条", [], ["0.3元/条", "280000"]),
     ("简*历 全行业 2026-11-03 上新", [], ["简*历", "2026-11-03"]),
     # Trade talk in a record row is no name, though 万 and 高 are surnames.
-    ("2万条以上0.2元，样本：张** 13800001234，高价收", ["张**", "13800001234"],
-     ["万条以上", "高价收"]),
+    (
+        "2万条以上0.2元，样本：张** 13800001234，高价收",
+        ["张**", "13800001234"],
+        ["万条以上", "高价收"],
+    ),
     ("500k fresh CV database from Naukri, $25 per 1k", [], ["500k", "$25"]),
     # Ids inside URLs are the evidence, not phone numbers.
-    ("详见 https://tieba.example/p/9100000429 和 www.shop.example/item?id=13800001234", [],
-     ["https://tieba.example/p/9100000429", "id=13800001234"]),
+    (
+        "详见 https://tieba.example/p/9100000429 和 www.shop.example/item?id=13800001234",
+        [],
+        ["https://tieba.example/p/9100000429", "id=13800001234"],
+    ),
 ]
 
 
@@ -85,9 +103,11 @@ def test_values_let_a_split_row_be_redacted_elsewhere() -> None:
 
 
 def test_a_whole_listing_keeps_the_seller_found_by_the_extractor() -> None:
-    text = ("出售应届生简历 5万条 0.2元一条\n样例：\n王小明,13800001234,本科,深圳\n"
-            "李娜,13700002222,硕士,广州\n张** 138****1234 大专\n"
-            "购买加微信 qzdata_hz88 或电话 13912345678")
+    text = (
+        "出售应届生简历 5万条 0.2元一条\n样例：\n王小明,13800001234,本科,深圳\n"
+        "李娜,13700002222,硕士,广州\n张** 138****1234 大专\n"
+        "购买加微信 qzdata_hz88 或电话 13912345678"
+    )
     contacts = analyze("应届生简历", text).to_dict()["contacts"]
     out = redact(text, contacts).text
     for secret in ("王小明", "13800001234", "李娜", "13700002222", "138****1234", "张**"):

@@ -8,12 +8,28 @@ from monitor.store import ListingFilter, StoreError, open_store
 from monitor.store.sqlite import SQLiteStore
 
 
-def _doc(native_id: str, platform: str = "taobao", offer: bool = True, sources=("58.com",),
-         when: str = "2026-11-01T00:00:00+00:00", severity: int = 0) -> dict:
-    item = Listing(platform=platform, url=f"http://x/{native_id}", title="t", text="x",
-                   native_id=native_id, fetched_at=when)
-    item.analysis = {"is_offer": offer, "score": 0.9 if offer else 0.1, "sources": list(sources),
-                     "severity": severity}
+def _doc(
+    native_id: str,
+    platform: str = "taobao",
+    offer: bool = True,
+    sources=("58.com",),
+    when: str = "2026-11-01T00:00:00+00:00",
+    severity: int = 0,
+) -> dict:
+    item = Listing(
+        platform=platform,
+        url=f"http://x/{native_id}",
+        title="t",
+        text="x",
+        native_id=native_id,
+        fetched_at=when,
+    )
+    item.analysis = {
+        "is_offer": offer,
+        "score": 0.9 if offer else 0.1,
+        "sources": list(sources),
+        "severity": severity,
+    }
     return listing_to_document(item)
 
 
@@ -34,13 +50,20 @@ def test_upsert_creates_then_updates_without_duplicates(store) -> None:
 
 
 def test_filters(store) -> None:
-    store.upsert([
-        _doc("1"), _doc("2", platform="tieba", sources=("zhaopin.com",)),
-        _doc("3", offer=False, sources=()), _doc("4", when="2026-10-01T00:00:00+00:00", severity=2),
-    ])
+    store.upsert(
+        [
+            _doc("1"),
+            _doc("2", platform="tieba", sources=("zhaopin.com",)),
+            _doc("3", offer=False, sources=()),
+            _doc("4", when="2026-10-01T00:00:00+00:00", severity=2),
+        ]
+    )
     assert store.count(ListingFilter(platform="tieba")) == 1
     assert store.count(ListingFilter(offers_only=True)) == 3
-    assert {d["id"] for d in store.listings(ListingFilter(source="58.com"))} == {"taobao:1", "taobao:4"}
+    assert {d["id"] for d in store.listings(ListingFilter(source="58.com"))} == {
+        "taobao:1",
+        "taobao:4",
+    }
     assert store.count(ListingFilter(since="2026-10-15T00:00:00+00:00")) == 3
     assert store.count(ListingFilter(min_severity=2)) == 1
     assert [d["id"] for d in store.listings(ListingFilter(limit=1))] == ["taobao:1"]

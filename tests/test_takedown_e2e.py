@@ -25,22 +25,40 @@ from monitor.takedown.export import schema
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 MONITOR = str(Path(sys.executable).parent / "monitor")
-DEMO_PLATFORM = {"taobao": "ecommerce", "xianyu": "secondhand", "tieba": "tieba",
-                 "discuz": "discuz", "telegram": "telegram", "paste": "paste"}
-REASON = {"taobao": "gone_page:宝贝不存在", "xianyu": "http_404", "tieba": "http_404",
-          "discuz": "gone_page:指定的主题不存在或已被删除", "telegram": "http_404",
-          "paste": "http_404"}
+DEMO_PLATFORM = {
+    "taobao": "ecommerce",
+    "xianyu": "secondhand",
+    "tieba": "tieba",
+    "discuz": "discuz",
+    "telegram": "telegram",
+    "paste": "paste",
+}
+REASON = {
+    "taobao": "gone_page:宝贝不存在",
+    "xianyu": "http_404",
+    "tieba": "http_404",
+    "discuz": "gone_page:指定的主题不存在或已被删除",
+    "telegram": "http_404",
+    "paste": "http_404",
+}
 # Sample-row values in the demo listings: masked phones and names ("刘** 139****0271").
 _MASKED = re.compile(r"1[3-9]\d\*{4}\d{4}|[\u4e00-\u9fff]\*{1,2}(?=[ ，,])")
-REPORTER = ("organisation: 求职者数据保护联盟\nname: 李明\nemail: takedown@example.org\n"
-            "address: 北京市海淀区示例路1号\njurisdiction: CN\n")
+REPORTER = (
+    "organisation: 求职者数据保护联盟\nname: 李明\nemail: takedown@example.org\n"
+    "address: 北京市海淀区示例路1号\njurisdiction: CN\n"
+)
 
 
 def _run(args: list[str], env: dict[str, str], tmp: Path) -> subprocess.CompletedProcess[str]:
-    store = ["-s", f"MONITOR_EVIDENCE_STORE={tmp / 'ev'}",
-             "-s", f"MONITOR_EVIDENCE_RAW_STORE={tmp / 'raw'}"]
-    return subprocess.run([MONITOR, *args, *store], env=env, capture_output=True, text=True,
-                          timeout=600, check=False)
+    store = [
+        "-s",
+        f"MONITOR_EVIDENCE_STORE={tmp / 'ev'}",
+        "-s",
+        f"MONITOR_EVIDENCE_RAW_STORE={tmp / 'raw'}",
+    ]
+    return subprocess.run(
+        [MONITOR, *args, *store], env=env, capture_output=True, text=True, timeout=600, check=False
+    )
 
 
 @pytest.fixture(scope="module")
@@ -51,23 +69,36 @@ def crawled(demo_world, tmp_path_factory):
     env["MONITOR_SQLITE_PATH"] = str(tmp / "store.sqlite3")
     (tmp / "reporter.yaml").write_text(REPORTER, "utf-8")
     env["MONITOR_REPORTER_CONFIG"] = str(tmp / "reporter.yaml")
-    crawl = _run(["crawl", "--demo-url", demo_world.url, "--no-progress",
-                  "-s", f"MONITOR_SQLITE_PATH={tmp / 'store.sqlite3'}"], env, tmp)
+    crawl = _run(
+        [
+            "crawl",
+            "--demo-url",
+            demo_world.url,
+            "--no-progress",
+            "-s",
+            f"MONITOR_SQLITE_PATH={tmp / 'store.sqlite3'}",
+        ],
+        env,
+        tmp,
+    )
     assert crawl.returncode == 0, crawl.stderr[-3000:]
     return {"tmp": tmp, "env": env, "db": tmp / "store.sqlite3", "world": demo_world}
 
 
 def _docs(db: Path, platform: str) -> list[dict]:
     with SQLiteStore(db) as store:
-        return sorted((d for d in store.listings() if d["platform"] == platform and d["is_offer"]),
-                      key=lambda d: d["id"])
+        return sorted(
+            (d for d in store.listings() if d["platform"] == platform and d["is_offer"]),
+            key=lambda d: d["id"],
+        )
 
 
 def _demo_item(world, doc: dict) -> DemoListing:
     url = doc["url"].split("#")[0]
     for item in world.site.listings:
         if item.platform == DEMO_PLATFORM[doc["platform"]] and re.search(
-                rf"(?<![0-9A-Za-z]){re.escape(item.public_id)}(?![0-9A-Za-z])", url):
+            rf"(?<![0-9A-Za-z]){re.escape(item.public_id)}(?![0-9A-Za-z])", url
+        ):
             return item
     raise AssertionError(f"no demo listing behind {doc['url']}")
 
@@ -108,31 +139,72 @@ def test_export_verify_and_time_to_takedown(crawled, platform: str) -> None:
     rows = list(csv.DictReader(io.StringIO((pkg / "notice.csv").read_text("utf-8-sig"))))
     assert sorted(r["listing_id"] for r in rows) == [d["id"] for d in docs]
     assert notice["language"] == ("en" if platform in ("telegram", "paste") else "zh")
-    check = subprocess.run(["sha256sum", "--strict", "-c", "manifest-sha256.txt"], cwd=pkg,
-                           capture_output=True, text=True, check=False)
+    check = subprocess.run(
+        ["sha256sum", "--strict", "-c", "manifest-sha256.txt"],
+        cwd=pkg,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert check.returncode == 0, check.stdout
     assert len(list(pkg.glob("evidence/**/screenshot.png"))) == len(docs)
-    subprocess.run(["pdftoppm", "-r", "30", "-png", "-f", "1", "-l", "1",
-                    str(pkg / "letter.pdf"), str(tmp / f"letter-{platform}")], check=True)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "30",
+            "-png",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            str(pkg / "letter.pdf"),
+            str(tmp / f"letter-{platform}"),
+        ],
+        check=True,
+    )
     assert next(tmp.glob(f"letter-{platform}*.png")).stat().st_size > 1000
 
     # Take the first listing down in the demo world, verify, read the statuses back.
     gone = _demo_item(crawled["world"], docs[0])
-    request = urllib.request.Request(f"{crawled['world'].url}/_demo/remove?key={gone.key}",
-                                     method="POST")
+    request = urllib.request.Request(
+        f"{crawled['world'].url}/_demo/remove?key={gone.key}", method="POST"
+    )
     assert urllib.request.urlopen(request).status == 200
-    result = _run(["takedown", "verify", "--platform", platform, "-s", "DOWNLOAD_DELAY=0",
-                   "-s", "AUTOTHROTTLE_ENABLED=False"], env, tmp)
+    result = _run(
+        [
+            "takedown",
+            "verify",
+            "--platform",
+            platform,
+            "-s",
+            "DOWNLOAD_DELAY=0",
+            "-s",
+            "AUTOTHROTTLE_ENABLED=False",
+        ],
+        env,
+        tmp,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     with SQLiteStore(crawled["db"]) as store:
         statuses = {d["id"]: store.get(d["id"])["takedown"] for d in docs}
         req = store.get_takedown_request(request_id)
     for listing_id, t in statuses.items():
-        removed = _demo_item(crawled["world"], {"platform": platform,
-                                                "url": next(d["url"] for d in docs
-                                                            if d["id"] == listing_id)}) == gone
-        assert t["status"] == ("removed" if removed else "still_up"), (listing_id, t["reason"],
-                                                                       result.stderr[-2000:])
+        removed = (
+            _demo_item(
+                crawled["world"],
+                {
+                    "platform": platform,
+                    "url": next(d["url"] for d in docs if d["id"] == listing_id),
+                },
+            )
+            == gone
+        )
+        assert t["status"] == ("removed" if removed else "still_up"), (
+            listing_id,
+            t["reason"],
+            result.stderr[-2000:],
+        )
         assert t["requested_at"] and t["verified_at"] and t["checks"] == 1
         assert re.fullmatch(r"[0-9a-f]{64}", t["check_sha256"])
         if removed:
@@ -147,12 +219,26 @@ def test_export_verify_and_time_to_takedown(crawled, platform: str) -> None:
 def test_12377_report_for_listings_still_up_after_the_notice(crawled) -> None:
     tmp, env = crawled["tmp"], crawled["env"]
     with SQLiteStore(crawled["db"]) as store:
-        still_up = sorted(d["id"] for d in store.listings()
-                          if d["platform"] == "tieba"
-                          and (d.get("takedown") or {}).get("status") == "still_up")
+        still_up = sorted(
+            d["id"]
+            for d in store.listings()
+            if d["platform"] == "tieba" and (d.get("takedown") or {}).get("status") == "still_up"
+        )
     assert still_up  # left by the verification above
-    result = _run(["takedown", "report-12377", "--platform", "tieba", "--notice-age", "0s",
-                   "--out", str(tmp / "reports")], env, tmp)
+    result = _run(
+        [
+            "takedown",
+            "report-12377",
+            "--platform",
+            "tieba",
+            "--notice-age",
+            "0s",
+            "--out",
+            str(tmp / "reports"),
+        ],
+        env,
+        tmp,
+    )
     assert result.returncode == 0, result.stderr
     pkg = next((tmp / "reports").glob("R12377-tieba-*"))
     report = json.loads((pkg / "notice.json").read_text("utf-8"))

@@ -31,17 +31,27 @@ jurisdiction: CN
 """
 
 OFFERS = [
-    ("101", "出售58同城简历 0.3元/条 库存28万条",
-     "样例：王小明,13800001234,本科\n加微信 qzdata_hz88"),
+    (
+        "101",
+        "出售58同城简历 0.3元/条 库存28万条",
+        "样例：王小明,13800001234,本科\n加微信 qzdata_hz88",
+    ),
     ("102", "应届生简历库 10w+ 打包出售 500元", "样本：李娜 13700002222 硕士\nQQ 2850001137"),
 ]
 
 
 def _doc(native_id: str, title: str, text: str, files: list[dict]) -> dict:
-    item = Listing(platform="taobao", url=f"https://item.taobao.example/item.htm?id={native_id}",
-                   title=title, text=text, native_id=native_id, seller="鑫源信息小铺",
-                   seller_id="1036093846", price_text="0.30",
-                   fetched_at="2026-11-20T08:00:00+00:00")
+    item = Listing(
+        platform="taobao",
+        url=f"https://item.taobao.example/item.htm?id={native_id}",
+        title=title,
+        text=text,
+        native_id=native_id,
+        seller="鑫源信息小铺",
+        seller_id="1036093846",
+        price_text="0.30",
+        fetched_at="2026-11-20T08:00:00+00:00",
+    )
     item.analysis = analyze(title, text).to_dict()
     item.evidence = {"page_sha256": "0" * 64, "captured_at": item.fetched_at, "files": files}
     return listing_to_document(item)
@@ -50,9 +60,15 @@ def _doc(native_id: str, title: str, text: str, files: list[dict]) -> dict:
 def _put(files: EvidenceFiles, name: str, data: bytes, restricted: bool) -> dict:
     # Local stores write synchronously (what the pipeline awaits is a no-op for them).
     files._store(restricted).persist_file(name, io.BytesIO(data), None)
-    return {"name": name, "kind": "warc" if restricted else "html", "sha256": sha256_hex(data),
-            "bytes": len(data), "captured_at": "2026-11-20T08:00:00+00:00",
-            "url": "https://item.taobao.example/", "restricted": restricted}
+    return {
+        "name": name,
+        "kind": "warc" if restricted else "html",
+        "sha256": sha256_hex(data),
+        "bytes": len(data),
+        "captured_at": "2026-11-20T08:00:00+00:00",
+        "url": "https://item.taobao.example/",
+        "restricted": restricted,
+    }
 
 
 @pytest.fixture
@@ -62,13 +78,27 @@ def world(tmp_path: Path):
     store = SQLiteStore(tmp_path / "s.sqlite3")
     for native_id, title, text in OFFERS:
         folder = f"taobao/taobao_{native_id}/20261120T080000Z"
-        store.upsert([_doc(native_id, title, text, [
-            _put(files, f"{folder}/page.warc.gz", b"raw " + native_id.encode(), True),
-            _put(files, f"{folder}/page.html", f"<p>{title}</p>".encode(), False),
-        ])])
+        store.upsert(
+            [
+                _doc(
+                    native_id,
+                    title,
+                    text,
+                    [
+                        _put(files, f"{folder}/page.warc.gz", b"raw " + native_id.encode(), True),
+                        _put(files, f"{folder}/page.html", f"<p>{title}</p>".encode(), False),
+                    ],
+                )
+            ]
+        )
     (tmp_path / "reporter.yaml").write_text(REPORTER, "utf-8")
-    yield {"store": store, "files": files, "reporter": load_reporter(tmp_path / "reporter.yaml"),
-           "out": tmp_path / "out", "tmp": tmp_path}
+    yield {
+        "store": store,
+        "files": files,
+        "reporter": load_reporter(tmp_path / "reporter.yaml"),
+        "out": tmp_path / "out",
+        "tmp": tmp_path,
+    }
     store.close()
 
 
@@ -82,8 +112,15 @@ def test_package_has_every_file_and_they_verify(world) -> None:
     pkg = result.path
     assert result.created and pkg.name == result.request["id"]
     assert {p.name for p in pkg.iterdir()} == {
-        "notice.json", "notice.schema.json", "notice.csv", "letter.html", "letter.pdf",
-        "manifest.json", "manifest-sha256.txt", "evidence"}
+        "notice.json",
+        "notice.schema.json",
+        "notice.csv",
+        "letter.html",
+        "letter.pdf",
+        "manifest.json",
+        "manifest-sha256.txt",
+        "evidence",
+    }
     notice = json.loads((pkg / "notice.json").read_text("utf-8"))
     jsonschema.validate(notice, schema())
     assert [w["listing_id"] for w in notice["works"]] == ["taobao:101", "taobao:102"]
@@ -92,7 +129,9 @@ def test_package_has_every_file_and_they_verify(world) -> None:
 
     rows = list(csv.DictReader(io.StringIO((pkg / "notice.csv").read_text("utf-8-sig"))))
     assert [r["infringing_url"] for r in rows] == [
-        "https://item.taobao.example/item.htm?id=101", "https://item.taobao.example/item.htm?id=102"]
+        "https://item.taobao.example/item.htm?id=101",
+        "https://item.taobao.example/item.htm?id=102",
+    ]
     assert rows[0]["seller_id"] == "1036093846"
     assert "wechat:qzdata_hz88" in rows[0]["seller_contacts"]
     assert rows[0]["legal_basis"] == "PIPL-10;ECL-42;CC-1195"
@@ -104,11 +143,17 @@ def test_package_has_every_file_and_they_verify(world) -> None:
     assert not list(pkg.rglob("*.warc.gz"))
     manifest = json.loads((pkg / "manifest.json").read_text())
     assert {w["name"].rsplit("/", 1)[1] for w in manifest["withheld"]} == {"page.warc.gz"}
-    check = subprocess.run(["sha256sum", "--strict", "-c", "manifest-sha256.txt"], cwd=pkg,
-                           capture_output=True, text=True, check=False)
+    check = subprocess.run(
+        ["sha256sum", "--strict", "-c", "manifest-sha256.txt"],
+        cwd=pkg,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert check.returncode == 0, check.stdout + check.stderr
-    listed = {line.split("  ", 1)[1] for line in
-              (pkg / "manifest-sha256.txt").read_text().splitlines()}
+    listed = {
+        line.split("  ", 1)[1] for line in (pkg / "manifest-sha256.txt").read_text().splitlines()
+    }
     on_disk = {str(p.relative_to(pkg)) for p in pkg.rglob("*") if p.is_file()}
     assert listed == on_disk - {"manifest-sha256.txt"}
 
@@ -119,12 +164,26 @@ def test_package_has_every_file_and_they_verify(world) -> None:
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
 def test_letter_pdf_renders(world, tmp_path: Path) -> None:
     pkg = _export(world).path
-    subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(pkg / "letter.pdf"),
-                    str(tmp_path / "page")], check=True)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "40",
+            "-png",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            str(pkg / "letter.pdf"),
+            str(tmp_path / "page"),
+        ],
+        check=True,
+    )
     png = next(tmp_path.glob("page*.png"))
     assert png.read_bytes().startswith(b"\x89PNG") and png.stat().st_size > 2000
-    fonts = subprocess.run(["pdffonts", str(pkg / "letter.pdf")], capture_output=True, text=True,
-                           check=True)
+    fonts = subprocess.run(
+        ["pdffonts", str(pkg / "letter.pdf")], capture_output=True, text=True, check=True
+    )
     assert "WenQuanYi" in fonts.stdout  # the Chinese text is set in an embedded CJK font
 
 
@@ -181,9 +240,16 @@ def test_12377_report_takes_listings_still_up_after_a_notice(world) -> None:
     notice = _export(world)
     with pytest.raises(TakedownError, match="still up after a notice"):
         _export(world, kind="report_12377")
-    world["store"].update_fields("taobao:102", {"takedown": {
-        **world["store"].get("taobao:102")["takedown"], "status": "still_up",
-        "verified_at": "2026-11-28T00:00:00+00:00"}})
+    world["store"].update_fields(
+        "taobao:102",
+        {
+            "takedown": {
+                **world["store"].get("taobao:102")["takedown"],
+                "status": "still_up",
+                "verified_at": "2026-11-28T00:00:00+00:00",
+            }
+        },
+    )
     report = _export(world, kind="report_12377", notice_older_than="2026-11-27T00:00:00+00:00")
     data = json.loads((report.path / "notice.json").read_text("utf-8"))
     assert report.request["id"].startswith("R12377-taobao-")
@@ -194,14 +260,18 @@ def test_12377_report_takes_listings_still_up_after_a_notice(world) -> None:
     assert world["store"].get("taobao:102")["takedown"]["report_id"] == report.request["id"]
 
 
-@pytest.mark.parametrize(("yaml_text", "message"), [
-    ("organisation: X\nname: Y\n", "lacks email, address, jurisdiction"),
-    ("organisation: X\nname: Y\nemail: nope\naddress: A\njurisdiction: CN\n", "not an address"),
-    (REPORTER + "signature: z\n", "unknown fields: signature"),
-    ("- just a list\n", "mapping"),
-])
-def test_incomplete_reporter_config_is_a_clear_error(tmp_path: Path, yaml_text: str,
-                                                     message: str) -> None:
+@pytest.mark.parametrize(
+    ("yaml_text", "message"),
+    [
+        ("organisation: X\nname: Y\n", "lacks email, address, jurisdiction"),
+        ("organisation: X\nname: Y\nemail: nope\naddress: A\njurisdiction: CN\n", "not an address"),
+        (REPORTER + "signature: z\n", "unknown fields: signature"),
+        ("- just a list\n", "mapping"),
+    ],
+)
+def test_incomplete_reporter_config_is_a_clear_error(
+    tmp_path: Path, yaml_text: str, message: str
+) -> None:
     path = tmp_path / "reporter.yaml"
     path.write_text(yaml_text, "utf-8")
     with pytest.raises(ConfigError, match=message):
@@ -212,9 +282,18 @@ def test_cli_errors_are_clear_and_write_nothing(world, tmp_path: Path, capsys, m
     monkeypatch.delenv("MONITOR_REPORTER_CONFIG", raising=False)
     db = str(tmp_path / "s.sqlite3")
     out = tmp_path / "cli-out"
-    base = ["takedown", "export", "--out", str(out), "--sqlite", db,
-            "-s", f"MONITOR_EVIDENCE_STORE={tmp_path / 'ev'}",
-            "-s", f"MONITOR_EVIDENCE_RAW_STORE={tmp_path / 'raw'}"]
+    base = [
+        "takedown",
+        "export",
+        "--out",
+        str(out),
+        "--sqlite",
+        db,
+        "-s",
+        f"MONITOR_EVIDENCE_STORE={tmp_path / 'ev'}",
+        "-s",
+        f"MONITOR_EVIDENCE_RAW_STORE={tmp_path / 'raw'}",
+    ]
     assert main([*base, "--platform", "ebay", "--reporter", str(tmp_path / "reporter.yaml")]) == 2
     assert "unknown platform 'ebay'" in capsys.readouterr().err
     assert main([*base, "--platform", "taobao"]) == 2

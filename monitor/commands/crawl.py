@@ -28,20 +28,40 @@ def add_parser(subparsers: Any) -> None:
 
     demo = subparsers.add_parser("demo", help="start the demo world and crawl it end to end")
     demo.add_argument("--port", type=int, default=0, help="demo world port (default: a free one)")
-    demo.add_argument("--serve", action="store_true", help="only serve the demo world, until Ctrl-C")
-    demo.add_argument("--sqlite", default=DEMO_SQLITE_PATH,
-                      help=f"embedded store for the demo (default {DEMO_SQLITE_PATH})")
+    demo.add_argument(
+        "--serve", action="store_true", help="only serve the demo world, until Ctrl-C"
+    )
+    demo.add_argument(
+        "--sqlite",
+        default=DEMO_SQLITE_PATH,
+        help=f"embedded store for the demo (default {DEMO_SQLITE_PATH})",
+    )
     _common(demo)
     demo.set_defaults(func=run_demo_command, scrapy_logging=True)
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
-                        help="Scrapy/monitor setting override (repeatable)")
-    parser.add_argument("-a", "--arg", action="append", default=[], metavar="NAME=VALUE",
-                        help="spider argument for every spider (repeatable)")
-    parser.add_argument("--keep-non-offers", action="store_true",
-                        help="store non-offers too, for review (MONITOR_KEEP_NON_OFFERS)")
+    parser.add_argument(
+        "-s",
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="Scrapy/monitor setting override (repeatable)",
+    )
+    parser.add_argument(
+        "-a",
+        "--arg",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="spider argument for every spider (repeatable)",
+    )
+    parser.add_argument(
+        "--keep-non-offers",
+        action="store_true",
+        help="store non-offers too, for review (MONITOR_KEEP_NON_OFFERS)",
+    )
     parser.add_argument("--no-progress", action="store_true", help="no live progress display")
     parser.add_argument("--report", metavar="PATH", help="write the crawl's stats as JSON here")
 
@@ -105,14 +125,19 @@ def run_demo_command(args: argparse.Namespace) -> int:
         return 0
     with world:
         print(f"demo world at {world.url}; crawling it with every spider", file=sys.stderr)
-        overrides = {**world.crawl_settings(), "MONITOR_SQLITE_PATH": args.sqlite,
-                     "ELASTICSEARCH_URL": ""}
+        overrides = {
+            **world.crawl_settings(),
+            "MONITOR_SQLITE_PATH": args.sqlite,
+            "ELASTICSEARCH_URL": "",
+        }
         try:
             overrides.update(_overrides(args))
             status = _crawl_and_report([], overrides, args)
         except ConfigError as exc:
             print(f"monitor: {exc}", file=sys.stderr)
             return 2
-    print(f"stored in {args.sqlite}; see them with: monitor listings --sqlite {args.sqlite}",
-          file=sys.stderr)
+    print(
+        f"stored in {args.sqlite}; see them with: monitor listings --sqlite {args.sqlite}",
+        file=sys.stderr,
+    )
     return status

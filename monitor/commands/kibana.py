@@ -12,18 +12,23 @@ from monitor.crawl import project_settings
 def add_parser(subparsers: Any) -> None:
     p = subparsers.add_parser("kibana", help="Kibana saved objects")
     sub = p.add_subparsers(dest="kibana_command", metavar="ACTION", required=True)
-    imp = sub.add_parser("import", help="import the data view, saved searches and dashboard "
-                         "(overwrites earlier versions of them)")
+    imp = sub.add_parser(
+        "import",
+        help="import the data view, saved searches and dashboard "
+        "(overwrites earlier versions of them)",
+    )
     imp.add_argument("--url", required=True, help="Kibana base URL, e.g. http://127.0.0.1:5601")
     imp.add_argument("--space", help="Kibana space id (default: the default space)")
-    imp.add_argument("--index", help="alias the data view reads (default: ELASTICSEARCH_INDEX "
-                     "or monitor-listings)")
+    imp.add_argument(
+        "--index",
+        help="alias the data view reads (default: ELASTICSEARCH_INDEX or monitor-listings)",
+    )
     imp.add_argument("--insecure", action="store_true", help="do not verify TLS certificates")
     imp.set_defaults(func=run_import)
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from monitor.kibana.importer import (  # noqa: PLC0415
+    from monitor.kibana.importer import (
         KibanaError,
         import_objects,
         shipped_ndjson,
@@ -32,8 +37,12 @@ def run_import(args: argparse.Namespace) -> int:
 
     index = args.index or project_settings().get("ELASTICSEARCH_INDEX") or "monitor-listings"
     try:
-        result = import_objects(args.url, with_index(shipped_ndjson(), index), space=args.space,
-                                verify_certs=not args.insecure)
+        result = import_objects(
+            args.url,
+            with_index(shipped_ndjson(), index),
+            space=args.space,
+            verify_certs=not args.insecure,
+        )
     except KibanaError as exc:
         print(f"monitor: {exc}", file=sys.stderr)
         return 2

@@ -30,7 +30,9 @@ def parse_since(value: str, now: datetime | None = None) -> str:
     try:
         when = datetime.fromisoformat(value)
     except ValueError as exc:
-        raise ConfigError(f"--since: expected a duration like 7d or an ISO date, got {value!r}") from exc
+        raise ConfigError(
+            f"--since: expected a duration like 7d or an ISO date, got {value!r}"
+        ) from exc
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     return when.astimezone(UTC).replace(microsecond=0).isoformat()
@@ -51,7 +53,11 @@ def add_parser(subparsers: Any) -> None:
 
 def _price(doc: dict[str, Any]) -> str:
     price = doc.get("unit_price") or {}
-    return f"{price['amount']:g} {price.get('currency', '')}" if price.get("amount") is not None else ""
+    return (
+        f"{price['amount']:g} {price.get('currency', '')}"
+        if price.get("amount") is not None
+        else ""
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -60,9 +66,12 @@ def run(args: argparse.Namespace) -> int:
         overrides = {"MONITOR_SQLITE_PATH": args.sqlite, "ELASTICSEARCH_URL": ""}
     try:
         flt = ListingFilter(
-            platform=args.platform, source=args.source, offers_only=args.offers,
+            platform=args.platform,
+            source=args.source,
+            offers_only=args.offers,
             since=parse_since(args.since) if args.since else None,
-            min_severity=args.min_severity, limit=args.limit,
+            min_severity=args.min_severity,
+            limit=args.limit,
         )
         store = open_store(project_settings(overrides))
     except (ConfigError, StoreError) as exc:
@@ -75,15 +84,31 @@ def run(args: argparse.Namespace) -> int:
                 sys.stdout.write(json.dumps(doc, ensure_ascii=False) + "\n")
             return 0
         table = Table(title="Stored listings")
-        for col in ("platform", "offer", "score", "price/record", "volume", "sources", "seller", "title", "last seen"):
+        for col in (
+            "platform",
+            "offer",
+            "score",
+            "price/record",
+            "volume",
+            "sources",
+            "seller",
+            "title",
+            "last seen",
+        ):
             table.add_column(col, overflow="fold")
         n = 0
         for doc in docs:
             n += 1
             table.add_row(
-                doc["platform"], "yes" if doc.get("is_offer") else "no", f"{doc.get('score') or 0:.2f}",
-                _price(doc), str(doc.get("volume_records") or ""), ",".join(doc.get("sources") or []),
-                doc.get("seller") or "", (doc.get("title") or "")[:40], doc.get("last_seen", "")[:16],
+                doc["platform"],
+                "yes" if doc.get("is_offer") else "no",
+                f"{doc.get('score') or 0:.2f}",
+                _price(doc),
+                str(doc.get("volume_records") or ""),
+                ",".join(doc.get("sources") or []),
+                doc.get("seller") or "",
+                (doc.get("title") or "")[:40],
+                doc.get("last_seen", "")[:16],
             )
         Console().print(table)
         print(f"{n} listing(s)", file=sys.stderr)

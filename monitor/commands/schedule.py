@@ -12,9 +12,13 @@ from monitor.schedule import build_scheduler, load_schedule, run_job
 
 
 def add_parser(subparsers: Any) -> None:
-    p = subparsers.add_parser("schedule", help="run jobs on cron schedules (see schedule.example.yaml)")
+    p = subparsers.add_parser(
+        "schedule", help="run jobs on cron schedules (see schedule.example.yaml)"
+    )
     p.add_argument("config", help="schedule YAML file")
-    p.add_argument("--list", action="store_true", help="print the jobs and their next run, then exit")
+    p.add_argument(
+        "--list", action="store_true", help="print the jobs and their next run, then exit"
+    )
     p.add_argument("--once", metavar="JOB", help="run this job now, once, and exit with its status")
     p.set_defaults(func=run)
 
@@ -35,7 +39,8 @@ def run(args: argparse.Namespace) -> int:
         now = datetime.now(UTC)
         for job in schedule.jobs:
             nxt = job.trigger().get_next_fire_time(None, now)
-            print(f"{job.name}\t{job.cron}\tnext {nxt:%Y-%m-%d %H:%M} UTC\tmonitor {' '.join(job.args)}")
+            command = " ".join(job.args)
+            print(f"{job.name}\t{job.cron}\tnext {nxt:%Y-%m-%d %H:%M} UTC\tmonitor {command}")
         return 0
     scheduler = build_scheduler(schedule)
     print(f"scheduler started with {len(schedule.jobs)} job(s); Ctrl-C to stop", file=sys.stderr)

@@ -18,16 +18,24 @@ from monitor.store import StoreError, open_store
 
 def add_parser(subparsers: Any) -> None:
     p = subparsers.add_parser(
-        "search", help="search stored listings with a Lucene query (as in Kibana)",
+        "search",
+        help="search stored listings with a Lucene query (as in Kibana)",
         description="Lucene syntax, e.g. 'sources:\"58.com\" AND volume_records:>=100000'. "
         "Bare words search title and text; words are ANDed. Same results on Elasticsearch "
-        "and on the embedded store.")
+        "and on the embedded store.",
+    )
     p.add_argument("query", help="Lucene query; quote it for the shell")
     p.add_argument("--limit", type=int, default=None)
     p.add_argument("--json", action="store_true", help="JSON Lines instead of a table")
     p.add_argument("--sqlite", help="search this SQLite store instead of the configured one")
-    p.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
-                   help="setting override (repeatable)")
+    p.add_argument(
+        "-s",
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="setting override (repeatable)",
+    )
     p.set_defaults(func=run)
 
 
@@ -56,10 +64,14 @@ def run(args: argparse.Namespace) -> int:
         for doc in docs:
             price = doc.get("unit_price") or {}
             table.add_row(
-                doc["id"], doc.get("platform", ""),
+                doc["id"],
+                doc.get("platform", ""),
                 f"{price['amount']:g} {price.get('currency', '')}" if price.get("amount") else "",
-                str(doc.get("volume_records") or ""), ",".join(doc.get("sources") or []),
-                ",".join(doc.get("contact_values") or []), (doc.get("title") or "")[:40])
+                str(doc.get("volume_records") or ""),
+                ",".join(doc.get("sources") or []),
+                ",".join(doc.get("contact_values") or []),
+                (doc.get("title") or "")[:40],
+            )
         Console().print(table)
     print(f"{len(docs)} listing(s)", file=sys.stderr)
     return 0

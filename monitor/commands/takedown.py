@@ -25,11 +25,17 @@ def add_parser(subparsers: Any) -> None:
     _selection(exp)
     exp.set_defaults(func=run_export, kind="notice")
 
-    rep = sub.add_parser("report-12377", help="a 12377 report for listings still up after a "
-                         "notice (or on platforms that take no notices)")
+    rep = sub.add_parser(
+        "report-12377",
+        help="a 12377 report for listings still up after a "
+        "notice (or on platforms that take no notices)",
+    )
     _selection(rep)
-    rep.add_argument("--notice-age", default="7d",
-                     help="only listings whose notice is at least this old (default 7d; 0s: any)")
+    rep.add_argument(
+        "--notice-age",
+        default="7d",
+        help="only listings whose notice is at least this old (default 7d; 0s: any)",
+    )
     rep.set_defaults(func=run_export, kind="report_12377")
 
     ver = sub.add_parser("verify", help="recrawl the URLs of open requests, record what is gone")
@@ -46,8 +52,14 @@ def add_parser(subparsers: Any) -> None:
 
 def _store_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--sqlite", help="use this SQLite store instead of the configured one")
-    p.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
-                   help="setting override (repeatable), e.g. MONITOR_EVIDENCE_STORE=...")
+    p.add_argument(
+        "-s",
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="setting override (repeatable), e.g. MONITOR_EVIDENCE_STORE=...",
+    )
 
 
 def _selection(p: argparse.ArgumentParser) -> None:
@@ -56,8 +68,11 @@ def _selection(p: argparse.ArgumentParser) -> None:
     p.add_argument("--min-severity", type=int, choices=(0, 1, 2))
     p.add_argument("--out", required=True, type=Path, help="folder for the package")
     p.add_argument("--reporter", help="reporter config (default: $MONITOR_REPORTER_CONFIG)")
-    p.add_argument("--include-raw", action="store_true",
-                   help="also copy the raw WARCs (personal data inside) into the package")
+    p.add_argument(
+        "--include-raw",
+        action="store_true",
+        help="also copy the raw WARCs (personal data inside) into the package",
+    )
     _store_args(p)
 
 
@@ -79,11 +94,15 @@ def run_export(args: argparse.Namespace) -> int:
         reporter = load_reporter(reporter_path(args.reporter))
         settings = _settings(args)
         opts = ExportOptions(
-            platform=args.platform, out=args.out, kind=args.kind,
+            platform=args.platform,
+            out=args.out,
+            kind=args.kind,
             since=parse_since(args.since) if args.since else None,
-            min_severity=args.min_severity, include_raw=args.include_raw,
-            notice_older_than=(parse_since(args.notice_age)
-                               if getattr(args, "notice_age", None) else None),
+            min_severity=args.min_severity,
+            include_raw=args.include_raw,
+            notice_older_than=(
+                parse_since(args.notice_age) if getattr(args, "notice_age", None) else None
+            ),
         )
         evidence = EvidenceFiles(EvidenceConfig.from_settings(settings), settings)
         with open_store(settings) as store:
@@ -92,14 +111,16 @@ def run_export(args: argparse.Namespace) -> int:
         return _fail(exc)
     req = result.request
     state = "recorded" if result.created else "already recorded; package rewritten"
-    print(f"{req['id']}: {req['listing_count']} listing(s) on {req['platform']}, "
-          f"dated {req['created_at']} ({state})")
+    print(
+        f"{req['id']}: {req['listing_count']} listing(s) on {req['platform']}, "
+        f"dated {req['created_at']} ({state})"
+    )
     print(f"package: {result.path} ({len(result.files)} files)")
     return 0
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    from monitor.takedown.verify import apply_results, recrawl, targets  # noqa: PLC0415
+    from monitor.takedown.verify import apply_results, recrawl, targets
 
     try:
         if args.platform:
@@ -132,7 +153,9 @@ def run_requests(args: argparse.Namespace) -> int:
     except (ConfigError, StoreError, NotImplementedError) as exc:
         return _fail(exc)
     for r in reqs:
-        print(f"{r['id']}\t{r['kind']}\t{r['status']}\t{r['created_at']}\t"
-              f"{r['listing_count']} listing(s)\tremoved {r.get('removed_count', '-')}")
+        print(
+            f"{r['id']}\t{r['kind']}\t{r['status']}\t{r['created_at']}\t"
+            f"{r['listing_count']} listing(s)\tremoved {r.get('removed_count', '-')}"
+        )
     print(f"{len(reqs)} request(s)", file=sys.stderr)
     return 0

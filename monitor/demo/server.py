@@ -45,7 +45,9 @@ logger = logging.getLogger(__name__)
 Reply = tuple[int, dict[str, str], bytes]
 
 _HTML = "text/html; charset=utf-8"
-_ENV = Environment(loader=PackageLoader("monitor.demo", "templates"), autoescape=select_autoescape())
+_ENV = Environment(
+    loader=PackageLoader("monitor.demo", "templates"), autoescape=select_autoescape()
+)
 
 
 def _render(name: str, **context: Any) -> str:
@@ -113,7 +115,9 @@ class DemoSite:
         return None
 
     def channels(self) -> list[str]:
-        return sorted({i.channel or "demo_channel" for i in self.listings if i.platform == "telegram"})
+        return sorted(
+            {i.channel or "demo_channel" for i in self.listings if i.platform == "telegram"}
+        )
 
     def loop_channel(self) -> str:
         """The channel whose oldest page links back to its newest: the busiest one."""
@@ -160,8 +164,11 @@ class DemoSite:
         size = PAGE_SIZE["ecommerce"]
         if rest == "search":
             if q.get("q") == CAPTCHA_KEYWORD and int(q.get("s", "0") or 0) >= size:
-                target = "search/_____tmd_____/punish?x5secdata=xd" + hashlib.md5(
-                    q.get("s", "").encode()).hexdigest() + "&x5step=1"
+                target = (
+                    "search/_____tmd_____/punish?x5secdata=xd"
+                    + hashlib.md5(q.get("s", "").encode()).hexdigest()
+                    + "&x5step=1"
+                )
                 return 302, {"Location": target, "Content-Type": _HTML}, b""
             return _html(_render("taobao_search.html", q=q.get("q", "")))
         if rest == "api/search":
@@ -177,11 +184,16 @@ class DemoSite:
             if item.key in self.removed:
                 return _html(_render("taobao_gone.html"))
             seller_id = str(_stable_int(item.seller, 10**9, 10**9))
-            return _html(_render(
-                "taobao_item.html", item=item, shop_id=_stable_int(item.seller, 10**7, 10**7),
-                seller_id=seller_id, shop_name_js=_js_string(item.seller),
-                seller_nick_js=_js_string(item.seller),
-            ))
+            return _html(
+                _render(
+                    "taobao_item.html",
+                    item=item,
+                    shop_id=_stable_int(item.seller, 10**7, 10**7),
+                    seller_id=seller_id,
+                    shop_name_js=_js_string(item.seller),
+                    seller_nick_js=_js_string(item.seller),
+                )
+            )
         return _not_found()
 
     def _taobao_api(self, keyword: str, offset: int, size: int) -> Reply:
@@ -218,8 +230,15 @@ class DemoSite:
             items, more = paginate(matches, page, PAGE_SIZE["secondhand"])
             body = {
                 "q": keyword,
-                "items": [{"id": i.native_id, "title": i.title, "price": i.price or "",
-                           "seller": i.seller} for i in items],
+                "items": [
+                    {
+                        "id": i.native_id,
+                        "title": i.title,
+                        "price": i.price or "",
+                        "seller": i.seller,
+                    }
+                    for i in items
+                ],
                 "next": f"search?q={quote(keyword)}&page={page + 1}" if more else None,
             }
             data = json.dumps(body, ensure_ascii=False).encode("utf-8")
@@ -230,8 +249,11 @@ class DemoSite:
             item = self.by_native("secondhand", q.get("id", ""))
             if item is None or item.key in self.removed:
                 return _not_found("宝贝不见了")
-            return _html(_render("xianyu_item.html", item=item,
-                                 seller_id=_stable_int(item.seller, 10**9, 10**9)))
+            return _html(
+                _render(
+                    "xianyu_item.html", item=item, seller_id=_stable_int(item.seller, 10**9, 10**9)
+                )
+            )
         return _not_found()
 
     # -- Tieba-like forum --------------------------------------------------------------------
@@ -239,12 +261,17 @@ class DemoSite:
         size = PAGE_SIZE["tieba"]
         if TIEBA_CHECK_KEYWORD in (q.get("kw"), q.get("qw")):
             # Baidu's security check: a redirect to a captcha page (wappass.baidu.com).
-            return 302, {"Location": "static/captcha/tuxing.html?ak=demo&backurl=x",
-                         "Content-Type": _HTML}, b""
+            return (
+                302,
+                {"Location": "static/captcha/tuxing.html?ak=demo&backurl=x", "Content-Type": _HTML},
+                b"",
+            )
         if rest == "static/captcha/tuxing.html":
-            return _html("<!DOCTYPE html><html><head><meta charset='utf-8'><title>百度安全验证</title>"
-                         "</head><body><div class='passMod_dialog-body'>请完成下方验证后继续操作"
-                         "</div></body></html>")
+            return _html(
+                "<!DOCTYPE html><html><head><meta charset='utf-8'><title>百度安全验证</title>"
+                "</head><body><div class='passMod_dialog-body'>请完成下方验证后继续操作"
+                "</div></body></html>"
+            )
         if rest == "f":
             kw = q.get("kw", "")
             page = int(q.get("pn", "0") or 0) // size + 1
@@ -256,21 +283,36 @@ class DemoSite:
                     "user_id": _stable_int(t.seller, 10**8, 10**9),
                     "replies": len(t.replies),
                     "excerpt": t.text.splitlines()[0][:60] if t.text else "",
-                    "field": json.dumps({"id": int(t.native_id), "author_name": t.seller,
-                                         "first_post_id": int(t.native_id) * 10 + 1,
-                                         "reply_num": len(t.replies)}, ensure_ascii=True),
+                    "field": json.dumps(
+                        {
+                            "id": int(t.native_id),
+                            "author_name": t.seller,
+                            "first_post_id": int(t.native_id) * 10 + 1,
+                            "reply_num": len(t.replies),
+                        },
+                        ensure_ascii=True,
+                    ),
                 }
                 for t in threads
             ]
-            inner = _render("tieba_list_inner.html", threads=rows, page=page, size=size,
-                            has_next=more, kw_q=quote(kw))
+            inner = _render(
+                "tieba_list_inner.html",
+                threads=rows,
+                page=page,
+                size=size,
+                has_next=more,
+                kw_q=quote(kw),
+            )
             return _html(_render("tieba_list.html", kw=kw, kw_q=quote(kw), inner=inner))
         if rest == "f/search/res":
             return self._tieba_search(q.get("qw", ""), int(q.get("pn", "1") or 1))
         if rest.startswith("p/"):
             item = self.by_native("tieba", rest[2:])
             if item is None or item.key in self.removed:
-                return _html("<html><body><div class='page404'>很抱歉，该贴已被删除。</div></body></html>", 404)
+                return _html(
+                    "<html><body><div class='page404'>很抱歉，该贴已被删除。</div></body></html>",
+                    404,
+                )
             return _html(self._tieba_thread(item))
         return _not_found()
 
@@ -278,20 +320,31 @@ class DemoSite:
         """全吧搜索: every post (first floor or reply) whose title or text has the keyword."""
         hits = []
         for thread in self.live("tieba"):
-            posts = [(thread.seller, thread.text)] + [(r["author"], r["text"]) for r in thread.replies]
+            posts = [(thread.seller, thread.text)] + [
+                (r["author"], r["text"]) for r in thread.replies
+            ]
             for floor, (author, text) in enumerate(posts, start=1):
                 if keyword and (keyword in text or (floor == 1 and keyword in thread.title)):
                     pid = int(thread.native_id) * 10 + floor
-                    hits.append({"tid": thread.native_id, "pid": pid, "author": author,
-                                 "title": thread.title if floor == 1 else f"回复：{thread.title}",
-                                 "excerpt": text.replace("\n", " ")[:80], "forum": thread.keyword,
-                                 "forum_q": quote(thread.keyword or ""), "author_q": quote(author),
-                                 "time": _later(thread.posted, 17 * (floor - 1))})
+                    hits.append(
+                        {
+                            "tid": thread.native_id,
+                            "pid": pid,
+                            "author": author,
+                            "title": thread.title if floor == 1 else f"回复：{thread.title}",
+                            "excerpt": text.replace("\n", " ")[:80],
+                            "forum": thread.keyword,
+                            "forum_q": quote(thread.keyword or ""),
+                            "author_q": quote(author),
+                            "time": _later(thread.posted, 17 * (floor - 1)),
+                        }
+                    )
         size = PAGE_SIZE["tieba"]
         rows, more = paginate(hits, page, size)
         next_url = f"res?ie=utf-8&qw={quote(keyword)}&rn=20&pn={page + 1}" if more else None
-        return _html(_render("tieba_search.html", kw=keyword, hits=rows, page=page,
-                             next_url=next_url))
+        return _html(
+            _render("tieba_search.html", kw=keyword, hits=rows, page=page, next_url=next_url)
+        )
 
     def _tieba_thread(self, item: DemoListing) -> str:
         authors = [(item.seller, item.text)] + [(r["author"], r["text"]) for r in item.replies]
@@ -299,14 +352,33 @@ class DemoSite:
         for floor, (author, text) in enumerate(authors, start=1):
             pid = int(item.native_id) * 10 + floor
             user_id = _stable_int(author, 10**8, 10**9)
-            field = {"author": {"user_id": user_id, "user_name": author},
-                     "content": {"post_id": pid, "thread_id": int(item.native_id),
-                                 "forum_id": 52_013, "post_no": floor}}
-            posts.append({"pid": pid, "floor": floor, "author": author, "text": text,
-                          "user_id": user_id, "field": json.dumps(field, ensure_ascii=True),
-                          "time": _later(item.posted, 17 * (floor - 1))})
-        return _render("tieba_thread.html", item=item, posts=posts, kw_q=quote(item.keyword or ""),
-                       title_js=_js_string(item.title))
+            field = {
+                "author": {"user_id": user_id, "user_name": author},
+                "content": {
+                    "post_id": pid,
+                    "thread_id": int(item.native_id),
+                    "forum_id": 52_013,
+                    "post_no": floor,
+                },
+            }
+            posts.append(
+                {
+                    "pid": pid,
+                    "floor": floor,
+                    "author": author,
+                    "text": text,
+                    "user_id": user_id,
+                    "field": json.dumps(field, ensure_ascii=True),
+                    "time": _later(item.posted, 17 * (floor - 1)),
+                }
+            )
+        return _render(
+            "tieba_thread.html",
+            item=item,
+            posts=posts,
+            kw_q=quote(item.keyword or ""),
+            title_js=_js_string(item.title),
+        )
 
     # -- Discuz!-like forum, GBK ----------------------------------------------------------------
     def _route_discuz(self, rest: str, q: dict[str, str], theme: str = "x34") -> Reply:
@@ -328,12 +400,17 @@ class DemoSite:
 
     @staticmethod
     def _gbk(body: str, status: int = 200) -> Reply:
-        return status, {"Content-Type": "text/html; charset=gbk"}, body.encode("gbk", "xmlcharrefreplace")
+        return (
+            status,
+            {"Content-Type": "text/html; charset=gbk"},
+            body.encode("gbk", "xmlcharrefreplace"),
+        )
 
     def _discuz_reply(self, body: str, theme: str, status: int = 200) -> Reply:
         if theme == "rebranded":
-            return _html(body.replace("charset=gbk", "charset=utf-8").replace("'gbk'", "'utf-8'"),
-                         status)
+            return _html(
+                body.replace("charset=gbk", "charset=utf-8").replace("'gbk'", "'utf-8'"), status
+            )
         return self._gbk(body, status)
 
     def _discuz_message(self, text: str, theme: str, login: bool = False) -> Reply:
@@ -341,8 +418,9 @@ class DemoSite:
 
     def _discuz_forum(self, page: int, fid: str = str(DISCUZ_FID), theme: str = "x34") -> Reply:
         if fid == str(DISCUZ_FID + 1):
-            return self._discuz_message("抱歉，您无权进行当前操作，原因如下：本版块只有特定用户组可以访问",
-                                        theme)
+            return self._discuz_message(
+                "抱歉，您无权进行当前操作，原因如下：本版块只有特定用户组可以访问", theme
+            )
         if fid == str(DISCUZ_FID + 2):
             return self._discuz_message("抱歉，您尚未登录，没有权限访问该版块", theme, login=True)
         if fid and fid != str(DISCUZ_FID):
@@ -353,15 +431,25 @@ class DemoSite:
         page = min(max(page, 1), last)  # Discuz! answers past-the-end pages with the last one
         rows, more = paginate(threads, page, size)
         links = "".join(
-            f'<strong>{n}</strong>' if n == page else f'<a href="forum-{DISCUZ_FID}-{n}.html">{n}</a>'
+            f"<strong>{n}</strong>"
+            if n == page
+            else f'<a href="forum-{DISCUZ_FID}-{n}.html">{n}</a>'
             for n in range(1, last + 1)
         )
         nxt = f'<a href="forum-{DISCUZ_FID}-{page + 1}.html" class="nxt">下一页</a>' if more else ""
         uids = {t.seller: _stable_int(t.seller, 2, 5000) for t in threads}
-        return self._discuz_reply(_render("discuz_forum.html", fid=DISCUZ_FID, forum_name="资源交流",
-                                          threads=rows, uids=uids, theme=theme,
-                                          pager=Markup(f'<div class="pg">{links}{nxt}</div>')),
-                                  theme)
+        return self._discuz_reply(
+            _render(
+                "discuz_forum.html",
+                fid=DISCUZ_FID,
+                forum_name="资源交流",
+                threads=rows,
+                uids=uids,
+                theme=theme,
+                pager=Markup(f'<div class="pg">{links}{nxt}</div>'),
+            ),
+            theme,
+        )
 
     def _discuz_thread(self, tid: str, theme: str = "x34") -> Reply:
         item = self.by_native("discuz", tid)
@@ -369,12 +457,21 @@ class DemoSite:
             return self._discuz_message("抱歉，指定的主题不存在或已被删除或正在被审核", theme)
         authors = [(item.seller, item.text)] + [(r["author"], r["text"]) for r in item.replies]
         posts = [
-            {"pid": int(tid) * 10 + n, "author": a, "text": t,
-             "uid": _stable_int(a, 2, 5000), "time": _later(item.posted, 23 * n)}
+            {
+                "pid": int(tid) * 10 + n,
+                "author": a,
+                "text": t,
+                "uid": _stable_int(a, 2, 5000),
+                "time": _later(item.posted, 23 * n),
+            }
             for n, (a, t) in enumerate(authors)
         ]
-        return self._discuz_reply(_render("discuz_thread.html", item=item, posts=posts,
-                                          forum_name="资源交流", theme=theme), theme)
+        return self._discuz_reply(
+            _render(
+                "discuz_thread.html", item=item, posts=posts, forum_name="资源交流", theme=theme
+            ),
+            theme,
+        )
 
     # -- Telegram channel previews -------------------------------------------------------------
     def _route_telegram(self, rest: str, q: dict[str, str]) -> Reply:
@@ -389,23 +486,39 @@ class DemoSite:
         item = self.by_native("telegram", rest)
         channel = rest.partition("/")[0]
         if item is None or item.key in self.removed:
-            return _html(f"<html><body><div class='tgme_page_post_not_found'>Post not found</div>"
-                         f"<a href='s/{channel}'>{channel}</a></body></html>", 404)
-        return _html(_render("telegram_channel.html", channel=channel, title=channel,
-                             messages=[self._tg_row(item, 0)], before=None, prev_before=None,
-                             more_before=None))
+            return _html(
+                f"<html><body><div class='tgme_page_post_not_found'>Post not found</div>"
+                f"<a href='s/{channel}'>{channel}</a></body></html>",
+                404,
+            )
+        return _html(
+            _render(
+                "telegram_channel.html",
+                channel=channel,
+                title=channel,
+                messages=[self._tg_row(item, 0)],
+                before=None,
+                prev_before=None,
+                more_before=None,
+            )
+        )
 
     @staticmethod
     def _tg_row(item: DemoListing, index: int) -> dict[str, Any]:
         when = datetime.fromisoformat(item.posted) if item.posted else datetime(2026, 1, 1)
         views = 300 + _stable_int(item.key, 0, 9000)
-        return {"native_id": item.native_id, "text": item.text,
-                "datetime": when.astimezone().isoformat() if when.tzinfo else when.isoformat(),
-                "views": f"{views / 1000:.1f}K" if views >= 1000 else str(views)}
+        return {
+            "native_id": item.native_id,
+            "text": item.text,
+            "datetime": when.astimezone().isoformat() if when.tzinfo else when.isoformat(),
+            "views": f"{views / 1000:.1f}K" if views >= 1000 else str(views),
+        }
 
     def _telegram_page(self, channel: str, before: str | None) -> Reply:
-        msgs = sorted((i for i in self.live("telegram") if (i.channel or "demo_channel") == channel),
-                      key=lambda i: int(i.native_id))
+        msgs = sorted(
+            (i for i in self.live("telegram") if (i.channel or "demo_channel") == channel),
+            key=lambda i: int(i.native_id),
+        )
         size = PAGE_SIZE["telegram"]
         older = [m for m in msgs if before is None or int(m.native_id) < int(before)]
         page = older[-size:]
@@ -414,9 +527,15 @@ class DemoSite:
             # The loop trap: the oldest page links "back" to the newest messages.
             more_before = int(msgs[-1].native_id) + 1
         title = {"hr_leads_market": "HR Leads Market"}.get(channel, channel)
-        body = _render("telegram_channel.html", channel=channel, title=title,
-                       messages=[self._tg_row(m, n) for n, m in enumerate(page)],
-                       before=before, prev_before=more_before, more_before=more_before)
+        body = _render(
+            "telegram_channel.html",
+            channel=channel,
+            title=title,
+            messages=[self._tg_row(m, n) for n, m in enumerate(page)],
+            before=before,
+            prev_before=more_before,
+            more_before=more_before,
+        )
         return _html(body)
 
     # -- paste site --------------------------------------------------------------------------
@@ -424,12 +543,20 @@ class DemoSite:
         if rest == "archive":
             page = int(q.get("page", "1") or 1)
             pastes, more = paginate(self.live("paste"), page, PAGE_SIZE["paste"])
-            return _html(_render("paste_archive.html", pastes=pastes,
-                                 next_url=f"archive?page={page + 1}" if more else None))
+            return _html(
+                _render(
+                    "paste_archive.html",
+                    pastes=pastes,
+                    next_url=f"archive?page={page + 1}" if more else None,
+                )
+            )
         raw = rest.startswith("raw/")
         item = self.by_native("paste", rest[4:] if raw else rest)
         if item is None or item.key in self.removed:
-            return _not_found("This page is no longer available. It has either expired, been removed by its creator, or removed by one of the Pastebin staff.")
+            return _not_found(
+                "This page is no longer available. It has either expired, been removed by its "
+                "creator, or removed by one of the Pastebin staff."
+            )
         if raw:
             return 200, {"Content-Type": "text/plain; charset=utf-8"}, item.text.encode("utf-8")
         return _html(_render("paste_view.html", item=item))
@@ -478,8 +605,9 @@ class DemoWorld:
         return f"http://{host!s}:{port}"
 
     def start(self) -> DemoWorld:
-        self._thread = threading.Thread(target=self._server.serve_forever, name="demo-world",
-                                        daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, name="demo-world", daemon=True
+        )
         self._thread.start()
         return self
 

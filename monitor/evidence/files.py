@@ -32,8 +32,9 @@ def sha256_hex(data: bytes) -> str:
 class RestrictedFSFilesStore(FSFilesStore):
     """``FSFilesStore`` whose folders are 0700 and files 0600 from the moment they exist."""
 
-    def persist_file(self, path: Any, buf: BytesIO, info: Any, meta: Any = None,
-                     headers: Any = None) -> None:
+    def persist_file(
+        self, path: Any, buf: BytesIO, info: Any, meta: Any = None, headers: Any = None
+    ) -> None:
         absolute = self._get_filesystem_path(path)
         self._mkdir(absolute.parent, info)
         fd = os.open(absolute, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -63,7 +64,9 @@ def _open_store(uri: str, settings: Mapping[str, Any], restricted: bool) -> Any:
         return RestrictedFSFilesStore(str(_local_dir(uri))) if restricted else FSFilesStore(uri)
     scheme = uri.split("://", 1)[0]
     if scheme not in FilesPipeline.STORE_SCHEMES:
-        raise EvidenceFileError(f"unsupported evidence store {uri!r} (folder, s3://, gs://, ftp://)")
+        raise EvidenceFileError(
+            f"unsupported evidence store {uri!r} (folder, s3://, gs://, ftp://)"
+        )
     # Scrapy's stores read their credentials (AWS_*, GCS_*, FTP_*) from class attributes that
     # FilesPipeline fills from the settings; do the same.
     FilesPipeline._update_stores(settings if isinstance(settings, Settings) else Settings(settings))
@@ -90,8 +93,9 @@ class EvidenceFiles:
     async def put(self, name: str, data: bytes, *, restricted: bool, media_type: str) -> None:
         store = self._store(restricted)
         try:
-            result = store.persist_file(name, BytesIO(data), None,
-                                        headers={"Content-Type": media_type})
+            result = store.persist_file(
+                name, BytesIO(data), None, headers={"Content-Type": media_type}
+            )
             if isinstance(result, Deferred):
                 await result
         except OSError as exc:

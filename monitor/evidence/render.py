@@ -29,8 +29,11 @@ def default_launch_options() -> dict[str, Any]:
     """Headless Debian Chromium (``MONITOR_CHROMIUM`` or ``chromium`` on PATH): Playwright
     cannot download its own browsers on these machines."""
     path = os.environ.get("MONITOR_CHROMIUM") or shutil.which("chromium") or ""
-    return {"headless": True, "args": ["--no-sandbox", "--disable-gpu"],
-            **({"executable_path": path} if path else {})}
+    return {
+        "headless": True,
+        "args": ["--no-sandbox", "--disable-gpu"],
+        **({"executable_path": path} if path else {}),
+    }
 
 
 class RenderError(RuntimeError):
@@ -48,8 +51,13 @@ class ScreenshotRenderer:
     crawl runs several spiders, each with its own pipeline: they share one renderer through
     ``shared_renderer``)."""
 
-    def __init__(self, launch_options: Mapping[str, Any] | None = None,
-                 timeout: float = 20.0, max_height: int = 15000, concurrency: int = 2) -> None:
+    def __init__(
+        self,
+        launch_options: Mapping[str, Any] | None = None,
+        timeout: float = 20.0,
+        max_height: int = 15000,
+        concurrency: int = 2,
+    ) -> None:
         self.launch_options = dict(launch_options or default_launch_options())
         self.timeout_ms = timeout * 1000
         self.max_height = max_height
@@ -65,8 +73,10 @@ class ScreenshotRenderer:
             self._playwright = await async_playwright().start()
             self._browser = await self._playwright.chromium.launch(**self.launch_options)
             self._context = await self._browser.new_context(
-                java_script_enabled=False, viewport={"width": 1280, "height": 900},
-                locale="zh-CN", timezone_id="UTC",
+                java_script_enabled=False,
+                viewport={"width": 1280, "height": 900},
+                locale="zh-CN",
+                timezone_id="UTC",
             )
         except Exception as exc:  # Playwright raises its own Error and plain OSError
             await self.close()
@@ -101,7 +111,8 @@ class ScreenshotRenderer:
         size = _png_size(png)
         if size is not None and size[1] > self.max_height:
             png = await page.screenshot(
-                type="png", timeout=self.timeout_ms,
+                type="png",
+                timeout=self.timeout_ms,
                 clip={"x": 0, "y": 0, "width": size[0], "height": self.max_height},
                 full_page=True,
             )
@@ -123,8 +134,9 @@ class ScreenshotRenderer:
 _SHARED: dict[str, ScreenshotRenderer] = {}
 
 
-def shared_renderer(launch_options: Mapping[str, Any] | None = None, timeout: float = 20.0,
-                    max_height: int = 15000) -> ScreenshotRenderer:
+def shared_renderer(
+    launch_options: Mapping[str, Any] | None = None, timeout: float = 20.0, max_height: int = 15000
+) -> ScreenshotRenderer:
     """The process's renderer for these options; pair every call with ``release_renderer``."""
     key = repr((sorted((launch_options or {}).items()), timeout, max_height))
     if key not in _SHARED:

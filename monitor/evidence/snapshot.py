@@ -19,8 +19,30 @@ if TYPE_CHECKING:
     from monitor.items import PageSnapshot
 
 # Elements whose start begins a new line of text, and table cells (one row per line).
-_BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "dd",
-           "dt", "section", "article", "pre", "blockquote", "ul", "ol", "header", "footer"}
+_BLOCKS = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "dd",
+    "dt",
+    "section",
+    "article",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "header",
+    "footer",
+}
 _CELLS = {"td", "th"}
 _DROP = "//script|//noscript|//iframe|//object|//embed|//template"
 # Sellers post pictures of their sample rows: no image reaches the redacted snapshot.
@@ -69,19 +91,27 @@ def _rendering(root: lhtml.HtmlElement) -> str:
 def _banner(snap: PageSnapshot, count: int, lang: str) -> lhtml.HtmlElement:
     sha = hashlib.sha256(snap.body).hexdigest()
     if lang == "zh":
-        text = (f"证据快照（已隐去数据主体个人信息 {count} 处）· 原网址 {snap.url} · "
-                f"抓取时间 {snap.captured_at} UTC · 原始页面 SHA-256 {sha}")
+        text = (
+            f"证据快照（已隐去数据主体个人信息 {count} 处）· 原网址 {snap.url} · "
+            f"抓取时间 {snap.captured_at} UTC · 原始页面 SHA-256 {sha}"
+        )
     else:
-        text = (f"Evidence snapshot ({count} items of data subjects' personal data redacted) · "
-                f"{snap.url} · captured {snap.captured_at} UTC · original page SHA-256 {sha}")
-    style = ("font:12px/1.4 'WenQuanYi Micro Hei',sans-serif;background:#fff3cd;color:#000;"
-             "border-bottom:2px solid #c90;padding:6px 10px;word-break:break-all")
-    return lhtml.fragment_fromstring(f'<div id="monitor-evidence-banner" style="{style}">'
-                                     f"{html.escape(text)}</div>")
+        text = (
+            f"Evidence snapshot ({count} items of data subjects' personal data redacted) · "
+            f"{snap.url} · captured {snap.captured_at} UTC · original page SHA-256 {sha}"
+        )
+    style = (
+        "font:12px/1.4 'WenQuanYi Micro Hei',sans-serif;background:#fff3cd;color:#000;"
+        "border-bottom:2px solid #c90;padding:6px 10px;word-break:break-all"
+    )
+    return lhtml.fragment_fromstring(
+        f'<div id="monitor-evidence-banner" style="{style}">{html.escape(text)}</div>'
+    )
 
 
-def redacted_snapshot(snap: PageSnapshot, keep_contacts: Iterable[Mapping[str, str]] = ()
-                      ) -> RedactedPage:
+def redacted_snapshot(
+    snap: PageSnapshot, keep_contacts: Iterable[Mapping[str, str]] = ()
+) -> RedactedPage:
     """The redacted HTML of ``snap``; ``keep_contacts`` are the seller's own handles."""
     keep = list(keep_contacts)
     text = page_text(snap)
@@ -126,15 +156,21 @@ def redacted_snapshot(snap: PageSnapshot, keep_contacts: Iterable[Mapping[str, s
 
 
 def _replace_images(root: lhtml.HtmlElement, lang: str) -> None:
-    label = ("[图片未显示：可能含个人信息]" if lang == "zh"
-             else "[image not shown: may hold personal data]")
-    style = ("display:inline-block;border:1px dashed #888;color:#555;padding:2px 6px;"
-             "font:12px 'WenQuanYi Micro Hei',sans-serif")
+    label = (
+        "[图片未显示：可能含个人信息]"
+        if lang == "zh"
+        else "[image not shown: may hold personal data]"
+    )
+    style = (
+        "display:inline-block;border:1px dashed #888;color:#555;padding:2px 6px;"
+        "font:12px 'WenQuanYi Micro Hei',sans-serif"
+    )
     for el in root.xpath(_IMAGES):
         if el.getparent() is None:
             continue
         placeholder = lhtml.fragment_fromstring(
-            f'<span class="monitor-image-withheld" style="{style}">{html.escape(label)}</span>')
+            f'<span class="monitor-image-withheld" style="{style}">{html.escape(label)}</span>'
+        )
         placeholder.tail = el.tail
         el.getparent().replace(el, placeholder)
 

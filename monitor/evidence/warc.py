@@ -46,33 +46,52 @@ def warc_bytes(snap: PageSnapshot, filename: str = "page.warc.gz") -> bytes:
     out = BytesIO()
     writer = WARCWriter(out, gzip=True, warc_version="1.1")
     date = _warc_date(snap.captured_at)
-    writer.write_record(writer.create_warcinfo_record(filename, {
-        "software": SOFTWARE,
-        "format": "WARC File Format 1.1",
-        "description": "Listing page captured as evidence; unredacted original.",
-    }))
+    writer.write_record(
+        writer.create_warcinfo_record(
+            filename,
+            {
+                "software": SOFTWARE,
+                "format": "WARC File Format 1.1",
+                "description": "Listing page captured as evidence; unredacted original.",
+            },
+        )
+    )
     protocol = (snap.protocol or "HTTP/1.1").upper()
     warc_headers = {"WARC-Date": date}
     if snap.ip_address:
         warc_headers["WARC-IP-Address"] = snap.ip_address
     response = writer.create_warc_record(
-        snap.url, "response", payload=BytesIO(snap.body), warc_headers_dict=warc_headers,
-        http_headers=StatusAndHeaders(f"{snap.status} {_reason(snap.status)}",
-                                      _response_headers(snap), protocol=protocol),
+        snap.url,
+        "response",
+        payload=BytesIO(snap.body),
+        warc_headers_dict=warc_headers,
+        http_headers=StatusAndHeaders(
+            f"{snap.status} {_reason(snap.status)}", _response_headers(snap), protocol=protocol
+        ),
     )
     record_id = response.rec_headers.get_header("WARC-Record-ID")
     target = urlsplit(snap.request_url or snap.url)
     path = (target.path or "/") + (f"?{target.query}" if target.query else "")
     request = writer.create_warc_record(
-        snap.request_url or snap.url, "request", payload=BytesIO(b""),
+        snap.request_url or snap.url,
+        "request",
+        payload=BytesIO(b""),
         warc_headers_dict={"WARC-Date": date, "WARC-Concurrent-To": record_id},
-        http_headers=StatusAndHeaders(f"{snap.request_method} {path} {protocol}",
-                                      list(snap.request_headers), is_http_request=True),
+        http_headers=StatusAndHeaders(
+            f"{snap.request_method} {path} {protocol}",
+            list(snap.request_headers),
+            is_http_request=True,
+        ),
     )
-    how = ("fetched-by: chromium (Playwright); payload is the DOM after JavaScript ran\n"
-           if snap.rendered else "fetched-by: scrapy; payload is the body as received, decoded\n")
+    how = (
+        "fetched-by: chromium (Playwright); payload is the DOM after JavaScript ran\n"
+        if snap.rendered
+        else "fetched-by: scrapy; payload is the body as received, decoded\n"
+    )
     metadata = writer.create_warc_record(
-        snap.url, "metadata", payload=BytesIO(f"{how}captured-at: {snap.captured_at}\n".encode()),
+        snap.url,
+        "metadata",
+        payload=BytesIO(f"{how}captured-at: {snap.captured_at}\n".encode()),
         warc_content_type="application/warc-fields",
         warc_headers_dict={"WARC-Date": date, "WARC-Concurrent-To": record_id},
     )

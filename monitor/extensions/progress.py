@@ -69,9 +69,8 @@ class ProgressBar:
         if self.task is None or self._progress is None:
             return
         c = self.counts
-        status = (
-            f"{c['pages']} pages · {c['listings']} listings · {c['offers']} offers"
-            + (f" · [red]{c['blocked']} blocked[/red]" if c["blocked"] else "")
+        status = f"{c['pages']} pages · {c['listings']} listings · {c['offers']} offers" + (
+            f" · [red]{c['blocked']} blocked[/red]" if c["blocked"] else ""
         )
         self._progress.update(self.task, status=status)
 

@@ -50,31 +50,47 @@ def _auth_headers() -> dict[str, str]:
     return {}
 
 
-def import_objects(url: str, ndjson: str, space: str | None = None, timeout: float = 30.0,
-                   verify_certs: bool = True) -> ImportResult:
+def import_objects(
+    url: str,
+    ndjson: str,
+    space: str | None = None,
+    timeout: float = 30.0,
+    verify_certs: bool = True,
+) -> ImportResult:
     base = url.rstrip("/")
     if space:
         base += f"/s/{quote(space, safe='')}"
     body, content_type = urllib3.encode_multipart_formdata(
-        {"file": ("saved_objects.ndjson", ndjson.encode("utf-8"), "application/ndjson")})
+        {"file": ("saved_objects.ndjson", ndjson.encode("utf-8"), "application/ndjson")}
+    )
     headers = {"kbn-xsrf": "true", "Content-Type": content_type, **_auth_headers()}
-    http = urllib3.PoolManager(cert_reqs="CERT_REQUIRED" if verify_certs else "CERT_NONE",
-                               retries=False, timeout=timeout)
+    http = urllib3.PoolManager(
+        cert_reqs="CERT_REQUIRED" if verify_certs else "CERT_NONE", retries=False, timeout=timeout
+    )
     try:
-        resp = http.request("POST", f"{base}/api/saved_objects/_import?overwrite=true",
-                            body=body, headers=headers)
+        resp = http.request(
+            "POST", f"{base}/api/saved_objects/_import?overwrite=true", body=body, headers=headers
+        )
     except urllib3.exceptions.HTTPError as exc:
         raise KibanaError(f"cannot reach Kibana at {url}: {exc}") from None
     if resp.status in (401, 403):
-        raise KibanaError(f"Kibana at {url} refused the credentials (HTTP {resp.status}); set "
-                          "KIBANA_USERNAME/KIBANA_PASSWORD or KIBANA_API_KEY")
+        raise KibanaError(
+            f"Kibana at {url} refused the credentials (HTTP {resp.status}); set "
+            "KIBANA_USERNAME/KIBANA_PASSWORD or KIBANA_API_KEY"
+        )
     try:
         data = json.loads(resp.data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
-        raise KibanaError(f"Kibana at {url} answered HTTP {resp.status} without JSON; is this "
-                          "Kibana?") from None
+        raise KibanaError(
+            f"Kibana at {url} answered HTTP {resp.status} without JSON; is this Kibana?"
+        ) from None
     if resp.status != 200:
-        raise KibanaError(f"Kibana at {url} refused the import (HTTP {resp.status}): "
-                          f"{data.get('message') or data}")
-    return ImportResult(success=bool(data.get("success")), count=int(data.get("successCount", 0)),
-                        errors=list(data.get("errors") or []))
+        raise KibanaError(
+            f"Kibana at {url} refused the import (HTTP {resp.status}): "
+            f"{data.get('message') or data}"
+        )
+    return ImportResult(
+        success=bool(data.get("success")),
+        count=int(data.get("successCount", 0)),
+        errors=list(data.get("errors") or []),
+    )

@@ -14,8 +14,14 @@ from monitor.store.base import ListingFilter, Store, StoreError, UpsertResult
 
 DEFAULT_SQLITE_PATH = "data/monitor.sqlite3"
 
-__all__ = ["DEFAULT_SQLITE_PATH", "ListingFilter", "Store", "StoreError", "UpsertResult",
-           "open_store"]
+__all__ = [
+    "DEFAULT_SQLITE_PATH",
+    "ListingFilter",
+    "Store",
+    "StoreError",
+    "UpsertResult",
+    "open_store",
+]
 
 
 def open_store(settings: Mapping[str, Any]) -> Store:
@@ -25,6 +31,6 @@ def open_store(settings: Mapping[str, Any]) -> Store:
         es_module = importlib.import_module("monitor.store.elasticsearch")
         store: Store = es_module.ElasticsearchStore.from_settings(settings)
         return store
-    from monitor.store.sqlite import SQLiteStore  # noqa: PLC0415 - only the store in use
+    from monitor.store.sqlite import SQLiteStore
 
     return SQLiteStore(settings.get("MONITOR_SQLITE_PATH") or DEFAULT_SQLITE_PATH)

@@ -74,7 +74,7 @@ class Store(abc.ABC):
     def search(self, query: str, limit: int | None = None) -> Iterator[dict[str, Any]]:
         """Documents matching a Lucene-syntax query, newest ``last_seen`` first. Here evaluated
         in Python (``monitor.search``); Elasticsearch runs it as a ``query_string``."""
-        from monitor.search import search  # noqa: PLC0415 - luqum only when searching
+        from monitor.search import search
 
         return search(self.listings(), query, limit)
 

@@ -58,18 +58,23 @@ def explain(exc: Exception, config: ElasticsearchConfig) -> StoreError:
     """One line saying what went wrong, for a person (no stack, no secret)."""
     where = f"Elasticsearch at {config.url}"
     if isinstance(exc, AuthenticationException):
-        return StoreError(f"{where} rejected the credentials ({config.describe_credentials()}); "
-                          "check ELASTICSEARCH_USERNAME/ELASTICSEARCH_PASSWORD or "
-                          "ELASTICSEARCH_API_KEY")
+        return StoreError(
+            f"{where} rejected the credentials ({config.describe_credentials()}); "
+            "check ELASTICSEARCH_USERNAME/ELASTICSEARCH_PASSWORD or "
+            "ELASTICSEARCH_API_KEY"
+        )
     if isinstance(exc, AuthorizationException):
-        return StoreError(f"{where}: {config.describe_credentials()} is not allowed to do this: "
-                          f"{_reason(exc)}")
+        return StoreError(
+            f"{where}: {config.describe_credentials()} is not allowed to do this: {_reason(exc)}"
+        )
     if isinstance(exc, ConnectionTimeout):
-        return StoreUnavailable(f"{where} did not answer within {config.timeout:g}s "
-                                "(ELASTICSEARCH_TIMEOUT)")
+        return StoreUnavailable(
+            f"{where} did not answer within {config.timeout:g}s (ELASTICSEARCH_TIMEOUT)"
+        )
     if isinstance(exc, TransportConnectionError):
-        return StoreUnavailable(f"cannot reach {where}: {_short(exc)}; is it running, and is "
-                                "ELASTICSEARCH_URL right?")
+        return StoreUnavailable(
+            f"cannot reach {where}: {_short(exc)}; is it running, and is ELASTICSEARCH_URL right?"
+        )
     if isinstance(exc, ApiError):
         return StoreError(f"{where} refused the request: {_reason(exc)}")
     return StoreError(f"{where}: {exc}")
@@ -77,8 +82,14 @@ def explain(exc: Exception, config: ElasticsearchConfig) -> StoreError:
 
 def _short(exc: Exception) -> str:
     text = str(exc)
-    for marker in ("Connection refused", "Name or service not known", "timed out",
-                   "No route to host", "certificate verify failed", "Connection reset"):
+    for marker in (
+        "Connection refused",
+        "Name or service not known",
+        "timed out",
+        "No route to host",
+        "certificate verify failed",
+        "Connection reset",
+    ):
         if marker in text:
             return marker
     return text.splitlines()[0][:200] if text else type(exc).__name__
@@ -149,8 +160,10 @@ class ElasticsearchStore(Store):
         quick = self.client.options(max_retries=0)
         self.call(quick.info)
         if not self.call(quick.indices.exists_index_template, name=self.alias):
-            raise StoreError(f"Elasticsearch at {self.config.url} has no index template "
-                             f"{self.alias!r}: run `monitor es setup` first")
+            raise StoreError(
+                f"Elasticsearch at {self.config.url} has no index template "
+                f"{self.alias!r}: run `monitor es setup` first"
+            )
         self.write_index()
 
     def write_index(self) -> str:
@@ -158,8 +171,10 @@ class ElasticsearchStore(Store):
         try:
             aliases = self.client.options(max_retries=0).indices.get_alias(name=self.alias)
         except NotFoundError:
-            raise StoreError(f"Elasticsearch at {self.config.url} has no alias {self.alias!r}: "
-                             "run `monitor es setup` first") from None
+            raise StoreError(
+                f"Elasticsearch at {self.config.url} has no alias {self.alias!r}: "
+                "run `monitor es setup` first"
+            ) from None
         except (TransportError, ApiError) as exc:
             raise explain(exc, self.config) from exc
         for index, body in aliases.body.items():
@@ -179,8 +194,12 @@ class ElasticsearchStore(Store):
             if doc.get("id") and doc.get("first_seen") and doc.get("last_seen"):
                 good.append(doc)
             else:
-                result.errors.append((str(doc.get("id")), "invalid document: id, first_seen "
-                                      "and last_seen are required"))
+                result.errors.append(
+                    (
+                        str(doc.get("id")),
+                        "invalid document: id, first_seen and last_seen are required",
+                    )
+                )
         for batch in _rounds(good):  # the same id twice: two sightings, merged in order
             self._upsert_round(batch, result)
         return result
@@ -200,16 +219,21 @@ class ElasticsearchStore(Store):
                 result.deferred.extend(blocked.values())
             rounds_left -= 1
             if retry and rounds_left == 0:
-                result.errors.extend((doc_id, "version_conflict_engine_exception: still "
-                                      "conflicting after retries") for doc_id in retry)
+                result.errors.extend(
+                    (doc_id, "version_conflict_engine_exception: still conflicting after retries")
+                    for doc_id in retry
+                )
                 return
             todo = retry
 
-    def _create_first(self, todo: dict[str, dict[str, Any]], result: EsUpsertResult
-                      ) -> dict[str, dict[str, Any]]:
+    def _create_first(
+        self, todo: dict[str, dict[str, Any]], result: EsUpsertResult
+    ) -> dict[str, dict[str, Any]]:
         """Create every document; return those that exist already (to read and merge)."""
-        actions = [{"_op_type": "create", "_index": self.alias, "_id": doc_id, "_source": doc}
-                   for doc_id, doc in todo.items()]
+        actions = [
+            {"_op_type": "create", "_index": self.alias, "_id": doc_id, "_source": doc}
+            for doc_id, doc in todo.items()
+        ]
         existing: dict[str, dict[str, Any]] = {}
         for ok, item in self._bulk(actions):
             op = next(iter(item.values()))
@@ -229,8 +253,9 @@ class ElasticsearchStore(Store):
         if total:
             self.new_share = 0.7 * self.new_share + 0.3 * (new / total)
 
-    def _write(self, todo: dict[str, dict[str, Any]], result: EsUpsertResult
-               ) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
+    def _write(
+        self, todo: dict[str, dict[str, Any]], result: EsUpsertResult
+    ) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
         """One mget + bulk; returns the documents to retry (conflicts) and the blocked ones."""
         found = self.call(self.client.mget, index=self.alias, ids=list(todo))
         self._learn(sum(1 for hit in found["docs"] if not hit.get("found")), len(todo))
@@ -247,15 +272,23 @@ class ElasticsearchStore(Store):
                 # Through the alias, never the concrete index: after `monitor es reindex` moved
                 # it, the sequence numbers no longer match (409, re-read) and a deleted old
                 # index is not created again (require_alias).
-                actions.append({"_op_type": "index", "_index": self.alias, "_id": doc_id,
-                                "if_seq_no": hit["_seq_no"],
-                                "if_primary_term": hit["_primary_term"], "_source": merged})
+                actions.append(
+                    {
+                        "_op_type": "index",
+                        "_index": self.alias,
+                        "_id": doc_id,
+                        "if_seq_no": hit["_seq_no"],
+                        "if_primary_term": hit["_primary_term"],
+                        "_source": merged,
+                    }
+                )
             elif "error" in hit:
                 result.errors.append((doc_id, item_reason(hit)))
             else:
                 created.add(doc_id)
-                actions.append({"_op_type": "create", "_index": self.alias, "_id": doc_id,
-                                "_source": new})
+                actions.append(
+                    {"_op_type": "create", "_index": self.alias, "_id": doc_id, "_source": new}
+                )
         retry: dict[str, dict[str, Any]] = {}
         blocked: dict[str, dict[str, Any]] = {}
         for ok, item in self._bulk(actions):
@@ -278,12 +311,22 @@ class ElasticsearchStore(Store):
         if not actions:
             return iter(())
         try:
-            return iter(list(helpers.streaming_bulk(
-                self.client, actions, chunk_size=len(actions), max_chunk_bytes=50 * 2**20,
-                raise_on_error=False, raise_on_exception=True,
-                max_retries=self.config.max_retries, initial_backoff=1, max_backoff=30,
-                require_alias=True,
-            )))
+            return iter(
+                list(
+                    helpers.streaming_bulk(
+                        self.client,
+                        actions,
+                        chunk_size=len(actions),
+                        max_chunk_bytes=50 * 2**20,
+                        raise_on_error=False,
+                        raise_on_exception=True,
+                        max_retries=self.config.max_retries,
+                        initial_backoff=1,
+                        max_backoff=30,
+                        require_alias=True,
+                    )
+                )
+            )
         except (TransportError, ApiError) as exc:
             raise explain(exc, self.config) from exc
 
@@ -314,8 +357,13 @@ class ElasticsearchStore(Store):
         """Documents matching a Lucene-syntax ``query`` (title and text by default)."""
         return self.query(query_string(query), limit=limit)
 
-    def query(self, query: dict[str, Any], limit: int | None = None, index: str | None = None,
-              sort: list[dict[str, str]] | None = None) -> Iterator[dict[str, Any]]:
+    def query(
+        self,
+        query: dict[str, Any],
+        limit: int | None = None,
+        index: str | None = None,
+        sort: list[dict[str, str]] | None = None,
+    ) -> Iterator[dict[str, Any]]:
         """Every hit of ``query`` (newest ``last_seen`` first unless ``sort`` says otherwise;
         the last sort key must be unique), paged with ``search_after``."""
         after: list[Any] | None = None
@@ -323,9 +371,15 @@ class ElasticsearchStore(Store):
         while left is None or left > 0:
             size = _PAGE if left is None else min(_PAGE, left)
             kwargs: dict[str, Any] = {"search_after": after} if after else {}
-            resp = self.call(self.client.search, index=index or self.alias, query=query,
-                             size=size, sort=sort or [{"last_seen": "desc"}, {"id": "asc"}],
-                             track_total_hits=False, **kwargs)
+            resp = self.call(
+                self.client.search,
+                index=index or self.alias,
+                query=query,
+                size=size,
+                sort=sort or [{"last_seen": "desc"}, {"id": "asc"}],
+                track_total_hits=False,
+                **kwargs,
+            )
             hits = resp["hits"]["hits"]
             for hit in hits:
                 yield hit["_source"]
@@ -337,11 +391,16 @@ class ElasticsearchStore(Store):
 
     # -- single-document updates ---------------------------------------------------------
     def update_fields(self, doc_id: str, fields: dict[str, Any]) -> None:
-        self._read_modify_write(self.alias, doc_id, lambda doc: doc.update(fields),
-                                f"no stored listing with id {doc_id!r}")
+        self._read_modify_write(
+            self.alias,
+            doc_id,
+            lambda doc: doc.update(fields),
+            f"no stored listing with id {doc_id!r}",
+        )
 
-    def _read_modify_write(self, index: str, doc_id: str, change: Callable[[dict[str, Any]], Any],
-                           missing: str) -> None:
+    def _read_modify_write(
+        self, index: str, doc_id: str, change: Callable[[dict[str, Any]], Any], missing: str
+    ) -> None:
         for _ in range(_CONFLICT_ROUNDS):
             try:
                 resp = self.client.get(index=index, id=doc_id)
@@ -352,9 +411,15 @@ class ElasticsearchStore(Store):
             doc = resp["_source"]
             change(doc)
             try:
-                self.client.index(index=index, id=doc_id, document=doc,
-                                  if_seq_no=resp["_seq_no"], if_primary_term=resp["_primary_term"],
-                                  require_alias=index == self.alias, refresh=True)
+                self.client.index(
+                    index=index,
+                    id=doc_id,
+                    document=doc,
+                    if_seq_no=resp["_seq_no"],
+                    if_primary_term=resp["_primary_term"],
+                    require_alias=index == self.alias,
+                    refresh=True,
+                )
                 return
             except ConflictError:
                 continue
@@ -369,8 +434,9 @@ class ElasticsearchStore(Store):
 
     def put_takedown_request(self, request: dict[str, Any]) -> bool:
         try:
-            self.client.create(index=self.requests_index, id=request["id"], document=request,
-                               refresh=True)
+            self.client.create(
+                index=self.requests_index, id=request["id"], document=request, refresh=True
+            )
         except ConflictError:
             return False
         except (TransportError, ApiError) as exc:
@@ -388,18 +454,26 @@ class ElasticsearchStore(Store):
         return source
 
     def update_takedown_request(self, request_id: str, fields: dict[str, Any]) -> None:
-        self._read_modify_write(self.requests_index, request_id, lambda doc: doc.update(fields),
-                                f"no stored takedown request with id {request_id!r}")
+        self._read_modify_write(
+            self.requests_index,
+            request_id,
+            lambda doc: doc.update(fields),
+            f"no stored takedown request with id {request_id!r}",
+        )
 
-    def takedown_requests(self, platform: str | None = None, open_only: bool = False
-                          ) -> Iterator[dict[str, Any]]:
+    def takedown_requests(
+        self, platform: str | None = None, open_only: bool = False
+    ) -> Iterator[dict[str, Any]]:
         filters: list[dict[str, Any]] = []
         if platform:
             filters.append({"term": {"platform": platform}})
         if open_only:
             filters.append({"term": {"status": "open"}})
-        return self.query({"bool": {"filter": filters}}, index=self.requests_index,
-                          sort=[{"created_at": "asc"}, {"id": "asc"}])
+        return self.query(
+            {"bool": {"filter": filters}},
+            index=self.requests_index,
+            sort=[{"created_at": "asc"}, {"id": "asc"}],
+        )
 
     def close(self) -> None:
         self.client.close()
@@ -422,8 +496,14 @@ def filter_query(flt: ListingFilter) -> dict[str, Any]:
 
 def query_string(query: str) -> dict[str, Any]:
     """The Elasticsearch side of ``monitor search``: the same semantics as ``monitor.search``."""
-    return {"query_string": {"query": query, "fields": ["title", "text"],
-                             "default_operator": "AND", "lenient": True}}
+    return {
+        "query_string": {
+            "query": query,
+            "fields": ["title", "text"],
+            "default_operator": "AND",
+            "lenient": True,
+        }
+    }
 
 
 def _rounds(docs: Sequence[dict[str, Any]]) -> list[dict[str, dict[str, Any]]]:

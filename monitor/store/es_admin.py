@@ -49,8 +49,9 @@ class SetupReport:
 def ilm_available(store: ElasticsearchStore) -> bool:
     """True when every node runs the ILM module (not on the dev node: es/README.md)."""
     nodes = store.call(store.client.nodes.info, metric="plugins")["nodes"]
-    return bool(nodes) and all(any(m.get("name") == "x-pack-ilm" for m in n.get("modules", []))
-                               for n in nodes.values())
+    return bool(nodes) and all(
+        any(m.get("name") == "x-pack-ilm" for m in n.get("modules", [])) for n in nodes.values()
+    )
 
 
 def setup(store: ElasticsearchStore, replicas: int = 0) -> SetupReport:
@@ -66,13 +67,17 @@ def setup(store: ElasticsearchStore, replicas: int = 0) -> SetupReport:
         version = int((live.get("_meta") or {}).get("mapping_version", 0))
         if version < MAPPING_VERSION:
             report.needs_reindex = True
-            report.say(f"alias {alias!r} writes to {index!r} with mapping version {version}: "
-                       "run `monitor es reindex` to move to the new mapping")
+            report.say(
+                f"alias {alias!r} writes to {index!r} with mapping version {version}: "
+                "run `monitor es reindex` to move to the new mapping"
+            )
         else:
             report.say(f"alias {alias!r} writes to {index!r}")
     elif store.call(c.indices.exists, index=alias):
-        raise StoreError(f"{alias!r} is a plain index, not an alias; move its documents away or "
-                         "choose another ELASTICSEARCH_INDEX")
+        raise StoreError(
+            f"{alias!r} is a plain index, not an alias; move its documents away or "
+            "choose another ELASTICSEARCH_INDEX"
+        )
     else:
         index = first_index(alias)
         store.call(c.indices.create, index=index, aliases={alias: {"is_write_index": True}})
@@ -85,8 +90,10 @@ def setup(store: ElasticsearchStore, replicas: int = 0) -> SetupReport:
         store.call(c.ilm.put_lifecycle, name=RETIRED_POLICY, **ilm_policy())
         report.say(f"ILM policy {RETIRED_POLICY!r} is in place (deletes retired indices)")
     else:
-        report.say("no ILM on this cluster: retired indices are deleted by `monitor es reindex`; "
-                   "listings expire with `monitor es retention`")
+        report.say(
+            "no ILM on this cluster: retired indices are deleted by `monitor es reindex`; "
+            "listings expire with `monitor es retention`"
+        )
     return report
 
 
@@ -99,12 +106,19 @@ class ReindexReport:
     deleted_old: bool = False
 
 
-def _scan(store: ElasticsearchStore, index: str, query: dict[str, Any] | None = None,
-          source: bool = True) -> Iterator[dict[str, Any]]:
+def _scan(
+    store: ElasticsearchStore, index: str, query: dict[str, Any] | None = None, source: bool = True
+) -> Iterator[dict[str, Any]]:
     try:
-        yield from helpers.scan(store.client, index=index,
-                                query={"query": query or {"match_all": {}}}, size=1000,
-                                scroll="5m", seq_no_primary_term=True, _source=source)
+        yield from helpers.scan(
+            store.client,
+            index=index,
+            query={"query": query or {"match_all": {}}},
+            size=1000,
+            scroll="5m",
+            seq_no_primary_term=True,
+            _source=source,
+        )
     except (TransportError, ApiError) as exc:
         raise explain(exc, store.config) from exc
 
@@ -112,8 +126,9 @@ def _scan(store: ElasticsearchStore, index: str, query: dict[str, Any] | None = 
 def _bulk(store: ElasticsearchStore, actions: Iterable[dict[str, Any]]) -> int:
     done = 0
     try:
-        for ok, item in helpers.streaming_bulk(store.client, actions, chunk_size=1000,
-                                               raise_on_error=False, max_retries=5):
+        for ok, item in helpers.streaming_bulk(
+            store.client, actions, chunk_size=1000, raise_on_error=False, max_retries=5
+        ):
             op = next(iter(item.values()))
             if ok:
                 done += 1
@@ -140,8 +155,12 @@ def reindex(store: ElasticsearchStore, keep_old: bool = False) -> ReindexReport:
         def copy_all() -> Iterator[dict[str, Any]]:
             for hit in _scan(store, old):
                 seen[hit["_id"]] = hit["_seq_no"]
-                yield {"_op_type": "index", "_index": new, "_id": hit["_id"],
-                       "_source": hit["_source"]}
+                yield {
+                    "_op_type": "index",
+                    "_index": new,
+                    "_id": hit["_id"],
+                    "_source": hit["_source"],
+                }
 
         report.copied = _bulk(store, copy_all())
         store.call(c.indices.put_settings, index=old, settings={"index.blocks.write": True})
@@ -152,12 +171,16 @@ def reindex(store: ElasticsearchStore, keep_old: bool = False) -> ReindexReport:
         old_n = store.call(c.count, index=old)["count"]
         new_n = store.call(c.count, index=new)["count"]
         if old_n != new_n:
-            raise StoreError(f"reindex check failed: {old!r} has {old_n} documents, "
-                             f"{new!r} {new_n}")
-        store.call(c.indices.update_aliases, actions=[
-            {"remove": {"index": old, "alias": alias}},
-            {"add": {"index": new, "alias": alias, "is_write_index": True}},
-        ])
+            raise StoreError(
+                f"reindex check failed: {old!r} has {old_n} documents, {new!r} {new_n}"
+            )
+        store.call(
+            c.indices.update_aliases,
+            actions=[
+                {"remove": {"index": old, "alias": alias}},
+                {"add": {"index": new, "alias": alias, "is_write_index": True}},
+            ],
+        )
     except BaseException:
         if blocked:
             store.call(c.indices.put_settings, index=old, settings={"index.blocks.write": None})
@@ -165,9 +188,14 @@ def reindex(store: ElasticsearchStore, keep_old: bool = False) -> ReindexReport:
         raise
     if keep_old:
         if ilm_available(store):
-            store.call(c.indices.put_settings, index=old, settings={
-                "index.lifecycle.name": RETIRED_POLICY,
-                "index.lifecycle.origination_date": int(time.time() * 1000)})
+            store.call(
+                c.indices.put_settings,
+                index=old,
+                settings={
+                    "index.lifecycle.name": RETIRED_POLICY,
+                    "index.lifecycle.origination_date": int(time.time() * 1000),
+                },
+            )
     else:
         store.call(c.indices.delete, index=old)
         report.deleted_old = True
@@ -181,10 +209,12 @@ def _catch_up(store: ElasticsearchStore, old: str, new: str, seen: dict[str, int
     for hit in _scan(store, old):
         present.add(hit["_id"])
         if seen.get(hit["_id"]) != hit["_seq_no"]:
-            actions.append({"_op_type": "index", "_index": new, "_id": hit["_id"],
-                            "_source": hit["_source"]})
-    actions.extend({"_op_type": "delete", "_index": new, "_id": doc_id}
-                   for doc_id in seen.keys() - present)
+            actions.append(
+                {"_op_type": "index", "_index": new, "_id": hit["_id"], "_source": hit["_source"]}
+            )
+    actions.extend(
+        {"_op_type": "delete", "_index": new, "_id": doc_id} for doc_id in seen.keys() - present
+    )
     _bulk(store, actions)
     return len(actions)
 
@@ -195,9 +225,16 @@ def retention(store: ElasticsearchStore, cutoff: str, dry_run: bool = False) -> 
     query = {"range": {"last_seen": {"lt": cutoff}}}
     if dry_run:
         return int(store.call(store.client.count, index=store.alias, query=query)["count"])
-    actions = ({"_op_type": "delete", "_index": hit["_index"], "_id": hit["_id"],
-                "if_seq_no": hit["_seq_no"], "if_primary_term": hit["_primary_term"]}
-               for hit in _scan(store, store.alias, query, source=False))
+    actions = (
+        {
+            "_op_type": "delete",
+            "_index": hit["_index"],
+            "_id": hit["_id"],
+            "if_seq_no": hit["_seq_no"],
+            "if_primary_term": hit["_primary_term"],
+        }
+        for hit in _scan(store, store.alias, query, source=False)
+    )
     deleted = _bulk(store, actions)
     store.refresh()
     return deleted
@@ -219,6 +256,3 @@ def describe(store: ElasticsearchStore) -> list[str]:
     except StoreError:
         lines.append(f"{store.requests_index!r} is missing: run `monitor es setup`")
     return lines
-
-
-

@@ -74,16 +74,24 @@ def _bool(settings: Mapping[str, Any], name: str, default: bool) -> bool:
     raise ConfigError(f"{name} must be true or false, got {value!r}")
 
 
-def _number(settings: Mapping[str, Any], name: str, default: float, kind: type, *,
-            minimum: float, exclusive: bool = False) -> Any:
+def _number(
+    settings: Mapping[str, Any],
+    name: str,
+    default: float,
+    kind: type,
+    *,
+    minimum: float,
+    exclusive: bool = False,
+) -> Any:
     value = _raw(settings, name)
     if value is None or value == "":
         return kind(default)
     try:
         number = kind(value)
     except (TypeError, ValueError):
-        raise ConfigError(f"{name} must be a{'n integer' if kind is int else ' number'}, "
-                          f"got {value!r}") from None
+        raise ConfigError(
+            f"{name} must be a{'n integer' if kind is int else ' number'}, got {value!r}"
+        ) from None
     if number < minimum or (exclusive and number == minimum):
         raise ConfigError(f"{name} must be {'>' if exclusive else '>='} {minimum:g}, got {value!r}")
     return number
@@ -110,21 +118,28 @@ class ElasticsearchConfig:
         url = str(_raw(settings, "ELASTICSEARCH_URL") or "").strip()
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise ConfigError(f"ELASTICSEARCH_URL must be an http(s) URL like "
-                              f"http://127.0.0.1:9200, got {public_url(url)!r}")
+            raise ConfigError(
+                f"ELASTICSEARCH_URL must be an http(s) URL like "
+                f"http://127.0.0.1:9200, got {public_url(url)!r}"
+            )
         username = _raw(settings, "ELASTICSEARCH_USERNAME") or parts.username or None
         password = _raw(settings, "ELASTICSEARCH_PASSWORD") or parts.password or None
         api_key = _raw(settings, "ELASTICSEARCH_API_KEY") or None
         if api_key and (username or password):
-            raise ConfigError("set either ELASTICSEARCH_API_KEY or ELASTICSEARCH_USERNAME/"
-                              "ELASTICSEARCH_PASSWORD, not both")
+            raise ConfigError(
+                "set either ELASTICSEARCH_API_KEY or ELASTICSEARCH_USERNAME/"
+                "ELASTICSEARCH_PASSWORD, not both"
+            )
         if bool(username) != bool(password):
-            raise ConfigError("ELASTICSEARCH_USERNAME and ELASTICSEARCH_PASSWORD go together; "
-                              "only one is set")
+            raise ConfigError(
+                "ELASTICSEARCH_USERNAME and ELASTICSEARCH_PASSWORD go together; only one is set"
+            )
         index = str(_raw(settings, "ELASTICSEARCH_INDEX") or DEFAULT_INDEX)
         if not valid_index_name(index):
-            raise ConfigError(f"ELASTICSEARCH_INDEX must be a lowercase index name "
-                              f"(a-z, 0-9, - _ .), got {index!r}")
+            raise ConfigError(
+                f"ELASTICSEARCH_INDEX must be a lowercase index name "
+                f"(a-z, 0-9, - _ .), got {index!r}"
+            )
         ca_certs = _raw(settings, "ELASTICSEARCH_CA_CERTS") or None
         if ca_certs and not Path(ca_certs).is_file():
             raise ConfigError(f"ELASTICSEARCH_CA_CERTS: no such file {ca_certs!r}")
@@ -135,13 +150,15 @@ class ElasticsearchConfig:
             password=password,
             api_key=api_key,
             bulk_size=_number(settings, "ELASTICSEARCH_BULK_SIZE", 500, int, minimum=1),
-            flush_seconds=_number(settings, "ELASTICSEARCH_FLUSH_SECONDS", 5.0, float, minimum=0,
-                                  exclusive=True),
+            flush_seconds=_number(
+                settings, "ELASTICSEARCH_FLUSH_SECONDS", 5.0, float, minimum=0, exclusive=True
+            ),
             spool_path=Path(_raw(settings, "ELASTICSEARCH_SPOOL_PATH") or DEFAULT_SPOOL_PATH),
             verify_certs=_bool(settings, "ELASTICSEARCH_VERIFY_CERTS", True),
             ca_certs=ca_certs,
-            timeout=_number(settings, "ELASTICSEARCH_TIMEOUT", 30.0, float, minimum=0,
-                            exclusive=True),
+            timeout=_number(
+                settings, "ELASTICSEARCH_TIMEOUT", 30.0, float, minimum=0, exclusive=True
+            ),
             max_retries=_number(settings, "ELASTICSEARCH_MAX_RETRIES", 3, int, minimum=0),
         )
 
@@ -153,8 +170,8 @@ class ElasticsearchConfig:
         return "no credentials"
 
     def client(self, max_retries: int | None = None) -> Elasticsearch:
-        from elasticsearch import Elasticsearch  # noqa: PLC0415 - only when Elasticsearch is used
-        from elasticsearch.serializer import OrjsonSerializer  # noqa: PLC0415
+        from elasticsearch import Elasticsearch
+        from elasticsearch.serializer import OrjsonSerializer
 
         kwargs: dict[str, Any] = {}
         if self.api_key:

@@ -42,8 +42,9 @@ class ReplayResult:
     rejected: int = 0  # documents Elasticsearch refuses outright (kept in the rejected file)
 
 
-def upsert_isolating(store: ElasticsearchStore, docs: Sequence[dict[str, Any]]
-                     ) -> tuple[UpsertResult, list[dict[str, Any]]]:
+def upsert_isolating(
+    store: ElasticsearchStore, docs: Sequence[dict[str, Any]]
+) -> tuple[UpsertResult, list[dict[str, Any]]]:
     """``store.upsert``; when the whole request is refused (not an outage: a document that
     cannot be serialized, a 400 or 403), one document at a time, so that one bad document
     cannot hold back the others. Returns the result and the refused documents."""
@@ -82,15 +83,16 @@ class Spool:
     def _append(path: Path, docs: Sequence[dict[str, Any]]) -> None:
         if not docs:
             return
-        data = "".join(json.dumps(d, ensure_ascii=False, default=repr) + "\n"
-                       for d in docs).encode("utf-8")
+        data = "".join(json.dumps(d, ensure_ascii=False, default=repr) + "\n" for d in docs).encode(
+            "utf-8"
+        )
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)
             view = memoryview(data)
             while view:
-                view = view[os.write(fd, view):]
+                view = view[os.write(fd, view) :]
             os.fsync(fd)
         finally:
             os.close(fd)
@@ -122,8 +124,9 @@ class Spool:
         """Take the spooled files for a replay; nobody else will get them."""
         claimed = []
         for source in [self.path, *self._orphans()]:
-            target = self.path.with_name(f"{self.path.name}.replaying-{os.getpid()}-"
-                                         f"{uuid.uuid4().hex[:8]}")
+            target = self.path.with_name(
+                f"{self.path.name}.replaying-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+            )
             try:
                 source.rename(target)
             except FileNotFoundError:
@@ -140,7 +143,7 @@ class Spool:
             result.bad_lines += bad
             start = 0
             while start < len(docs) and not unavailable:
-                batch = docs[start:start + batch_size]
+                batch = docs[start : start + batch_size]
                 try:
                     res, refused = upsert_isolating(store, batch)
                 except StoreUnavailable:  # gone again: keep the rest for later

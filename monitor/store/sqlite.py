@@ -128,16 +128,22 @@ class SQLiteStore(Store):
                 cur = self._db.execute(
                     "INSERT OR IGNORE INTO takedown_requests"
                     " (id, platform, status, created_at, doc) VALUES (?, ?, ?, ?, ?)",
-                    (request["id"], request["platform"], request.get("status", "open"),
-                     request["created_at"], json.dumps(request, ensure_ascii=False)),
+                    (
+                        request["id"],
+                        request["platform"],
+                        request.get("status", "open"),
+                        request["created_at"],
+                        json.dumps(request, ensure_ascii=False),
+                    ),
                 )
         except sqlite3.Error as exc:
             raise StoreError(f"cannot store takedown request {request.get('id')!r}: {exc}") from exc
         return cur.rowcount == 1
 
     def get_takedown_request(self, request_id: str) -> dict[str, Any] | None:
-        row = self._db.execute("SELECT doc FROM takedown_requests WHERE id = ?",
-                               (request_id,)).fetchone()
+        row = self._db.execute(
+            "SELECT doc FROM takedown_requests WHERE id = ?", (request_id,)
+        ).fetchone()
         return json.loads(row[0]) if row else None
 
     def update_takedown_request(self, request_id: str, fields: dict[str, Any]) -> None:
@@ -146,9 +152,10 @@ class SQLiteStore(Store):
             if doc is None:
                 raise StoreError(f"no stored takedown request with id {request_id!r}")
             doc.update(fields)
-            self._db.execute("UPDATE takedown_requests SET status = ?, doc = ? WHERE id = ?",
-                             (doc.get("status", "open"), json.dumps(doc, ensure_ascii=False),
-                              request_id))
+            self._db.execute(
+                "UPDATE takedown_requests SET status = ?, doc = ? WHERE id = ?",
+                (doc.get("status", "open"), json.dumps(doc, ensure_ascii=False), request_id),
+            )
 
     def takedown_requests(
         self, platform: str | None = None, open_only: bool = False
@@ -160,8 +167,9 @@ class SQLiteStore(Store):
             params.append(platform)
         if open_only:
             where.append("status = 'open'")
-        sql = (f"SELECT doc FROM takedown_requests WHERE {' AND '.join(where)}"
-               " ORDER BY created_at, id")
+        sql = (
+            f"SELECT doc FROM takedown_requests WHERE {' AND '.join(where)} ORDER BY created_at, id"
+        )
         for (raw,) in self._db.execute(sql, params).fetchall():
             yield json.loads(raw)
 

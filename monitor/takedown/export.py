@@ -73,10 +73,14 @@ def schema() -> dict[str, Any]:
 
 
 def _select_notice(store: Store, opts: ExportOptions) -> list[dict[str, Any]]:
-    flt = ListingFilter(platform=opts.platform, offers_only=True, since=opts.since,
-                        min_severity=opts.min_severity)
-    return [d for d in store.listings(flt)
-            if d.get("url") and (d.get("takedown") or {}).get("status") != "removed"]
+    flt = ListingFilter(
+        platform=opts.platform, offers_only=True, since=opts.since, min_severity=opts.min_severity
+    )
+    return [
+        d
+        for d in store.listings(flt)
+        if d.get("url") and (d.get("takedown") or {}).get("status") != "removed"
+    ]
 
 
 def _select_12377(store: Store, opts: ExportOptions, plat: Platform) -> list[dict[str, Any]]:
@@ -95,8 +99,11 @@ def _select_12377(store: Store, opts: ExportOptions, plat: Platform) -> list[dic
 
 def select(store: Store, opts: ExportOptions) -> list[dict[str, Any]]:
     plat = get_platform(opts.platform)
-    docs = _select_12377(store, opts, plat) if opts.kind == "report_12377" else \
-        _select_notice(store, opts)
+    docs = (
+        _select_12377(store, opts, plat)
+        if opts.kind == "report_12377"
+        else _select_notice(store, opts)
+    )
     return sorted(docs, key=lambda d: d["id"])
 
 
@@ -107,8 +114,10 @@ def _describe(opts: ExportOptions) -> str:
     if opts.min_severity is not None:
         parts.append(f"severity >= {opts.min_severity}")
     if opts.kind == "report_12377":
-        parts.append("still up after a notice" + (f" sent before {opts.notice_older_than}"
-                                                 if opts.notice_older_than else ""))
+        parts.append(
+            "still up after a notice"
+            + (f" sent before {opts.notice_older_than}" if opts.notice_older_than else "")
+        )
     return ", ".join(parts)
 
 
@@ -116,26 +125,43 @@ def _prior_notices(store: Store, plat: Platform, ids: set[str]) -> list[dict[str
     out = []
     for req in store.takedown_requests(platform=plat.key):
         if req.get("kind") == "notice" and ids & set(req.get("listing_ids") or ()):
-            out.append({"id": req["id"], "date_sent": req["created_at"],
-                        "recipient": plat.operator or plat.name})
+            out.append(
+                {
+                    "id": req["id"],
+                    "date_sent": req["created_at"],
+                    "recipient": plat.operator or plat.name,
+                }
+            )
     return out
 
 
-def export(store: Store, evidence: EvidenceFiles, reporter: Reporter, opts: ExportOptions,
-           now: str | None = None) -> ExportResult:
+def export(
+    store: Store,
+    evidence: EvidenceFiles,
+    reporter: Reporter,
+    opts: ExportOptions,
+    now: str | None = None,
+) -> ExportResult:
     """Write the package and record the request; see the module docstring."""
     plat = get_platform(opts.platform)
     docs = select(store, opts)
     if not docs:
-        raise TakedownError(f"nothing to export: no listing matches ({_describe(opts)}); "
-                            "nothing written")
+        raise TakedownError(
+            f"nothing to export: no listing matches ({_describe(opts)}); nothing written"
+        )
     ids = [d["id"] for d in docs]
     req_id = request_id(opts.kind, plat.key, ids)
     existing = store.get_takedown_request(req_id)
     req = existing or {
-        "id": req_id, "kind": opts.kind, "platform": plat.key, "created_at": now or utc_now(),
-        "status": "open", "listing_ids": ids, "listing_count": len(ids),
-        "recipient": plat.operator or plat.name, "reporter": reporter.organisation,
+        "id": req_id,
+        "kind": opts.kind,
+        "platform": plat.key,
+        "created_at": now or utc_now(),
+        "status": "open",
+        "listing_ids": ids,
+        "listing_count": len(ids),
+        "recipient": plat.operator or plat.name,
+        "reporter": reporter.organisation,
         "selection": _describe(opts),
     }
     included = _included_files(docs, opts.include_raw)
@@ -144,26 +170,35 @@ def export(store: Store, evidence: EvidenceFiles, reporter: Reporter, opts: Expo
         notice["prior_notices"] = _prior_notices(store, plat, set(ids))
         for w, d in zip(notice["works"], docs, strict=True):
             t = d.get("takedown") or {}
-            w["verification"] = {"status": t.get("status", "unverified"),
-                                 "verified_at": t.get("verified_at"),
-                                 "requested_at": t.get("requested_at")}
+            w["verification"] = {
+                "status": t.get("status", "unverified"),
+                "verified_at": t.get("verified_at"),
+                "requested_at": t.get("requested_at"),
+            }
     try:
         jsonschema.validate(notice, schema())
     except jsonschema.ValidationError as exc:
         where = "/".join(str(p) for p in exc.absolute_path)
-        raise TakedownError(f"the notice does not match notice.schema.json at {where or '/'}: "
-                            f"{exc.message}; nothing written") from exc
+        raise TakedownError(
+            f"the notice does not match notice.schema.json at {where or '/'}: "
+            f"{exc.message}; nothing written"
+        ) from exc
     package = _Package(notice, docs, plat, reporter, evidence, included)
     path = _write_package(opts.out, req_id, package)
     created = store.put_takedown_request(req) if existing is None else False
     _mark_listings(store, docs, req)
-    return ExportResult(req, created, path, sorted(str(p.relative_to(path))
-                                                  for p in path.rglob("*") if p.is_file()))
+    return ExportResult(
+        req, created, path, sorted(str(p.relative_to(path)) for p in path.rglob("*") if p.is_file())
+    )
 
 
 def _included_files(docs: list[dict[str, Any]], include_raw: bool) -> set[str]:
-    return {f["name"] for d in docs for f in (d.get("evidence") or {}).get("files") or []
-            if include_raw or not f.get("restricted")}
+    return {
+        f["name"]
+        for d in docs
+        for f in (d.get("evidence") or {}).get("files") or []
+        if include_raw or not f.get("restricted")
+    }
 
 
 def _csv_bytes(notice: dict[str, Any]) -> bytes:
@@ -215,8 +250,14 @@ def _fill(tmp: Path, package: _Package) -> None:
     for doc in package.docs:
         for f in (doc.get("evidence") or {}).get("files") or []:
             if f["name"] not in package.included:
-                withheld.append({"name": f["name"], "kind": f["kind"], "sha256": f["sha256"],
-                                 "listing_id": doc["id"]})
+                withheld.append(
+                    {
+                        "name": f["name"],
+                        "kind": f["kind"],
+                        "sha256": f["sha256"],
+                        "listing_id": doc["id"],
+                    }
+                )
                 continue
             files[f"evidence/{f['name']}"] = _evidence_bytes(package.evidence, f)
     for rel, data in files.items():
@@ -224,9 +265,13 @@ def _fill(tmp: Path, package: _Package) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     manifest = {
-        "request_id": notice["id"], "date_sent": notice["date_sent"], "generated_at": utc_now(),
-        "files": [{"path": rel, "sha256": sha256_hex(data), "bytes": len(data)}
-                  for rel, data in sorted(files.items())],
+        "request_id": notice["id"],
+        "date_sent": notice["date_sent"],
+        "generated_at": utc_now(),
+        "files": [
+            {"path": rel, "sha256": sha256_hex(data), "bytes": len(data)}
+            for rel, data in sorted(files.items())
+        ],
         "withheld": withheld,
     }
     manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8")
@@ -242,8 +287,10 @@ def _evidence_bytes(evidence: EvidenceFiles, entry: dict[str, Any]) -> bytes:
     except EvidenceFileError as exc:
         raise TakedownError(f"{exc}; nothing written") from exc
     if sha256_hex(data) != entry["sha256"]:
-        raise TakedownError(f"evidence file {entry['name']} does not match its recorded SHA-256 "
-                            "(changed or corrupted since capture); nothing written")
+        raise TakedownError(
+            f"evidence file {entry['name']} does not match its recorded SHA-256 "
+            "(changed or corrupted since capture); nothing written"
+        )
     return data
 
 
@@ -267,14 +314,24 @@ def _mark_listings(store: Store, docs: list[dict[str, Any]], req: dict[str, Any]
         else:
             if t.get("status") == "reappeared":
                 # A new takedown cycle: time to takedown counts from this request.
-                t.update(status="requested", requested_at=req["created_at"], removed_at=None,
-                         hours_to_takedown=None)
+                t.update(
+                    status="requested",
+                    requested_at=req["created_at"],
+                    removed_at=None,
+                    hours_to_takedown=None,
+                )
             t.setdefault("requested_at", req["created_at"])
             t["request_id"] = req["id"]
             t["request_ids"] = sorted({*(t.get("request_ids") or []), req["id"]})
             t.setdefault("status", "requested")
-            for key in ("verified_at", "removed_at", "last_seen_up_at", "hours_to_takedown",
-                        "http_status", "reason"):
+            for key in (
+                "verified_at",
+                "removed_at",
+                "last_seen_up_at",
+                "hours_to_takedown",
+                "http_status",
+                "reason",
+            ):
                 t.setdefault(key, None)
             t.setdefault("checks", 0)
         store.update_fields(doc["id"], {"takedown": t})

@@ -29,7 +29,7 @@ def render_letter(notice: dict[str, Any], platform: Platform, reporter: Reporter
 
 
 def html_to_pdf(html: str) -> bytes:
-    from weasyprint import HTML  # noqa: PLC0415 - loads Pango; only exports need it
+    from weasyprint import HTML
 
     # A glyph missing from the fonts (emoji in a title) is a warning per glyph; not news.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)

@@ -21,7 +21,6 @@ if TYPE_CHECKING:
 SCHEMA_ID = "https://resume-market-monitor.invalid/schemas/takedown-notice-1.json"
 
 
-
 @cache
 def legal_basis() -> tuple[dict[str, str], ...]:
     """The cited law (``legal_basis.yaml``, shipped beside this module)."""
@@ -32,7 +31,7 @@ def legal_basis() -> tuple[dict[str, str], ...]:
 REQUESTED_ACTION = {
     "zh": "删除或屏蔽上述商品/帖子，终止相关交易与服务，保存相关记录，并对发布者依平台规则处理。",
     "en": "Remove or disable access to the listed items, stop the related transactions and "
-          "services, preserve the records, and act against the poster under your rules.",
+    "services, preserve the records, and act against the poster under your rules.",
 }
 
 
@@ -64,9 +63,15 @@ def listing_claims(doc: dict[str, Any]) -> dict[str, Any]:
 def evidence_entries(doc: dict[str, Any], included: set[str]) -> list[dict[str, Any]]:
     files = (doc.get("evidence") or {}).get("files") or []
     return [
-        {"name": f["name"], "kind": f["kind"], "sha256": f["sha256"], "bytes": f["bytes"],
-         "captured_at": f["captured_at"], "restricted": bool(f.get("restricted")),
-         "included": f["name"] in included}
+        {
+            "name": f["name"],
+            "kind": f["kind"],
+            "sha256": f["sha256"],
+            "bytes": f["bytes"],
+            "captured_at": f["captured_at"],
+            "restricted": bool(f.get("restricted")),
+            "included": f["name"] in included,
+        }
         for f in files
     ]
 
@@ -93,20 +98,34 @@ def _entity(name: str, kind: str, **fields: str) -> dict[str, Any]:
     return {"name": name, "kind": kind, **{k: v for k, v in fields.items() if v}}
 
 
-def build_notice(*, req: dict[str, Any], platform: Platform, reporter: Reporter,
-                 docs: Sequence[dict[str, Any]], included: set[str]) -> dict[str, Any]:
+def build_notice(
+    *,
+    req: dict[str, Any],
+    platform: Platform,
+    reporter: Reporter,
+    docs: Sequence[dict[str, Any]],
+    included: set[str],
+) -> dict[str, Any]:
     """The notice document (validated against ``notice.schema.json`` by the exporter)."""
     zh = platform.language == "zh"
     kind = req["kind"]
-    recipient = (_entity("违法和不良信息举报中心 (12377)", "organization", url="https://www.12377.cn/")
-                 if kind == "report_12377" else
-                 _entity(platform.operator or platform.name, "organization",
-                         channel="; ".join(r.get("channel", "") for r in platform.recipients),
-                         email="; ".join(r["email"] for r in platform.recipients if r.get("email")),
-                         url="; ".join(r["url"] for r in platform.recipients if r.get("url")),
-                         country_code=platform.jurisdiction))
-    title = (f"关于删除{platform.name}上出售求职者个人信息内容的通知" if zh else
-             f"Notice: personal data of job seekers offered for sale on {platform.name}")
+    recipient = (
+        _entity("违法和不良信息举报中心 (12377)", "organization", url="https://www.12377.cn/")
+        if kind == "report_12377"
+        else _entity(
+            platform.operator or platform.name,
+            "organization",
+            channel="; ".join(r.get("channel", "") for r in platform.recipients),
+            email="; ".join(r["email"] for r in platform.recipients if r.get("email")),
+            url="; ".join(r["url"] for r in platform.recipients if r.get("url")),
+            country_code=platform.jurisdiction,
+        )
+    )
+    title = (
+        f"关于删除{platform.name}上出售求职者个人信息内容的通知"
+        if zh
+        else f"Notice: personal data of job seekers offered for sale on {platform.name}"
+    )
     return {
         "$schema": SCHEMA_ID,
         "id": req["id"],
@@ -122,10 +141,19 @@ def build_notice(*, req: dict[str, Any], platform: Platform, reporter: Reporter,
         "regulations": [dict(b) for b in legal_basis()],
         "requested_action": REQUESTED_ACTION[platform.language],
         "tags": ["personal-information", "resume", "data-sale", platform.key],
-        "sender": _entity(reporter.name, "individual", organisation=reporter.organisation,
-                          email=reporter.email, address=reporter.address, phone=reporter.phone),
-        "principal": _entity(reporter.principal_name, "organization",
-                             on_behalf_of="affected job seekers (data subjects)"),
+        "sender": _entity(
+            reporter.name,
+            "individual",
+            organisation=reporter.organisation,
+            email=reporter.email,
+            address=reporter.address,
+            phone=reporter.phone,
+        ),
+        "principal": _entity(
+            reporter.principal_name,
+            "organization",
+            on_behalf_of="affected job seekers (data subjects)",
+        ),
         "recipient": recipient,
         "target": _entity(platform.name, "organization", platform=platform.key),
         "works": [work(doc, included) for doc in docs],
@@ -133,11 +161,35 @@ def build_notice(*, req: dict[str, Any], platform: Platform, reporter: Reporter,
 
 
 CSV_FIELDS = (
-    "notice_id", "notice_type", "date_sent", "sender_name", "sender_organisation", "sender_email",
-    "principal_name", "recipient_name", "target", "jurisdictions", "legal_basis",
-    "requested_action", "listing_id", "infringing_url", "seller", "seller_id", "seller_contacts",
-    "title", "price_text", "unit_price", "currency", "volume_records", "sources", "severity",
-    "first_seen", "last_seen", "page_sha256", "evidence_files", "evidence_sha256",
+    "notice_id",
+    "notice_type",
+    "date_sent",
+    "sender_name",
+    "sender_organisation",
+    "sender_email",
+    "principal_name",
+    "recipient_name",
+    "target",
+    "jurisdictions",
+    "legal_basis",
+    "requested_action",
+    "listing_id",
+    "infringing_url",
+    "seller",
+    "seller_id",
+    "seller_contacts",
+    "title",
+    "price_text",
+    "unit_price",
+    "currency",
+    "volume_records",
+    "sources",
+    "severity",
+    "first_seen",
+    "last_seen",
+    "page_sha256",
+    "evidence_files",
+    "evidence_sha256",
 )
 
 
@@ -145,26 +197,39 @@ def csv_rows(notice: dict[str, Any]) -> list[dict[str, Any]]:
     rows = []
     for w in notice["works"]:
         claims = w["claims"]
-        rows.append({
-            "notice_id": notice["id"], "notice_type": notice["type"],
-            "date_sent": notice["date_sent"], "sender_name": notice["sender"]["name"],
-            "sender_organisation": notice["sender"].get("organisation", ""),
-            "sender_email": notice["sender"].get("email", ""),
-            "principal_name": notice["principal"]["name"],
-            "recipient_name": notice["recipient"]["name"], "target": notice["target"]["name"],
-            "jurisdictions": ";".join(notice["jurisdictions"]),
-            "legal_basis": ";".join(f"{r['code']}" for r in notice["regulations"]),
-            "requested_action": notice["requested_action"], "listing_id": w["listing_id"],
-            "infringing_url": w["infringing_urls"][0]["url"], "seller": w["seller"] or "",
-            "seller_id": w["seller_id"] or "", "seller_contacts": ";".join(w["seller_contacts"]),
-            "title": w["description"], "price_text": claims["price_text"] or "",
-            "unit_price": "" if claims["unit_price"] is None else claims["unit_price"],
-            "currency": claims["currency"] or "",
-            "volume_records": "" if claims["volume_records"] is None else claims["volume_records"],
-            "sources": ";".join(claims["sources"]), "severity": w["severity"],
-            "first_seen": w["first_seen"] or "", "last_seen": w["last_seen"] or "",
-            "page_sha256": w["page_sha256"] or "",
-            "evidence_files": ";".join(e["name"] for e in w["evidence"]),
-            "evidence_sha256": ";".join(e["sha256"] for e in w["evidence"]),
-        })
+        rows.append(
+            {
+                "notice_id": notice["id"],
+                "notice_type": notice["type"],
+                "date_sent": notice["date_sent"],
+                "sender_name": notice["sender"]["name"],
+                "sender_organisation": notice["sender"].get("organisation", ""),
+                "sender_email": notice["sender"].get("email", ""),
+                "principal_name": notice["principal"]["name"],
+                "recipient_name": notice["recipient"]["name"],
+                "target": notice["target"]["name"],
+                "jurisdictions": ";".join(notice["jurisdictions"]),
+                "legal_basis": ";".join(f"{r['code']}" for r in notice["regulations"]),
+                "requested_action": notice["requested_action"],
+                "listing_id": w["listing_id"],
+                "infringing_url": w["infringing_urls"][0]["url"],
+                "seller": w["seller"] or "",
+                "seller_id": w["seller_id"] or "",
+                "seller_contacts": ";".join(w["seller_contacts"]),
+                "title": w["description"],
+                "price_text": claims["price_text"] or "",
+                "unit_price": "" if claims["unit_price"] is None else claims["unit_price"],
+                "currency": claims["currency"] or "",
+                "volume_records": ""
+                if claims["volume_records"] is None
+                else claims["volume_records"],
+                "sources": ";".join(claims["sources"]),
+                "severity": w["severity"],
+                "first_seen": w["first_seen"] or "",
+                "last_seen": w["last_seen"] or "",
+                "page_sha256": w["page_sha256"] or "",
+                "evidence_files": ";".join(e["name"] for e in w["evidence"]),
+                "evidence_sha256": ";".join(e["sha256"] for e in w["evidence"]),
+            }
+        )
     return rows

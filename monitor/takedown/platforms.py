@@ -38,11 +38,16 @@ def _platform(key: str, raw: dict[str, Any]) -> Platform:
     if not raw.get("recipients"):
         raise ConfigError(f"platforms.yaml: {key} has no recipients")
     return Platform(
-        key=key, name=str(raw["name"]), operator=str(raw.get("operator", "")), language=language,
-        jurisdiction=str(raw.get("jurisdiction") or ""), kind=str(raw.get("kind", "")),
+        key=key,
+        name=str(raw["name"]),
+        operator=str(raw.get("operator", "")),
+        language=language,
+        jurisdiction=str(raw.get("jurisdiction") or ""),
+        kind=str(raw.get("kind", "")),
         recipients=tuple({"channel": "", "url": "", "email": "", **r} for r in raw["recipients"]),
         gone_status=frozenset(int(s) for s in gone.get("status") or (404, 410)),
-        gone_text=tuple(gone.get("text") or ()), gone_url=tuple(gone.get("url") or ()),
+        gone_text=tuple(gone.get("text") or ()),
+        gone_url=tuple(gone.get("url") or ()),
         ignores_notices=bool(raw.get("ignores_notices", False)),
         ignore_blocks=frozenset((raw.get("verify") or {}).get("ignore_blocks") or ()),
     )

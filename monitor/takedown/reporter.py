@@ -40,8 +40,10 @@ class Reporter:
 def reporter_path(cli_value: str | None) -> Path:
     value = cli_value or os.environ.get("MONITOR_REPORTER_CONFIG")
     if not value:
-        raise ConfigError("no reporter config: pass --reporter PATH or set "
-                          "MONITOR_REPORTER_CONFIG (see README, 'Takedown')")
+        raise ConfigError(
+            "no reporter config: pass --reporter PATH or set "
+            "MONITOR_REPORTER_CONFIG (see README, 'Takedown')"
+        )
     return Path(value)
 
 
@@ -56,8 +58,10 @@ def load_reporter(path: Path) -> Reporter:
         raise ConfigError(f"the reporter config {path} must be a mapping of fields")
     missing = [k for k in REQUIRED if not str(raw.get(k) or "").strip()]
     if missing:
-        raise ConfigError(f"the reporter config {path} lacks {', '.join(missing)} "
-                          f"(required: {', '.join(REQUIRED)})")
+        raise ConfigError(
+            f"the reporter config {path} lacks {', '.join(missing)} "
+            f"(required: {', '.join(REQUIRED)})"
+        )
     if not _EMAIL.match(str(raw["email"]).strip()):
         raise ConfigError(f"the reporter config {path}: email {raw['email']!r} is not an address")
     unknown = set(raw) - {*REQUIRED, "phone", "website", "principal", "role"}

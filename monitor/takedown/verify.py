@@ -41,8 +41,9 @@ _BLOCK_STATUS = {401: "login_wall", 403: "forbidden", 429: "rate_limited", 451: 
 _SEEN_STATUSES = [400, 404, 410, 500, 502, 503]
 
 
-def classify(plat: Platform, status: int, url: str, text: str, requested_url: str = ""
-             ) -> tuple[str, str]:
+def classify(
+    plat: Platform, status: int, url: str, text: str, requested_url: str = ""
+) -> tuple[str, str]:
     """(removed | still_up | unknown, reason) for a page answered at ``url``."""
     if status in plat.gone_status:
         return REMOVED, f"http_{status}"
@@ -120,17 +121,25 @@ class VerifySpider(scrapy.Spider):
         try:
             kind: str | None = judge.detect_block(response)
         except Exception:  # a spider's detector written for its own pages only
-            logger.warning("block detection of %s failed on %s", platform, response.url,
-                           exc_info=True)
+            logger.warning(
+                "block detection of %s failed on %s", platform, response.url, exc_info=True
+            )
             return None
         return kind
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for t in self.targets:
             yield scrapy.Request(
-                t.url, callback=self.parse, errback=self.failed, dont_filter=True,
-                meta={"listing_id": t.listing_id, "platform": t.platform, "requested_url": t.url,
-                      "handle_httpstatus_list": _SEEN_STATUSES},
+                t.url,
+                callback=self.parse,
+                errback=self.failed,
+                dont_filter=True,
+                meta={
+                    "listing_id": t.listing_id,
+                    "platform": t.platform,
+                    "requested_url": t.url,
+                    "handle_httpstatus_list": _SEEN_STATUSES,
+                },
             )
 
     def parse(self, response: Response) -> Iterator[dict[str, Any]]:
@@ -138,19 +147,35 @@ class VerifySpider(scrapy.Spider):
         plat = platforms()[meta["platform"]]
         text = response.text if hasattr(response, "text") else ""
         status, reason = classify(plat, response.status, response.url, text, meta["requested_url"])
-        yield {"listing_id": meta["listing_id"], "status": status, "reason": reason,
-               "http_status": response.status, "final_url": response.url,
-               "sha256": hashlib.sha256(response.body).hexdigest()}
+        yield {
+            "listing_id": meta["listing_id"],
+            "status": status,
+            "reason": reason,
+            "http_status": response.status,
+            "final_url": response.url,
+            "sha256": hashlib.sha256(response.body).hexdigest(),
+        }
 
     def failed(self, failure: Failure) -> Iterator[dict[str, Any]]:
         request = failure.request  # type: ignore[attr-defined]
         exc = failure.value
-        reason = (f"blocked:{exc.kind}" if isinstance(exc, BlockedPage)
-                  else f"error:{type(exc).__name__}")
-        logger.warning("could not verify %s: %s", request.url, reason,
-                       exc_info=None if isinstance(exc, BlockedPage) else failure.value)
-        yield {"listing_id": request.meta["listing_id"], "status": UNKNOWN, "reason": reason,
-               "http_status": None, "final_url": request.url, "sha256": None}
+        reason = (
+            f"blocked:{exc.kind}" if isinstance(exc, BlockedPage) else f"error:{type(exc).__name__}"
+        )
+        logger.warning(
+            "could not verify %s: %s",
+            request.url,
+            reason,
+            exc_info=None if isinstance(exc, BlockedPage) else failure.value,
+        )
+        yield {
+            "listing_id": request.meta["listing_id"],
+            "status": UNKNOWN,
+            "reason": reason,
+            "http_status": None,
+            "final_url": request.url,
+            "sha256": None,
+        }
 
 
 @dataclass
@@ -188,8 +213,9 @@ def recrawl(settings: Settings, todo: list[Target]) -> list[dict[str, Any]]:
     return results
 
 
-def apply_results(store: Store, results: list[dict[str, Any]], now: str | None = None
-                  ) -> VerifySummary:
+def apply_results(
+    store: Store, results: list[dict[str, Any]], now: str | None = None
+) -> VerifySummary:
     now = now or utc_now()
     summary = VerifySummary(checked=len(results), results=results)
     for r in results:
@@ -198,9 +224,14 @@ def apply_results(store: Store, results: list[dict[str, Any]], now: str | None =
             continue
         t = dict(doc.get("takedown") or {})
         # The hash of the page the check saw (the "gone" page, or the listing still up).
-        t.update(verified_at=now, http_status=r["http_status"], reason=r["reason"],
-                 checked_url=r.get("final_url"), check_sha256=r.get("sha256"),
-                 checks=int(t.get("checks") or 0) + 1)
+        t.update(
+            verified_at=now,
+            http_status=r["http_status"],
+            reason=r["reason"],
+            checked_url=r.get("final_url"),
+            check_sha256=r.get("sha256"),
+            checks=int(t.get("checks") or 0) + 1,
+        )
         if r["status"] == REMOVED and t.get("status") != REMOVED:
             t["removed_at"] = now
             if t.get("requested_at"):
@@ -220,9 +251,12 @@ def _close_requests(store: Store, now: str, summary: VerifySummary) -> None:
         for listing_id in req.get("listing_ids") or []:
             status = ((store.get(listing_id) or {}).get("takedown") or {}).get("status") or UNKNOWN
             counts[status] = counts.get(status, 0) + 1
-        fields: dict[str, Any] = {"last_verified_at": now, "removed_count": counts.get(REMOVED, 0),
-                                  "still_up_count": counts.get(STILL_UP, 0),
-                                  "unknown_count": counts.get(UNKNOWN, 0)}
+        fields: dict[str, Any] = {
+            "last_verified_at": now,
+            "removed_count": counts.get(REMOVED, 0),
+            "still_up_count": counts.get(STILL_UP, 0),
+            "unknown_count": counts.get(UNKNOWN, 0),
+        }
         if counts.get(REMOVED, 0) == len(req.get("listing_ids") or []):
             fields.update(status="closed", closed_at=now)
             summary.closed_requests.append(req["id"])

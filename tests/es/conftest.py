@@ -34,8 +34,11 @@ def es_url() -> str:
     except Exception as exc:  # any failure means: not usable
         _unavailable(f"{url} does not answer: {type(exc).__name__}: {exc}")
     yield url
-    for template in client.options(ignore_status=404).indices.get_index_template(
-            name=f"{SESSION}*").get("index_templates", []):
+    for template in (
+        client.options(ignore_status=404)
+        .indices.get_index_template(name=f"{SESSION}*")
+        .get("index_templates", [])
+    ):
         client.indices.delete_index_template(name=template["name"])
     client.indices.delete(index=f"{SESSION}*", ignore_unavailable=True, expand_wildcards="all")
     client.close()

@@ -40,10 +40,18 @@ def demo_documents(now: datetime, keep_non_offers: bool = True) -> list[dict]:
     for n, item in enumerate(load_listings()):
         platform = platforms.get(item.platform, item.platform)
         when = (now - timedelta(hours=(1, 5, 30, 50)[n % 4])).replace(microsecond=0)
-        listing = Listing(platform=platform, url=f"http://demo.invalid/{platform}/{item.key}",
-                          title=item.title, text=item.text, native_id=item.public_id,
-                          price_text=item.price, seller=item.seller, posted_at=item.posted or None,
-                          keyword=item.keyword, fetched_at=when.isoformat())
+        listing = Listing(
+            platform=platform,
+            url=f"http://demo.invalid/{platform}/{item.key}",
+            title=item.title,
+            text=item.text,
+            native_id=item.public_id,
+            price_text=item.price,
+            seller=item.seller,
+            posted_at=item.posted or None,
+            keyword=item.keyword,
+            fetched_at=when.isoformat(),
+        )
         listing.analysis = analyze(listing.title, listing.text).to_dict()
         if not keep_non_offers and not listing.analysis["is_offer"]:
             continue
@@ -125,18 +133,29 @@ class FlakyProxy:
                             proxy.bulk_429 -= 1
                             proxy.served_429 += 1
                     if refuse:
-                        data = (b'{"error":{"type":"es_rejected_execution_exception",'
-                                b'"reason":"queue full"},"status":429}')
-                        self._reply(429, {"Content-Type": "application/json",
-                                          "X-Elastic-Product": "Elasticsearch"}, data)
+                        data = (
+                            b'{"error":{"type":"es_rejected_execution_exception",'
+                            b'"reason":"queue full"},"status":429}'
+                        )
+                        self._reply(
+                            429,
+                            {
+                                "Content-Type": "application/json",
+                                "X-Elastic-Product": "Elasticsearch",
+                            },
+                            data,
+                        )
                         return
                 conn = http.client.HTTPConnection(*proxy.upstream, timeout=30)
                 headers = {k: v for k, v in self.headers.items() if k.lower() != "connection"}
                 conn.request(self.command, self.path, body=body, headers=headers)
                 resp = conn.getresponse()
                 data = resp.read()
-                out = {k: v for k, v in resp.getheaders()
-                       if k.lower() not in ("connection", "transfer-encoding", "content-length")}
+                out = {
+                    k: v
+                    for k, v in resp.getheaders()
+                    if k.lower() not in ("connection", "transfer-encoding", "content-length")
+                }
                 conn.close()
                 self._reply(resp.status, out, data)
                 after = proxy.down_after_bulks  # go down once this many bulks were served

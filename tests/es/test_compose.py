@@ -15,8 +15,10 @@ def test_compose_runs_elasticsearch_and_kibana_of_the_dev_nodes_version() -> Non
     services = compose["services"]
     dev = re.search(r"<es.version>([\d.]+)</es.version>", (REPO / "es" / "pom.xml").read_text())
     assert dev is not None
-    versions = {name: services[name]["image"].rsplit(":-", 1)[1].rstrip("}")
-                for name in ("elasticsearch", "kibana")}
+    versions = {
+        name: services[name]["image"].rsplit(":-", 1)[1].rstrip("}")
+        for name in ("elasticsearch", "kibana")
+    }
     assert versions == {"elasticsearch": dev.group(1), "kibana": dev.group(1)}
     for name in ("elasticsearch", "kibana"):
         assert all(p.startswith("127.0.0.1:") for p in services[name]["ports"])

@@ -25,8 +25,14 @@ MONITOR = str(Path(sys.executable).parent / "monitor")
 
 
 def _doc(n: int, when: str) -> dict:
-    item = Listing(platform="paste", url=f"http://x/{n}", title="简历", text="x", native_id=str(n),
-                   fetched_at=when)
+    item = Listing(
+        platform="paste",
+        url=f"http://x/{n}",
+        title="简历",
+        text="x",
+        native_id=str(n),
+        fetched_at=when,
+    )
     item.analysis = {"is_offer": True}
     return listing_to_document(item)
 
@@ -48,8 +54,12 @@ def test_reindex_moves_the_alias_and_keeps_every_document_under_writes(es_url, e
     def write() -> None:  # a crawl goes on during the reindex
         n = 0
         while not stop.is_set():
-            res = writer.upsert([_doc(n % 3000, "2026-11-02T00:00:00+00:00"),
-                                 _doc(5000 + n, "2026-11-02T00:00:00+00:00")])
+            res = writer.upsert(
+                [
+                    _doc(n % 3000, "2026-11-02T00:00:00+00:00"),
+                    _doc(5000 + n, "2026-11-02T00:00:00+00:00"),
+                ]
+            )
             seen.append((res.created, res.updated, len(res.errors), len(res.deferred)))
             n += 1
 
@@ -75,26 +85,45 @@ def test_reindex_moves_the_alias_and_keeps_every_document_under_writes(es_url, e
 
 
 def test_retention_deletes_only_listings_not_seen_since_the_cutoff(es_store) -> None:
-    es_store.upsert([_doc(n, "2026-01-01T00:00:00+00:00") for n in range(5)]
-                    + [_doc(n, "2026-11-01T00:00:00+00:00") for n in range(5, 8)])
+    es_store.upsert(
+        [_doc(n, "2026-01-01T00:00:00+00:00") for n in range(5)]
+        + [_doc(n, "2026-11-01T00:00:00+00:00") for n in range(5, 8)]
+    )
     es_store.upsert([_doc(0, "2026-11-05T00:00:00+00:00")])  # seen again: kept
     es_store.refresh()
     assert retention(es_store, "2026-06-01T00:00:00+00:00", dry_run=True) == 4
     assert es_store.count() == 8
     assert retention(es_store, "2026-06-01T00:00:00+00:00") == 4
     assert sorted(d["id"] for d in es_store.listings()) == [
-        "paste:0", "paste:5", "paste:6", "paste:7"]
+        "paste:0",
+        "paste:5",
+        "paste:6",
+        "paste:7",
+    ]
 
 
 def _run(*args: str, **env: str) -> subprocess.CompletedProcess:
     environ = {k: v for k, v in os.environ.items() if not k.startswith("ELASTICSEARCH_")}
-    return subprocess.run([MONITOR, *args], capture_output=True, text=True, check=False,
-                          env={**environ, **env}, timeout=60)
+    return subprocess.run(
+        [MONITOR, *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**environ, **env},
+        timeout=60,
+    )
 
 
-@pytest.mark.parametrize("command", [["listings"], ["search", "简历"], ["es", "status"],
-                                     ["es", "retention", "--older-than", "180d"],
-                                     ["crawl", "paste"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["listings"],
+        ["search", "简历"],
+        ["es", "status"],
+        ["es", "retention", "--older-than", "180d"],
+        ["crawl", "paste"],
+    ],
+)
 def test_wrong_url_is_one_line_at_start(command: list[str]) -> None:
     out = _run(*command, ELASTICSEARCH_URL="http://127.0.0.1:9")
     assert out.returncode == 2
@@ -108,7 +137,8 @@ def test_missing_setup_is_one_line_naming_the_fix(es_url) -> None:
     assert out.returncode == 2
     assert out.stderr.strip().splitlines() == [
         f"monitor: Elasticsearch at {es_url} has no index template "
-        f"'{out.stderr.split(chr(39))[1]}': run `monitor es setup` first"]
+        f"'{out.stderr.split(chr(39))[1]}': run `monitor es setup` first"
+    ]
 
 
 def test_bad_credentials_are_one_line_without_the_secret() -> None:
@@ -117,9 +147,15 @@ def test_bad_credentials_are_one_line_without_the_secret() -> None:
             pass
 
         def do_GET(self):
-            body = json.dumps({"error": {"type": "security_exception",
-                                         "reason": "unable to authenticate user [monitor]"},
-                               "status": 401}).encode()
+            body = json.dumps(
+                {
+                    "error": {
+                        "type": "security_exception",
+                        "reason": "unable to authenticate user [monitor]",
+                    },
+                    "status": 401,
+                }
+            ).encode()
             self.send_response(401)
             self.send_header("Content-Type", "application/json")
             self.send_header("X-Elastic-Product", "Elasticsearch")
@@ -131,15 +167,20 @@ def test_bad_credentials_are_one_line_without_the_secret() -> None:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_address[1]}"
     try:
-        out = _run("listings", ELASTICSEARCH_URL=url, ELASTICSEARCH_USERNAME="monitor",
-                   ELASTICSEARCH_PASSWORD="hunter2-very-secret")
+        out = _run(
+            "listings",
+            ELASTICSEARCH_URL=url,
+            ELASTICSEARCH_USERNAME="monitor",
+            ELASTICSEARCH_PASSWORD="hunter2-very-secret",
+        )
     finally:
         server.shutdown()
         server.server_close()
     assert out.returncode == 2
     assert out.stderr.strip().splitlines() == [
         f"monitor: Elasticsearch at {url} rejected the credentials (user 'monitor'); check "
-        "ELASTICSEARCH_USERNAME/ELASTICSEARCH_PASSWORD or ELASTICSEARCH_API_KEY"]
+        "ELASTICSEARCH_USERNAME/ELASTICSEARCH_PASSWORD or ELASTICSEARCH_API_KEY"
+    ]
     assert "hunter2" not in out.stderr + out.stdout
 
 
@@ -147,16 +188,15 @@ def test_bad_setting_is_one_line() -> None:
     out = _run("listings", ELASTICSEARCH_URL="http://127.0.0.1:9200", ELASTICSEARCH_INDEX="Bad")
     assert out.returncode == 2
     assert out.stderr.strip().splitlines() == [
-        "monitor: ELASTICSEARCH_INDEX must be a lowercase index name (a-z, 0-9, - _ .), "
-        "got 'Bad'"]
+        "monitor: ELASTICSEARCH_INDEX must be a lowercase index name (a-z, 0-9, - _ .), got 'Bad'"
+    ]
 
 
 def test_ilm_is_detected_from_the_nodes_modules_and_the_policy_deletes_retired_indices() -> None:
     def store_with(modules: list[str]) -> SimpleNamespace:
         nodes = {"n1": {"modules": [{"name": m} for m in modules]}}
         info = SimpleNamespace(info=lambda metric: {"nodes": nodes})
-        return SimpleNamespace(client=SimpleNamespace(nodes=info),
-                               call=lambda fn, **kw: fn(**kw))
+        return SimpleNamespace(client=SimpleNamespace(nodes=info), call=lambda fn, **kw: fn(**kw))
 
     assert ilm_available(store_with(["x-pack-core", "x-pack-ilm"])) is True
     assert ilm_available(store_with(["transport-netty4", "monitor-extras"])) is False

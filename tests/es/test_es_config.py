@@ -29,13 +29,21 @@ def test_defaults() -> None:
 
 
 def test_every_setting_is_read_with_its_type() -> None:
-    config = ElasticsearchConfig.from_settings(Settings({
-        "ELASTICSEARCH_URL": "https://es.example:9243", "ELASTICSEARCH_INDEX": "leaks",
-        "ELASTICSEARCH_BULK_SIZE": "250", "ELASTICSEARCH_FLUSH_SECONDS": "1.5",
-        "ELASTICSEARCH_SPOOL_PATH": "/tmp/s.jsonl", "ELASTICSEARCH_VERIFY_CERTS": "false",
-        "ELASTICSEARCH_TIMEOUT": "10", "ELASTICSEARCH_MAX_RETRIES": "0",
-        "ELASTICSEARCH_API_KEY": "abcdefghijklmnop",
-    }))
+    config = ElasticsearchConfig.from_settings(
+        Settings(
+            {
+                "ELASTICSEARCH_URL": "https://es.example:9243",
+                "ELASTICSEARCH_INDEX": "leaks",
+                "ELASTICSEARCH_BULK_SIZE": "250",
+                "ELASTICSEARCH_FLUSH_SECONDS": "1.5",
+                "ELASTICSEARCH_SPOOL_PATH": "/tmp/s.jsonl",
+                "ELASTICSEARCH_VERIFY_CERTS": "false",
+                "ELASTICSEARCH_TIMEOUT": "10",
+                "ELASTICSEARCH_MAX_RETRIES": "0",
+                "ELASTICSEARCH_API_KEY": "abcdefghijklmnop",
+            }
+        )
+    )
     assert (config.index, config.bulk_size, config.flush_seconds) == ("leaks", 250, 1.5)
     assert (config.spool_path, config.verify_certs) == (Path("/tmp/s.jsonl"), False)
     assert (config.timeout, config.max_retries, config.api_key) == (10.0, 0, "abcdefghijklmnop")
@@ -58,21 +66,33 @@ def test_credentials_in_the_url_are_taken_out_of_it() -> None:
     assert redacted("abc") == "…" and redacted("") == "(none)"
 
 
-@pytest.mark.parametrize(("settings", "message"), [
-    ({"ELASTICSEARCH_URL": "localhost:9200"}, "ELASTICSEARCH_URL must be an http"),
-    ({"ELASTICSEARCH_URL": "ftp://h"}, "ELASTICSEARCH_URL must be an http"),
-    ({"ELASTICSEARCH_INDEX": "Listings"}, "ELASTICSEARCH_INDEX must be a lowercase"),
-    ({"ELASTICSEARCH_BULK_SIZE": "0"}, "ELASTICSEARCH_BULK_SIZE must be >= 1"),
-    ({"ELASTICSEARCH_BULK_SIZE": "many"}, "ELASTICSEARCH_BULK_SIZE must be an integer"),
-    ({"ELASTICSEARCH_FLUSH_SECONDS": "0"}, "ELASTICSEARCH_FLUSH_SECONDS must be > 0"),
-    ({"ELASTICSEARCH_TIMEOUT": "-1"}, "ELASTICSEARCH_TIMEOUT must be > 0"),
-    ({"ELASTICSEARCH_MAX_RETRIES": "-1"}, "ELASTICSEARCH_MAX_RETRIES must be >= 0"),
-    ({"ELASTICSEARCH_VERIFY_CERTS": "maybe"}, "ELASTICSEARCH_VERIFY_CERTS must be true or false"),
-    ({"ELASTICSEARCH_CA_CERTS": "/nonexistent/ca.pem"}, "ELASTICSEARCH_CA_CERTS: no such file"),
-    ({"ELASTICSEARCH_API_KEY": "k", "ELASTICSEARCH_USERNAME": "u",
-      "ELASTICSEARCH_PASSWORD": "p"}, "either ELASTICSEARCH_API_KEY or"),
-    ({"ELASTICSEARCH_USERNAME": "u"}, "ELASTICSEARCH_USERNAME and ELASTICSEARCH_PASSWORD go"),
-])
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        ({"ELASTICSEARCH_URL": "localhost:9200"}, "ELASTICSEARCH_URL must be an http"),
+        ({"ELASTICSEARCH_URL": "ftp://h"}, "ELASTICSEARCH_URL must be an http"),
+        ({"ELASTICSEARCH_INDEX": "Listings"}, "ELASTICSEARCH_INDEX must be a lowercase"),
+        ({"ELASTICSEARCH_BULK_SIZE": "0"}, "ELASTICSEARCH_BULK_SIZE must be >= 1"),
+        ({"ELASTICSEARCH_BULK_SIZE": "many"}, "ELASTICSEARCH_BULK_SIZE must be an integer"),
+        ({"ELASTICSEARCH_FLUSH_SECONDS": "0"}, "ELASTICSEARCH_FLUSH_SECONDS must be > 0"),
+        ({"ELASTICSEARCH_TIMEOUT": "-1"}, "ELASTICSEARCH_TIMEOUT must be > 0"),
+        ({"ELASTICSEARCH_MAX_RETRIES": "-1"}, "ELASTICSEARCH_MAX_RETRIES must be >= 0"),
+        (
+            {"ELASTICSEARCH_VERIFY_CERTS": "maybe"},
+            "ELASTICSEARCH_VERIFY_CERTS must be true or false",
+        ),
+        ({"ELASTICSEARCH_CA_CERTS": "/nonexistent/ca.pem"}, "ELASTICSEARCH_CA_CERTS: no such file"),
+        (
+            {
+                "ELASTICSEARCH_API_KEY": "k",
+                "ELASTICSEARCH_USERNAME": "u",
+                "ELASTICSEARCH_PASSWORD": "p",
+            },
+            "either ELASTICSEARCH_API_KEY or",
+        ),
+        ({"ELASTICSEARCH_USERNAME": "u"}, "ELASTICSEARCH_USERNAME and ELASTICSEARCH_PASSWORD go"),
+    ],
+)
 def test_invalid_settings_name_the_setting(settings: dict, message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         ElasticsearchConfig.from_settings(Settings({"ELASTICSEARCH_URL": URL, **settings}))

@@ -28,10 +28,20 @@ def run(coro):
 
 
 def _listing(n: int, when: str = "2026-11-01T00:00:00+00:00", volume: object = 1000) -> Listing:
-    item = Listing(platform="paste", url=f"http://x/{n}", title=f"简历 {n}", text="出售简历",
-                   native_id=str(n), fetched_at=when)
-    item.analysis = {"is_offer": True, "score": 0.9, "sources": ["58.com"],
-                     "volume_records": volume}
+    item = Listing(
+        platform="paste",
+        url=f"http://x/{n}",
+        title=f"简历 {n}",
+        text="出售简历",
+        native_id=str(n),
+        fetched_at=when,
+    )
+    item.analysis = {
+        "is_offer": True,
+        "score": 0.9,
+        "sources": ["58.com"],
+        "volume_records": volume,
+    }
     return item
 
 
@@ -53,9 +63,14 @@ def proxy(es_url):
 
 
 def _pipeline(url: str, alias: str, tmp_path, **extra) -> ElasticsearchPipeline:
-    options = {"ELASTICSEARCH_BULK_SIZE": 10, "ELASTICSEARCH_FLUSH_SECONDS": 0.2,
-               "ELASTICSEARCH_MAX_RETRIES": 0, "ELASTICSEARCH_TIMEOUT": 5,
-               "ELASTICSEARCH_SPOOL_PATH": str(tmp_path / "spool.jsonl"), **extra}
+    options = {
+        "ELASTICSEARCH_BULK_SIZE": 10,
+        "ELASTICSEARCH_FLUSH_SECONDS": 0.2,
+        "ELASTICSEARCH_MAX_RETRIES": 0,
+        "ELASTICSEARCH_TIMEOUT": 5,
+        "ELASTICSEARCH_SPOOL_PATH": str(tmp_path / "spool.jsonl"),
+        **extra,
+    }
     settings = es_settings(url, alias, **options)
     crawler = get_crawler(settings_dict=settings)
     crawler.stats.open_spider()
@@ -88,7 +103,8 @@ async def test_node_going_away_mid_crawl_loses_nothing(es_url, alias, proxy, tmp
     assert _stat(pipe, "store/errors") == 0
     spooled = (tmp_path / "spool.jsonl").read_text("utf-8").splitlines()
     assert sorted(json.loads(line)["id"] for line in spooled) == sorted(
-        f"paste:{n}" for n in range(30, 70))
+        f"paste:{n}" for n in range(30, 70)
+    )
     assert _count(es_url, alias) == 30
 
     proxy.up()  # the next run replays the spool first, then crawls on
@@ -107,8 +123,9 @@ async def test_node_going_away_mid_crawl_loses_nothing(es_url, alias, proxy, tmp
 
 
 @pytest_twisted.ensureDeferred
-async def test_spool_is_replayed_as_soon_as_the_node_is_back(es_url, alias, proxy,
-                                                              tmp_path) -> None:
+async def test_spool_is_replayed_as_soon_as_the_node_is_back(
+    es_url, alias, proxy, tmp_path
+) -> None:
     # Batches by count only (no timer in the way), so each step below is one batch.
     pipe = _pipeline(proxy.url, alias, tmp_path, ELASTICSEARCH_FLUSH_SECONDS=600)
     await run(pipe.open_spider())
@@ -141,8 +158,9 @@ async def test_429_is_retried_with_back_off(es_url, alias, proxy, tmp_path) -> N
 
 
 @pytest_twisted.ensureDeferred
-async def test_rejected_documents_are_counted_by_reason_and_logged(es_url, alias, tmp_path,
-                                                                   caplog) -> None:
+async def test_rejected_documents_are_counted_by_reason_and_logged(
+    es_url, alias, tmp_path, caplog
+) -> None:
     pipe = _pipeline(es_url, alias, tmp_path)
     await run(pipe.open_spider())
     with caplog.at_level(logging.ERROR, logger="pipelines.elasticsearch"):
@@ -175,8 +193,9 @@ async def test_writes_do_not_block_the_reactor(es_url, alias, proxy, tmp_path) -
 
 
 @pytest_twisted.ensureDeferred
-async def test_unreachable_node_at_start_is_one_clear_error(es_url, alias, tmp_path,
-                                                             caplog) -> None:
+async def test_unreachable_node_at_start_is_one_clear_error(
+    es_url, alias, tmp_path, caplog
+) -> None:
     pipe = _pipeline("http://127.0.0.1:9", alias, tmp_path)
     with pytest.raises(StoreError, match=r"cannot reach Elasticsearch at http://127\.0\.0\.1:9"):
         await run(pipe.open_spider())
@@ -184,8 +203,9 @@ async def test_unreachable_node_at_start_is_one_clear_error(es_url, alias, tmp_p
 
 def test_exactly_one_store_pipeline_is_active(es_url, tmp_path) -> None:
     with_es = get_crawler(settings_dict={"ELASTICSEARCH_URL": es_url})
-    without = get_crawler(settings_dict={"ELASTICSEARCH_URL": "",
-                                         "MONITOR_SQLITE_PATH": str(tmp_path / "s.sqlite3")})
+    without = get_crawler(
+        settings_dict={"ELASTICSEARCH_URL": "", "MONITOR_SQLITE_PATH": str(tmp_path / "s.sqlite3")}
+    )
     with pytest.raises(NotConfigured):
         StorePipeline.from_crawler(with_es)
     with pytest.raises(NotConfigured):
@@ -196,8 +216,9 @@ def test_exactly_one_store_pipeline_is_active(es_url, tmp_path) -> None:
 
 @pytest_twisted.ensureDeferred
 async def test_a_partial_batch_is_written_after_flush_seconds(es_url, alias, tmp_path) -> None:
-    pipe = _pipeline(es_url, alias, tmp_path, ELASTICSEARCH_BULK_SIZE=100,
-                     ELASTICSEARCH_FLUSH_SECONDS=0.2)
+    pipe = _pipeline(
+        es_url, alias, tmp_path, ELASTICSEARCH_BULK_SIZE=100, ELASTICSEARCH_FLUSH_SECONDS=0.2
+    )
     await run(pipe.open_spider())
     for n in range(5):
         await run(pipe.process_item(_listing(n)))
@@ -209,7 +230,8 @@ async def test_a_partial_batch_is_written_after_flush_seconds(es_url, alias, tmp
 
 @pytest_twisted.ensureDeferred
 async def test_a_document_that_cannot_be_sent_is_kept_aside_not_blocking_others(
-        es_url, alias, tmp_path) -> None:
+    es_url, alias, tmp_path
+) -> None:
     pipe = _pipeline(es_url, alias, tmp_path, ELASTICSEARCH_BULK_SIZE=5)
     await run(pipe.open_spider())
     bad = _listing(3)

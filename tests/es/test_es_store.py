@@ -14,22 +14,42 @@ from monitor.store.elasticsearch import ElasticsearchStore
 from monitor.store.es_index import first_index
 
 
-def _doc(native_id: str, *, platform: str = "taobao", offer: bool = True, sources=("58.com",),
-         when: str = "2026-11-01T00:00:00+00:00", severity: int = 0, price: str = "30.00",
-         amount: float | None = 0.3) -> dict:
-    item = Listing(platform=platform, url=f"http://x/{native_id}", title="出售58同城简历", text="x",
-                   native_id=native_id, fetched_at=when, price_text=price)
-    item.analysis = {"is_offer": offer, "score": 0.9 if offer else 0.1, "sources": list(sources),
-                     "severity": severity,
-                     "unit_price": {"amount": amount, "currency": "CNY"} if amount else None}
+def _doc(
+    native_id: str,
+    *,
+    platform: str = "taobao",
+    offer: bool = True,
+    sources=("58.com",),
+    when: str = "2026-11-01T00:00:00+00:00",
+    severity: int = 0,
+    price: str = "30.00",
+    amount: float | None = 0.3,
+) -> dict:
+    item = Listing(
+        platform=platform,
+        url=f"http://x/{native_id}",
+        title="出售58同城简历",
+        text="x",
+        native_id=native_id,
+        fetched_at=when,
+        price_text=price,
+    )
+    item.analysis = {
+        "is_offer": offer,
+        "score": 0.9 if offer else 0.1,
+        "sources": list(sources),
+        "severity": severity,
+        "unit_price": {"amount": amount, "currency": "CNY"} if amount else None,
+    }
     return listing_to_document(item)
 
 
 def test_upsert_creates_then_merges_keeping_first_seen_and_price_history(es_store) -> None:
     result = es_store.upsert([_doc("1"), _doc("2")])
     assert (result.created, result.updated, result.errors) == (2, 0, [])
-    result = es_store.upsert([_doc("1", when="2026-11-05T00:00:00+00:00", price="20.00",
-                                   amount=0.2)])
+    result = es_store.upsert(
+        [_doc("1", when="2026-11-05T00:00:00+00:00", price="20.00", amount=0.2)]
+    )
     assert (result.created, result.updated) == (0, 1)
     es_store.refresh()
     assert es_store.count() == 2
@@ -55,8 +75,9 @@ def test_concurrent_writers_lose_no_sighting(es_url, es_store) -> None:
 
     def run(store, day):
         for n in range(5):
-            store.upsert([_doc(str(i), when=f"2026-11-{day + n:02d}T00:00:00+00:00")
-                          for i in range(20)])
+            store.upsert(
+                [_doc(str(i), when=f"2026-11-{day + n:02d}T00:00:00+00:00") for i in range(20)]
+            )
 
     threads = [threading.Thread(target=run, args=(s, d)) for s, d in ((es_store, 2), (other, 10))]
     for t in threads:
@@ -72,10 +93,14 @@ def test_concurrent_writers_lose_no_sighting(es_url, es_store) -> None:
 
 
 def test_filters_and_order(es_store) -> None:
-    es_store.upsert([
-        _doc("1"), _doc("2", platform="tieba", sources=("zhaopin.com",)),
-        _doc("3", offer=False, sources=()), _doc("4", when="2026-10-01T00:00:00+00:00", severity=2),
-    ])
+    es_store.upsert(
+        [
+            _doc("1"),
+            _doc("2", platform="tieba", sources=("zhaopin.com",)),
+            _doc("3", offer=False, sources=()),
+            _doc("4", when="2026-10-01T00:00:00+00:00", severity=2),
+        ]
+    )
     es_store.refresh()
     assert es_store.count(ListingFilter(platform="tieba")) == 1
     assert es_store.count(ListingFilter(offers_only=True)) == 3
@@ -98,15 +123,17 @@ def test_paging_past_one_page(es_store) -> None:
 
 def test_odd_values_are_indexed_not_rejected(es_store) -> None:
     odd = _doc("odd")
-    odd.update(posted_at="3天前", extra={"views": "1.2万", "nested": {"a": [1, "x"]}},
-               volume_records=None)
+    odd.update(
+        posted_at="3天前", extra={"views": "1.2万", "nested": {"a": [1, "x"]}}, volume_records=None
+    )
     iso = _doc("iso")
     iso["posted_at"] = "2026-11-05 22:10"
     result = es_store.upsert([odd, iso])
     assert result.errors == [] and result.created == 2
     es_store.refresh()
-    hits = es_store.client.search(index=es_store.alias,
-                                  query={"exists": {"field": "posted_at.date"}})
+    hits = es_store.client.search(
+        index=es_store.alias, query={"exists": {"field": "posted_at.date"}}
+    )
     assert [h["_id"] for h in hits["hits"]["hits"]] == ["taobao:iso"]
     assert es_store.get("taobao:odd")["posted_at"] == "3天前"
 
@@ -130,12 +157,19 @@ def test_update_fields_and_takedown_requests(es_store) -> None:
     es_store.upsert([_doc("1", when="2026-11-03T00:00:00+00:00")])
     assert es_store.get("taobao:1")["takedown"] == {"status": "requested"}
 
-    req = {"id": "r1", "kind": "notice", "platform": "taobao", "status": "open",
-           "created_at": "2026-11-05T00:00:00+00:00", "listing_ids": ["taobao:1"]}
+    req = {
+        "id": "r1",
+        "kind": "notice",
+        "platform": "taobao",
+        "status": "open",
+        "created_at": "2026-11-05T00:00:00+00:00",
+        "listing_ids": ["taobao:1"],
+    }
     assert es_store.put_takedown_request(req) is True
     assert es_store.put_takedown_request(req) is False
-    es_store.put_takedown_request({**req, "id": "r0", "platform": "tieba",
-                                   "created_at": "2026-11-01T00:00:00+00:00"})
+    es_store.put_takedown_request(
+        {**req, "id": "r0", "platform": "tieba", "created_at": "2026-11-01T00:00:00+00:00"}
+    )
     assert [r["id"] for r in es_store.takedown_requests()] == ["r0", "r1"]
     es_store.update_takedown_request("r1", {"status": "closed"})
     assert [r["id"] for r in es_store.takedown_requests(open_only=True)] == ["r0"]

@@ -26,9 +26,17 @@ OFFERS = [
 
 
 def _doc(native_id: str, title: str, text: str, files: list[dict], when: str) -> dict:
-    item = Listing(platform="taobao", url=f"https://item.taobao.example/item.htm?id={native_id}",
-                   title=title, text=text, native_id=native_id, seller="鑫源信息小铺",
-                   seller_id="1036093846", price_text="0.30", fetched_at=when)
+    item = Listing(
+        platform="taobao",
+        url=f"https://item.taobao.example/item.htm?id={native_id}",
+        title=title,
+        text=text,
+        native_id=native_id,
+        seller="鑫源信息小铺",
+        seller_id="1036093846",
+        price_text="0.30",
+        fetched_at=when,
+    )
     item.analysis = analyze(title, text).to_dict()
     item.evidence = {"page_sha256": "0" * 64, "captured_at": when, "files": files}
     return listing_to_document(item)
@@ -42,8 +50,15 @@ def test_takedown_cycle_on_elasticsearch(es_store, tmp_path) -> None:
         data = f"<p>{title}</p>".encode()
         name = f"taobao/taobao_{native_id}/20261120T080000Z/page.html"
         files._store(False).persist_file(name, io.BytesIO(data), None)
-        meta = {"name": name, "kind": "html", "sha256": sha256_hex(data), "bytes": len(data),
-                "captured_at": when, "url": "https://item.taobao.example/", "restricted": False}
+        meta = {
+            "name": name,
+            "kind": "html",
+            "sha256": sha256_hex(data),
+            "bytes": len(data),
+            "captured_at": when,
+            "url": "https://item.taobao.example/",
+            "restricted": False,
+        }
         assert es_store.upsert([_doc(native_id, title, text, [meta], when)]).errors == []
     es_store.refresh()
     (tmp_path / "reporter.yaml").write_text(REPORTER, "utf-8")
@@ -58,10 +73,17 @@ def test_takedown_cycle_on_elasticsearch(es_store, tmp_path) -> None:
     assert {t.listing_id for t in targets(es_store, "taobao")} == {"taobao:101", "taobao:102"}
     assert es_store.get("taobao:101")["takedown"]["status"] == "requested"
 
-    results = [{"listing_id": f"taobao:{n}", "status": "removed", "http_status": 404,
-                "reason": "http_404", "final_url": "https://item.taobao.example/",
-                "sha256": "1" * 64}
-               for n in ("101", "102")]
+    results = [
+        {
+            "listing_id": f"taobao:{n}",
+            "status": "removed",
+            "http_status": 404,
+            "reason": "http_404",
+            "final_url": "https://item.taobao.example/",
+            "sha256": "1" * 64,
+        }
+        for n in ("101", "102")
+    ]
     summary = apply_results(es_store, results, now="2026-11-23T09:00:00+00:00")
     assert summary.closed_requests == [first.request["id"]]
     assert list(es_store.takedown_requests(open_only=True)) == []

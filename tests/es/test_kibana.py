@@ -25,7 +25,8 @@ def _objects() -> list[dict]:
 
 def test_shipped_file_is_what_the_builder_makes() -> None:
     assert shipped_ndjson() == to_ndjson(saved_objects()), (
-        "regenerate: python -m monitor.kibana.objects > monitor/kibana/saved_objects.ndjson")
+        "regenerate: python -m monitor.kibana.objects > monitor/kibana/saved_objects.ndjson"
+    )
 
 
 def test_ids_are_unique_and_every_reference_resolves() -> None:
@@ -71,8 +72,13 @@ def test_dashboard_panels_match_its_references() -> None:
         grid = panel["gridData"]
         assert grid["i"] == panel["panelIndex"] and grid["x"] + grid["w"] <= 48
     titles = {o["attributes"]["title"] for o in _objects() if o["type"] == "visualization"}
-    assert titles == {"Offers over time (first seen)", "Price per record, by currency",
-                      "Top claimed sources", "Top seller contacts", "Offers by platform"}
+    assert titles == {
+        "Offers over time (first seen)",
+        "Price per record, by currency",
+        "Top claimed sources",
+        "Top seller contacts",
+        "Offers by platform",
+    }
 
 
 class _FakeKibana:
@@ -88,8 +94,7 @@ class _FakeKibana:
 
             def do_POST(self):
                 body = self.rfile.read(int(self.headers["Content-Length"]))
-                fake.requests.append({"path": self.path, "headers": self.headers,
-                                      "body": body})
+                fake.requests.append({"path": self.path, "headers": self.headers, "body": body})
                 if status != 200:
                     self._json(status, {"statusCode": status, "message": "Unauthorized"})
                     return
@@ -97,13 +102,16 @@ class _FakeKibana:
                     self._json(400, {"message": "Request must contain a kbn-xsrf header."})
                     return
                 msg = BytesParser(policy=HTTP).parsebytes(
-                    b"Content-Type: " + self.headers["Content-Type"].encode() + b"\r\n\r\n" + body)
-                parts = [p for p in msg.iter_parts()
-                         if p.get_param("name", header="content-disposition") == "file"]
+                    b"Content-Type: " + self.headers["Content-Type"].encode() + b"\r\n\r\n" + body
+                )
+                parts = [
+                    p
+                    for p in msg.iter_parts()
+                    if p.get_param("name", header="content-disposition") == "file"
+                ]
                 lines = parts[0].get_payload(decode=True).decode().splitlines()
                 assert parts[0].get_filename().endswith(".ndjson")
-                self._json(200, {"success": True, "successCount": len(lines),
-                                 "successResults": []})
+                self._json(200, {"success": True, "successCount": len(lines), "successResults": []})
 
             def _json(self, code, data):
                 raw = json.dumps(data).encode()
@@ -131,9 +139,13 @@ def kibana():
 
 def test_import_posts_the_objects_as_multipart_with_the_xsrf_header(kibana, monkeypatch) -> None:
     env = {"PATH": "/usr/bin:/bin", "KIBANA_USERNAME": "elastic", "KIBANA_PASSWORD": "changeme"}
-    out = subprocess.run([MONITOR, "kibana", "import", "--url", kibana.url, "--space", "t&s",
-                          "--index", "leaks"], capture_output=True, text=True, env=env,
-                         check=False)
+    out = subprocess.run(
+        [MONITOR, "kibana", "import", "--url", kibana.url, "--space", "t&s", "--index", "leaks"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
     assert out.returncode == 0, out.stderr
     assert "imported 11 saved object(s)" in out.stdout
     (req,) = kibana.requests
@@ -147,11 +159,16 @@ def test_import_posts_the_objects_as_multipart_with_the_xsrf_header(kibana, monk
 def test_import_refused_is_one_clear_line() -> None:
     fake = _FakeKibana(status=401)
     try:
-        out = subprocess.run([MONITOR, "kibana", "import", "--url", fake.url],
-                             capture_output=True, text=True, check=False)
+        out = subprocess.run(
+            [MONITOR, "kibana", "import", "--url", fake.url],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
     finally:
         fake.close()
     assert out.returncode == 2
     assert out.stderr.strip().splitlines() == [
         f"monitor: Kibana at {fake.url} refused the credentials (HTTP 401); set "
-        "KIBANA_USERNAME/KIBANA_PASSWORD or KIBANA_API_KEY"]
+        "KIBANA_USERNAME/KIBANA_PASSWORD or KIBANA_API_KEY"
+    ]

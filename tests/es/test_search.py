@@ -38,8 +38,18 @@ def stores(es_url, tmp_path_factory):
     now = datetime.now(UTC)
     docs = demo_documents(now)
     # What pages print besides ISO times (the crawled demo world prints some of these too).
-    for doc, posted in zip(docs, ("2026-11-05 22:10", "2026-11-06", "3天前", "2026/11/07",
-                                  "2026-11-07 08:00:30", "昨天 14:02"), strict=False):
+    for doc, posted in zip(
+        docs,
+        (
+            "2026-11-05 22:10",
+            "2026-11-06",
+            "3天前",
+            "2026/11/07",
+            "2026-11-07 08:00:30",
+            "昨天 14:02",
+        ),
+        strict=False,
+    ):
         doc["posted_at"] = posted
     alias = new_alias()
     es = ElasticsearchStore.from_settings(es_settings(es_url, alias), check=False)
@@ -60,8 +70,9 @@ def _offer(d):
 
 
 ORACLES = {
-    "monitor-new-offers-24h": lambda d, now: _offer(d) and datetime.fromisoformat(
-        d["first_seen"]) >= now - timedelta(hours=24),
+    "monitor-new-offers-24h": lambda d, now: (
+        _offer(d) and datetime.fromisoformat(d["first_seen"]) >= now - timedelta(hours=24)
+    ),
     "monitor-58com-data": lambda d, now: _offer(d) and "58.com" in d["sources"],
     "monitor-volume-100k": lambda d, now: _offer(d) and (d["volume_records"] or 0) >= 100_000,
     "monitor-by-seller-contact": lambda d, now: _offer(d) and bool(d["contact_values"]),
@@ -83,20 +94,51 @@ def test_saved_search_finds_the_same_listings_on_both_stores(stores, search_id: 
 
 
 QUERIES = [
-    "简历", '"求职者简历"', "简历库", "title:简历 AND NOT platform:tieba",
-    "platform:taobao OR platform:xianyu", "(platform:taobao OR platform:xianyu) AND is_offer:true",
-    "unit_price.amount:<0.1", "unit_price.amount:[0.1 TO 0.3]", "unit_price.amount:{0.1 TO 0.3}",
-    "volume_records:{100000 TO *}", "volume_records:>1000000", "volume_records:<=5000",
-    "contact_values:qq\\:*", "contact_values:wechat*", "sources:*job*", "sources:58.com",
-    "title.keyword:*简历*", "_exists_:posted_at.date", "NOT _exists_:unit_price.amount",
-    "posted_at.date:[2026-11-01 TO 2026-11-10]", "posted_at.date:<2026-10-01",
-    "posted_at.date:2026-11-06", "posted_at.date:[2026-11-05 TO 2026-11-07]", "posted_at:3天前",
-    "posted_at.date:>=2026-11-07", "first_seen:<now-24h", "first_seen:[now-2d TO now-1d]",
-    "last_seen:>=now-6h", "first_seen:[\"now-1d/d\" TO *]", "severity:2", "is_offer:false",
-    "resume AND database", "CV", "-is_offer:true", "categories:id_number", "price_text:*",
-    "text:58同城", '"58同城"', "seller:资料", "+platform:telegram -sources:58.com",
-    "unit_price.currency:USD OR unit_price.currency:USDT", "tiers.min_records:>=10000",
-    "volume_records:abc", "nosuchfield:x", "*",
+    "简历",
+    '"求职者简历"',
+    "简历库",
+    "title:简历 AND NOT platform:tieba",
+    "platform:taobao OR platform:xianyu",
+    "(platform:taobao OR platform:xianyu) AND is_offer:true",
+    "unit_price.amount:<0.1",
+    "unit_price.amount:[0.1 TO 0.3]",
+    "unit_price.amount:{0.1 TO 0.3}",
+    "volume_records:{100000 TO *}",
+    "volume_records:>1000000",
+    "volume_records:<=5000",
+    "contact_values:qq\\:*",
+    "contact_values:wechat*",
+    "sources:*job*",
+    "sources:58.com",
+    "title.keyword:*简历*",
+    "_exists_:posted_at.date",
+    "NOT _exists_:unit_price.amount",
+    "posted_at.date:[2026-11-01 TO 2026-11-10]",
+    "posted_at.date:<2026-10-01",
+    "posted_at.date:2026-11-06",
+    "posted_at.date:[2026-11-05 TO 2026-11-07]",
+    "posted_at:3天前",
+    "posted_at.date:>=2026-11-07",
+    "first_seen:<now-24h",
+    "first_seen:[now-2d TO now-1d]",
+    "last_seen:>=now-6h",
+    'first_seen:["now-1d/d" TO *]',
+    "severity:2",
+    "is_offer:false",
+    "resume AND database",
+    "CV",
+    "-is_offer:true",
+    "categories:id_number",
+    "price_text:*",
+    "text:58同城",
+    '"58同城"',
+    "seller:资料",
+    "+platform:telegram -sources:58.com",
+    "unit_price.currency:USD OR unit_price.currency:USDT",
+    "tiers.min_records:>=10000",
+    "volume_records:abc",
+    "nosuchfield:x",
+    "*",
 ]
 
 
@@ -127,12 +169,20 @@ def test_monitor_search_command_on_both_stores(stores) -> None:
     query = 'is_offer:true AND sources:"58.com"'
     env = {k: v for k, v in os.environ.items() if not k.startswith("ELASTICSEARCH_")}
     runs = {
-        "es": subprocess.run([MONITOR, "search", query, "--json"], capture_output=True, text=True,
-                             env={**env, "ELASTICSEARCH_URL": es.config.url,
-                                  "ELASTICSEARCH_INDEX": es.alias}, check=False),
-        "sqlite": subprocess.run([MONITOR, "search", query, "--json", "--sqlite",
-                                  str(sqlite.path)], capture_output=True, text=True, env=env,
-                                 check=False),
+        "es": subprocess.run(
+            [MONITOR, "search", query, "--json"],
+            capture_output=True,
+            text=True,
+            env={**env, "ELASTICSEARCH_URL": es.config.url, "ELASTICSEARCH_INDEX": es.alias},
+            check=False,
+        ),
+        "sqlite": subprocess.run(
+            [MONITOR, "search", query, "--json", "--sqlite", str(sqlite.path)],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        ),
     }
     expected = [d["id"] for d in docs if ORACLES["monitor-58com-data"](d, now)]
     for name, out in runs.items():
@@ -140,6 +190,11 @@ def test_monitor_search_command_on_both_stores(stores) -> None:
         ids = [json.loads(line)["id"] for line in out.stdout.splitlines()]
         assert sorted(ids) == sorted(expected), name
         assert out.stderr.strip() == f"{len(expected)} listing(s)"
-    bad = subprocess.run([MONITOR, "search", "title:(", "--sqlite", str(sqlite.path)],
-                         capture_output=True, text=True, env=env, check=False)
+    bad = subprocess.run(
+        [MONITOR, "search", "title:(", "--sqlite", str(sqlite.path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
     assert bad.returncode == 2 and bad.stderr.startswith("monitor: cannot parse the query")
