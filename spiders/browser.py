@@ -19,7 +19,7 @@ from monitor.sessions import BrowserSession
 from spiders.base import MonitorSpider
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
     from scrapy.http import Response
     from twisted.python.failure import Failure
@@ -125,6 +125,44 @@ class BrowserSpider(MonitorSpider):
             headers=headers or None,
             **kwargs,
         )
+
+    def item_requests(
+        self,
+        response: Response,
+        cards: list[Any],
+        page: int,
+        *,
+        empty: bool,
+        item_settled: str,
+    ) -> Iterator[scrapy.Request]:
+        """Requests for the item pages behind a result page's cards (rank and page recorded),
+        and the empty-result count when the site says there is nothing."""
+        keyword = response.meta["keyword"]
+        if empty:
+            self.count("monitor/search/empty")
+            logger.info(
+                "no results for %r on page %s (the site says so): %s",
+                keyword,
+                page,
+                response.url,
+                extra={"spider": self},
+            )
+        for rank, card in enumerate(cards, start=1):
+            meta = {"found_on": response.url, "rank": rank, "page": page, "keyword": keyword}
+            url = response.urljoin(card.url)
+            if self.item_playwright:
+                yield self.browser_request(
+                    url, self.parse_item, wait_for=item_settled, meta=meta, cb_kwargs={"card": card}
+                )
+            else:
+                yield self.plain_request(url, self.parse_item, meta=meta, cb_kwargs={"card": card})
+
+    def next_results_page(self, page: int) -> bool:
+        """Whether another result page may be requested (counts the cut when not)."""
+        if page >= self.max_pages:
+            self.count("monitor/pagination/max_pages")
+            return False
+        return True
 
     async def close_page(self, response: Response) -> None:
         page = response.meta.pop("playwright_page", None)

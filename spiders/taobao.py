@@ -62,36 +62,11 @@ class TaobaoSpider(BrowserSpider):
 
     def _search_results(self, response: Response, page: int) -> Iterator[Any]:
         data = taobao.parse_search_page(response.selector)
-        keyword = response.meta["keyword"]
-        if data.empty:
-            self.count("monitor/search/empty")
-            logger.info(
-                "no results for %r on page %s (the site says so): %s",
-                keyword,
-                page,
-                response.url,
-                extra={"spider": self},
-            )
-        for rank, result in enumerate(data.results, start=1):
-            meta = {"found_on": response.url, "rank": rank, "page": page, "keyword": keyword}
-            url = response.urljoin(result.url)
-            if self.item_playwright:
-                yield self.browser_request(
-                    url,
-                    self.parse_item,
-                    wait_for=_ITEM_SETTLED,
-                    meta=meta,
-                    cb_kwargs={"card": result},
-                )
-            else:
-                yield self.plain_request(
-                    url, self.parse_item, meta=meta, cb_kwargs={"card": result}
-                )
-        if data.next_offset is not None and data.results:
-            if page >= self.max_pages:
-                self.count("monitor/pagination/max_pages")
-            else:
-                yield self.search_request(keyword, data.next_offset, page + 1)
+        yield from self.item_requests(
+            response, data.results, page, empty=data.empty, item_settled=_ITEM_SETTLED
+        )
+        if data.next_offset is not None and data.results and self.next_results_page(page):
+            yield self.search_request(response.meta["keyword"], data.next_offset, page + 1)
 
     async def parse_item(self, response: Response, card: Any) -> AsyncIterator[Any]:
         await self.close_page(response)

@@ -62,34 +62,12 @@ class XianyuSpider(BrowserSpider):
 
     def _feed(self, response: Response, page: int) -> Iterator[Any]:
         data = parse_feed_page(response.selector)
-        keyword = response.meta["keyword"]
-        if data.empty:
-            self.count("monitor/search/empty")
-            logger.info(
-                "no results for %r on page %s (the site says so): %s",
-                keyword,
-                page,
-                response.url,
-                extra={"spider": self},
-            )
-        for rank, item in enumerate(data.items, start=1):
-            meta = {"found_on": response.url, "rank": rank, "page": page, "keyword": keyword}
-            url = response.urljoin(item.url)
-            if self.item_playwright:
-                yield self.browser_request(
-                    url,
-                    self.parse_item,
-                    wait_for=_ITEM_SETTLED,
-                    meta=meta,
-                    cb_kwargs={"card": item},
-                )
-            else:
-                yield self.plain_request(url, self.parse_item, meta=meta, cb_kwargs={"card": item})
-        if data.next_url and data.items:
-            if page >= self.max_pages:
-                self.count("monitor/pagination/max_pages")
-            else:
-                yield self.search_request(response.urljoin(data.next_url), keyword, page + 1)
+        yield from self.item_requests(
+            response, data.items, page, empty=data.empty, item_settled=_ITEM_SETTLED
+        )
+        if data.next_url and data.items and self.next_results_page(page):
+            url = response.urljoin(data.next_url)
+            yield self.search_request(url, response.meta["keyword"], page + 1)
 
     async def parse_item(self, response: Response, card: Any) -> AsyncIterator[Any]:
         await self.close_page(response)

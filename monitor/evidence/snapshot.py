@@ -13,36 +13,13 @@ from lxml import etree
 from lxml import html as lhtml
 from w3lib.encoding import html_to_unicode
 
+from monitor.pages.common import BLOCK_TAGS
 from monitor.redact import find_personal, language_of, redact, redact_values
 
 if TYPE_CHECKING:
     from monitor.items import PageSnapshot
 
-# Elements whose start begins a new line of text, and table cells (one row per line).
-_BLOCKS = {
-    "p",
-    "div",
-    "br",
-    "li",
-    "tr",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "table",
-    "dd",
-    "dt",
-    "section",
-    "article",
-    "pre",
-    "blockquote",
-    "ul",
-    "ol",
-    "header",
-    "footer",
-}
+# Table cells: one row per line.
 _CELLS = {"td", "th"}
 _DROP = "//script|//noscript|//iframe|//object|//embed|//template"
 # Sellers post pictures of their sample rows: no image reaches the redacted snapshot.
@@ -73,7 +50,7 @@ def _rendering(root: lhtml.HtmlElement) -> str:
 
     def walk(el: lhtml.HtmlElement) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in _BLOCKS:
+        if tag in BLOCK_TAGS:
             parts.append("\n")
         elif tag in _CELLS:
             parts.append("\t")

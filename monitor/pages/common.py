@@ -9,32 +9,11 @@ from typing import Any
 
 from parsel import Selector
 
-_BLOCK_TAGS = {
-    "br",
-    "p",
-    "div",
-    "li",
-    "tr",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "blockquote",
-    "pre",
-    "table",
-    "ul",
-    "ol",
-    "dl",
-    "dt",
-    "dd",
-    "section",
-    "article",
-    "header",
-    "footer",
-    "hr",
-}
+# Elements whose start begins a new line of text, for every "text as a reader sees it".
+BLOCK_TAGS = frozenset(
+    {"br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
+     "table", "dd", "dt", "section", "article", "ul", "ol", "header", "footer"}
+)  # fmt: skip
 _KEEP_SPACE_TAGS = {"pre", "textarea"}
 # HTML collapses every run of white space, line breaks included, to one space; only <br> and
 # block elements break lines. Re-indented pages (one of the Telegram fixtures) rely on that.
@@ -69,7 +48,7 @@ def visible_text(sel: Selector | None) -> str:
             owner = getattr(root, "getparent", lambda: None)()
             keep = owner is not None and (owner.tag in _KEEP_SPACE_TAGS or _in_preformatted(owner))
             parts.append(str(root) if keep else _ALL_SPACE.sub(" ", str(root)))
-        elif getattr(root, "tag", None) in _BLOCK_TAGS:
+        elif getattr(root, "tag", None) in BLOCK_TAGS:
             parts.append("\n")
     text = _SPACES.sub(" ", "".join(parts))
     lines = [line.strip() for line in text.split("\n")]
