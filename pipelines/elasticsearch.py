@@ -72,7 +72,8 @@ class ElasticsearchPipeline:
         if not settings.getbool("MONITOR_STORE_ENABLED", True):
             raise NotConfigured("MONITOR_STORE_ENABLED is off")
         if not settings.get("ELASTICSEARCH_URL"):
-            raise NotConfigured("ELASTICSEARCH_URL is not set (pipelines.store stores to SQLite)")
+            # The SQLite pipeline stores instead; a message would log a warning per crawl.
+            raise NotConfigured
         try:
             return cls(crawler, ElasticsearchConfig.from_settings(settings))
         except ConfigError as exc:

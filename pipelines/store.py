@@ -37,7 +37,8 @@ class StorePipeline:
         if crawler.settings.get("ELASTICSEARCH_URL"):
             # One store pipeline at a time: Elasticsearch has its own (batching off the
             # reactor thread, spooling while the node is away).
-            raise NotConfigured("ELASTICSEARCH_URL is set: pipelines.elasticsearch stores")
+            # pipelines.elasticsearch stores instead (no message: it is not a warning).
+            raise NotConfigured
         return cls(crawler, crawler.settings.getint("MONITOR_STORE_BATCH_SIZE", 100))
 
     def open_spider(self) -> None:

@@ -36,7 +36,8 @@ class ProgressBar:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ProgressBar:
         if not crawler.settings.getbool("MONITOR_PROGRESS", False):
-            raise NotConfigured("MONITOR_PROGRESS is off")
+            # Off is the normal case outside `monitor crawl`: no message, so no warning.
+            raise NotConfigured
         ext = cls(crawler)
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
