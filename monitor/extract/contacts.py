@@ -269,7 +269,7 @@ def _numbers(text: str, rows: Spans, taken: Spans) -> list[Contact]:
         for contact_type in _types(cue):
             value = digits if contact_type != "phone" else normalize_phone(raw)
             found.append(Contact(m.start(), contact_type, value))
-        if _SAME_AFTER.match(text, m.end()) and not _types(cue) & {"wechat"}:
+        if _SAME_AFTER.match(text, m.end()) and "wechat" not in _types(cue):
             found.append(Contact(m.start(), "wechat", normalize_phone(raw)))
     for m in _MOBILE.finditer(text):
         if _in(taken, m.start()) or _in(rows, m.start()):
@@ -283,12 +283,19 @@ def _numbers(text: str, rows: Spans, taken: Spans) -> list[Contact]:
     return found
 
 
-def _types(cue: str) -> set[str]:
-    """Contact types a cue chain gives its number ("电话/微信同号" gives phone and wechat)."""
-    types = {t for pattern, t in _NUM_CUE_TYPES if pattern.search(cue)}
+def _types(cue: str) -> list[str]:
+    """Contact types a cue chain gives its number, in the order the cue names them
+    ("电话/微信同号" gives phone and wechat). A list, not a set: the output order must not
+    depend on string hashing."""
+    named = []
+    for pattern, contact_type in _NUM_CUE_TYPES:
+        m = pattern.search(cue)
+        if m is not None:
+            named.append((m.start(), contact_type))
+    types = [t for _, t in sorted(named)]
     if "同号" in cue:
-        types |= {"phone", "wechat"}
-    return types or {"phone"}
+        types += [t for t in ("phone", "wechat") if t not in types]
+    return types or ["phone"]
 
 
 def _wechat(text: str, taken: Spans) -> list[Contact]:
