@@ -37,6 +37,12 @@ DEPTH_LIMIT = 200
 DOWNLOAD_MAXSIZE = 32 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
 
+# More than one machine: a shared Redis frontier (monitor/distributed.py), when
+# MONITOR_REDIS_URL is set; MONITOR_REDIS_RUN names the run its workers share.
+ADDONS = {"monitor.distributed.RedisFrontier": 100}
+MONITOR_REDIS_URL = os.environ.get("MONITOR_REDIS_URL", "")
+MONITOR_REDIS_RUN = os.environ.get("MONITOR_REDIS_RUN", "")
+
 TELNETCONSOLE_ENABLED = False
 EXTENSIONS = {
     "scrapy.extensions.telnet.TelnetConsole": None,
