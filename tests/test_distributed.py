@@ -60,7 +60,8 @@ def runs(demo_world, redis_url, tmp_path_factory):
 def test_two_workers_fetch_each_page_once_and_store_everything(runs) -> None:
     with SQLiteStore(runs / "solo.sqlite3") as solo, SQLiteStore(runs / "shared.sqlite3") as shared:
         assert {d["id"] for d in shared.listings()} == {d["id"] for d in solo.listings()}
-        assert shared.count() == 10 + 23 + 20 + 16  # paste, tieba (+replies), discuz (+replies), telegram
+        # paste, tieba (with reply floors), discuz (with reply floors), telegram
+        assert shared.count() == 10 + 23 + 20 + 16
     assert _pages(runs / "w1.json") + _pages(runs / "w2.json") == _pages(runs / "solo.json")
 
 
@@ -84,7 +85,9 @@ def test_run_keys_expire(runs, redis_url) -> None:
         (["-s", "MONITOR_REDIS_URL=redis://:secret@127.0.0.1:9/0"], "cannot reach Redis at redis://***@"),
     ],
 )
-def test_bad_redis_settings_are_one_clear_line(demo_world, redis_url, clean_env, settings, message) -> None:
+def test_bad_redis_settings_are_one_clear_line(
+    demo_world, redis_url, clean_env, settings, message
+) -> None:
     env = {**clean_env, "MONITOR_REDIS_URL": redis_url, "MONITOR_REDIS_RUN": "ok"}
     done = subprocess.run(
         [MONITOR, "crawl", "paste", "--demo-url", demo_world.url, "--no-progress", *settings],

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from monitor.config import ConfigError
-from monitor.distributed import RedisFrontier, check_redis
 from monitor.crawl import parse_setting_pairs, project_settings, run_crawl, spider_names
+from monitor.distributed import RedisFrontier, check_redis
 from monitor.store import StoreError, open_store
 from monitor.summary import print_summary
 
