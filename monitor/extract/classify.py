@@ -26,7 +26,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from monitor.extract.fastre import compile_fast
+from monitor.extract.fastre import Gate, compile_fast
 
 logger = logging.getLogger(__name__)
 
@@ -43,10 +43,13 @@ class Rule:
     weight: float
     # Each extra distinct match adds the weight again, up to this many times.
     max_hits: int = 1
+    # Skips the scan when none of the literals a match needs is in the text (fastre.Gate).
+    gate: Gate | None = None
 
 
 def _rule(rule_id: str, pattern: str, weight: float, max_hits: int = 1) -> Rule:
-    return Rule(rule_id, compile_fast(pattern), weight, max_hits)
+    compiled = compile_fast(pattern)
+    return Rule(rule_id, compiled, weight, max_hits, Gate(compiled))
 
 
 # The data subject: job seekers and their resumes.
@@ -250,8 +253,13 @@ class Verdict:
     signals: list[str]
 
 
+_SUBJECT_GATE = Gate(SUBJECT)
+
+
 def _subject(compact: str) -> list[str]:
     found: set[str] = set()
+    if not _SUBJECT_GATE.open(compact):
+        return []
     for m in SUBJECT.finditer(compact):
         found.add(m.group(0))
         if len(found) >= 5:
@@ -310,6 +318,8 @@ class KeywordScan:
     fired: frozenset[str]
 
 
+_RULES = (*POSITIVE, *NEGATIVE)
+
 # The most the extracted facts can add (price per record, volume, contact, source).
 _BEST_EVIDENCE = 2.5 + 1.0 + 1.2 + 0.5
 
@@ -320,7 +330,9 @@ def scan(compact: str) -> KeywordScan:
     logit = 0.0
     signals: list[str] = []
     fired: set[str] = set()
-    for rule in (*POSITIVE, *NEGATIVE):
+    for rule in _RULES:
+        if rule.gate is not None and not rule.gate.open(compact):
+            continue
         weight, label = _fire(rule, compact)
         if label:
             logit += weight

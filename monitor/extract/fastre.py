@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import logging
 import re
+from importlib import import_module
+from typing import Any
 
 logger = logging.getLogger(__name__)
 
@@ -140,3 +142,139 @@ def _trie_regex(node: _Trie) -> str:
     if end:
         return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
     return body
+
+
+# ---------------------------------------------------------------------------------------------
+# Literal gates: skip a regex scan when none of the strings every match must contain is there.
+#
+# A Python ``substring in text`` check costs tens of nanoseconds, a regex scan of a listing a
+# few microseconds, and most rules find nothing in most listings. ``required_literals`` reads
+# the parsed pattern and returns strings such that every match contains at least one of them
+# (one per top-level alternative, the longest literal run it cannot match without), or None
+# when some alternative has no such string. The gate only ever skips scans that would have
+# found nothing, so results are unchanged (tests check it against the plain scan).
+
+# The regex parser's own parse tree (CPython's re._parser, stable across 3.11-3.13; typeshed
+# does not describe it, hence Any).
+_sre_parse: Any = import_module("re._parser")
+_sre_constants: Any = import_module("re._constants")
+_LITERAL = _sre_constants.LITERAL
+_ZERO_WIDTH = (_sre_constants.AT, _sre_constants.ASSERT, _sre_constants.ASSERT_NOT)
+_REPEATS = (
+    _sre_constants.MAX_REPEAT,
+    _sre_constants.MIN_REPEAT,
+    _sre_constants.POSSESSIVE_REPEAT,
+)
+
+# Characters that re.IGNORECASE matches to a letter other than their str.lower() (Turkish
+# dotless i, long s, Greek and Cyrillic variants...), or whose str.lower() changes length.
+# A lower-cased text holding one cannot be gated for a case-insensitive pattern. Computed from
+# re._casefix and _sre.unicode_tolower; a test recomputes it.
+CASE_RISKY = (
+    "\u00b5\u0130\u0131\u017f\u0345\u0390\u03b0\u03b2\u03b5\u03b8\u03b9\u03ba\u03bc\u03c0"
+    "\u03c1\u03c2\u03c3\u03c6\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f5\u0432\u0434\u043e"
+    "\u0441\u0442\u044a\u0463\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86\u1c87\u1c88\u1e61"
+    "\u1e9b\u1fbe\u1fd3\u1fe3\ua64b\ufb05\ufb06"
+)
+_CASE_RISKY_RE = re.compile(f"[{CASE_RISKY}]")
+
+
+def case_gate_ok(text: str) -> bool:
+    """Whether ``text.lower()`` may gate case-insensitive patterns run on ``text``."""
+    return _CASE_RISKY_RE.search(text) is None
+
+
+def _best(candidates: list[frozenset[str]]) -> frozenset[str] | None:
+    if not candidates:
+        return None
+    # The most selective: the longest shortest string, then the fewest strings.
+    return max(candidates, key=lambda c: (min(map(len, c)), -len(c)))
+
+
+def _required(items: list[tuple[Any, Any]], fold: bool) -> frozenset[str] | None:
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            candidates.append(frozenset(["".join(run)]))
+            run.clear()
+
+    for op, av in items:
+        if op is _LITERAL:
+            ch = chr(av)
+            if fold:
+                if len(ch.lower()) != 1 or ch in CASE_RISKY:
+                    return None
+                ch = ch.lower()
+            run.append(ch)
+        elif op in _ZERO_WIDTH:
+            continue  # consumes nothing: the literals around it stay adjacent
+        elif op is _sre_constants.SUBPATTERN:
+            _group, add_flags, del_flags, sub = av
+            flush()
+            if add_flags or del_flags:
+                continue
+            found = _required(list(sub.data), fold)
+            if found:
+                candidates.append(found)
+        elif op is _sre_constants.BRANCH:
+            flush()
+            union: set[str] = set()
+            for alt in av[1]:
+                found = _required(list(alt.data), fold)
+                if found is None:
+                    break
+                union |= found
+            else:
+                candidates.append(frozenset(union))
+        elif op in _REPEATS:
+            flush()
+            low, _high, sub = av
+            if low >= 1:
+                found = _required(list(sub.data), fold)
+                if found:
+                    candidates.append(found)
+        else:
+            flush()
+    flush()
+    return _best(candidates)
+
+
+def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Strings one of which every match of ``pattern`` contains (lower-cased when the pattern
+    ignores case), shortest first; None when no such set is known."""
+    fold = bool(pattern.flags & re.IGNORECASE)
+    try:
+        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+    except re.error:  # pragma: no cover - the pattern compiled already
+        return None
+    found = _required(list(parsed.data), fold)
+    if not found or "" in found:
+        return None
+    # Drop strings that contain another one: the shorter is found wherever the longer is.
+    kept = sorted(found, key=len)
+    kept = [s for i, s in enumerate(kept) if not any(t in s for t in kept[:i])]
+    return tuple(kept)
+
+
+class Gate:
+    """``gate.open(view)``: False only when ``pattern`` cannot match the text ``view`` shows.
+
+    ``view`` is the text itself, or its ``.lower()`` for a case-insensitive pattern (and then
+    only when :func:`case_gate_ok` holds for the text)."""
+
+    __slots__ = ("literals",)
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.literals = required_literals(pattern)
+
+    def open(self, view: str) -> bool:
+        literals = self.literals
+        if literals is None:
+            return True
+        # A plain loop: any() over a generator costs more than the checks themselves.
+        for literal in literals:  # noqa: SIM110
+            if literal in view:
+                return True
+        return False

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 import opencc
 
+from monitor.extract.fastre import compile_fast
+
 logger = logging.getLogger(__name__)
 
 # Longer inputs are cut: a 50 MB page must not stall the crawl. 200k characters is far more
@@ -58,12 +60,37 @@ _DECOR_IN_WORD = re.compile(
 )
 _DECOR_ANY = re.compile(f"[{_DECOR}]+")
 # Spaces inside a Chinese word ("电 话", "简 历") are an evasion; Chinese needs no spaces.
-_CJK_SPACE = re.compile(f"(?<=[{_CJK}])[ \t\u3000]+(?=[{_CJK}])")
+# (The "preceded by a Chinese character" half is checked in _drop_after_cjk, so the pattern
+# starts with a class and the regex engine can skip to candidate positions.)
+_CJK_SPACE = re.compile(f"[ \t\u3000]+(?=[{_CJK}])")
 # Separators inside a Chinese word ("简 历", "简-历", "简*历", "智-联").
-_CJK_SPLIT = re.compile(f"(?<=[{_CJK}])[\\s\\-_*·.~|\\\\+=#^`'\"]{{1,3}}(?=[{_CJK}])")
+_CJK_SPLIT = re.compile(f"[\\s\\-_*·.~|\\\\+=#^`'\"]{{1,3}}(?=[{_CJK}])")
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+def _char_class(codes: list[int]) -> re.Pattern[str]:
+    """A class of the given code points written as ranges (a long list of single
+    characters makes a slow class)."""
+    ranges: list[tuple[int, int]] = []
+    for code in sorted(codes):
+        if ranges and code == ranges[-1][1] + 1:
+            ranges[-1] = (ranges[-1][0], code)
+        else:
+            ranges.append((code, code))
+    body = "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+    return re.compile(f"[{body}]")
+
+
+# Any character _PRE changes: translate() is skipped when there is none.
+_PRE_ANY = _char_class(list(_PRE))
 # Spelled-out Latin words: "r e s u m e", "j.i.a.n.l.i", "c-v".
 _SPACED_LATIN = re.compile(r"(?<![a-z0-9])(?:[a-z][ .\-*_]){2,30}[a-z](?![a-z0-9])")
 _SPACED_SEP = re.compile(r"[ .\-*_]")
+# Two letters with a separator between them: a cheap test before the full pattern.
+_SPACED_GATE = re.compile(r"[ .\-*_][a-z][ .\-*_]")
 _HAS_CJK = re.compile(f"[{_CJK}]")
 
 # Pinyin and abbreviations sellers write instead of the keyword (mapped in the compact view).
@@ -80,8 +107,8 @@ PINYIN = {
     "yingjiesheng": "应届生",
     "rencai": "人才",
 }
-_PINYIN_RE = re.compile(
-    r"(?<![a-z0-9])(" + "|".join(sorted(PINYIN, key=len, reverse=True)) + r")(?![a-z0-9])",
+_PINYIN_RE = compile_fast(
+    r"(?<![a-z0-9])(?:" + "|".join(sorted(PINYIN, key=len, reverse=True)) + r")(?![a-z0-9])",
 )
 
 _T2S = opencc.OpenCC("t2s")
@@ -119,18 +146,45 @@ def _to_simplified(text: str) -> str:
 
 def clean(raw: str) -> str:
     """NFKC, invisible characters out, traditional to simplified, decorations out."""
-    text = unicodedata.normalize("NFKC", raw.translate(_PRE))
+    return _clean(raw)[0]
+
+
+def _clean(raw: str) -> tuple[str, bool]:
+    """clean() and whether the result holds a Chinese character."""
+    # Each step runs only when the text holds a character it acts on (a class search is
+    # far cheaper than a translate or a substitution over the whole listing).
+    if _PRE_ANY.search(raw) is not None:
+        raw = raw.translate(_PRE)
+    text = raw if raw.isascii() else unicodedata.normalize("NFKC", raw)
+    if text.isascii():
+        return text, False  # nothing below acts on ASCII
     text = _to_simplified(text)
-    text = _DECOR_IN_WORD.sub("", text)
-    text = _CJK_SPACE.sub("", text)
-    return _DECOR_ANY.sub(" ", text)
+    decorated = _DECOR_ANY.search(text) is not None
+    if decorated:
+        text = _DECOR_IN_WORD.sub("", text)
+    cjk = _HAS_CJK.search(text) is not None
+    if cjk:
+        text = _CJK_SPACE.sub(_drop_after_cjk, text)
+    if decorated:
+        text = _DECOR_ANY.sub(" ", text)
+    return text, cjk
 
 
-def compact(lower: str) -> str:
+def _drop_after_cjk(m: re.Match[str]) -> str:
+    # The pattern starts at the separator (so the regex prefilter works); the character
+    # before it must be Chinese, as the lookbehind of the original rule said.
+    start = m.start()
+    if start and _is_cjk(m.string[start - 1]):
+        return ""
+    return m.group(0)
+
+
+def compact(lower: str, cjk: bool = True) -> str:
     """Rejoin split keywords and map pinyin so keyword rules see one spelling."""
-    out = _CJK_SPLIT.sub("", lower)
-    out = _SPACED_LATIN.sub(lambda m: _SPACED_SEP.sub("", m.group(0)), out)
-    return _PINYIN_RE.sub(lambda m: PINYIN[m.group(1)], out)
+    out = _CJK_SPLIT.sub(_drop_after_cjk, lower) if cjk else lower
+    if _SPACED_GATE.search(out) is not None:
+        out = _SPACED_LATIN.sub(lambda m: _SPACED_SEP.sub("", m.group(0)), out)
+    return _PINYIN_RE.sub(lambda m: PINYIN[m.group(0)], out)
 
 
 def normalize(title: str, text: str) -> Normalized:
@@ -140,12 +194,12 @@ def normalize(title: str, text: str) -> Normalized:
     if truncated:
         logger.debug("listing of %d chars truncated to %d", len(raw), MAX_CHARS)
         raw = raw[:MAX_CHARS]
-    cleaned = clean(raw)
+    cleaned, cjk = _clean(raw)
     lower = cleaned.lower()
     return Normalized(
         text=cleaned,
         lower=lower,
-        compact=compact(lower),
+        compact=compact(lower, cjk),
         truncated=truncated,
-        cjk=_HAS_CJK.search(cleaned) is not None,
+        cjk=cjk,
     )
