@@ -88,7 +88,7 @@ def _analyze(title: str, text: str) -> Analysis:
     if cannot_be_offer(keywords):
         verdict = classify(keywords, Evidence(None, None, None, False, False))
         return Analysis(is_offer=False, score=verdict.score, signals=verdict.signals + extra)
-    monies = find_money(norm.text)
+    monies = find_money(norm.text, norm.lower)
     counts = find_counts(norm.text, Spans((m.start, m.end) for m in monies))
     volume = largest(counts)
     prices = extract_prices(norm.text, monies, volume, norm.cjk)

@@ -24,9 +24,10 @@ from __future__ import annotations
 import logging
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from monitor.extract.fastre import Gate, compile_fast
+from monitor.extract.fastre import Gate, SplitSearch, compile_fast, has_prefilter
 
 logger = logging.getLogger(__name__)
 
@@ -45,11 +46,14 @@ class Rule:
     max_hits: int = 1
     # Skips the scan when none of the literals a match needs is in the text (fastre.Gate).
     gate: Gate | None = None
+    # pattern.search, or the same search made in prefiltered parts (fastre.SplitSearch).
+    search: Callable[[str], re.Match[str] | None] | None = None
 
 
 def _rule(rule_id: str, pattern: str, weight: float, max_hits: int = 1) -> Rule:
     compiled = compile_fast(pattern)
-    return Rule(rule_id, compiled, weight, max_hits, Gate(compiled))
+    search = compiled.search if has_prefilter(compiled) else SplitSearch(compiled).search
+    return Rule(rule_id, compiled, weight, max_hits, Gate(compiled), search)
 
 
 # The data subject: job seekers and their resumes.
@@ -269,7 +273,7 @@ def _subject(compact: str) -> list[str]:
 
 def _fire(rule: Rule, compact: str) -> tuple[float, str | None]:
     if rule.max_hits == 1:
-        first = rule.pattern.search(compact)
+        first = (rule.search or rule.pattern.search)(compact)
         if first is None:
             return 0.0, None
         return rule.weight, f"{rule.id}:{first.group(0).strip()}"

@@ -13,7 +13,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from monitor.extract.fastre import compile_fast
+from monitor.extract.fastre import Folded, case_gate_ok, compile_fast, rewrite_lead
 from monitor.extract.spans import Spans
 
 logger = logging.getLogger(__name__)
@@ -39,30 +39,27 @@ _TG_URL = re.compile(
 )
 _WA_URL = re.compile(r"wa\.me/\+?(?P<d>\d{6,15})", re.IGNORECASE)
 _HANDLE = re.compile(r"(?<![\w.@])@(?P<h>[A-Za-z][A-Za-z0-9_]{3,31})(?![\w@]|\.[A-Za-z])")
-_TG_CUE = re.compile(
+_TG_CUE = Folded(
     r"(?<![A-Za-z])(?:tg|telegram|电报|纸飞机|飞机|小飞机|电报号|飞机号)(?![A-Za-z])[ \t]*(?:号|id|"
     r"账号)?"
     r"[ \t]*(?P<sep>[:=@])?[ \t]*@?(?P<h>[A-Za-z][A-Za-z0-9_]{3,31})(?![\w.@])",
-    re.IGNORECASE,
 )
 _NOT_TG_BEFORE = re.compile(
     r"(?:微博|抖音|小红书|instagram|ins|twitter|x|快手|b站)[ \t]*[:]?[ \t]*$",
     re.IGNORECASE,
 )
-_QQ = re.compile(
+_QQ = Folded(
     r"(?:(?<![A-Za-z])(?:qq|扣扣|企鹅|抠抠|球球|秋秋|q号)|(?<![A-Za-z0-9])q(?=[ \t]*[:=]|[ \t]+\d))"
     r"[ \t]*(?:号码|号|群)?[ \t]*[:=]?[ \t]*(?P<d>[1-9](?:[ \t\-]?\d){4,11})(?![\d])",
-    re.IGNORECASE,
 )
 _WX_CUE = (
     r"(?:(?<![A-Za-z])(?:微信号|微信|weixin|wechat|vx号|vx|v信|wx|薇信|威信|徽信|维信|卫星号|薇)"
     r"|加[ \t]*(?:微|v|薇)|微(?=[ \t]*[:=])|(?<![A-Za-z0-9])v(?=[ \t]*[:=])|"
     r"(?<![A-Za-z0-9])v(?=[ \t]+[A-Za-z]))"
 )
-_WX = re.compile(
+_WX = Folded(
     _WX_CUE
     + r"(?![A-Za-z])[ \t]*(?:号|id)?[ \t]*[:=]?[ \t]*(?P<id>[A-Za-z][A-Za-z0-9_-]{2,19})(?![\w@.])",
-    re.IGNORECASE,
 )
 _WX_WORDS = {
     "contact",
@@ -87,13 +84,17 @@ _NUM_CUE_TYPES = (
         "phone",
     ),
 )
-_NUM_CUE = re.compile(
-    r"(?:(?:whats ?app|(?<![a-z])wa|微信|wechat|vx|(?<![a-z])v|薇信|威信|电话|手机号?|联系电话|tel|"
-    r"phone|mobile|"
-    r"call|text|sms|致电|热线|联系)[ \t]*(?:[/／&、,]|or|或|和)?[ \t]*){1,4}(?:同号|号码|"
-    r"号)?[ \t]*[:=]?[ \t]*"
-    r"(?P<n>\+?\(?\d[\d \t\-().]{5,20}\d)(?!\d)",
-    re.IGNORECASE,
+_NUM_CUE_WORD = (
+    r"(?:whats ?app|(?<![a-z])wa|微信|wechat|vx|(?<![a-z])v|薇信|威信|电话|手机号?|联系电话|tel|"
+    r"phone|mobile|call|text|sms|致电|热线|联系)"
+)
+_NUM_CUE_LINK = r"[ \t]*(?:[/／&、,]|or|或|和)?[ \t]*"
+_NUM_CUE_TAIL = r"(?:同号|号码|号)?[ \t]*[:=]?[ \t]*(?P<n>\+?\(?\d[\d \t\-().]{5,20}\d)(?!\d)"
+_NUM_CUE = Folded(
+    rf"(?:{_NUM_CUE_WORD}{_NUM_CUE_LINK}){{1,4}}{_NUM_CUE_TAIL}",
+    # X{1,4} written X(?:X){0,3} so that the pattern starts with the (rewritten) cue words
+    rf"{rewrite_lead(_NUM_CUE_WORD)}{_NUM_CUE_LINK}(?:{_NUM_CUE_WORD}{_NUM_CUE_LINK}){{0,3}}"
+    rf"{_NUM_CUE_TAIL}",
 )
 _MOBILE = re.compile(r"(?<![\d+])(?:\+?86[ \t-]?)?1[3-9]\d(?:[ \t-]?\d){8}(?!\d)")
 _SAME_AFTER = re.compile(
@@ -168,6 +169,8 @@ def find_contacts(text: str) -> list[dict[str, str]]:
     """Seller contacts in ``text`` (the normalized, case-kept view), in order of appearance."""
     text = _deobfuscate(text)
     lower = text.lower()
+    # The lower-cased view for the case-insensitive cue patterns (fastre.Folded), if usable.
+    fold = lower if len(lower) == len(text) and case_gate_ok(text) else None
     # Cheap gates first: most listings lack most contact kinds, and each skipped
     # extractor saves a full regex scan.
     has_at = "@" in text
@@ -180,11 +183,11 @@ def find_contacts(text: str) -> list[dict[str, str]]:
     if has_at:
         found += _emails(text, rows, taken)
     if has_at or _TG_GATE.search(lower):
-        found += _telegram(text, taken)
+        found += _telegram(text, fold, taken)
     if has_number:
-        found += _qq(text, taken)
-        found += _numbers(text, rows, taken)
-    found += _wechat(text, taken)
+        found += _qq(text, fold, taken)
+        found += _numbers(text, fold, rows, taken)
+    found += _wechat(text, fold, taken)
     seen: set[tuple[str, str]] = set()
     out: list[dict[str, str]] = []
     for c in sorted(found, key=lambda c: c.pos):
@@ -225,9 +228,9 @@ def _emails(text: str, rows: Spans, taken: Spans) -> list[Contact]:
     return found
 
 
-def _telegram(text: str, taken: Spans) -> list[Contact]:
+def _telegram(text: str, fold: str | None, taken: Spans) -> list[Contact]:
     found: list[Contact] = []
-    for m in _TG_CUE.finditer(text):
+    for m in _TG_CUE.finditer(text, fold):
         # "Telegram channels" is prose: without ':' or '@' the handle must look like one.
         if not m.group("sep") and not re.search(r"[\d_]", m.group("h")):
             continue
@@ -242,9 +245,9 @@ def _telegram(text: str, taken: Spans) -> list[Contact]:
     return found
 
 
-def _qq(text: str, taken: Spans) -> list[Contact]:
+def _qq(text: str, fold: str | None, taken: Spans) -> list[Contact]:
     found: list[Contact] = []
-    for m in _QQ.finditer(text):
+    for m in _QQ.finditer(text, fold):
         if _in(taken, m.start("d")):
             continue
         digits = _digits(m.group("d"))
@@ -254,10 +257,10 @@ def _qq(text: str, taken: Spans) -> list[Contact]:
     return found
 
 
-def _numbers(text: str, rows: Spans, taken: Spans) -> list[Contact]:
+def _numbers(text: str, fold: str | None, rows: Spans, taken: Spans) -> list[Contact]:
     """Phone, WhatsApp and numeric WeChat ids after their cues; cued or lone mobiles."""
     found: list[Contact] = []
-    for m in _NUM_CUE.finditer(text):
+    for m in _NUM_CUE.finditer(text, fold):
         if _in(taken, m.start("n")):
             continue
         raw = m.group("n").strip()
@@ -298,12 +301,12 @@ def _types(cue: str) -> list[str]:
     return types or ["phone"]
 
 
-def _wechat(text: str, taken: Spans) -> list[Contact]:
+def _wechat(text: str, fold: str | None, taken: Spans) -> list[Contact]:
     found: list[Contact] = []
-    for m in _WX.finditer(text):
+    for m in _WX.finditer(text, fold):
         if _in(taken, m.start("id")):
             continue
-        value = m.group("id")
+        value = text[m.start("id") : m.end("id")]  # case kept (the match may be on ``fold``)
         if value.lower() in _WX_WORDS:
             continue
         # A one-letter cue ("V", "薇") needs an id that looks like one, not a word.

@@ -16,12 +16,17 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
 from importlib import import_module
 from typing import Any
 
 logger = logging.getLogger(__name__)
 
 _LEADING_LOOKBEHIND = re.compile(r"^\(\?<!(\[[^\]]*\])\)([^\\()\[\]|?*+{}.^$]+)(.*)$", re.DOTALL)
+# "(?<!使用)教程": a lookbehind of a literal before a literal.
+_LITERAL_LOOKBEHIND = re.compile(
+    r"^\(\?<!([^\\()\[\]|?*+{}.^$]+)\)([^\\()\[\]|?*+{}.^$]+)(.*)$", re.DOTALL
+)
 _LOOKBEHIND_GROUP = re.compile(r"^(\(\?<!\[[^\]]*\]\))\(\?:([^()]*)\)(\??)(.*)$", re.DOTALL)
 _LEADING_GROUP = re.compile(r"^\(\?:([^()]*)\)(\??)(.*)$", re.DOTALL)
 
@@ -65,6 +70,15 @@ def _rewrite(alt: str) -> list[str]:
             literal, rest = literal[:-1], literal[-1] + rest
         if literal:
             return [f"{literal}(?<!{cls}{re.escape(literal)}){rest}"]
+        return [alt]
+    ml = _LITERAL_LOOKBEHIND.match(alt)
+    if ml is not None:
+        behind, literal, rest = ml.groups()
+        if rest[:1] in ("?", "*", "+", "{"):
+            literal, rest = literal[:-1], literal[-1] + rest
+        if literal:
+            # "(?<!使用)教程" -> "教程(?<!使用教程)": the same check, made after the literal.
+            return [f"{literal}(?<!{re.escape(behind)}{re.escape(literal)}){rest}"]
         return [alt]
     lg = _LOOKBEHIND_GROUP.match(alt)
     if lg is not None:
@@ -278,3 +292,129 @@ class Gate:
             if literal in view:
                 return True
         return False
+
+
+_LEADING_CLASS = re.compile(r"^(\\[dws]|\[(?:\\.|[^\]\\])+\])(.*)$", re.DOTALL)
+
+
+class SplitSearch:
+    """``search()`` of a pattern some of whose top-level alternatives start with a class
+    (``\\d[kmw+]? available``), which turns the regex prefilter off for all of them.
+
+    The literal-first alternatives and each group of alternatives opening with the same
+    class are searched apart, each part with its prefilter on; the full pattern is then
+    matched at the leftmost start any part found, which is the match ``search()`` returns
+    (the leftmost position where some alternative matches, the full pattern's choice there).
+    """
+
+    __slots__ = ("full", "parts")
+
+    def __init__(self, full: re.Pattern[str]) -> None:
+        self.full = full
+        literal_first: list[str] = []
+        by_class: dict[str, list[str]] = {}
+        for alt in split_alternatives(full.pattern):
+            lead = _LEADING_CLASS.match(alt)
+            if lead is not None:
+                by_class.setdefault(lead.group(1), []).append(lead.group(2))
+            else:
+                literal_first.append(alt)
+        sources = ["|".join(literal_first)] if literal_first else []
+        sources += [f"{cls}(?:{'|'.join(rests)})" for cls, rests in by_class.items()]
+        self.parts = tuple(re.compile(src, full.flags) for src in sources)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        best = -1
+        for part in self.parts:
+            m = part.search(text)
+            if m is not None and (best < 0 or m.start() < best):
+                best = m.start()
+        return None if best < 0 else self.full.match(text, best)
+
+
+def has_prefilter(pattern: re.Pattern[str]) -> bool:
+    """Whether the regex engine can skip to positions where a match may start."""
+    compiler: Any = import_module("re._compiler")
+    parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+    prefix = compiler._get_literal_prefix(parsed, pattern.flags)[0]
+    return bool(prefix) or compiler._get_charset_prefix(parsed, pattern.flags) is not None
+
+
+def rewrite_lead(source: str) -> str:
+    """``source`` with its leading group's alternatives made to start with a literal, the rest
+    left as it is (it may hold named groups, which must not be repeated):
+    ``(?<![a-z])(?:qq|扣扣)REST`` -> ``(?:qq(?<![a-z]qq)|扣扣(?<![a-z]扣扣))REST``. The group
+    keeps its alternatives in order, so it matches the same text."""
+    lg = _LOOKBEHIND_GROUP.match(source)
+    if lg is not None:
+        look, inner, optional, rest = lg.groups()
+        if optional or rest[:1] in ("*", "+", "{", "?"):
+            return source
+        alts = [out for option in split_alternatives(inner) for out in _rewrite(look + option)]
+        return f"(?:{'|'.join(alts)}){rest}"
+    if not source.startswith("(?:"):
+        return source
+    close = _closing_paren(source, 0)
+    if close < 0 or source[close + 1 : close + 2] in ("*", "+", "{", "?"):
+        return source
+    inner, rest = source[3:close], source[close + 1 :]
+    alts = [out for alt in split_alternatives(inner) for out in _rewrite(alt)]
+    return f"(?:{'|'.join(alts)}){rest}"
+
+
+def _closing_paren(pattern: str, start: int) -> int:
+    """Index of the parenthesis closing the one at ``start``, or -1."""
+    depth = 0
+    in_class = False
+    i = start
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if pattern[i + 1 : i + 2] == "]":
+                i += 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+class Folded:
+    """A case-insensitive pattern and its twin for the lower-cased text.
+
+    With re.IGNORECASE a pattern whose matches start with a letter gets no regex prefilter
+    and is tried at every position. The twin is the same pattern, case-sensitive and led by
+    literals, run on ``text.lower()`` (same positions, same matches: see :func:`case_gate_ok`).
+    """
+
+    __slots__ = ("folded", "lower")
+
+    def __init__(self, source: str, lower_source: str | None = None) -> None:
+        self.folded = re.compile(source, re.IGNORECASE)
+        # lower_source: the same pattern written by hand to start with literals, when
+        # rewrite_lead cannot do it.
+        self.lower = re.compile(lower_source or rewrite_lead(source))
+
+    def finditer(self, text: str, lower: str | None) -> Iterator[re.Match[str]]:
+        """Matches in ``text``, found on ``lower`` when it is given (callers pass it only when
+        ``len(lower) == len(text)`` and :func:`case_gate_ok` holds); read values from ``text``."""
+        if lower is None:
+            return self.folded.finditer(text)
+        return self.lower.finditer(lower)
+
+
+def lower_view(text: str) -> str | None:
+    """``text.lower()`` when case-insensitive patterns may run on it instead of ``text``."""
+    lower = text.lower()
+    if len(lower) != len(text) or not case_gate_ok(text):
+        return None
+    return lower

@@ -11,7 +11,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from monitor.extract.fastre import trie_alternation
+from monitor.extract.fastre import case_gate_ok, trie_alternation
 from monitor.extract.numbers import ARABIC, CN_DIGIT, CN_NUM_CHARS, MULT, quantity_value
 
 logger = logging.getLogger(__name__)
@@ -112,18 +112,22 @@ _FEN_OK = r"(?=钱|[ \t]*(?:/|一|每|per)|[ \t]*[条份个笔人名位张])"
 # One pattern per way of writing money, in priority order. They are separate (not one
 # alternation) and start with a literal or a class so the regex prefilter stays on; the
 # "not preceded by a letter/digit" edges are checked in Python (see find_money).
-MONEY_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        # 两毛五 = 0.25, 一块五 = 1.5: colloquial sub-unit after the main unit
-        rf"(?P<yj>[{CN_DIGIT}\d])(?P<yjunit>毛|块)(?P<yjsub>[{CN_DIGIT}\d])"
-        r"(?![十百千万亿\d])(?![条份个笔人名位张])",
-        r"(?P<half>half (?:a |of a )?(?:us )?cent)",
-        rf"(?P<pre>{_alternation(PREFIX_CURRENCY)})[ \t]?(?:{_NUMBER})",
-        rf"(?=[\d.{CN_NUM_CHARS}])(?:{_NUMBER2})[ \t]?"
-        rf"(?P<suf>{_alternation(SUFFIX_CURRENCY)})(?![a-z])",
-    )
+_MONEY_SOURCES = (
+    # 两毛五 = 0.25, 一块五 = 1.5: colloquial sub-unit after the main unit
+    rf"(?P<yj>[{CN_DIGIT}\d])(?P<yjunit>毛|块)(?P<yjsub>[{CN_DIGIT}\d])"
+    r"(?![十百千万亿\d])(?![条份个笔人名位张])",
+    r"(?P<half>half (?:a |of a )?(?:us )?cent)",
+    rf"(?P<pre>{_alternation(PREFIX_CURRENCY)})[ \t]?(?:{_NUMBER})",
+    rf"(?=[\d.{CN_NUM_CHARS}])(?:{_NUMBER2})[ \t]?"
+    rf"(?P<suf>{_alternation(SUFFIX_CURRENCY)})(?![a-z])",
 )
+MONEY_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p, re.IGNORECASE) for p in _MONEY_SOURCES
+)
+# The same, case-sensitive, for the lower-cased text: a letter cannot start a match of a
+# case-insensitive pattern as far as the regex prefilter knows, so the patterns above try
+# every position; on the lower-cased view these skip to the candidates (same matches).
+_MONEY_LOWER: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in _MONEY_SOURCES)
 # Characters that may not stand right before a prefix currency / a suffixed number.
 _EDGE_PRE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _EDGE_SUF = _EDGE_PRE | frozenset("0123456789.,")
@@ -145,7 +149,7 @@ def _digit(ch: str) -> int:
     return int(ch) if ch.isdigit() else _CN_SMALL.get(ch, 0)
 
 
-def _from_match(m: re.Match[str]) -> Money | None:
+def _from_match(m: re.Match[str], text: str) -> Money | None:
     groups = m.re.groupindex
     if "yj" in groups:
         base = 0.1 if m.group("yjunit") == "毛" else 1.0
@@ -158,7 +162,7 @@ def _from_match(m: re.Match[str]) -> Money | None:
         value = quantity_value(m.group("num"), m.group("mult"), m.group("cn"))
     else:
         suffix = m.group("suf").lower()
-        if suffix in ("分", "u") and not _suffix_allowed(m, suffix):
+        if suffix in ("分", "u") and not _suffix_allowed(m, suffix, text):
             return None
         code, factor = SUFFIX_CURRENCY[suffix]
         value = quantity_value(m.group("num2"), m.group("mult2"), m.group("cn2"))
@@ -167,20 +171,26 @@ def _from_match(m: re.Match[str]) -> Money | None:
     return Money(m.start(), m.end(), value * factor, code, minor=factor < 1)
 
 
-def _suffix_allowed(m: re.Match[str], suffix: str) -> bool:
-    text = m.string
+def _suffix_allowed(m: re.Match[str], suffix: str, text: str) -> bool:
+    # ``text`` is the case-kept text (the match may come from its lower-cased view).
     if suffix == "分":
         return re.match(_FEN_OK, text[m.end() : m.end() + 8]) is not None
     # "U" for Tether must hug the number ("6000U", "0.1U/条"), not be a word after a space.
     return not text[m.start("suf") - 1].isspace()
 
 
-def find_money(text: str) -> list[Money]:
-    """Every money mention in ``text`` (the normalized, case-kept view)."""
+def find_money(text: str, lower: str | None = None) -> list[Money]:
+    """Every money mention in ``text`` (the normalized, case-kept view); ``lower`` is
+    ``text.lower()`` when the caller has it."""
+    if lower is None:
+        lower = text.lower()
+    patterns, view = MONEY_PATTERNS, text
+    if len(lower) == len(text) and case_gate_ok(text):
+        patterns, view = _MONEY_LOWER, lower
     candidates: list[tuple[int, int, re.Match[str]]] = []
-    for rank, pattern in enumerate(MONEY_PATTERNS):
+    for rank, pattern in enumerate(patterns):
         edge = _EDGE_SUF if rank == 3 else _EDGE_PRE if rank == 2 else frozenset()
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(view):
             start = m.start()
             if start and text[start - 1] in edge:
                 continue
@@ -192,7 +202,7 @@ def find_money(text: str) -> list[Money]:
     for start, _, m in candidates:
         if start < end:
             continue
-        money = _from_match(m)
+        money = _from_match(m, text)
         if money is not None and money.amount > 0:
             found.append(money)
             end = m.end()
