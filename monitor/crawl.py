@@ -61,6 +61,14 @@ def spider_names(settings: Settings) -> list[str]:
     return sorted(SpiderLoader.from_settings(settings).list())
 
 
+def default_spiders(settings: Settings) -> list[str]:
+    """What "every spider" means: the generic spider only when profiles are enabled for it."""
+    names = spider_names(settings)
+    if not settings.getlist("GENERIC_PROFILES"):
+        names = [n for n in names if n != "generic"]
+    return names
+
+
 def parse_setting_pairs(pairs: list[str]) -> dict[str, str]:
     """``NAME=VALUE`` strings (the ``-s`` option) to a dict; a malformed one is an error."""
     out = {}

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from monitor.config import ConfigError
-from monitor.crawl import parse_setting_pairs, project_settings, run_crawl, spider_names
+from monitor.crawl import default_spiders, parse_setting_pairs, project_settings, run_crawl
 from monitor.distributed import RedisFrontier, check_redis
 from monitor.store import StoreError, open_store
 from monitor.summary import print_summary
@@ -88,7 +88,7 @@ def _crawl_and_report(names: list[str], overrides: dict[str, Any], args: argpars
     if settings.get("MONITOR_REDIS_URL"):  # ConfigError with one line, before any crawling
         RedisFrontier().update_settings(settings.copy())
         check_redis(settings["MONITOR_REDIS_URL"])
-    report = run_crawl(names or spider_names(settings), settings, parse_setting_pairs(args.arg))
+    report = run_crawl(names or default_spiders(settings), settings, parse_setting_pairs(args.arg))
     if args.report:
         Path(args.report).parent.mkdir(parents=True, exist_ok=True)
         Path(args.report).write_text(json.dumps(report.to_json(), indent=1, ensure_ascii=False))
