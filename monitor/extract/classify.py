@@ -92,6 +92,14 @@ POSITIVE: tuple[Rule, ...] = (
         r"scraper[^\n.]{0,40}(?:phone|email|contact)|extracts? [^\n.]{0,30}(?:phone|email|contact)",
         1.5,
     ),
+    # Software sold "without data" while the data is offered beside it.
+    _rule(
+        "data_sold_apart",
+        r"(?:数据|简历|资料)[^\n。]{0,6}(?:另售|另购|另卖|另外出售|单独出售|单独购买)|"
+        r"另(?:售|卖)[^\n。]{0,6}(?:数据|简历|资料)|"
+        r"(?:data|database|cvs|resumes|records|leads)(?: is| are)? (?:sold|available) separately",
+        1.5,
+    ),
     _rule(
         "have_stock",
         r"我这(?:边|里)?有[^\n,、。]{0,8}(?:简历|数据|资料|名单|资源)|"
@@ -227,6 +235,41 @@ NEGATIVE: tuple[Rule, ...] = (
         r"scrapy|爬虫|user.?agent|代理池|(?<![a-z])403|proxies|proxy|download_delay|robots|被封",
         -1.0,
     ),
+    # Software, source code or templates whose seller says no data comes with them: the
+    # "resume module" and the demo CVs are not job seekers' records. A harvesting tool (it
+    # collects the records when run) or data sold beside the software cancels this rule.
+    _rule(
+        "neg:no_data",
+        r"不含(?:任何)?(?:简历|真实)?(?:数据|资料)|不带(?:任何)?(?:简历|真实)?(?:数据|资料)|"
+        r"不包含(?:任何)?(?:简历|真实)?(?:数据|资料)|无(?:任何)?(?:简历)?数据|没有(?:任何)?数据|"
+        r"纯程序|纯源码|只是(?:源码|程序|程式|系统)|只卖(?:源码|程序|程式|系统)|"
+        r"仅(?:售|卖|出)?(?:源码|程序|程式)|"
+        r"演示(?:站|数据)?[^\n。]{0,10}(?:虚构|测试数据|假数据|模拟数据)|示范站[^\n。]{0,10}虚构|"
+        r"no data (?:included|of any kind|comes)|with no data|"
+        r"ships? (?:empty|without (?:any )?data)|"
+        r"data (?:is )?not included|without (?:any )?(?:real )?data|(?:source )?code only|"
+        r"(?:demo|sample|dummy) (?:data|cvs|resumes|records|rows)[^\n.]{0,24}"
+        r"(?:fake|dummy|fictional|generated|made up)|dummy records",
+        -4.5,
+    ),
+    # Research, threat-intelligence and monitoring notes about data ads: they quote the
+    # prices, volumes, sources and even handles of the ads, and sometimes "for sale" itself
+    # ("not for sale"), but sell nothing.
+    _rule(
+        "neg:research",
+        r"not for sale|(?:for )?research (?:only|purposes only)|research notes?|threat.?intel|"
+        r"(?<![a-z])osint(?![a-z])|analyst note|we (?:observed|monitored|tracked|collected)|"
+        r"(?:ads|posts|listings) (?:we|i) (?:collected|saw|observed|tracked)|"
+        r"observed (?:\d|on |in )|advertised by|(?:posts|channels|listings) advertising|"
+        r"listings advertised|takedown (?:requests?|team)|filing takedown|"
+        r"report (?:the |these |those )?(?:channels|sellers|listings|posts|groups)|"
+        r"(?:have|did) not (?:bought|buy|purchased)|not bought anything|"
+        r"非出售|不出售|非卖品|仅供研究|仅作研究|研究笔记|调研(?:记录|报告|笔记|结果)|【调研】|"
+        r"监测到|监测(?:周报|报告|记录)|观察到|整理了[^\n。]{0,16}(?:广告|帖子)|"
+        r"(?:售卖|出售|兜售)[^\n。,、]{0,12}的?广告|提交[^\n。]{0,8}举报|向平台举报|已举报",
+        -3.5,
+        2,
+    ),
     # Source code pasted in a listing is a tutorial or a question, not a sale.
     _rule(
         "neg:code",
@@ -323,6 +366,8 @@ class KeywordScan:
 
 
 _RULES = (*POSITIVE, *NEGATIVE)
+# Positive rules that say the buyer gets records even when the seller says "no data".
+_DATA_DELIVERED = frozenset({"harvest_tool", "data_sold_apart"})
 
 # The most the extracted facts can add (price per record, volume, contact, source).
 _BEST_EVIDENCE = 2.5 + 1.0 + 1.2 + 0.5
@@ -339,6 +384,8 @@ def scan(compact: str) -> KeywordScan:
             continue
         weight, label = _fire(rule, compact)
         if label:
+            if rule.id == "neg:no_data" and fired & _DATA_DELIVERED:
+                continue  # the tool harvests the records, or the data is sold beside it
             logit += weight
             signals.append(label)
             fired.add(rule.id)
@@ -372,7 +419,12 @@ def classify(keywords: KeywordScan, evidence: Evidence) -> Verdict:
     gained, found = _evidence(evidence)
     logit += gained + keywords.rules_logit
     signals += found + keywords.rule_signals
-    trade = evidence.price_kind or keywords.fired & {"sale", "have_stock", "harvest_tool"}
+    trade = evidence.price_kind or keywords.fired & {
+        "sale",
+        "have_stock",
+        "harvest_tool",
+        "data_sold_apart",
+    }
     if not trade and logit > -1.0:
         # Talk about resumes with nothing offered: no price and no sale word. A contact
         # alone is not enough: job seekers and recruiters leave theirs too.

@@ -62,7 +62,9 @@ _DECOR_ANY = re.compile(f"[{_DECOR}]+")
 # Spaces inside a Chinese word ("电 话", "简 历") are an evasion; Chinese needs no spaces.
 # (The "preceded by a Chinese character" half is checked in _drop_after_cjk, so the pattern
 # starts with a class and the regex engine can skip to candidate positions.)
-_CJK_SPACE = re.compile(f"[ \t\u3000]+(?=[{_CJK}])")
+# Only a run's first space may start a match, and the run is taken whole (possessive): a
+# 200k-space run then costs one pass, not one pass per position.
+_CJK_SPACE = re.compile(f"[ \t\u3000](?<![ \t\u3000][ \t\u3000])[ \t\u3000]*+(?=[{_CJK}])")
 # Separators inside a Chinese word ("简 历", "简-历", "简*历", "智-联").
 _CJK_SPLIT = re.compile(f"[\\s\\-_*·.~|\\\\+=#^`'\"]{{1,3}}(?=[{_CJK}])")
 

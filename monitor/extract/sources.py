@@ -180,10 +180,13 @@ _WEAK_RE = re.compile(
 # Other platforms by the shape of their name: "XX人才网", "XX人力银行", "XX招聘网".
 _GENERIC_RE = re.compile(r"人才网|人力银行|招聘网(?!站)|求职网(?!站)")
 _GENERIC_NAME = re.compile(r"[\u4e00-\u9fffa-z0-9]{2,6} ?$")
-# "各大招聘网站", "某人才网": unnamed platforms give no source.
+# "各大招聘网站", "某人才网", "出售人才网源码": unnamed platforms give no source.
 _GENERIC_NOT = re.compile(
     r"各|多|某|全国|主流|本地|知名|大型|几大|其他|其它|正规|国内|相关|等|的|在|去|从|通过|这些|"
-    r"一些|哪",
+    r"一些|哪|"
+    # a sale verb or the goods before "人才网" ("出售人才网源码", "简历数据人才网") name no
+    # platform
+    r"出售|转让|售卖|批发|打包|求购|收购|数据|简历|资料|源码",
 )
 # A site named by its domain ("Caterer.com", "jobs.ie") outside a URL or e-mail address.
 _DOMAIN_RE = re.compile(

@@ -117,6 +117,27 @@ def test_offers(title: str, text: str) -> None:
         ("ATS", "招聘管理系统：简历一键导入，标准版2980元/年，免费试用。", "neg:software"),
         ("违法吗", "卖简历犯法吗？三毛一条、一万条起，属于侵犯公民个人信息罪吗？", "neg:warning"),
         ("Open to work", "Happy to share my CV by DM. Looking for remote work.", "neg:job_seeker"),
+        (
+            "出售 招聘系统源码 带简历库",
+            "招聘系统源码，含简历库模块。不带数据，演示数据为测试数据。500元，QQ 12345678",
+            "neg:no_data",
+        ),
+        (
+            "Job board script",
+            "Job board script with resume database module, $99. No data included. DM @js_dev",
+            "neg:no_data",
+        ),
+        (
+            "研究笔记",
+            "仅供研究，不出售：观察到某群出售简历数据，0.3元/条，库存100万，来源智联。",
+            "neg:research",
+        ),
+        (
+            "notes",
+            "Research notes, not for sale: 5 channels advertising resume dumps at $10 per 1k, "
+            "1M CVs from Naukri.",
+            "neg:research",
+        ),
     ],
 )
 def test_near_misses(title: str, text: str, signal: str) -> None:
@@ -182,3 +203,18 @@ def test_trie_alternation_prefers_longest() -> None:
         "us$",
         "u",
     ]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # "no data" in the tool, but running it delivers the records (CORPUS.md note)
+        ("简历采集器", "本软件不带数据，自动采集智联求职者姓名、手机号，可导出。399元，V: cj_01"),
+        # the software comes without data, the data is sold beside it
+        ("Job script", "Script $99, no data included. CVs sold separately: 50k CVs, $0.01 each."),
+    ],
+)
+def test_no_data_disclaimer_does_not_hide_delivered_records(title: str, text: str) -> None:
+    a = analyze(title, text)
+    assert a.is_offer, a.signals
+    assert not any(s.startswith("neg:no_data") for s in a.signals)
