@@ -133,12 +133,16 @@ def _data_rows(text: str) -> Spans:
     """Spans of lines that look like rows of the data for sale (the victims' records)."""
     rows = Spans()
     pos = 0
+    # Every _MASKED alternative needs a "*" or "xxx": without them no line is masked.
+    maybe_masked = "*" in text or "xxx" in text.lower()
     for line in text.split("\n"):
         end = pos + len(line)
         seps = len(_FIELD_SEP.findall(line))
-        masked = _MASKED.search(line) is not None
         # A masked value beside a field separator, or many separators and no contact word.
-        if (masked and seps >= 1) or (seps >= 3 and not _CONTACT_WORD.search(line)):
+        if seps and (
+            (maybe_masked and _MASKED.search(line) is not None)
+            or (seps >= 3 and not _CONTACT_WORD.search(line))
+        ):
             rows.add(pos, end)
         pos = end + 1
     return rows

@@ -205,6 +205,21 @@ def _best(candidates: list[frozenset[str]]) -> frozenset[str] | None:
     return max(candidates, key=lambda c: (min(map(len, c)), -len(c)))
 
 
+def _small_class(items: list[tuple[Any, Any]], fold: bool) -> list[str] | None:
+    """The characters of a class made of at most 8 plain characters, else None."""
+    chars: list[str] = []
+    for op, av in items:
+        if op is not _LITERAL:
+            return None  # a range, a category or a negation
+        ch = chr(av)
+        if fold:
+            if len(ch.lower()) != 1 or ch in CASE_RISKY:
+                return None
+            ch = ch.lower()
+        chars.append(ch)
+    return chars if 0 < len(chars) <= 8 else None
+
+
 def _required(items: list[tuple[Any, Any]], fold: bool) -> frozenset[str] | None:
     candidates: list[frozenset[str]] = []
     run: list[str] = []
@@ -222,6 +237,10 @@ def _required(items: list[tuple[Any, Any]], fold: bool) -> frozenset[str] | None
                     return None
                 ch = ch.lower()
             run.append(ch)
+        elif op is _sre_constants.IN and _small_class(av, fold) is not None:
+            # a class of a few plain characters ("[-~至到]"): one of them is in the match
+            flush()
+            candidates.append(frozenset(_small_class(av, fold) or ()))
         elif op in _ZERO_WIDTH:
             continue  # consumes nothing: the literals around it stay adjacent
         elif op is _sre_constants.SUBPATTERN:

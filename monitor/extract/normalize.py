@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import opencc
 
-from monitor.extract.fastre import compile_fast
+from monitor.extract.fastre import Gate, compile_fast
 
 logger = logging.getLogger(__name__)
 
@@ -114,6 +114,8 @@ _PINYIN_RE = compile_fast(
     r"(?<![a-z0-9])(?:" + "|".join(sorted(PINYIN, key=len, reverse=True)) + r")(?![a-z0-9])",
 )
 
+_PINYIN_GATE = Gate(_PINYIN_RE)
+
 _T2S = opencc.OpenCC("t2s")
 
 
@@ -189,6 +191,8 @@ def compact(lower: str, cjk: bool = True) -> str:
     out = _CJK_SPLIT.sub(_drop_after_cjk, lower) if cjk else lower
     if _SPACED_GATE.search(out) is not None:
         out = _SPACED_LATIN.sub(lambda m: _SPACED_SEP.sub("", m.group(0)), out)
+    if not _PINYIN_GATE.open(out):
+        return out
     return _PINYIN_RE.sub(lambda m: PINYIN[m.group(0)], out)
 
 

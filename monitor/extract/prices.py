@@ -19,6 +19,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from monitor.extract.fastre import Gate, case_gate_ok
 from monitor.extract.money import Money
 from monitor.extract.numbers import CN_NUM_CHARS, QUANTITY, parse_chinese, quantity_value
 from monitor.extract.spans import Spans
@@ -122,6 +123,39 @@ _NOT_PRICE_BEFORE = re.compile(
 )
 _CN_DISCOUNT = {c: i for i, c in enumerate("零一二三四五六七八九")}
 
+# Context patterns most listings never need: each is skipped for the whole listing when none
+# of the literals its matches need is in the text (fastre.Gate, checked once per listing).
+# (Only patterns whose gate has few literals: a gate of twenty costs more than it saves.)
+_GATE_THRESHOLD_BEFORE = Gate(_THRESHOLD_BEFORE)
+_GATE_THRESHOLD_AFTER = Gate(_THRESHOLD_AFTER)
+_GATE_DISCOUNT = Gate(_DISCOUNT)
+_GATE_PER_N_BEFORE = Gate(_PER_N_BEFORE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Shut:
+    """Which gated context patterns cannot match anywhere in this listing."""
+
+    threshold_before: bool = False
+    threshold_after: bool = False
+    discount: bool = False
+    per_n_before: bool = False
+
+
+_OPEN = _Shut()
+
+
+def _shut(text: str) -> _Shut:
+    lower = text.lower()
+    if len(lower) != len(text) or not case_gate_ok(text):
+        return _OPEN
+    return _Shut(
+        not _GATE_THRESHOLD_BEFORE.open(lower),
+        not _GATE_THRESHOLD_AFTER.open(lower),
+        not _GATE_DISCOUNT.open(lower),
+        not _GATE_PER_N_BEFORE.open(lower),
+    )
+
 
 @dataclass(frozen=True, slots=True)
 class UnitPrice:
@@ -149,13 +183,17 @@ def _n_value(m: re.Match[str]) -> float | None:
     return value if value and value > 0 else None
 
 
-def _threshold(text: str, start: int, end: int) -> int:
-    before = _THRESHOLD_BEFORE.search(text[max(0, start - 24) : start])
+def _threshold(text: str, start: int, end: int, shut: _Shut = _OPEN) -> int:
+    before = (
+        None
+        if shut.threshold_before
+        else _THRESHOLD_BEFORE.search(text[max(0, start - 24) : start])
+    )
     if before is not None:
         value = _n_value(before)
         if value:
             return int(value)
-    after = _THRESHOLD_AFTER.match(text, end)
+    after = None if shut.threshold_after else _THRESHOLD_AFTER.match(text, end)
     if after is not None:
         value = _n_value(after)
         if value:
@@ -163,8 +201,8 @@ def _threshold(text: str, start: int, end: int) -> int:
     return 1
 
 
-def _discount(text: str, start: int) -> float | None:
-    m = _DISCOUNT.search(text, start, start + 40)
+def _discount(text: str, start: int, shut: _Shut = _OPEN) -> float | None:
+    m = None if shut.discount else _DISCOUNT.search(text, start, start + 40)
     if m is None:
         return None
     raw = m.group("d")
@@ -176,20 +214,25 @@ def _discount(text: str, start: int) -> float | None:
     return factor if 0.1 <= factor < 1 else None
 
 
-def _classify(text: str, money: Money, volume: int | None) -> UnitPrice | None:
+def _classify(text: str, money: Money, volume: int | None, shut: _Shut = _OPEN) -> UnitPrice | None:
     """Read one money mention as a price per single record, or None."""
     before = text[max(0, money.start - 30) : money.start]
     if _NOT_PRICE_BEFORE.search(before):
         return None
     end = money.end
     if _PER_ONE_AFTER.match(text, end) or _PER_ONE_BEFORE.search(before[-12:]):
-        return UnitPrice(money.amount, money.currency, _threshold(text, money.start, end))
-    per_n = _PER_N_AFTER.match(text, end) or _PER_N_BEFORE.search(before[-16:])
+        return UnitPrice(money.amount, money.currency, _threshold(text, money.start, end, shut))
+    per_n = _PER_N_AFTER.match(text, end) or (
+        None if shut.per_n_before else _PER_N_BEFORE.search(before[-16:])
+    )
     if per_n is not None:
         n = _n_value(per_n)
         if n:
             return UnitPrice(
-                money.amount / n, money.currency, _threshold(text, money.start, end), "per_n"
+                money.amount / n,
+                money.currency,
+                _threshold(text, money.start, end, shut),
+                "per_n",
             )
     after = _COUNT_AFTER.match(text, end)
     if after is not None:
@@ -207,7 +250,9 @@ def _classify(text: str, money: Money, volume: int | None) -> UnitPrice | None:
     return None
 
 
-def _bare_prices(text: str, taken: Spans, default: str, volume: int | None) -> list[UnitPrice]:
+def _bare_prices(
+    text: str, taken: Spans, default: str, volume: int | None, shut: _Shut = _OPEN
+) -> list[UnitPrice]:
     """Amounts written without a currency, read only in a per-record or whole-lot context."""
     found: list[UnitPrice] = []
     for m in _BARE.finditer(text):
@@ -229,7 +274,7 @@ def _bare_prices(text: str, taken: Spans, default: str, volume: int | None) -> l
             and amount < 100
             and not _NOT_PRICE_BEFORE.search(before)
         ):
-            found.append(UnitPrice(amount, default, _threshold(text, m.start(), end)))
+            found.append(UnitPrice(amount, default, _threshold(text, m.start(), end, shut)))
         elif volume and amount >= 10 and (_LOT_BEFORE.search(before) or _lot_sale_after(text, end)):
             found.append(UnitPrice(amount / volume, default, volume, "lot"))
     return found
@@ -247,22 +292,23 @@ def _to_cny(price: UnitPrice) -> float:
 def extract_prices(text: str, monies: list[Money], volume: int | None, cjk: bool) -> PriceResult:
     """Unit price and tiers of a listing from its money mentions (see :func:`find_money`)."""
     default = "CNY" if cjk else "USD"
+    shut = _shut(text)
     spans = Spans((m.start, m.end) for m in monies)
     prices: list[UnitPrice] = []
     for money in monies:
-        price = _classify(text, money, volume) or _by_habit(text, money, prices)
+        price = _classify(text, money, volume, shut) or _by_habit(text, money, prices, shut)
         if price is None:
             continue
         prices.append(price)
-        factor = _discount(text, money.end) if price.how != "lot" else None
+        factor = _discount(text, money.end, shut) if price.how != "lot" else None
         if factor is not None:
             prices.append(
                 UnitPrice(price.amount * factor, price.currency, price.min_records, "discount")
             )
-    prices.extend(_bare_prices(text, spans, default, volume))
+    prices.extend(_bare_prices(text, spans, default, volume, shut))
     result = PriceResult()
     if not prices and volume:
-        prices = _single_sum(text, monies, volume)
+        prices = _single_sum(text, monies, volume, shut)
     if not prices:
         return result
     prices = [p for p in prices if p.amount > 0]
@@ -277,10 +323,12 @@ def extract_prices(text: str, monies: list[Money], volume: int | None, cjk: bool
     return result
 
 
-def _by_habit(text: str, money: Money, earlier: list[UnitPrice]) -> UnitPrice | None:
+def _by_habit(
+    text: str, money: Money, earlier: list[UnitPrice], shut: _Shut = _OPEN
+) -> UnitPrice | None:
     """Prices whose unit is implied: a sum in 毛/角/分 or cents is the price of one record,
     and a tier line ("5w以上: 3毛") repeats the unit of the price quoted before it."""
-    threshold = _threshold(text, money.start, money.end)
+    threshold = _threshold(text, money.start, money.end, shut)
     if money.minor:
         return UnitPrice(money.amount, money.currency, threshold)
     if threshold > 1 and earlier and earlier[-1].how == "per_record":
@@ -288,7 +336,9 @@ def _by_habit(text: str, money: Money, earlier: list[UnitPrice]) -> UnitPrice | 
     return None
 
 
-def _single_sum(text: str, monies: list[Money], volume: int) -> list[UnitPrice]:
+def _single_sum(
+    text: str, monies: list[Money], volume: int, shut: _Shut = _OPEN
+) -> list[UnitPrice]:
     """One plain sum and a stated volume ("~12,000 records ... $1,200 OBO"): the lot price."""
     plain = [
         m for m in monies if not _NOT_PRICE_BEFORE.search(text[max(0, m.start - 30) : m.start])

@@ -75,17 +75,20 @@ def _is_candidate(text: str, m: re.Match[str], value: float) -> tuple[bool, str,
         unit = after.group("zh") or after.group("en") or ""
         end = after.end()
     before = text[max(0, m.start() - 16) : m.start()]
-    if _REJECT_BEFORE.search(before) or _REJECT_AFTER.match(text, end):
-        return False, unit, end
+    # What would make it a count (a unit, a cue, a multiplier) is checked before what would
+    # reject it: most numbers (phones, prices, dates) have none, and the reject patterns
+    # are the costly ones. All checks are pure, so the order does not change the answer.
     if unit:
-        return True, unit, end
-    if _CUE_BEFORE.search(before):
-        return True, unit, end
-    mult = (m.group("mult") or "").strip()
-    cn = m.group("cn") or ""
-    # Bare "35k" or "30w" or "一百二十万" still reads as a count of records in a listing.
-    ok = bool(_MULT_ONLY_OK.fullmatch(mult)) or ("万" in cn or "亿" in cn)
-    return ok and value >= 100, unit, end
+        ok = True
+    else:
+        mult = (m.group("mult") or "").strip()
+        cn = m.group("cn") or ""
+        # Bare "35k" or "30w" or "一百二十万" still reads as a count of records in a listing.
+        bare = bool(_MULT_ONLY_OK.fullmatch(mult)) or ("万" in cn or "亿" in cn)
+        ok = (bare and value >= 100) or _CUE_BEFORE.search(before) is not None
+    if not ok or _REJECT_AFTER.match(text, end) or _REJECT_BEFORE.search(before):
+        return False, unit, end
+    return True, unit, end
 
 
 def find_counts(text: str, taken: Spans) -> list[Count]:
