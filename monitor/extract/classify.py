@@ -50,10 +50,12 @@ class Rule:
     search: Callable[[str], re.Match[str] | None] | None = None
 
 
-def _rule(rule_id: str, pattern: str, weight: float, max_hits: int = 1) -> Rule:
+def _rule(rule_id: str, pattern: str, weight: float, max_hits: int = 1, gated: bool = True) -> Rule:
+    """``gated=False`` for rules that fire in most listings or whose literals include very
+    common characters: their gate would almost always open and only cost time."""
     compiled = compile_fast(pattern)
     search = compiled.search if has_prefilter(compiled) else SplitSearch(compiled).search
-    return Rule(rule_id, compiled, weight, max_hits, Gate(compiled), search)
+    return Rule(rule_id, compiled, weight, max_hits, Gate(compiled) if gated else None, search)
 
 
 # The data subject: job seekers and their resumes.
@@ -82,6 +84,7 @@ POSITIVE: tuple[Rule, ...] = (
         # "available" alone is also "references available on request" in a CV
         r"\d[kmw+]? available|\dk\+? ready|lakh available|(?:records|cvs|leads|profiles) available",
         1.5,
+        gated=False,
     ),
     # Software or a service that harvests job seekers' contact data delivers their records
     # (CORPUS.md note on crawler software), unlike tutorials that only collect job posts.
@@ -106,18 +109,21 @@ POSITIVE: tuple[Rule, ...] = (
         r"手(?:上|里)有(?:一批|[^\n,、。]{0,6}(?:简历|数据|资料|名单|资源))|库存|存货|存量|总库|总量|现有|已有|历史库|"
         r"(?<![a-z])(?:i|we) have|(?<![a-z])got (?:\d|a |over)|total(?![a-z])|have ~?\d",
         0.8,
+        gated=False,
     ),
     _rule(
         "fields",
         r"姓名|手机|电话|邮箱|学历|工作经历|工作经验|期望薪资|name\W|phone|mobile|email|"
         r"contact (?:details|info)",
         0.5,
+        gated=False,
     ),
     _rule(
         "bulk",
         r"数据|资料|名单|数据库|database|(?<![a-z])db(?![a-z])|dumps?(?![a-z])|leads|scrape|"
         r"records|rows",
         0.6,
+        gated=False,
     ),
 )
 
@@ -133,6 +139,7 @@ NEGATIVE: tuple[Rule, ...] = (
         r"有货的|有货请|有资源的|有的朋友私聊|有量的来|勿报价|报价过高|先验样本再付款",
         -6.0,
         2,
+        gated=False,
     ),
     _rule(
         "neg:news",
@@ -196,6 +203,7 @@ NEGATIVE: tuple[Rule, ...] = (
         r"review)|"
         r"rewrite|(?<![a-z])review(?:s|ed)?(?![a-z])|cover letter|makeover|glow.up|写简历",
         -3.0,
+        gated=False,
     ),
     _rule(
         "neg:job_ad",
@@ -222,6 +230,7 @@ NEGATIVE: tuple[Rule, ...] = (
         r"per month|/month|/年|startup plan|seats|一键导入|人才库容量|托管|代发",
         -2.5,
         2,
+        gated=False,
     ),
     _rule(
         "neg:course",
@@ -300,13 +309,8 @@ class Verdict:
     signals: list[str]
 
 
-_SUBJECT_GATE = Gate(SUBJECT)
-
-
 def _subject(compact: str) -> list[str]:
     found: set[str] = set()
-    if not _SUBJECT_GATE.open(compact):
-        return []
     for m in SUBJECT.finditer(compact):
         found.add(m.group(0))
         if len(found) >= 5:
@@ -380,15 +384,24 @@ def scan(compact: str) -> KeywordScan:
     signals: list[str] = []
     fired: set[str] = set()
     for rule in _RULES:
-        if rule.gate is not None and not rule.gate.open(compact):
+        gate = rule.gate
+        if gate is not None and not gate.open(compact):
             continue
-        weight, label = _fire(rule, compact)
-        if label:
-            if rule.id == "neg:no_data" and fired & _DATA_DELIVERED:
-                continue  # the tool harvests the records, or the data is sold beside it
-            logit += weight
-            signals.append(label)
-            fired.add(rule.id)
+        if rule.max_hits == 1 and rule.search is not None:  # _fire, inlined for speed
+            first = rule.search(compact)
+            if first is None:
+                continue
+            weight, label = rule.weight, f"{rule.id}:{first.group(0).strip()}"
+        else:
+            weight, fired_label = _fire(rule, compact)
+            if fired_label is None:
+                continue
+            label = fired_label
+        if rule.id == "neg:no_data" and fired & _DATA_DELIVERED:
+            continue  # the tool harvests the records, or the data is sold beside it
+        logit += weight
+        signals.append(label)
+        fired.add(rule.id)
     return KeywordScan(_subject(compact), logit, signals, frozenset(fired))
 
 

@@ -286,7 +286,7 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     if not found or "" in found:
         return None
     # Drop strings that contain another one: the shorter is found wherever the longer is.
-    kept = sorted(found, key=len)
+    kept = sorted(found, key=lambda s: (len(s), s))  # deterministic order
     kept = [s for i, s in enumerate(kept) if not any(t in s for t in kept[:i])]
     return tuple(kept)
 

@@ -1,0 +1,162 @@
+"""The speed helpers must never change a result: gates only skip scans that find nothing,
+rewritten and case-folded patterns match exactly what the originals match."""
+
+from __future__ import annotations
+
+import importlib
+import random
+import re
+from typing import Any
+
+import pytest
+from extract_corpus_helpers import load_jsonl
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from monitor.extract.fastre import (
+    CASE_RISKY,
+    Folded,
+    Gate,
+    SplitSearch,
+    case_gate_ok,
+    required_literals,
+    rewrite_lead,
+)
+from monitor.extract.normalize import normalize
+
+classify: Any = importlib.import_module("monitor.extract.classify")
+contacts: Any = importlib.import_module("monitor.extract.contacts")
+money: Any = importlib.import_module("monitor.extract.money")
+normalize_module: Any = importlib.import_module("monitor.extract.normalize")
+prices: Any = importlib.import_module("monitor.extract.prices")
+
+ROWS = load_jsonl("dev.jsonl") + load_jsonl("extra_cases.jsonl")
+NORMS = [normalize(r["title"], r["text"]) for r in ROWS]
+# Corpus texts plus random splices and case changes of them.
+_rng = random.Random(7)
+TEXTS = [n.text for n in NORMS] + [
+    _rng.choice(NORMS).text[: _rng.randrange(400)].swapcase() + _rng.choice(NORMS).text[-80:]
+    for _ in range(300)
+]
+
+
+def test_case_risky_is_every_character_ignorecase_folds_differently() -> None:
+    # Recomputed from the regex engine's own case tables (takes a second).
+    import _sre
+    from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]
+
+    risky = {chr(k) for k in _EXTRA_CASES} | {chr(v) for vs in _EXTRA_CASES.values() for v in vs}
+    for code in range(0x110000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        ch = chr(code)
+        low = ch.lower()
+        if len(low) != 1 or ord(low) != _sre.unicode_tolower(code):
+            risky.add(ch)
+    assert {c for c in risky if not c.isascii()} == set(CASE_RISKY)
+
+
+def _gated_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    pats = [(r.id, r.pattern) for r in classify._RULES]
+    pats += [("subject", classify.SUBJECT), ("pinyin", normalize_module._PINYIN_RE)]
+    pats += [(f"money{i}", p) for i, p in enumerate(money.MONEY_PATTERNS)]
+    for name in ("_THRESHOLD_BEFORE", "_THRESHOLD_AFTER", "_DISCOUNT", "_PER_N_BEFORE"):
+        pats.append((name, getattr(prices, name)))
+    return pats
+
+
+@pytest.mark.parametrize(("name", "pattern"), _gated_patterns())
+def test_a_closed_gate_means_no_match(name: str, pattern: re.Pattern[str]) -> None:
+    gate = Gate(pattern)
+    fold = bool(pattern.flags & re.IGNORECASE)
+    for text in TEXTS + [n.compact for n in NORMS]:
+        view = text.lower() if fold else text
+        if fold and not case_gate_ok(text):
+            continue
+        if not gate.open(view):
+            assert pattern.search(text) is None, (name, text[:200])
+
+
+def test_required_literals() -> None:
+    def lits(p: str, flags: int = 0) -> tuple[str, ...] | None:
+        return required_literals(re.compile(p, flags))
+
+    assert lits(r"(?<![a-z])cvs?(?![a-z])") == ("cv",)
+    assert lits(r"\d[kmw+]? available") == (" available",)
+    assert lits(r"[?]$|请问") == ("?", "请问")
+    assert lits(r"qq|微信|a(?:b|cd)e") == ("a", "qq", "微信")
+    assert lits(r"\d[-~至到]") == ("-", "~", "到", "至")
+    assert lits(r"QQ|微信", re.IGNORECASE) == ("qq", "微信")
+    assert lits(r"a|\d+") is None  # an alternative without a literal: no gate
+    assert lits(r"x?") is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="vVwWxXqQ微信号:= _-1234567890abcABCıİſK\n", max_size=60))
+def test_folded_patterns_match_like_ignorecase(text: str) -> None:
+    lower = text.lower()
+    usable = len(lower) == len(text) and case_gate_ok(text)
+    for pattern in (contacts._WX, contacts._QQ, contacts._TG_CUE, contacts._NUM_CUE):
+        slow = [(m.span(), m.groupdict()) for m in pattern.folded.finditer(text)]
+        fast = [
+            (
+                m.span(),
+                {
+                    k: text[m.start(k) : m.end(k)] if m.start(k) >= 0 else None
+                    for k in m.groupdict()
+                },
+            )
+            for m in pattern.finditer(text, lower if usable else None)
+        ]
+        # the same spans and the same group values (read from the case-kept text)
+        assert fast == slow, (text, pattern.lower.pattern[:80])
+
+
+def test_folded_money_patterns_on_the_corpus() -> None:
+    for text in TEXTS:
+        lower = text.lower()
+        if len(lower) != len(text) or not case_gate_ok(text):
+            continue
+        for slow, fast in zip(money.MONEY_PATTERNS, money._MONEY_LOWER, strict=True):
+            assert [m.span() for m in slow.finditer(text)] == [
+                m.span() for m in fast.finditer(lower)
+            ]
+
+
+def test_rewrite_lead_keeps_the_matches() -> None:
+    source = r"(?<![A-Za-z])(?:qq|扣扣|q号)[ \t]*(?P<d>\d{5,})"
+    fast = re.compile(rewrite_lead(source))
+    slow = re.compile(source)
+    for text in ["qq 12345", "aqq 12345", "扣扣123456 q号 99999", "QQ12345", "xq号12345"]:
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)]
+
+
+def test_split_search_finds_what_search_finds() -> None:
+    full = re.compile(r"出售|for sale|\d[kmw+]? available|\dk\+? ready|dm(?![a-z])")
+    split = SplitSearch(full)
+    assert len(split.parts) == 2
+    for text in [*TEXTS, "5k available", "10k+ ready, for sale", "admin dm 3m available"]:
+        a, b = full.search(text), split.search(text)
+        assert (a and (a.span(), a.group(0))) == (b and (b.span(), b.group(0)))
+
+
+def test_rewritten_normalization_steps_match_the_original_patterns() -> None:
+    cjk = "\u3400-\u9fff\uf900-\ufaff"
+    space = re.compile(f"(?<=[{cjk}])[ \t\u3000]+(?=[{cjk}])")
+    split = re.compile(f"(?<=[{cjk}])[\\s\\-_*·.~|\\\\+=#^`'\"]{{1,3}}(?=[{cjk}])")
+    samples = [*TEXTS, "中 文  字\t\u3000符 x 中", "简-历 智 - 联 简**历 a 中    ..文"]
+    for text in samples:
+        assert normalize_module._CJK_SPACE.sub(normalize_module._drop_after_cjk, text) == (
+            space.sub("", text)
+        )
+        low = text.lower()
+        assert normalize_module._CJK_SPLIT.sub(normalize_module._drop_after_cjk, low) == (
+            split.sub("", low)
+        )
+
+
+def test_folded_is_used_only_with_a_usable_lower_view() -> None:
+    pattern = Folded(r"(?<![a-z])(?:vx|wx)[ \t]*(?P<id>[a-z]{3,})")
+    text = "VX abcd"
+    assert [m.span() for m in pattern.finditer(text, text.lower())] == [(0, 7)]
+    assert [m.span() for m in pattern.finditer(text, None)] == [(0, 7)]
