@@ -112,7 +112,7 @@ class DiscuzSpider(ForumSpider):
             logger.info("thread gone: %s (%s)", response.url, message[:80], extra={"spider": self})
             return
         data = discuz.parse_thread_page(response.selector, tz=self.tz)
-        thread_id = data.thread_id or response.url
+        thread_id = data.thread_id or discuz.thread_id_from_url(response.url) or response.url
         yield from self.floors(
             response,
             thread_id=thread_id,

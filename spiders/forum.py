@@ -134,7 +134,8 @@ class ForumSpider(MonitorSpider):
                     "thread_id": thread_id,
                     "thread_title": title,
                     "post_id": post.post_id,
-                    "floor": getattr(post, "floor", None) or index + 1,
+                    # Counting posts gives the floor only on a thread's first page.
+                    "floor": floor if floor is not None else (index + 1 if first_page else None),
                     **(extra or {}),
                 },
             )

@@ -15,6 +15,10 @@ from monitor.pages.common import CHINA_TZ, ParseError, first, int_or_none, site_
 _DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?: \d{1,2}:\d{2}(?::\d{2})?)?")
 _UID = re.compile(r"uid[=-](\d+)")
 _TID = re.compile(r"[?&](?:p?tid)=(\d+)|thread-(\d+)-")
+# The post's number link: "楼主" on the first post, the nicknames of 2-4 in the default
+# language pack, then "5#" or "<em>5</em><sup>#</sup>".
+_FLOOR_NAMES = {"楼主": 1, "沙发": 2, "板凳": 3, "地板": 4}
+_FLOOR_NUMBER = re.compile(r"^(\d{1,7})\s*#")
 
 
 @dataclass
@@ -45,6 +49,17 @@ class Post:
     author_id: str | None
     posted_at: str | None
     text: str
+    floor: int | None = None  # 1 for the thread's first post; None when the page hides it
+
+
+def _floor(node: Selector, pid: str) -> int | None:
+    label = "".join(node.css(f"a#postnum{pid} ::text").getall()).strip()
+    if not label:
+        return None
+    if label in _FLOOR_NAMES:
+        return _FLOOR_NAMES[label]
+    match = _FLOOR_NUMBER.match(label)
+    return int(match.group(1)) if match else None
 
 
 @dataclass
@@ -126,6 +141,12 @@ def _thread_id(sel: Selector) -> str | None:
     return None
 
 
+def thread_id_from_url(url: str) -> str | None:
+    """``thread-77-2-1.html`` or ``viewthread&tid=77``: the id when the page itself names none."""
+    match = _TID.search(url)
+    return (match.group(1) or match.group(2)) if match else None
+
+
 def parse_thread_page(
     sel: Selector, tz: timezone = CHINA_TZ, now: datetime | None = None
 ) -> ThreadPage:
@@ -149,6 +170,7 @@ def parse_thread_page(
                 author_id=uid.group(1) if uid else None,
                 posted_at=_date_in(stamp[0] if stamp else None, tz, now),
                 text=visible_text(body[0]),
+                floor=_floor(node, pid),
             )
         )
     if not posts:

@@ -23,7 +23,25 @@ def test_x34_thread(real) -> None:
     (post,) = page.posts
     assert (post.post_id, post.author, post.author_id) == ("1", "bapuro", "1")
     assert (post.posted_at, post.text) == ("2020-02-19T19:19:11+08:00", "111111111111111")
+    assert post.floor == 1  # "楼主"
     assert block_kind(sel) is None
+
+
+def _thread_with_labels(labels: list[str]) -> str:
+    posts = "".join(
+        f'<div id="post_{pid}"><a href="#" id="postnum{pid}">{label}</a>'
+        f'<table><tr><td class="t_f" id="postmessage_{pid}">reply {pid}</td></tr></table></div>'
+        for pid, label in enumerate(labels, start=101)
+    )
+    return f'<h1><span id="thread_subject">t</span></h1><div id="postlist">{posts}</div>'
+
+
+def test_floor_numbers_from_the_post_number_links() -> None:
+    # Page 2 of a thread: the default language pack's nicknames, "N#" and <em>N</em><sup>#</sup>;
+    # a theme that drops the link leaves the floor unknown rather than guessed.
+    html = _thread_with_labels(["沙发", "板凳", "地板", "<em>21</em><sup>#</sup>", "22#", ""])
+    page = parse_thread_page(Selector(text=html))
+    assert [p.floor for p in page.posts] == [2, 3, 4, 21, 22, None]
 
 
 def test_rebranded_thread_hides_a_label_before_the_date(real) -> None:

@@ -118,3 +118,25 @@ def test_real_rebranded_list_and_thread(real) -> None:
         3,
         1,
     )
+
+
+def test_later_thread_page_floors_come_from_the_page_not_from_counting() -> None:
+    crawler = get_crawler(DiscuzSpider, {"DISCUZ_BASE_URL": "https://bbs.example.cn"})
+    spider = DiscuzSpider.from_crawler(crawler)
+    posts = "".join(
+        f'<div id="post_{pid}"><a href="#" id="postnum{pid}">{label}</a>'
+        f'<table><tr><td class="t_f" id="postmessage_{pid}">回复 {pid}</td></tr></table></div>'
+        for pid, label in ((901, "<em>21</em><sup>#</sup>"), (902, "22#"), (903, ""))
+    )
+    html = f'<span id="thread_subject">求简历</span><div id="postlist">{posts}</div>'
+    url = "https://bbs.example.cn/thread-77-2-1.html"
+    response = HtmlResponse(url, body=html.encode(), encoding="utf-8", request=Request(url))
+    listings = list(spider.parse_thread(response, thread_page=2))
+    assert [item.extra["floor"] for item in listings] == [21, 22, None]
+    # None of them is the thread's first post: each is a reply listing of its own.
+    assert [item.native_id for item in listings] == [
+        "bbs.example.cn/77#901",
+        "bbs.example.cn/77#902",
+        "bbs.example.cn/77#903",
+    ]
+    assert all(item.title == "" for item in listings)
