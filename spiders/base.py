@@ -29,6 +29,9 @@ _CHALLENGE_MARKS = ("cf-chl", "challenge-platform", "Just a moment...", "cf_capt
 # The user's session and proxy credentials travel in these request headers: they are kept as
 # names only, never stored with the evidence.
 _SECRET_HEADERS = {"cookie", "authorization", "proxy-authorization"}
+# A logged-in site refreshes the session in its answers: the cookie's name stays (it tells
+# which session a page was seen in), its value does not.
+_SET_COOKIE = {"set-cookie", "set-cookie2"}
 
 
 def _header_pairs(
@@ -38,10 +41,13 @@ def _header_pairs(
     for name, values in (headers or {}).items():
         key = name.decode("latin-1") if isinstance(name, bytes) else str(name)
         for value in values if isinstance(values, list) else [values]:
+            text = value.decode("latin-1") if isinstance(value, bytes) else str(value)
             if key.lower() in secret:
                 pairs.append((key, "<redacted>"))
-                continue
-            pairs.append((key, value.decode("latin-1") if isinstance(value, bytes) else str(value)))
+            elif key.lower() in _SET_COOKIE:
+                pairs.append((key, f"{text.split('=', 1)[0].strip()}=<redacted>"))
+            else:
+                pairs.append((key, text))
     return tuple(pairs)
 
 

@@ -171,8 +171,20 @@ def test_snapshot_never_keeps_the_session_cookie() -> None:
     request = Request(
         "https://s.taobao.com/search?q=x", headers={"Cookie": "cookie2=SECRET", "User-Agent": "ua"}
     )
-    response = HtmlResponse(request.url, body=b"<p>x</p>", request=request)
+    response = HtmlResponse(
+        request.url,
+        body=b"<p>x</p>",
+        request=request,
+        headers={
+            "Set-Cookie": ["_m_h5_tk=SECRET2_1700; Path=/; Domain=.taobao.com", "cna=SECRET3"],
+            "Content-Type": "text/html",
+        },
+    )
     snap = page_snapshot(response)
     assert ("Cookie", "<redacted>") in snap.request_headers
     assert ("User-Agent", "ua") in snap.request_headers
+    # The site's refreshed session: names kept, values gone.
+    assert ("Set-Cookie", "_m_h5_tk=<redacted>") in snap.response_headers
+    assert ("Set-Cookie", "cna=<redacted>") in snap.response_headers
+    assert ("Content-Type", "text/html") in snap.response_headers
     assert "SECRET" not in repr(snap)
