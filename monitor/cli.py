@@ -18,6 +18,7 @@ from collections.abc import Sequence
 COMMAND_MODULES: tuple[str, ...] = (
     "monitor.commands.crawl",
     "monitor.commands.listings",
+    "monitor.commands.retention",
     "monitor.commands.takedown",
     "monitor.extract.cli",
     "monitor.commands.schedule",

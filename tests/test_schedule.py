@@ -23,9 +23,21 @@ def _write(tmp_path: Path, text: str) -> Path:
 
 def test_example_schedule_loads(repo) -> None:
     schedule = load_schedule(repo / "schedule.example.yaml")
-    assert [j.name for j in schedule.jobs] == ["telegram-hourly", "forums-6h", "shops-daily"]
+    names = [
+        "telegram-hourly",
+        "forums-6h",
+        "shops-daily",
+        "takedown-verify-daily",
+        "retention-daily",
+    ]
+    assert [j.name for j in schedule.jobs] == names
     scheduler = build_scheduler(schedule)
-    assert {j.id for j in scheduler.get_jobs()} == {"telegram-hourly", "forums-6h", "shops-daily"}
+    assert {j.id for j in scheduler.get_jobs()} == set(names)
+    # Every job's arguments are a valid monitor command line.
+    from monitor.cli import build_parser
+
+    for job in schedule.jobs:
+        assert callable(build_parser().parse_args(list(job.args)).func), job.name
 
 
 @pytest.mark.parametrize(

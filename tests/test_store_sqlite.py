@@ -92,3 +92,52 @@ def test_open_store_defaults_to_sqlite_and_reports_unusable_path(tmp_path) -> No
     (tmp_path / "file").write_text("x")
     with pytest.raises(StoreError, match="cannot open the SQLite store"):
         open_store({"MONITOR_SQLITE_PATH": str(tmp_path / "file" / "x.sqlite3")})
+
+
+def test_retention_deletes_listings_not_seen_since_the_cutoff_and_keeps_requests(
+    tmp_path,
+) -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    path = tmp_path / "r.sqlite3"
+    with SQLiteStore(path) as store:
+        store.upsert([_doc(f"old{n}", when="2026-01-01T00:00:00+00:00") for n in range(3)])
+        store.upsert([_doc("new", when="2026-11-01T00:00:00+00:00")])
+        # Seen again after the cutoff: kept, though first seen before it.
+        store.upsert([_doc("old0", when="2026-11-02T00:00:00+00:00")])
+        store.put_takedown_request(
+            {
+                "id": "TD-1",
+                "platform": "taobao",
+                "status": "open",
+                "created_at": "2026-01-02T00:00:00+00:00",
+                "listing_ids": ["taobao:old1"],
+            }
+        )
+        assert store.delete_not_seen_since("2026-06-01T00:00:00+00:00", dry_run=True) == 2
+        assert store.count() == 4
+    monitor = Path(sys.executable).parent / "monitor"
+    out = subprocess.run(
+        [str(monitor), "retention", "--older-than", "2026-06-01", "--sqlite", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert out.returncode == 0, out.stderr
+    assert "deleted 2 listing(s) last seen before 2026-06-01T00:00:00+00:00" in out.stdout
+    with SQLiteStore(path) as store:
+        assert sorted(d["id"] for d in store.listings()) == ["taobao:new", "taobao:old0"]
+        assert store.get_takedown_request("TD-1") is not None
+    # secure_delete: the deleted listings' text is gone from the file, not only unlinked.
+    assert b"http://x/old1" not in path.read_bytes()
+    bad = subprocess.run(
+        [str(monitor), "retention", "--older-than", "soon", "--sqlite", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert bad.returncode == 2 and "--older-than: expected a duration" in bad.stderr

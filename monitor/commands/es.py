@@ -140,7 +140,7 @@ def run_retention(args: argparse.Namespace) -> int:
     from monitor.store.es_admin import retention
 
     try:
-        cutoff = parse_since(args.older_than)
+        cutoff = parse_since(args.older_than, option="--older-than")
         with _open(args) as store:
             n = retention(store, cutoff, dry_run=args.dry_run)
     except (ConfigError, StoreError) as exc:

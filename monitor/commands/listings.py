@@ -20,7 +20,7 @@ _DURATION = re.compile(r"^(\d+)([smhdw])$")
 _UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 
 
-def parse_since(value: str, now: datetime | None = None) -> str:
+def parse_since(value: str, now: datetime | None = None, option: str = "--since") -> str:
     """``7d``, ``12h``... or an ISO date/time, as an ISO 8601 UTC timestamp."""
     match = _DURATION.match(value.strip())
     now = now or datetime.now(UTC)
@@ -31,7 +31,7 @@ def parse_since(value: str, now: datetime | None = None) -> str:
         when = datetime.fromisoformat(value)
     except ValueError as exc:
         raise ConfigError(
-            f"--since: expected a duration like 7d or an ISO date, got {value!r}"
+            f"{option}: expected a duration like 7d or an ISO date, got {value!r}"
         ) from exc
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)

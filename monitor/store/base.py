@@ -71,6 +71,11 @@ class Store(abc.ABC):
         """Stored requests, oldest ``created_at`` first; ``open_only``: status ``open``."""
         raise NotImplementedError(f"the {self.name} store does not keep takedown requests yet")
 
+    def delete_not_seen_since(self, cutoff: str, dry_run: bool = False) -> int:
+        """Retention: delete listings whose ``last_seen`` is before ``cutoff`` (ISO 8601 UTC)
+        and return how many (``dry_run``: only count them). Takedown requests are kept."""
+        raise NotImplementedError(f"the {self.name} store has no retention yet")
+
     def search(self, query: str, limit: int | None = None) -> Iterator[dict[str, Any]]:
         """Documents matching a Lucene-syntax query, newest ``last_seen`` first. Here evaluated
         in Python (``monitor.search``); Elasticsearch runs it as a ``query_string``."""

@@ -390,6 +390,11 @@ class ElasticsearchStore(Store):
                 left -= len(hits)
 
     # -- single-document updates ---------------------------------------------------------
+    def delete_not_seen_since(self, cutoff: str, dry_run: bool = False) -> int:
+        from monitor.store.es_admin import retention
+
+        return retention(self, cutoff, dry_run=dry_run)
+
     def update_fields(self, doc_id: str, fields: dict[str, Any]) -> None:
         self._read_modify_write(
             self.alias,

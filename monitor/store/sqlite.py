@@ -48,6 +48,8 @@ class SQLiteStore(Store):
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path)
             self._db.execute("PRAGMA journal_mode=WAL")
+            # Deleted and overwritten rows hold other people's data: zero them on disk too.
+            self._db.execute("PRAGMA secure_delete=ON")
             self._db.executescript(_SCHEMA)
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"cannot open the SQLite store at {self.path}: {exc}") from exc
@@ -96,6 +98,18 @@ class SQLiteStore(Store):
                 raise StoreError(f"no stored listing with id {doc_id!r}")
             doc.update(fields)
             self._write(doc)
+
+    def delete_not_seen_since(self, cutoff: str, dry_run: bool = False) -> int:
+        where = "last_seen < ?"
+        if dry_run:
+            row = self._db.execute(f"SELECT count(*) FROM listings WHERE {where}", (cutoff,))
+            return int(row.fetchone()[0])
+        with self._db:  # a crawl writing at the same time waits; its listings are kept
+            deleted = self._db.execute(f"DELETE FROM listings WHERE {where}", (cutoff,)).rowcount
+        # The deleted rows' pages are zeroed (secure_delete); the write-ahead log still holds
+        # copies until it is checkpointed and truncated.
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return int(deleted)
 
     def listings(self, flt: ListingFilter | None = None) -> Iterator[dict[str, Any]]:
         flt = flt or ListingFilter()
