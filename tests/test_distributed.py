@@ -82,7 +82,10 @@ def test_run_keys_expire(runs, redis_url) -> None:
     [
         (["-s", "MONITOR_REDIS_RUN="], "MONITOR_REDIS_RUN must name the run"),
         (["-s", "MONITOR_REDIS_RUN=a b"], "MONITOR_REDIS_RUN must name the run"),
-        (["-s", "MONITOR_REDIS_URL=redis://:secret@127.0.0.1:9/0"], "cannot reach Redis at redis://***@"),
+        (
+            ["-s", "MONITOR_REDIS_URL=redis://:secret@127.0.0.1:9/0"],
+            "cannot reach Redis at redis://***@",
+        ),
     ],
 )
 def test_bad_redis_settings_are_one_clear_line(
