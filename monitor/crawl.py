@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,12 +15,17 @@ from scrapy.utils.project import get_project_settings
 from monitor.config import ConfigError
 from monitor.items import utc_now
 
+logger = logging.getLogger(__name__)
+
 
 @dataclass
 class CrawlReport:
     started_at: str
     finished_at: str
     stats: dict[str, dict[str, Any]] = field(default_factory=dict)  # per spider name
+    # Spiders that could not start or stopped on an error (a component's bad setting...),
+    # by name: the one-line reason. Their zero pages are not a quiet market.
+    failures: dict[str, str] = field(default_factory=dict)
 
     def total(self, key: str) -> int:
         return sum(int(s.get(key, 0) or 0) for s in self.stats.values())
@@ -29,6 +35,7 @@ class CrawlReport:
         return {
             "started_at": self.started_at,
             "finished_at": self.finished_at,
+            "failures": self.failures,
             "spiders": {
                 name: {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in stats.items()}
                 for name, stats in self.stats.items()
@@ -80,6 +87,14 @@ def parse_setting_pairs(pairs: list[str]) -> dict[str, str]:
     return out
 
 
+def _record_failure(failure: Any, report: CrawlReport, name: str) -> None:
+    exc = failure.value
+    reason = str(exc) if isinstance(exc, ConfigError) else f"{type(exc).__name__}: {exc}"
+    report.failures[name] = reason
+    # The command prints the reason once at the end; the traceback is for -v.
+    logger.debug("spider %s failed: %s", name, failure.getTraceback())
+
+
 def run_crawl(
     names: list[str], settings: Settings, spider_args: dict[str, str] | None = None
 ) -> CrawlReport:
@@ -94,7 +109,8 @@ def run_crawl(
     for name in names:
         crawler = process.create_crawler(name)
         crawlers.append(crawler)
-        process.crawl(crawler, **(spider_args or {}))
+        done = process.crawl(crawler, **(spider_args or {}))
+        done.addErrback(_record_failure, report, name)
     process.start()
     report.finished_at = utc_now()
     for crawler in crawlers:

@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
-from scrapy.exceptions import NotConfigured
+from scrapy.exceptions import DontCloseSpider, NotConfigured
 
 from monitor.config import ConfigError
 
@@ -26,6 +26,7 @@ logger = logging.getLogger(__name__)
 
 _RUN_ID = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
 DEFAULT_TTL = 7 * 24 * 3600
+DEFAULT_IDLE_GRACE = 30.0
 
 
 def redis_keys(run: str, spider: str) -> dict[str, str]:
@@ -38,6 +39,32 @@ def redis_keys(run: str, spider: str) -> dict[str, str]:
 def redacted_url(url: str) -> str:
     """``redis://:secret@host:6379/0`` without the password, for messages."""
     return re.sub(r"//[^@/]*@", "//***@", url)
+
+
+def _ttl(settings: BaseSettings) -> int:
+    try:
+        ttl = settings.getint("MONITOR_REDIS_TTL", DEFAULT_TTL)
+    except ValueError:
+        ttl = 0
+    if ttl < 60:
+        raise ConfigError(
+            "MONITOR_REDIS_TTL must be at least 60 seconds, "
+            f"got {settings.get('MONITOR_REDIS_TTL')!r}"
+        )
+    return ttl
+
+
+def _grace(settings: BaseSettings) -> float:
+    try:
+        grace = settings.getfloat("MONITOR_REDIS_IDLE_GRACE", DEFAULT_IDLE_GRACE)
+    except ValueError:
+        grace = -1.0
+    if grace < 0:
+        raise ConfigError(
+            "MONITOR_REDIS_IDLE_GRACE must be a number of seconds >= 0, "
+            f"got {settings.get('MONITOR_REDIS_IDLE_GRACE')!r}"
+        )
+    return grace
 
 
 class RedisFrontier:
@@ -54,6 +81,10 @@ class RedisFrontier:
                 "MONITOR_REDIS_RUN must name the run shared by its workers "
                 f"(letters, digits, _.:-, at most 64), got {run!r}"
             )
+        # Checked here, where an error stops the command with one line; an extension's
+        # error would only be logged by the engine.
+        _ttl(settings)
+        _grace(settings)
         # "%(spider)s" is filled in by scrapy-redis with the spider's name.
         keys = redis_keys(run, "%(spider)s")
         settings.set("SCHEDULER", "scrapy_redis.scheduler.Scheduler", priority="addon")
@@ -64,6 +95,48 @@ class RedisFrontier:
         settings.set("SCHEDULER_QUEUE_KEY", keys["queue"], priority="addon")
         settings.set("SCHEDULER_DUPEFILTER_KEY", keys["dupefilter"], priority="addon")
         settings.set_in_component_priority_dict("EXTENSIONS", RunKeyExpiry, 600)
+        settings.set_in_component_priority_dict("EXTENSIONS", SharedQueueGrace, 601)
+
+
+class SharedQueueGrace:
+    """Keeps a worker open ``MONITOR_REDIS_IDLE_GRACE`` seconds (30) after it runs out of work.
+
+    With a shared queue, "nothing to do" is often momentary: another worker is still parsing
+    a page whose links it is about to enqueue. Scrapy closes an idle spider at once; this
+    refuses (``DontCloseSpider``) until the worker has stayed idle for the grace period, while
+    the engine keeps asking the shared queue for requests. Any response resets the clock."""
+
+    def __init__(self, grace: float, clock: Any = None) -> None:
+        import time
+
+        self.grace = grace
+        self.clock = clock or time.monotonic
+        self.idle_since: float | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> SharedQueueGrace:
+        settings = crawler.settings
+        if not settings.get("MONITOR_REDIS_URL"):
+            raise NotConfigured
+        ext = cls(_grace(settings))
+        crawler.signals.connect(ext.spider_idle, signal=signals.spider_idle)
+        crawler.signals.connect(ext.activity, signal=signals.response_received)
+        return ext
+
+    def activity(self, *args: Any, **kwargs: Any) -> None:
+        self.idle_since = None
+
+    def spider_idle(self, spider: Any) -> None:
+        now = self.clock()
+        if self.idle_since is None:
+            self.idle_since = now
+        if now - self.idle_since < self.grace:
+            raise DontCloseSpider
+        logger.info(
+            "shared queue empty for %.0f s: this worker stops",
+            now - self.idle_since,
+            extra={"spider": spider},
+        )
 
 
 class RunKeyExpiry:
@@ -80,10 +153,9 @@ class RunKeyExpiry:
         settings = crawler.settings
         if not settings.get("MONITOR_REDIS_URL"):
             raise NotConfigured
-        ttl = settings.getint("MONITOR_REDIS_TTL", DEFAULT_TTL)
-        if ttl < 60:
-            raise ConfigError(f"MONITOR_REDIS_TTL must be at least 60 seconds, got {ttl}")
-        ext = cls(crawler, settings["MONITOR_REDIS_URL"], settings["MONITOR_REDIS_RUN"], ttl)
+        ext = cls(
+            crawler, settings["MONITOR_REDIS_URL"], settings["MONITOR_REDIS_RUN"], _ttl(settings)
+        )
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         return ext
 

@@ -42,6 +42,8 @@ DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
 ADDONS = {"monitor.distributed.RedisFrontier": 100}
 MONITOR_REDIS_URL = os.environ.get("MONITOR_REDIS_URL", "")
 MONITOR_REDIS_RUN = os.environ.get("MONITOR_REDIS_RUN", "")
+# Seconds a worker waits on an empty shared queue before it stops (others may still enqueue).
+MONITOR_REDIS_IDLE_GRACE = os.environ.get("MONITOR_REDIS_IDLE_GRACE", "30")
 
 TELNETCONSOLE_ENABLED = False
 EXTENSIONS = {

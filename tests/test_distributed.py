@@ -47,7 +47,8 @@ def runs(demo_world, redis_url, tmp_path_factory):
     _finish(_worker(demo_world, solo_env, tmp / "solo.json"))
 
     shared = {**env, "MONITOR_SQLITE_PATH": str(tmp / "shared.sqlite3"),
-              "MONITOR_REDIS_URL": redis_url, "MONITOR_REDIS_RUN": "run-1"}  # fmt: skip
+              "MONITOR_REDIS_URL": redis_url, "MONITOR_REDIS_RUN": "run-1",
+              "MONITOR_REDIS_IDLE_GRACE": "2"}  # fmt: skip
     workers = [_worker(demo_world, shared, tmp / f"w{n}.json") for n in (1, 2)]
     for proc in workers:
         _finish(proc)
@@ -82,6 +83,8 @@ def test_run_keys_expire(runs, redis_url) -> None:
     [
         (["-s", "MONITOR_REDIS_RUN="], "MONITOR_REDIS_RUN must name the run"),
         (["-s", "MONITOR_REDIS_RUN=a b"], "MONITOR_REDIS_RUN must name the run"),
+        (["-s", "MONITOR_REDIS_IDLE_GRACE=soon"], "MONITOR_REDIS_IDLE_GRACE must be a number"),
+        (["-s", "MONITOR_REDIS_TTL=5"], "MONITOR_REDIS_TTL must be at least 60 seconds"),
         (
             ["-s", "MONITOR_REDIS_URL=redis://:secret@127.0.0.1:9/0"],
             "cannot reach Redis at redis://***@",
@@ -99,3 +102,25 @@ def test_bad_redis_settings_are_one_clear_line(
     assert done.returncode == 2
     assert message in done.stderr and "secret" not in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_an_idle_worker_waits_for_the_grace_period_then_stops() -> None:
+    from scrapy.exceptions import DontCloseSpider
+
+    from monitor.distributed import SharedQueueGrace
+
+    now = [100.0]
+    ext = SharedQueueGrace(grace=30, clock=lambda: now[0])
+    for t in (100.0, 110.0, 129.0):  # idle, but another worker may still enqueue
+        now[0] = t
+        with pytest.raises(DontCloseSpider):
+            ext.spider_idle(spider=None)
+    now[0] = 131.0
+    ext.activity()  # a response came in from the shared queue: the clock starts again
+    with pytest.raises(DontCloseSpider):
+        ext.spider_idle(spider=None)
+    now[0] = 160.0
+    with pytest.raises(DontCloseSpider):
+        ext.spider_idle(spider=None)
+    now[0] = 161.5
+    ext.spider_idle(spider=None)  # 30 s idle: the worker may close

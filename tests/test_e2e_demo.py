@@ -207,3 +207,26 @@ def test_one_seller_across_platforms_is_grouped_by_contact(crawled) -> None:
     docs = [d for d in crawled["docs1"].values() if "qq:2850001137" in d["contact_values"]]
     assert {d["platform"] for d in docs} == {"taobao", "tieba", "discuz"}
     assert "qq:2850001137" in crawled["first"].stdout  # top sellers table
+
+
+def test_a_spider_that_cannot_start_fails_the_command_not_a_quiet_market(
+    demo_world, tmp_path
+) -> None:
+    # A pipeline's bad setting raises while the crawler starts, inside Scrapy's engine: the
+    # command must say so and exit non-zero, not print a summary of zero pages and exit 0.
+    import os
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ELASTICSEARCH_")}
+    env["MONITOR_SQLITE_PATH"] = str(tmp_path / "s.sqlite3")
+    same = str(tmp_path / "evidence")
+    done = subprocess.run(
+        [MONITOR, "crawl", "paste", "--demo-url", demo_world.url, "--no-progress",
+         "--report", str(tmp_path / "r.json"),
+         "-s", f"MONITOR_EVIDENCE_STORE={same}", "-s", f"MONITOR_EVIDENCE_RAW_STORE={same}"],
+        env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert "spider paste failed: MONITOR_EVIDENCE_RAW_STORE must differ" in done.stderr
+    assert "Traceback" not in done.stderr and "Crawl summary" not in done.stdout
+    report = json.loads((tmp_path / "r.json").read_text())
+    assert set(report["failures"]) == {"paste"}

@@ -93,11 +93,16 @@ def _crawl_and_report(names: list[str], overrides: dict[str, Any], args: argpars
         Path(args.report).parent.mkdir(parents=True, exist_ok=True)
         Path(args.report).write_text(json.dumps(report.to_json(), indent=1, ensure_ascii=False))
     try:
-        with open_store(settings) as store:
-            print_summary(report, store)
+        if len(report.failures) < len(report.stats):  # a summary of nothing run misleads
+            with open_store(settings) as store:
+                print_summary(report, store)
     except StoreError as exc:  # e.g. Elasticsearch went away: the pipeline spooled the rest
         print(f"monitor: no summary: {exc}", file=sys.stderr)
         return 1
+    for name, reason in report.failures.items():
+        print(f"monitor: spider {name} failed: {reason}", file=sys.stderr)
+    if report.failures:
+        return 2
     errors = report.total("store/errors") + sum(report.prefixed("monitor/parse_errors/").values())
     return 1 if errors else 0
 
