@@ -33,6 +33,10 @@ def _price_entry(doc: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+# Capture times remembered per listing (newest kept) to recognise a replayed capture.
+_CAPTURES_KEPT = 64
+
+
 def _same_price(a: dict[str, Any], b: dict[str, Any]) -> bool:
     keys = ("price_text", "unit_price", "currency")
     return all(a.get(k) == b.get(k) for k in keys)
@@ -62,6 +66,7 @@ def listing_to_document(listing: Listing) -> dict[str, Any]:
         "first_seen": listing.fetched_at,
         "last_seen": listing.fetched_at,
         "seen_count": 1,
+        "captures": [listing.fetched_at],
         "extra": listing.extra,
         "is_offer": bool(analysis.get("is_offer", False)),
         "score": analysis.get("score"),
@@ -84,17 +89,35 @@ def listing_to_document(listing: Listing) -> dict[str, Any]:
 
 
 def merge_documents(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
-    """The stored document after ``new`` (a fresh sighting) meets ``old`` (what is stored)."""
+    """The stored document after ``new`` (a fresh sighting) meets ``old`` (what is stored).
+
+    Idempotent and order-safe, because the Elasticsearch spool may replay a batch that was
+    partly written before the connection dropped, or replay it after a newer crawl: a
+    sighting whose capture time is stored already changes nothing (``seen_count`` counts
+    distinct capture times among the last 64), and an older one never overwrites the newer
+    description."""
+    stored_last = old.get("last_seen") or ""
+    captures = list(old.get("captures") or {stored_last, old.get("first_seen") or ""} - {""})
+    if new["last_seen"] in captures:
+        return old
     merged = dict(old)
-    for key in _REPLACED_ON_UPDATE:
-        if key in new:
-            merged[key] = new[key]
+    merged["captures"] = sorted([*captures, new["last_seen"]])[-_CAPTURES_KEPT:]
+    older = new["last_seen"] < stored_last
+    if not older:
+        for key in _REPLACED_ON_UPDATE:
+            if key in new:
+                merged[key] = new[key]
     merged["first_seen"] = min(old.get("first_seen") or new["first_seen"], new["first_seen"])
-    merged["last_seen"] = max(old.get("last_seen") or new["last_seen"], new["last_seen"])
+    merged["last_seen"] = max(stored_last or new["last_seen"], new["last_seen"])
     merged["seen_count"] = int(old.get("seen_count") or 1) + 1
     history = list(old.get("price_history") or [])
     entry = _price_entry(new)
-    if not history or not _same_price(history[-1], entry):
+    if older:
+        # A late replay: its price goes in at its time unless the entry before says the same.
+        before = [h for h in history if (h.get("at") or "") < entry["at"]]
+        if not before or not _same_price(before[-1], entry):
+            history.insert(len(before), entry)
+    elif not history or not _same_price(history[-1], entry):
         history.append(entry)
     merged["price_history"] = history
     takedown = old.get("takedown") or {}

@@ -64,3 +64,23 @@ def test_merge_keeps_first_seen_and_grows_history_only_on_price_change() -> None
     merged = merge_documents(merged, cheaper)
     assert [h["price_text"] for h in merged["price_history"]] == ["30.00", "20.00"]
     assert merged["seen_count"] == 3
+
+
+def test_merge_is_idempotent_for_a_replayed_capture_and_safe_for_a_late_one() -> None:
+    # The spool may replay a batch Elasticsearch had partly written before a disconnect.
+    first = listing_to_document(_listing())
+    second = listing_to_document(
+        _listing(fetched_at="2026-11-03T00:00:00+00:00", price_text="20.00", title="newer")
+    )
+    merged = merge_documents(first, second)
+    assert merge_documents(merged, second) == merged  # the same capture again: no change
+    # A capture from between the two, replayed late, counts as a sighting but does not
+    # overwrite the newer description; its price goes into the history at its time.
+    late = listing_to_document(
+        _listing(fetched_at="2026-11-02T00:00:00+00:00", price_text="25.00", title="older")
+    )
+    after = merge_documents(merged, late)
+    assert after["title"] == "newer" and after["last_seen"] == "2026-11-03T00:00:00+00:00"
+    assert after["seen_count"] == 3
+    assert [h["price_text"] for h in after["price_history"]] == ["30.00", "25.00", "20.00"]
+    assert merge_documents(after, late) == after

@@ -202,3 +202,15 @@ def test_chinese_text_is_searchable_by_words_not_characters(es_store) -> None:
     es_store.refresh()
     assert [d["id"] for d in es_store.search('"同城简历"')] == ["taobao:1"]
     assert list(es_store.search('"城简历出"')) == []
+
+
+def test_a_replayed_batch_does_not_count_its_sightings_twice(es_store) -> None:
+    # A bulk request cut by a disconnect may have written part of its batch; the spool replays
+    # the whole batch on the next run. The part already written is the same capture.
+    batch = [_doc(str(i), when="2026-11-05T00:00:00+00:00") for i in range(10)]
+    es_store.upsert(batch[:4])
+    es_store.upsert(batch)
+    es_store.refresh()
+    assert [es_store.get(f"taobao:{i}")["seen_count"] for i in range(10)] == [1] * 10
+    es_store.upsert([_doc("0", when="2026-11-06T00:00:00+00:00")])
+    assert es_store.get("taobao:0")["seen_count"] == 2
