@@ -252,3 +252,24 @@ def test_verify_block_detection(
     spider = _verify_spider([Target("x:1", platform, url)])
     response = HtmlResponse(url, status=status, body=body.encode("utf-8"), encoding="utf-8")
     assert spider.detect_block(response) == block
+
+
+def test_verify_sends_the_platform_session_to_that_platform_only() -> None:
+    crawler = get_crawler(
+        VerifySpider,
+        settings_dict={
+            "SPIDER_MODULES": ["spiders"],
+            "TAOBAO_BASE_URL": "https://s.taobao.com",
+            "TAOBAO_COOKIES": "cookie2=abc; _tb_token_=def",
+        },
+    )
+    taobao = Target("taobao:1", "taobao", "https://item.taobao.com/item.htm?id=1")
+    tmall = Target("taobao:2", "taobao", "https://detail.tmall.com/item.htm?id=2")
+    tieba = Target("tieba:1", "tieba", "https://tieba.baidu.com/p/1")
+    spider = VerifySpider.from_crawler(crawler, targets=[taobao, tmall, tieba])
+    headers, meta = spider.session_headers(taobao)
+    assert headers == {"Cookie": "cookie2=abc; _tb_token_=def"}
+    assert meta == {"dont_merge_cookies": True}
+    # Taobao's cookies never go to Tmall's host, nor to another platform.
+    assert spider.session_headers(tmall) == ({}, {})
+    assert spider.session_headers(tieba) == ({}, {})

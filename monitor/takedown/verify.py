@@ -127,18 +127,31 @@ class VerifySpider(scrapy.Spider):
             return None
         return kind
 
+    def session_headers(self, target: Target) -> tuple[dict[str, str], dict[str, Any]]:
+        """The user's session for the platform (``TAOBAO_COOKIES``...), as its spider sends
+        it: shops show an item to signed-in visitors only, and without it a live item would
+        read as a login wall ("unknown") and never as "still up"."""
+        session = getattr(self._judge(target.platform), "session", None)
+        header = session.cookie_header(target.url) if session is not None else None
+        if not header:
+            return {}, {}
+        return {"Cookie": header}, {"dont_merge_cookies": True}
+
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for t in self.targets:
+            headers, extra_meta = self.session_headers(t)
             yield scrapy.Request(
                 t.url,
                 callback=self.parse,
                 errback=self.failed,
                 dont_filter=True,
+                headers=headers,
                 meta={
                     "listing_id": t.listing_id,
                     "platform": t.platform,
                     "requested_url": t.url,
                     "handle_httpstatus_list": _SEEN_STATUSES,
+                    **extra_meta,
                 },
             )
 
