@@ -68,7 +68,8 @@ _INTL_MASKED = re.compile(r"(?<![\w+])(?:\+\d{1,3}[ -]?)?[6-9]\d[0-9xX*]{6}\d{2}
 _EMAIL = re.compile(r"[A-Za-z0-9._%+*-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}")
 
 # Common Chinese surnames (single and compound): together they cover the vast majority of
-# the population; a rarer surname in a record row is the known gap.
+# the population; a rarer surname is caught by its column when other rows of the same sample
+# table hold recognised names (``_names_by_column``), and missed in a lone row.
 _SURNAMES = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
     "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
@@ -530,13 +531,47 @@ def find_personal(text: str, keep_contacts: Iterable[Mapping[str, str]] = ()) ->
     for m in _LABELLED_NAME.finditer(text):
         found.append(Found(m.start("n"), m.end("n"), "name", m.group("n")))
     offset = 0
+    rows: list[tuple[int, str]] = []
     for line in text.split("\n"):
         end = offset + len(line)
         in_line = any(offset <= f.start < end and f.kind != "name" for f in found)
         if in_line or _SAMPLE_MARK.match(line):
             found.extend(_names_in_row(line, offset))
+            rows.append((offset, line))
         offset = end + 1
+    found.extend(_names_by_column(rows, found))
     return _without_overlaps(found)
+
+
+# A field of a record row: what lies between separators.
+_ROW_FIELD = re.compile(r"[^\s|,，;；/、\t]+")
+_PLAIN_HAN_NAME = re.compile(rf"[{_HAN}]{{2,4}}")
+
+
+def _names_by_column(rows: list[tuple[int, str]], found: list[Found]) -> list[Found]:
+    """In a table of record rows, the column where names were recognised holds names in
+    every row: a rare surname (禚, 亓官...) is then caught by its place, not its spelling."""
+    if len(rows) < 2:
+        return []
+    names = {(f.start, f.end) for f in found if f.kind == "name"}
+    table = [
+        [(offset + m.start(), offset + m.end(), m.group(0)) for m in _ROW_FIELD.finditer(line)]
+        for offset, line in rows
+    ]
+    columns = {i for fields in table for i, (a, b, _) in enumerate(fields) if (a, b) in names}
+    out = []
+    for fields in table:
+        for i, (a, b, value) in enumerate(fields):
+            if (
+                i in columns
+                and (a, b) not in names
+                and _PLAIN_HAN_NAME.fullmatch(value)
+                and value not in _NOT_NAMES
+                and not value.endswith(_NOT_NAME_SUFFIXES)
+                and not any(ch in _NOT_IN_GIVEN_NAMES for ch in value[1:])
+            ):
+                out.append(Found(a, b, "name", value))
+    return out
 
 
 def _without_overlaps(found: list[Found]) -> list[Found]:

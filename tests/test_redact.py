@@ -71,6 +71,15 @@ CASES = [
         ["万条以上", "高价收"],
     ),
     ("500k fresh CV database from Naukri, $25 per 1k", [], ["500k", "$25"]),
+    # Rare surnames (禚, 亓官) are caught by their column in a sample table; the other
+    # columns (gender, degree, city) are not names.
+    (
+        "样例：\n张伟 | 男 | 本科 | 13800001111\n禚明轩 | 女 | 硕士 | 13900002222\n"
+        "亓官文 | 男 | 大专 | 13700003333",
+        ["张伟", "禚明轩", "亓官文", "13900002222"],
+        ["本科", "硕士", "大专", "| 男 |"],
+    ),
+    ("禚明轩 13900002222", ["13900002222"], []),  # alone, the rare surname is the known gap
     # Ids inside URLs are the evidence, not phone numbers.
     (
         "详见 https://tieba.example/p/9100000429 和 www.shop.example/item?id=13800001234",
