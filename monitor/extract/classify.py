@@ -81,6 +81,7 @@ POSITIVE: tuple[Rule, ...] = (
         r"samples? (?:on request|for)|"
         r"escrow|担保|i deliver|we deliver|delivery|互换|交换|等量换|(?<![a-z])trade|"
         r"swap|negotiable|price on request|bulk discount|discounts? for bulk|购买后|激活码|永久版|"
+        r"open to offers|best offer|(?<![a-z])pm me|inbox me|hit me up|"
         # "available" alone is also "references available on request" in a CV
         r"\d[kmw+]? available|\dk\+? ready|lakh available|(?:records|cvs|leads|profiles) available",
         1.5,
@@ -185,7 +186,8 @@ NEGATIVE: tuple[Rule, ...] = (
     ),
     _rule(
         "neg:question",
-        r"吗[?]|[?]$|请问|求助|有人知道|有没有人|anyone|is it legal|how to|how do|how much|[?]\n|"
+        r"吗[?]|[?]$|请问|求助|有人知道|有没有人|anyone(?! interested)|is it legal|how to|how do|"
+        r"how much|[?]\n|"
         r"curious|is that right|多少钱|是真的吗|怎么办",
         -1.2,
         2,
@@ -252,6 +254,7 @@ NEGATIVE: tuple[Rule, ...] = (
         r"不含(?:任何)?(?:简历|真实)?(?:数据|资料)|不带(?:任何)?(?:简历|真实)?(?:数据|资料)|"
         r"不包含(?:任何)?(?:简历|真实)?(?:数据|资料)|无(?:任何)?(?:简历)?数据|没有(?:任何)?数据|"
         r"纯程序|纯源码|只是(?:源码|程序|程式|系统)|只卖(?:源码|程序|程式|系统)|"
+        r"不(?:提供|出售|泄露|外泄)(?:任何)?(?:粉丝|用户|个人|会员|求职者|简历)?(?:信息|数据|资料)|"
         r"仅(?:售|卖|出)?(?:源码|程序|程式)|"
         r"演示(?:站|数据)?[^\n。]{0,10}(?:虚构|测试数据|假数据|模拟数据)|示范站[^\n。]{0,10}虚构|"
         r"no data (?:included|of any kind|comes)|with no data|"
@@ -268,6 +271,8 @@ NEGATIVE: tuple[Rule, ...] = (
         "neg:research",
         r"not for sale|(?:for )?research (?:only|purposes only)|research notes?|threat.?intel|"
         r"(?<![a-z])osint(?![a-z])|analyst note|we (?:observed|monitored|tracked|collected)|"
+        r"actor profile|threat actor|(?<![a-z])tlp ?[:-] ?(?:red|amber|green|clear|white)|"
+        r"first seen ?:|assessment ?:|(?<![a-z])iocs?(?![a-z])|"
         r"(?:ads|posts|listings) (?:we|i) (?:collected|saw|observed|tracked)|"
         r"observed (?:\d|on |in )|advertised by|(?:posts|channels|listings) advertising|"
         r"listings advertised|takedown (?:requests?|team)|filing takedown|"
@@ -278,6 +283,26 @@ NEGATIVE: tuple[Rule, ...] = (
         r"(?:售卖|出售|兜售)[^\n。,、]{0,12}的?广告|提交[^\n。]{0,8}举报|向平台举报|已举报",
         -3.5,
         2,
+    ),
+    # Services that work on the buyer's own resumes (printing, parsing, screening) charge
+    # per resume too, but deliver no one's records.
+    _rule(
+        "neg:processing_service",
+        r"简历打印|打印|彩印|印刷|复印|简历解析|解析(?:接口|服务|api)|"
+        r"(?:resume|cv) pars(?:er|ing)|pars(?:er|ing) api|"
+        r"per (?:resume|cv) (?:parsed|processed|screened|scored|printed)|printing",
+        -3.5,
+    ),
+    # Contact lists of companies, executives and recruiters' HR staff (B2B leads, 企业名录):
+    # personal data, but not job seekers'. A job platform named as their source does not make
+    # them resumes (see classify()).
+    _rule(
+        "neg:other_subjects",
+        r"(?<![a-z])b2b(?![a-z])|c-level|c-suite|decision.makers?|"
+        r"(?:executive|company|business|corporate) (?:contacts|emails|list|directory)|"
+        r"企业名单|企业名录|公司名录|公司名单|工商(?:数据|信息)|老板(?:电话|手机|名单)|企业主|"
+        r"hr(?:姓名|电话|手机|联系方式)|拓客|正在招(?:聘|人)的(?:公司|企业)",
+        -2.0,
     ),
     # Source code pasted in a listing is a tutorial or a question, not a sale.
     _rule(
@@ -370,6 +395,8 @@ class KeywordScan:
 
 
 _RULES = (*POSITIVE, *NEGATIVE)
+# Subject words that also describe data about employers and hiring.
+_WEAK_SUBJECTS = frozenset({"招聘数据", "hr资源", "人才数据"})
 # Positive rules that say the buyer gets records even when the seller says "no data".
 _DATA_DELIVERED = frozenset({"harvest_tool", "data_sold_apart"})
 
@@ -419,10 +446,13 @@ def classify(keywords: KeywordScan, evidence: Evidence) -> Verdict:
     """Score a listing from its keyword scan and the facts extracted from it."""
     logit = BIAS
     signals: list[str] = []
-    if keywords.subjects:
+    others = "neg:other_subjects" in keywords.fired
+    # "招聘数据" (recruitment data) is job seekers' only when nothing says whose else it is.
+    subjects = [s for s in keywords.subjects if not (others and s in _WEAK_SUBJECTS)]
+    if subjects:
         logit += 2.5
-        signals += [f"kw:{s}" for s in keywords.subjects]
-    elif evidence.has_source:
+        signals += [f"kw:{s}" for s in subjects]
+    elif evidence.has_source and not others:
         # Records from a job platform are job seekers' records even if nobody says "resume".
         logit += 1.5
         signals.append("kw:job_platform")

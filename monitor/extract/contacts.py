@@ -98,7 +98,7 @@ _NUM_CUE = Folded(
 )
 _MOBILE = re.compile(r"(?<![\d+])(?:\+?86[ \t-]?)?1[3-9]\d(?:[ \t-]?\d){8}(?!\d)")
 _SAME_AFTER = re.compile(
-    r"[ \t]*[(（]?[ \t]*(?:微信同号|同微信|微信同步|wechat same)",
+    r"[ \t]*[(（]?[ \t]*(?:微信同号|同微信|微信同步|vx同号|v同号|wechat same)",
     re.IGNORECASE,
 )
 _CONTACT_WORD = compile_fast(
@@ -258,6 +258,8 @@ def _qq(text: str, fold: str | None, taken: Spans) -> list[Contact]:
         if 5 <= len(digits) <= 12:
             taken.add(*m.span())
             found.append(Contact(m.start(), "qq", digits))
+            if _SAME_AFTER.match(text, m.end()):  # "QQ 875532190（微信同号）"
+                found.append(Contact(m.start(), "wechat", digits))
     return found
 
 

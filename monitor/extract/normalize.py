@@ -55,6 +55,10 @@ _DECOR = (
     "\u2190-\u21ff\u2300-\u23ff\u2500-\u27bf\u2900-\u297f\u2b00-\u2bff\u3030\u303d"
     "\u2660-\u2667\U0001f000-\U0001faff"
 )
+# The few pictographs that carry a word in sellers' slang: the penguin is QQ's mascot, the
+# paper plane is Telegram ("飞机"). Read as those words before decorations go.
+_PICTO_WORDS = {"\U0001f427": " 企鹅 ", "\u2708": " 飞机 ", "\U0001f6e9": " 飞机 "}
+_PICTO_ANY = re.compile("[\U0001f427\u2708\U0001f6e9]")
 _DECOR_IN_WORD = re.compile(
     f"(?<=[{_CJK}])[{_DECOR}\\s]{{0,8}}[{_DECOR}][{_DECOR}\\s]{{0,8}}(?=[{_CJK}])"
 )
@@ -168,6 +172,8 @@ def _clean(raw: str) -> tuple[str, bool]:
     text = _to_simplified(text)
     decorated = _DECOR_ANY.search(text) is not None
     if decorated:
+        if _PICTO_ANY.search(text) is not None:
+            text = _PICTO_ANY.sub(lambda m: _PICTO_WORDS[m.group(0)], text)
         text = _DECOR_IN_WORD.sub("", text)
     cjk = _HAS_CJK.search(text) is not None
     if cjk:

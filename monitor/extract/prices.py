@@ -70,18 +70,21 @@ _PER_N_BEFORE = re.compile(
 # "1w条 800元", "10k rows: $150", "1 lakh CVs – ₹15,000", "两万条打包价3000元", "(约46万条)仅需".
 _COUNT_BEFORE = re.compile(
     rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:\+|多|余)?[ \t]*(?:(?:[a-z]+[ \t]+){{0,2}}{_UNIT})?"
-    r"(?:[ \t]|[:=,、\-–—()（）]|打包价?|整包价?|套餐价?|价格?|只要|仅需|仅|只需|共|总价|for|at|"
+    r"(?:[ \t]|[:=,、\-–—()（）/]|打包价?|整包价?|套餐价?|价格?|只要|仅需|仅|只需|共|总价|for|at|"
     r"only)*$",
     re.IGNORECASE,
 )
-# "AUD 300 for 5,000 profiles", "AUD 1,000 for all 20k", "一块钱三条".
+# "AUD 300 for 5,000 profiles", "AUD 1,000 for all 20k", "一块钱三条", "Rs 19999 for the full
+# 5 lakh" (a count without a record word must then carry its multiplier: checked by the caller).
 _COUNT_AFTER = re.compile(
-    rf"[ \t]*(?:for[ \t]+(?:all[ \t]+|the[ \t]+)?|"
-    rf"/[ \t]*)?(?P<n>{QUANTITY.pattern})[ \t]*(?:\+)?[ \t]*(?:(?:[a-z]+[ \t]+){{0,2}}{_UNIT})",
+    rf"[ \t]*(?:for[ \t]+(?:all[ \t]+|the[ \t]+)?(?:(?:full|whole|entire)[ \t]+)?|"
+    rf"/[ \t]*)?(?P<n>{QUANTITY.pattern})[ \t]*(?:\+)?[ \t]*"
+    rf"(?P<unit>(?:[a-z]+[ \t]+){{0,2}}{_UNIT})?",
     re.IGNORECASE,
 )
 _LOT_BEFORE = re.compile(
-    r"(?:整包|全包|打包|整体|整出|整卖|全部|全拿|全要|全收|一口价|全国包|全套|包圆|总价|"
+    r"(?:整包|全包|打包|整体|整出|整卖|全部|全拿|全要|全收|一口价|全国包|全套|包圆|总价|全量|全库|"
+    r"整库|"
     r"(?:full|entire|whole)(?: (?:set|database|db|dump|list|package|pack|bundle|collection|thing|"
     r"lot))?|"
     r"the lot|everything|all of it)"
@@ -235,7 +238,9 @@ def _classify(text: str, money: Money, volume: int | None, shut: _Shut = _OPEN) 
                 "per_n",
             )
     after = _COUNT_AFTER.match(text, end)
-    if after is not None:
+    if after is not None and (
+        after.group("unit") or (after.group("mult") and re.match(r"[ \t]*for", after.group(0)))
+    ):
         n = _n_value(after)
         if n:
             return UnitPrice(money.amount / n, money.currency, int(n), "package")

@@ -29,6 +29,7 @@ def _score(scorer: Any, rows: list[dict[str, Any]]) -> dict[str, float]:
 
 DEV = load_jsonl("dev.jsonl")
 EXTRA = load_jsonl("extra_cases.jsonl")
+BLIND3 = load_jsonl("blind3.jsonl")
 
 
 def _dev(lo: int, hi: int) -> list[dict[str, Any]]:
@@ -44,6 +45,12 @@ FLOORS = {
     "dev_develop": (_dev(1, 140), (0.98, 0.98, 0.97, 0.97, 0.97, 0.98)),
     "dev_held_out": (_dev(141, 200), (0.94, 0.94, 0.9, 0.9, 0.9, 0.95)),
     "extra_cases": (EXTRA, (0.96, 0.96, 0.95, 0.95, 0.95, 0.97)),
+    # Written by another author who never saw the engine. Its first run, before any change:
+    # precision 0.864, recall 0.95, price 0.875, volume 0.925, sources 0.95, contacts F1 0.974.
+    # Its misses were then fixed as general rules (threat-intel profiles, B2B/HR contact
+    # lists, printing/parsing services, "open to offers", "1000条/80元", 🐧 for QQ), so it too
+    # is no longer unseen.
+    "blind3": (BLIND3, (0.96, 0.96, 0.95, 0.95, 0.96, 0.97)),
 }
 
 
