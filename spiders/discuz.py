@@ -122,11 +122,4 @@ class DiscuzSpider(ForumSpider):
             id_prefix=f"{self.site}/",
             extra={"site": self.site, "forum": data.forum},
         )
-        if data.next_url and thread_page < self.max_pages:
-            yield response.follow(
-                data.next_url,
-                callback=self.parse_thread,
-                errback=self.errback,
-                meta=self.carry_meta(response),
-                cb_kwargs={"thread_page": thread_page + 1},
-            )
+        yield from self.next_thread_page(response, data.next_url, thread_page)

@@ -101,6 +101,19 @@ class ForumSpider(MonitorSpider):
             cb_kwargs={"page": page + 1},
         )
 
+    def next_thread_page(
+        self, response: Response, next_url: str | None, thread_page: int
+    ) -> Iterator[Any]:
+        """The thread's next page, up to ``max_pages``, parsed like this one."""
+        if next_url and thread_page < self.max_pages:
+            yield response.follow(
+                next_url,
+                callback=self.parse_thread,
+                errback=self.errback,
+                meta=self.carry_meta(response),
+                cb_kwargs={"thread_page": thread_page + 1},
+            )
+
     def floors(
         self,
         response: Response,
@@ -141,4 +154,7 @@ class ForumSpider(MonitorSpider):
             )
 
     def parse_list(self, response: Response, page: int) -> Iterator[Any]:
+        raise NotImplementedError
+
+    def parse_thread(self, response: Response, thread_page: int = 1) -> Iterator[Any]:
         raise NotImplementedError
