@@ -73,7 +73,8 @@ POSITIVE: tuple[Rule, ...] = (
     _rule(
         "sale",
         r"出售|转让|批发|现货|有货|货源|出货|代下载|代采|代查|代导出|拍下|下单|量大从优|量大可谈|"
-        r"量大另议|"
+        r"量大另议|量大[^\n,、。]{0,4}(?:再谈|可议|好说|优惠)|价格私聊|价格私信|价格详谈|私聊价格|"
+        r"价格另议|懂的来|懂的私|"
         r"价格好商量|便宜出|(?<![支付])出(?:一批|zl|简历|求职|各|售|个)|【出】|\[出\]|有需要|"
         r"需要的|"
         r"for sale|selling|(?<![a-z])sell(?![a-z])|(?<![a-z])wts(?![a-z])|in stock|ready to ship|"
@@ -93,7 +94,9 @@ POSITIVE: tuple[Rule, ...] = (
         "harvest_tool",
         r"采集[^\n。]{0,24}(?:手机|电话|联系方式|姓名)|抓取[^\n。]{0,24}(?:手机|电话|联系方式|姓名)|"
         r"导出[^\n。]{0,12}(?:手机|电话|联系方式)|"
-        r"scraper[^\n.]{0,40}(?:phone|email|contact)|extracts? [^\n.]{0,30}(?:phone|email|contact)",
+        r"scraper[^\n.]{0,40}(?:phone|email|contact)|extracts? [^\n.]{0,30}(?:phone|email|contact)|"
+        r"pulls? [^\n.]{0,40}(?:profiles|contacts|candidates|cvs|resumes)[^\n.]{0,40}"
+        r"(?:mobile|phone|email|contact)|extractor (?:bot|tool)|scraper bot|采集器",
         1.5,
     ),
     # Software sold "without data" while the data is offered beside it.
@@ -136,7 +139,7 @@ NEGATIVE: tuple[Rule, ...] = (
         r"btc)[^\n,、.;:]{0,12}(?:简历|"
         r"数据|资料|名单)|"
         r"(?<![a-z])wtb(?![a-z])|want(?:ed)? to buy|looking to buy|(?<![a-z])buying(?![a-z])|"
-        r"will pay|paying|"
+        r"will pay|paying (?:\$|\d|up to|top|good|well|cash|usdt|for (?:fresh|bulk|good))|"
         r"有货的|有货请|有资源的|有的朋友私聊|有量的来|勿报价|报价过高|先验样本再付款",
         -6.0,
         2,
@@ -167,7 +170,8 @@ NEGATIVE: tuple[Rule, ...] = (
         "neg:third_person",
         r"有人|声称|兜售|叫卖|标价|一家店铺|多起案件|claim(?:ed|ing|s)|advertis(?:ed|ing)|"
         r"who offered|sellers|"
-        r"vendors?(?![a-z])|listings offering|i read|sell for",
+        r"vendors?(?![a-z])|listings offering|i read|sell for|someone offered|"
+        r"(?:a guy|someone|somebody|he|she|they) [^\n.]{0,24}offered|offered me|i was offered",
         -1.5,
         2,
     ),
@@ -184,9 +188,18 @@ NEGATIVE: tuple[Rule, ...] = (
         r"付了|找人买|我买了|买的时候|(?<![a-z])(?:i )?paid (?:\$|\d|us)|i bought|got scammed",
         -2.0,
     ),
+    # A buyer's review of a seller ("vouch", "+rep", "would buy again") repeats the deal's
+    # terms and the seller's handle, but sells nothing.
+    _rule(
+        "neg:review",
+        r"\+rep|would buy again|will buy again|(?<![a-z])vouch(?:ing|ed)? for|(?<![a-z])vouch ?:|"
+        r"(?<![a-z])bought [^\n.]{0,60}(?:from|through|via) |legit seller|回购|好评|已收到货",
+        -6.0,
+    ),
     _rule(
         "neg:question",
-        r"吗[?]|[?]$|请问|求助|有人知道|有没有人|anyone(?! interested)|is it legal|how to|how do|"
+        r"吗[?]|[?]$|请问|求助|有人知道|有没有人|anyone(?! interested)|is (?:it|this|that) legal|"
+        r"how to|how do|"
         r"how much|[?]\n|"
         r"curious|is that right|多少钱|是真的吗|怎么办",
         -1.2,
@@ -195,6 +208,9 @@ NEGATIVE: tuple[Rule, ...] = (
     _rule(
         "neg:account_sale",
         r"employer account|recruiter account|(?<![a-z])credits(?![a-z])|会员账号|企业账号|"
+        r"aged (?:[a-z]+ )?accounts?|"
+        r"(?:linkedin|indeed|naukri|boss|智联|前程) ?accounts? (?:for sale|with)|"
+        r"accounts? for sale|账号出售|出售账号|老号|"
         r"下载点数|账号转让",
         -4.0,
     ),
@@ -215,8 +231,15 @@ NEGATIVE: tuple[Rule, ...] = (
         r"we place|placement fee|% fee|post your job|per listing|"
         # recruiters and headhunters asking job seekers to send their resume in
         r"简历发(?:给)?我|把简历发|发我邮箱|免费(?:帮你)?推荐|send (?:me )?your (?:cv|resume)|"
-        r"match you|open roles",
+        r"match you|open roles|(?:we are|we're|now) hiring",
         -3.0,
+    ),
+    # Work on a CV database (typing resumes in, paid per CV): a job, not the data for sale.
+    _rule(
+        "neg:work_offer",
+        r"data entry|typists?(?![a-z])|打字员|录入员|简历录入|信息录入|资料录入|日结|招兼职|"
+        r"兼职招聘|per (?:cv|resume) (?:entered|typed)",
+        -4.5,
     ),
     _rule(
         "neg:job_seeker",
@@ -292,6 +315,17 @@ NEGATIVE: tuple[Rule, ...] = (
         r"(?:resume|cv) pars(?:er|ing)|pars(?:er|ing) api|"
         r"per (?:resume|cv) (?:parsed|processed|screened|scored|printed)|printing",
         -3.5,
+    ),
+    # A job board selling employers access to its own resume search (memberships, CV views):
+    # a recruitment product, not a transfer of records.
+    _rule(
+        "neg:platform_product",
+        r"企业会员|人才搜(?:索|寻)|履历搜(?:索|寻)|简历搜(?:索|寻)(?:方案|服务|套餐)|开通[^\n。]{0,10}方案|"
+        r"(?:cv|resume|profile) views|plans? start at|company account|"
+        r"recruiter (?:plan|subscription|licen[cs]e)|request a callback|our sales team|业务专员|"
+        r"opted to be visible",
+        -4.0,
+        2,
     ),
     # Contact lists of companies, executives and recruiters' HR staff (B2B leads, 企业名录):
     # personal data, but not job seekers'. A job platform named as their source does not make
@@ -399,6 +433,8 @@ _RULES = (*POSITIVE, *NEGATIVE)
 _WEAK_SUBJECTS = frozenset({"招聘数据", "hr资源", "人才数据"})
 # Positive rules that say the buyer gets records even when the seller says "no data".
 _DATA_DELIVERED = frozenset({"harvest_tool", "data_sold_apart"})
+# Negative rules such software would otherwise trip ("no data included", "seats", "/month").
+_CANCELLED_BY_DELIVERY = frozenset({"neg:no_data", "neg:software"})
 
 # The most the extracted facts can add (price per record, volume, contact, source).
 _BEST_EVIDENCE = 2.5 + 1.0 + 1.2 + 0.5
@@ -424,7 +460,7 @@ def scan(compact: str) -> KeywordScan:
             if fired_label is None:
                 continue
             label = fired_label
-        if rule.id == "neg:no_data" and fired & _DATA_DELIVERED:
+        if rule.id in _CANCELLED_BY_DELIVERY and fired & _DATA_DELIVERED:
             continue  # the tool harvests the records, or the data is sold beside it
         logit += weight
         signals.append(label)

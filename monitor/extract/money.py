@@ -82,6 +82,8 @@ SUFFIX_CURRENCY: dict[str, tuple[str, float]] = {
     "pound": ("GBP", 1.0),
     "gbp": ("GBP", 1.0),
     "英镑": ("GBP", 1.0),
+    "paise": ("INR", 0.01),
+    "paisa": ("INR", 0.01),
     "rupees": ("INR", 1.0),
     "rupee": ("INR", 1.0),
     "inr": ("INR", 1.0),
