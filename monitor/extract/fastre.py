@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from importlib import import_module
 from typing import Any
+
+import ahocorasick
 
 logger = logging.getLogger(__name__)
 
@@ -311,6 +313,46 @@ class Gate:
             if literal in view:
                 return True
         return False
+
+
+class GateSet:
+    """The gates of many patterns opened in one pass over the text.
+
+    Checking ``literal in view`` for every literal of every gate costs ~100 ns per literal,
+    and the keyword rules have ~350 of them: ~40 us per listing, more than the scans the
+    gates save. One Aho-Corasick pass (pyahocorasick, C) finds every literal occurrence,
+    overlapping ones included, in a few microseconds; ``open_mask(view)`` ORs together the
+    bits of the patterns whose literals occur. Bit ``i`` is clear only when pattern ``i``
+    cannot match ``view`` (the same guarantee as :class:`Gate`, from the same literals); a
+    pattern with no known literals always has its bit set.
+    """
+
+    __slots__ = ("_always", "_automaton")
+
+    def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
+        self._always = 0
+        owners: dict[str, int] = {}
+        for i, pattern in enumerate(patterns):
+            literals = required_literals(pattern)
+            if literals is None:
+                self._always |= 1 << i
+                continue
+            for literal in literals:
+                owners[literal] = owners.get(literal, 0) | 1 << i
+        # pyahocorasick cannot search with an empty automaton: None then.
+        self._automaton: Any = None
+        if owners:
+            self._automaton = ahocorasick.Automaton()
+            for literal, mask in owners.items():
+                self._automaton.add_word(literal, mask)
+            self._automaton.make_automaton()
+
+    def open_mask(self, view: str) -> int:
+        mask: int = self._always
+        if self._automaton is not None:
+            for _end, owners in self._automaton.iter(view):
+                mask |= owners
+        return mask
 
 
 _LEADING_CLASS = re.compile(r"^(\\[dws]|\[(?:\\.|[^\]\\])+\])(.*)$", re.DOTALL)

@@ -17,6 +17,7 @@ from monitor.extract.fastre import (
     CASE_RISKY,
     Folded,
     Gate,
+    GateSet,
     SplitSearch,
     case_gate_ok,
     required_literals,
@@ -75,6 +76,37 @@ def test_a_closed_gate_means_no_match(name: str, pattern: re.Pattern[str]) -> No
             continue
         if not gate.open(view):
             assert pattern.search(text) is None, (name, text[:200])
+
+
+def test_gate_set_opens_exactly_the_single_gates() -> None:
+    # One Aho-Corasick pass must give, bit for bit, what each pattern's own Gate says; a
+    # pattern without known literals (no gate) always has its bit set.
+    patterns = [p for _, p in _gated_patterns() if not p.flags & re.IGNORECASE]
+    patterns.append(re.compile(r"a|\d+"))
+    gates = [Gate(p) for p in patterns]
+    gate_set = GateSet(patterns)
+    extra = ["", "\n收", "open to work 🙏", "\ud800简历\udfff", "reporter", "x" * 50]
+    for text in TEXTS + [n.compact for n in NORMS] + extra:
+        mask = gate_set.open_mask(text)
+        assert [bool(mask >> i & 1) for i in range(len(gates))] == [
+            g.open(text) for g in gates
+        ], text[:200]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="简历数据出售收有模板?\nreportsel dm", max_size=40))
+def test_gate_set_never_skips_a_rule_that_matches(text: str) -> None:
+    mask = classify._GATES.open_mask(text)
+    for bit, rule in classify._GATED_RULES:
+        if not mask & bit:
+            assert rule.pattern.search(text) is None, (rule.id, text)
+    if not mask & classify._SUBJECT_BIT:
+        assert classify.SUBJECT.search(text) is None
+
+
+def test_gate_set_without_literals() -> None:
+    assert GateSet([re.compile(r"\d+"), re.compile(r"x?")]).open_mask("abc") == 0b11
+    assert GateSet([]).open_mask("abc") == 0
 
 
 def test_required_literals() -> None:
