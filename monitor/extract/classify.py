@@ -359,8 +359,9 @@ class KeywordScan:
 
 
 _RULES = (*POSITIVE, *NEGATIVE)
-# One literal gate pass for every rule and the subject pattern (its bit comes last).
-_GATES = GateSet([*(rule.pattern for rule in _RULES), SUBJECT])
+# The patterns scan() skips when their gate is closed: every rule, then the subject pattern.
+GATED: tuple[re.Pattern[str], ...] = (*(rule.pattern for rule in _RULES), SUBJECT)
+_GATES = GateSet(GATED)
 _GATED_RULES = tuple((1 << i, rule) for i, rule in enumerate(_RULES))
 _SUBJECT_BIT = 1 << len(_RULES)
 # Positive rules that say the buyer gets records even when the seller says "no data".
@@ -370,12 +371,17 @@ _DATA_DELIVERED = frozenset({"harvest_tool", "data_sold_apart"})
 _BEST_EVIDENCE = 2.5 + 1.0 + 1.2 + 0.5
 
 
-def scan(compact: str) -> KeywordScan:
-    """Run the keyword rules over a listing's compact view."""
+def scan(compact: str, may_match: int | None = None) -> KeywordScan:
+    """Run the keyword rules over a listing's compact view.
+
+    ``may_match``: the gates of :data:`GATED` (bit ``i`` for pattern ``i``, see
+    fastre.GateSet) opened on ``"\n" + compact`` or a text holding it, when the caller has
+    them; computed here otherwise."""
     compact = "\n" + compact  # so that "\n收" also finds a title that opens with 收
     # Most rules match nothing in most listings: one pass over the text finds the literals
     # present, and a rule none of whose required literals occurs is not scanned at all.
-    may_match = _GATES.open_mask(compact)
+    if may_match is None:
+        may_match = _GATES.open_mask(compact)
     logit = 0.0
     signals: list[str] = []
     fired: set[str] = set()

@@ -17,6 +17,7 @@ from monitor.extract.fastre import (
     CASE_RISKY,
     Folded,
     Gate,
+    GateGroups,
     GateSet,
     SplitSearch,
     case_gate_ok,
@@ -25,11 +26,13 @@ from monitor.extract.fastre import (
 )
 from monitor.extract.normalize import normalize
 
+categories: Any = importlib.import_module("monitor.extract.categories")
 classify: Any = importlib.import_module("monitor.extract.classify")
 contacts: Any = importlib.import_module("monitor.extract.contacts")
 money: Any = importlib.import_module("monitor.extract.money")
 normalize_module: Any = importlib.import_module("monitor.extract.normalize")
 prices: Any = importlib.import_module("monitor.extract.prices")
+sources: Any = importlib.import_module("monitor.extract.sources")
 
 ROWS = load_jsonl("dev.jsonl") + load_jsonl("extra_cases.jsonl")
 NORMS = [normalize(r["title"], r["text"]) for r in ROWS]
@@ -61,6 +64,8 @@ def _gated_patterns() -> list[tuple[str, re.Pattern[str]]]:
     pats = [(r.id, r.pattern) for r in classify._RULES]
     pats += [("subject", classify.SUBJECT), ("pinyin", normalize_module._PINYIN_RE)]
     pats += [(f"money{i}", p) for i, p in enumerate(money.MONEY_PATTERNS)]
+    pats += [(f"source{i}", p) for i, p in enumerate(sources.GATED)]
+    pats += [(f"category{i}", p) for i, p in enumerate(categories.GATED)]
     for name in ("_THRESHOLD_BEFORE", "_THRESHOLD_AFTER", "_DISCOUNT", "_PER_N_BEFORE"):
         pats.append((name, getattr(prices, name)))
     return pats
@@ -102,6 +107,23 @@ def test_gate_set_never_skips_a_rule_that_matches(text: str) -> None:
             assert rule.pattern.search(text) is None, (rule.id, text)
     if not mask & classify._SUBJECT_BIT:
         assert classify.SUBJECT.search(text) is None
+
+
+def test_gate_groups_split_one_pass_into_each_groups_own_mask() -> None:
+    groups = [classify.GATED, sources.GATED, categories.GATED]
+    shared = GateGroups(groups)
+    own = [GateSet(group) for group in groups]
+    for text in TEXTS + [n.compact for n in NORMS]:
+        assert shared.open_masks(text) == [g.open_mask(text) for g in own], text[:200]
+
+
+def test_gated_sources_and_categories_find_what_ungated_ones_find() -> None:
+    everything = (1 << 64) - 1  # every gate open: each pattern is run
+    for norm in NORMS:
+        assert sources.find_sources(norm) == sources.find_sources(norm, everything)
+        assert categories.find_categories(norm.compact) == categories.find_categories(
+            norm.compact, everything
+        )
 
 
 def test_gate_set_without_literals() -> None:
