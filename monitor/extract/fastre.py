@@ -336,12 +336,14 @@ class GateSet:
     first characters of the literals, ~50 ns a character, 3-4x slower here.)
     """
 
-    __slots__ = ("_always", "_bits", "_set")
+    __slots__ = ("_all", "_always", "_bits", "_sentinel", "_set")
 
     def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
         self._always = 0
+        self._all = (1 << len(patterns)) - 1
         self._bits: list[int] = []  # RE2 set index -> pattern bit
         self._set: Any = None
+        self._sentinel = -1
         for i, pattern in enumerate(patterns):
             literals = required_literals(pattern)
             if literals is None:
@@ -352,19 +354,25 @@ class GateSet:
             self._set.Add("|".join(re2_literal(lit) for lit in literals))
             self._bits.append(1 << i)
         if self._set is not None:
+            # The empty pattern matches every text: if it is missing from a result, the
+            # match failed (RE2 reports a DFA out of memory as "nothing matched"), and then
+            # every gate is left open rather than wrongly closed.
+            self._sentinel = self._set.Add("")
+            self._bits.append(0)
             self._set.Compile()
 
     def open_mask(self, view: str) -> int:
-        mask: int = self._always
         if self._set is None:
-            return mask
+            return self._always
         # "surrogatepass": a lone surrogate (possible in a Python str) becomes three bytes
         # that no UTF-8 literal can match, instead of an encoding error.
         matched = self._set.Match(view.encode("utf-8", "surrogatepass"))
-        if matched:
-            bits = self._bits
-            for index in matched:
-                mask |= bits[index]
+        if not matched or self._sentinel not in matched:
+            return self._all
+        mask: int = self._always
+        bits = self._bits
+        for index in matched:
+            mask |= bits[index]
         return mask
 
 

@@ -131,6 +131,18 @@ def test_gate_set_without_literals() -> None:
     assert GateSet([]).open_mask("abc") == 0
 
 
+def test_a_failed_re2_match_opens_every_gate() -> None:
+    gates = GateSet([re.compile("abc"), re.compile("xyz"), re.compile(r"\d+")])
+    assert gates.open_mask("--abc--") == 0b101
+
+    class Failing:  # RE2 reports a DFA out of memory as an empty result
+        def Match(self, text: bytes) -> list[int]:
+            return []
+
+    gates._set = Failing()
+    assert gates.open_mask("--abc--") == 0b111
+
+
 def test_required_literals() -> None:
     def lits(p: str, flags: int = 0) -> tuple[str, ...] | None:
         return required_literals(re.compile(p, flags))
