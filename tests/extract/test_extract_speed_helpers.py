@@ -189,6 +189,38 @@ def test_folded_money_patterns_on_the_corpus() -> None:
             ]
 
 
+_SUFFIX_MONEY_TEXT = st.text(
+    alphabet="0123456789١٢.,  \t一二两十百千万亿元块毛分人民币usdtcentkmwlakh$a-z\n", max_size=40
+)
+
+
+def _suffix_money_twins() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    guarded = money._MONEY_SOURCES[3]
+    unguarded = guarded.replace(money._NUMBER2, money._UNGUARDED_NUMBER2)
+    assert unguarded != guarded
+    return [(re.compile(guarded, f), re.compile(unguarded, f)) for f in (0, re.IGNORECASE)]
+
+
+def _same_matches(fast: re.Pattern[str], slow: re.Pattern[str], text: str) -> None:
+    assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == [
+        (m.span(), m.groupdict()) for m in slow.finditer(text)
+    ], text
+
+
+def test_guarded_suffix_money_pattern_matches_like_the_plain_one_on_the_corpus() -> None:
+    for fast, slow in _suffix_money_twins():
+        for text in [*TEXTS, "1234567890123456元", "12,34元", "1.5.3元", "5 万元 2024 0.3u"]:
+            _same_matches(fast, slow, text)
+            _same_matches(fast, slow, text.lower())
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SUFFIX_MONEY_TEXT)
+def test_guarded_suffix_money_pattern_matches_like_the_plain_one(text: str) -> None:
+    for fast, slow in _suffix_money_twins():
+        _same_matches(fast, slow, text)
+
+
 def test_rewrite_lead_keeps_the_matches() -> None:
     source = r"(?<![A-Za-z])(?:qq|扣扣|q号)[ \t]*(?P<d>\d{5,})"
     fast = re.compile(rewrite_lead(source))
