@@ -519,6 +519,31 @@ class Folded:
         return self.lower.finditer(lower)
 
 
+class FoldedWindow:
+    """A case-insensitive context pattern searched in short windows of a listing (the 16-30
+    characters before a number or a sum), on the lower-cased window when the text allows it.
+
+    With re.IGNORECASE and no prefilter such a pattern tries its ~50 alternatives at every
+    position of the window; its case-sensitive twin on the lower-cased window (led by literals,
+    :func:`rewrite_lead`) skips to the few positions where one can start, 2-5x faster. Same
+    matches, as for :class:`Folded`; group values come from the lower-cased window, so callers
+    read only case-blind values from them (digits, Chinese numerals, lower-cased units).
+    """
+
+    __slots__ = ("folded", "lower")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.folded = pattern
+        self.lower = re.compile(rewrite_lead(pattern.pattern))
+
+    def search(self, window: str, lower_window: str | None) -> re.Match[str] | None:
+        """``pattern.search(window)``; ``lower_window`` is the same slice of the text's
+        :func:`lower_view` when there is one, else None."""
+        if lower_window is None:
+            return self.folded.search(window)
+        return self.lower.search(lower_window)
+
+
 def lower_view(text: str) -> str | None:
     """``text.lower()`` when case-insensitive patterns may run on it instead of ``text``."""
     lower = text.lower()

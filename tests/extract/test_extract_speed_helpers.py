@@ -21,10 +21,12 @@ from monitor.extract.fastre import (
     GateSet,
     SplitSearch,
     case_gate_ok,
+    lower_view,
     required_literals,
     rewrite_lead,
 )
 from monitor.extract.normalize import normalize
+from monitor.extract.spans import Spans
 
 categories: Any = importlib.import_module("monitor.extract.categories")
 classify: Any = importlib.import_module("monitor.extract.classify")
@@ -33,6 +35,7 @@ money: Any = importlib.import_module("monitor.extract.money")
 normalize_module: Any = importlib.import_module("monitor.extract.normalize")
 prices: Any = importlib.import_module("monitor.extract.prices")
 sources: Any = importlib.import_module("monitor.extract.sources")
+volume: Any = importlib.import_module("monitor.extract.volume")
 
 ROWS = load_jsonl("dev.jsonl") + load_jsonl("extra_cases.jsonl")
 NORMS = [normalize(r["title"], r["text"]) for r in ROWS]
@@ -219,6 +222,64 @@ def test_guarded_suffix_money_pattern_matches_like_the_plain_one_on_the_corpus()
 def test_guarded_suffix_money_pattern_matches_like_the_plain_one(text: str) -> None:
     for fast, slow in _suffix_money_twins():
         _same_matches(fast, slow, text)
+
+
+def _window_patterns() -> list[Any]:
+    return [
+        volume._CUE_BEFORE_W,
+        volume._REJECT_BEFORE_W,
+        *(getattr(prices, name) for name in dir(prices) if name.endswith("_BEFORE_W")),
+    ]
+
+
+def _same_window_matches(text: str) -> None:
+    lower = lower_view(text)
+    if lower is None:
+        return
+    for window in _window_patterns():
+        for end in range(len(text) + 1):
+            start = max(0, end - 30)
+            slow = window.folded.search(text[start:end])
+            fast = window.search(text[start:end], lower[start:end])
+            # same span, same group values once lower-cased (the fast one reads the
+            # lower-cased window)
+            slow_dict = slow.groupdict() if slow else {}
+            fast_dict = fast.groupdict() if fast else {}
+            slow_groups = {k: (v or "").lower() for k, v in slow_dict.items()}
+            fast_groups = {k: v or "" for k, v in fast_dict.items()}
+            assert (slow and slow.span(), slow_groups) == (fast and fast.span(), fast_groups), (
+                window.folded.pattern[:60],
+                text[start:end],
+            )
+
+
+def test_folded_windows_match_like_ignorecase_on_the_corpus() -> None:
+    for text in TEXTS[:150]:
+        _same_window_matches(text)
+
+
+_WINDOW_TEXT = st.text(
+    alphabet="满起Min Order of总量Total:=约 ~1234567890wWkK万条份Per每/ \tLot全包-至\n", max_size=30
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_WINDOW_TEXT)
+def test_folded_windows_match_like_ignorecase(text: str) -> None:
+    _same_window_matches(text)
+
+
+def test_counts_and_prices_are_the_same_with_or_without_the_lower_view() -> None:
+    for norm in NORMS:
+        fold = lower_view(norm.text)
+        monies = money.find_money(norm.text)
+        taken = [(m.start, m.end) for m in monies]
+        counts = volume.find_counts(norm.text, Spans(taken), fold)
+        assert counts == volume.find_counts(norm.text, Spans(taken))
+        best = volume.largest(counts)
+        assert prices.extract_prices(norm.text, monies, best, norm.cjk, fold) == (
+            prices.extract_prices(norm.text, monies, best, norm.cjk)
+        )
 
 
 def test_rewrite_lead_keeps_the_matches() -> None:
