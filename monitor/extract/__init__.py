@@ -17,13 +17,17 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
+from monitor.extract.categories import GATED as CATEGORY_PATTERNS
 from monitor.extract.categories import find_categories
+from monitor.extract.classify import GATED as RULE_PATTERNS
 from monitor.extract.classify import Evidence, cannot_be_offer, classify, scan
 from monitor.extract.contacts import find_contacts
+from monitor.extract.fastre import GateGroups, case_gate_ok
 from monitor.extract.money import find_money
 from monitor.extract.normalize import MAX_CHARS, normalize
 from monitor.extract.prices import extract_prices
 from monitor.extract.severity import severity as severity_of
+from monitor.extract.sources import GATED as SOURCE_PATTERNS
 from monitor.extract.sources import find_sources
 from monitor.extract.spans import Spans
 from monitor.extract.volume import find_counts, largest
@@ -81,19 +85,27 @@ def analyze(title: str, text: str) -> Analysis:
         return Analysis(signals=["error:extraction_failed"])
 
 
+# The keyword rules, source and category patterns all read the compact view: their gates are
+# opened in one pass (fastre.GateGroups), on the "\n"-led text scan() reads.
+_COMPACT_GATES = GateGroups([RULE_PATTERNS, SOURCE_PATTERNS, CATEGORY_PATTERNS])
+
+
 def _analyze(title: str, text: str) -> Analysis:
     norm = normalize(title, text)
-    keywords = scan(norm.compact)
+    rule_gates, source_gates, category_gates = _COMPACT_GATES.open_masks("\n" + norm.compact)
+    keywords = scan(norm.compact, rule_gates)
     extra = ["input:truncated"] if norm.truncated else []
     if cannot_be_offer(keywords):
         verdict = classify(keywords, Evidence(None, None, None, False, False))
         return Analysis(is_offer=False, score=verdict.score, signals=verdict.signals + extra)
     monies = find_money(norm.text, norm.lower)
-    counts = find_counts(norm.text, Spans((m.start, m.end) for m in monies))
+    # The lower-cased text, when case-insensitive context patterns may run on it (fastre).
+    fold = norm.lower if len(norm.lower) == len(norm.text) and case_gate_ok(norm.text) else None
+    counts = find_counts(norm.text, Spans((m.start, m.end) for m in monies), fold)
     volume = largest(counts)
-    prices = extract_prices(norm.text, monies, volume, norm.cjk)
+    prices = extract_prices(norm.text, monies, volume, norm.cjk, fold)
     contacts = find_contacts(norm.text)
-    sources = find_sources(norm)
+    sources = find_sources(norm, source_gates)
     evidence = Evidence(
         price_kind=prices.kind,
         price_cny=prices.cny,
@@ -113,7 +125,7 @@ def _analyze(title: str, text: str) -> Analysis:
         tiers=prices.tiers,
         volume_records=volume,
         sources=sources,
-        categories=find_categories(norm.compact),
+        categories=find_categories(norm.compact, category_gates),
         contacts=contacts,
         severity=severity_of(volume, prices.unit_price),
     )

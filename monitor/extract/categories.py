@@ -8,8 +8,9 @@ sensitive an offer is; an ID number, for one, raises the stakes.
 from __future__ import annotations
 
 import logging
+import re
 
-from monitor.extract.fastre import compile_fast
+from monitor.extract.fastre import GateSet, compile_fast
 
 logger = logging.getLogger(__name__)
 
@@ -36,8 +37,18 @@ CATEGORY_PATTERNS: dict[str, str] = {
     "photo": r"照片|头像|photo",
 }
 _COMPILED = [(name, compile_fast(p)) for name, p in CATEGORY_PATTERNS.items()]
+# Most categories are not named in most listings: a pattern whose gate is closed (none of
+# the literals its matches need occurs, fastre.GateSet) is not searched.
+GATED: tuple[re.Pattern[str], ...] = tuple(pattern for _, pattern in _COMPILED)
+_GATES = GateSet(GATED)
+_BITS = tuple((1 << i, name, pattern) for i, (name, pattern) in enumerate(_COMPILED))
 
 
-def find_categories(compact: str) -> list[str]:
-    """Data categories named in a listing (compact, lower-cased view), in table order."""
-    return [name for name, pattern in _COMPILED if pattern.search(compact)]
+def find_categories(compact: str, may_match: int | None = None) -> list[str]:
+    """Data categories named in a listing (compact, lower-cased view), in table order.
+
+    ``may_match``: the gates of :data:`GATED` opened on a text holding ``compact``, when the
+    caller has them."""
+    if may_match is None:
+        may_match = _GATES.open_mask(compact)
+    return [name for bit, name, pattern in _BITS if may_match & bit and pattern.search(compact)]

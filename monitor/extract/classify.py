@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from monitor.extract.fastre import Gate, SplitSearch, compile_fast, has_prefilter
+from monitor.extract.fastre import GateSet, SplitSearch, compile_fast, has_prefilter
 
 logger = logging.getLogger(__name__)
 
@@ -44,18 +44,14 @@ class Rule:
     weight: float
     # Each extra distinct match adds the weight again, up to this many times.
     max_hits: int = 1
-    # Skips the scan when none of the literals a match needs is in the text (fastre.Gate).
-    gate: Gate | None = None
     # pattern.search, or the same search made in prefiltered parts (fastre.SplitSearch).
     search: Callable[[str], re.Match[str] | None] | None = None
 
 
-def _rule(rule_id: str, pattern: str, weight: float, max_hits: int = 1, gated: bool = True) -> Rule:
-    """``gated=False`` for rules that fire in most listings or whose literals include very
-    common characters: their gate would almost always open and only cost time."""
+def _rule(rule_id: str, pattern: str, weight: float, max_hits: int = 1) -> Rule:
     compiled = compile_fast(pattern)
     search = compiled.search if has_prefilter(compiled) else SplitSearch(compiled).search
-    return Rule(rule_id, compiled, weight, max_hits, Gate(compiled) if gated else None, search)
+    return Rule(rule_id, compiled, weight, max_hits, search)
 
 
 # The data subject: job seekers and their resumes.
@@ -86,7 +82,6 @@ POSITIVE: tuple[Rule, ...] = (
         # "available" alone is also "references available on request" in a CV
         r"\d[kmw+]? available|\dk\+? ready|lakh available|(?:records|cvs|leads|profiles) available",
         1.5,
-        gated=False,
     ),
     # Software or a service that harvests job seekers' contact data delivers their records
     # (CORPUS.md note on crawler software), unlike tutorials that only collect job posts.
@@ -113,21 +108,18 @@ POSITIVE: tuple[Rule, ...] = (
         r"手(?:上|里)有(?:一批|[^\n,、。]{0,6}(?:简历|数据|资料|名单|资源))|库存|存货|存量|总库|总量|现有|已有|历史库|"
         r"(?<![a-z])(?:i|we) have|(?<![a-z])got (?:\d|a |over)|total(?![a-z])|have ~?\d",
         0.8,
-        gated=False,
     ),
     _rule(
         "fields",
         r"姓名|手机|电话|邮箱|学历|工作经历|工作经验|期望薪资|name\W|phone|mobile|email|"
         r"contact (?:details|info)",
         0.5,
-        gated=False,
     ),
     _rule(
         "bulk",
         r"数据|资料|名单|数据库|database|(?<![a-z])db(?![a-z])|dumps?(?![a-z])|leads|scrape|"
         r"records|rows",
         0.6,
-        gated=False,
     ),
 )
 
@@ -143,7 +135,6 @@ NEGATIVE: tuple[Rule, ...] = (
         r"有货的|有货请|有资源的|有的朋友私聊|有量的来|勿报价|报价过高|先验样本再付款",
         -6.0,
         2,
-        gated=False,
     ),
     _rule(
         "neg:news",
@@ -221,7 +212,6 @@ NEGATIVE: tuple[Rule, ...] = (
         r"review)|"
         r"rewrite|(?<![a-z])review(?:s|ed)?(?![a-z])|cover letter|makeover|glow.up|写简历",
         -3.0,
-        gated=False,
     ),
     _rule(
         "neg:job_ad",
@@ -255,7 +245,6 @@ NEGATIVE: tuple[Rule, ...] = (
         r"per month|/month|/年|startup plan|seats|一键导入|人才库容量|托管|代发",
         -2.5,
         2,
-        gated=False,
     ),
     _rule(
         "neg:course",
@@ -431,6 +420,11 @@ class KeywordScan:
 _RULES = (*POSITIVE, *NEGATIVE)
 # Subject words that also describe data about employers and hiring.
 _WEAK_SUBJECTS = frozenset({"招聘数据", "hr资源", "人才数据"})
+# The patterns scan() skips when their gate is closed: every rule, then the subject pattern.
+GATED: tuple[re.Pattern[str], ...] = (*(rule.pattern for rule in _RULES), SUBJECT)
+_GATES = GateSet(GATED)
+_GATED_RULES = tuple((1 << i, rule) for i, rule in enumerate(_RULES))
+_SUBJECT_BIT = 1 << len(_RULES)
 # Positive rules that say the buyer gets records even when the seller says "no data".
 _DATA_DELIVERED = frozenset({"harvest_tool", "data_sold_apart"})
 # Negative rules such software would otherwise trip ("no data included", "seats", "/month").
@@ -440,15 +434,22 @@ _CANCELLED_BY_DELIVERY = frozenset({"neg:no_data", "neg:software"})
 _BEST_EVIDENCE = 2.5 + 1.0 + 1.2 + 0.5
 
 
-def scan(compact: str) -> KeywordScan:
-    """Run the keyword rules over a listing's compact view."""
+def scan(compact: str, may_match: int | None = None) -> KeywordScan:
+    """Run the keyword rules over a listing's compact view.
+
+    ``may_match``: the gates of :data:`GATED` (bit ``i`` for pattern ``i``, see
+    fastre.GateSet) opened on ``"\n" + compact`` or a text holding it, when the caller has
+    them; computed here otherwise."""
     compact = "\n" + compact  # so that "\n收" also finds a title that opens with 收
+    # Most rules match nothing in most listings: one pass over the text finds the literals
+    # present, and a rule none of whose required literals occurs is not scanned at all.
+    if may_match is None:
+        may_match = _GATES.open_mask(compact)
     logit = 0.0
     signals: list[str] = []
     fired: set[str] = set()
-    for rule in _RULES:
-        gate = rule.gate
-        if gate is not None and not gate.open(compact):
+    for bit, rule in _GATED_RULES:
+        if not may_match & bit:
             continue
         if rule.max_hits == 1 and rule.search is not None:  # _fire, inlined for speed
             first = rule.search(compact)
@@ -465,7 +466,8 @@ def scan(compact: str) -> KeywordScan:
         logit += weight
         signals.append(label)
         fired.add(rule.id)
-    return KeywordScan(_subject(compact), logit, signals, frozenset(fired))
+    subjects = _subject(compact) if may_match & _SUBJECT_BIT else []
+    return KeywordScan(subjects, logit, signals, frozenset(fired))
 
 
 def cannot_be_offer(keywords: KeywordScan) -> bool:

@@ -108,7 +108,24 @@ def _alternation(keys: dict[str, tuple[str, float]]) -> str:
 
 
 _NUMBER = rf"(?P<num>{ARABIC})(?P<mult>{MULT})?|(?P<cn>[{CN_NUM_CHARS}]{{1,12}})"
-_NUMBER2 = rf"(?P<num2>{ARABIC})(?P<mult2>{MULT})?|(?P<cn2>[{CN_NUM_CHARS}]{{1,12}})"
+# The number before a suffix currency. It is _NUMBER with guards a match needs anyway: a
+# currency suffix (or a multiplier, a space, a decimal part) must follow it, and none of those
+# starts with a digit or a Chinese numeral, so a digit run or a numeral run is never cut
+# short. Without the guards the engine retries every shorter run before giving up ("2024"
+# alone: the multiplier and ~40 suffixes tried after 2024, 202, 20 and 2, at each digit);
+# with them it fails at once. Same matches (tests compare with the unguarded pattern).
+_ARABIC_WHOLE = (
+    r"(?:\d{1,3}(?:,\d{2,3}){0,6},\d{3}(?![\d])|\d{1,15}(?!\d))(?:\.\d{1,8}(?!\d))?"
+    r"|\.\d{1,8}(?!\d)"
+)
+_NUMBER2 = (
+    rf"(?P<num2>{_ARABIC_WHOLE})(?P<mult2>{MULT})?"
+    rf"|(?P<cn2>[{CN_NUM_CHARS}]{{1,12}}(?![{CN_NUM_CHARS}]))"
+)
+# The same without the guards, kept for the test that they change no match.
+_UNGUARDED_NUMBER2 = (
+    rf"(?P<num2>{ARABIC})(?P<mult2>{MULT})?|(?P<cn2>[{CN_NUM_CHARS}]{{1,12}})"
+)
 # 分 is also "minute" and "points": it only counts as money when 钱 or a per-unit follows.
 _FEN_OK = r"(?=钱|[ \t]*(?:/|一|每|per)|[ \t]*[条份个笔人名位张])"
 # One pattern per way of writing money, in priority order. They are separate (not one

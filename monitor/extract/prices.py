@@ -19,7 +19,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from monitor.extract.fastre import Gate, case_gate_ok
+from monitor.extract.fastre import FoldedWindow, Gate
 from monitor.extract.money import Money
 from monitor.extract.numbers import CN_NUM_CHARS, QUANTITY, parse_chinese, quantity_value
 from monitor.extract.spans import Spans
@@ -133,30 +133,45 @@ _GATE_THRESHOLD_BEFORE = Gate(_THRESHOLD_BEFORE)
 _GATE_THRESHOLD_AFTER = Gate(_THRESHOLD_AFTER)
 _GATE_DISCOUNT = Gate(_DISCOUNT)
 _GATE_PER_N_BEFORE = Gate(_PER_N_BEFORE)
+# Window ("before") patterns, searched on the lower-cased window when the text allows it.
+_THRESHOLD_BEFORE_W = FoldedWindow(_THRESHOLD_BEFORE)
+_NOT_PRICE_BEFORE_W = FoldedWindow(_NOT_PRICE_BEFORE)
+_PER_ONE_BEFORE_W = FoldedWindow(_PER_ONE_BEFORE)
+_PER_N_BEFORE_W = FoldedWindow(_PER_N_BEFORE)
+_COUNT_BEFORE_W = FoldedWindow(_COUNT_BEFORE)
+_LOT_BEFORE_W = FoldedWindow(_LOT_BEFORE)
 
 
 @dataclass(frozen=True, slots=True)
 class _Shut:
-    """Which gated context patterns cannot match anywhere in this listing."""
+    """Per listing: which gated context patterns cannot match anywhere in it, and its
+    lower-cased text when the case-insensitive context patterns may run on it (``fold``,
+    fastre.lower_view; None: they run on the text itself)."""
 
     threshold_before: bool = False
     threshold_after: bool = False
     discount: bool = False
     per_n_before: bool = False
+    fold: str | None = None
+
+    def window(self, start: int, end: int) -> str | None:
+        """The lower-cased ``text[start:end]`` for fastre.FoldedWindow, or None."""
+        return None if self.fold is None else self.fold[max(0, start) : end]
 
 
 _OPEN = _Shut()
 
 
-def _shut(text: str) -> _Shut:
-    lower = text.lower()
-    if len(lower) != len(text) or not case_gate_ok(text):
+def _shut(fold: str | None) -> _Shut:
+    """``fold`` is fastre.lower_view(text), or None (then nothing is gated)."""
+    if fold is None:
         return _OPEN
     return _Shut(
-        not _GATE_THRESHOLD_BEFORE.open(lower),
-        not _GATE_THRESHOLD_AFTER.open(lower),
-        not _GATE_DISCOUNT.open(lower),
-        not _GATE_PER_N_BEFORE.open(lower),
+        not _GATE_THRESHOLD_BEFORE.open(fold),
+        not _GATE_THRESHOLD_AFTER.open(fold),
+        not _GATE_DISCOUNT.open(fold),
+        not _GATE_PER_N_BEFORE.open(fold),
+        fold,
     )
 
 
@@ -190,7 +205,9 @@ def _threshold(text: str, start: int, end: int, shut: _Shut = _OPEN) -> int:
     before = (
         None
         if shut.threshold_before
-        else _THRESHOLD_BEFORE.search(text[max(0, start - 24) : start])
+        else _THRESHOLD_BEFORE_W.search(
+            text[max(0, start - 24) : start], shut.window(start - 24, start)
+        )
     )
     if before is not None:
         value = _n_value(before)
@@ -220,13 +237,18 @@ def _discount(text: str, start: int, shut: _Shut = _OPEN) -> float | None:
 def _classify(text: str, money: Money, volume: int | None, shut: _Shut = _OPEN) -> UnitPrice | None:
     """Read one money mention as a price per single record, or None."""
     before = text[max(0, money.start - 30) : money.start]
-    if _NOT_PRICE_BEFORE.search(before):
+    low = shut.window(money.start - 30, money.start)
+    if _NOT_PRICE_BEFORE_W.search(before, low):
         return None
     end = money.end
-    if _PER_ONE_AFTER.match(text, end) or _PER_ONE_BEFORE.search(before[-12:]):
+    if _PER_ONE_AFTER.match(text, end) or _PER_ONE_BEFORE_W.search(
+        before[-12:], None if low is None else low[-12:]
+    ):
         return UnitPrice(money.amount, money.currency, _threshold(text, money.start, end, shut))
     per_n = _PER_N_AFTER.match(text, end) or (
-        None if shut.per_n_before else _PER_N_BEFORE.search(before[-16:])
+        None
+        if shut.per_n_before
+        else _PER_N_BEFORE_W.search(before[-16:], None if low is None else low[-16:])
     )
     if per_n is not None:
         n = _n_value(per_n)
@@ -244,13 +266,16 @@ def _classify(text: str, money: Money, volume: int | None, shut: _Shut = _OPEN) 
         n = _n_value(after)
         if n:
             return UnitPrice(money.amount / n, money.currency, int(n), "package")
-    package = _COUNT_BEFORE.search(before)
+    package = _COUNT_BEFORE_W.search(before, low)
     # "来自58), 一千块" is not a package of 58: a package names its unit or multiplier.
     if package is not None and (package.group("mult") or _UNIT_RE.search(package.group(0))):
         n = _n_value(package)
         if n and n >= 10:
             return UnitPrice(money.amount / n, money.currency, int(n), "package")
-    if volume and (_LOT_BEFORE.search(before[-24:]) or _LOT_AFTER.match(text, end)):
+    if volume and (
+        _LOT_BEFORE_W.search(before[-24:], None if low is None else low[-24:])
+        or _LOT_AFTER.match(text, end)
+    ):
         return UnitPrice(money.amount / volume, money.currency, volume, "lot")
     return None
 
@@ -265,10 +290,11 @@ def _bare_prices(
             continue
         end = m.end()
         before = text[max(0, m.start() - 16) : m.start()]
+        low = shut.window(m.start() - 16, m.start())
         if m.group("cn"):
             # A Chinese numeral is only read as a sum right after a whole-lot word.
             value = parse_chinese(m.group("cn"))
-            if value and volume and value >= 10 and _LOT_BEFORE.search(before):
+            if value and volume and value >= 10 and _LOT_BEFORE_W.search(before, low):
                 found.append(UnitPrice(value / volume, default, volume, "lot"))
             continue
         amount = float(m.group("num"))
@@ -277,10 +303,14 @@ def _bare_prices(
         if (
             _PER_ONE_AFTER.match(text, end)
             and amount < 100
-            and not _NOT_PRICE_BEFORE.search(before)
+            and not _NOT_PRICE_BEFORE_W.search(before, low)
         ):
             found.append(UnitPrice(amount, default, _threshold(text, m.start(), end, shut)))
-        elif volume and amount >= 10 and (_LOT_BEFORE.search(before) or _lot_sale_after(text, end)):
+        elif (
+            volume
+            and amount >= 10
+            and (_LOT_BEFORE_W.search(before, low) or _lot_sale_after(text, end))
+        ):
             found.append(UnitPrice(amount / volume, default, volume, "lot"))
     return found
 
@@ -294,10 +324,15 @@ def _to_cny(price: UnitPrice) -> float:
     return price.amount * CNY_RATE.get(price.currency, 1.0)
 
 
-def extract_prices(text: str, monies: list[Money], volume: int | None, cjk: bool) -> PriceResult:
-    """Unit price and tiers of a listing from its money mentions (see :func:`find_money`)."""
+def extract_prices(
+    text: str, monies: list[Money], volume: int | None, cjk: bool, fold: str | None = None
+) -> PriceResult:
+    """Unit price and tiers of a listing from its money mentions (see :func:`find_money`).
+
+    ``fold``: ``fastre.lower_view(text)`` when the caller has it (context patterns are then
+    gated and run on the lower-cased text, faster; the result is the same without it)."""
     default = "CNY" if cjk else "USD"
-    shut = _shut(text)
+    shut = _shut(fold)
     spans = Spans((m.start, m.end) for m in monies)
     prices: list[UnitPrice] = []
     for money in monies:
@@ -346,7 +381,11 @@ def _single_sum(
 ) -> list[UnitPrice]:
     """One plain sum and a stated volume ("~12,000 records ... $1,200 OBO"): the lot price."""
     plain = [
-        m for m in monies if not _NOT_PRICE_BEFORE.search(text[max(0, m.start - 30) : m.start])
+        m
+        for m in monies
+        if not _NOT_PRICE_BEFORE_W.search(
+            text[max(0, m.start - 30) : m.start], shut.window(m.start - 30, m.start)
+        )
     ]
     if len(plain) != 1:
         return []

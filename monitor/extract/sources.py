@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import re
 
-from monitor.extract.fastre import trie_alternation
+from monitor.extract.fastre import GateSet, trie_alternation
 from monitor.extract.normalize import Normalized
 from monitor.extract.spans import Spans
 
@@ -220,24 +220,37 @@ _WANTED_BEFORE = re.compile(
 )
 
 
+# The patterns find_sources() skips when their gate is closed (fastre.GateSet), in this order.
+GATED: tuple[re.Pattern[str], ...] = (_STRONG_RE, _WORDS_RE, _WEAK_RE, _GENERIC_RE, _DOMAIN_RE)
+_GATES = GateSet(GATED)
+_STRONG_BIT, _WORDS_BIT, _WEAK_BIT, _GENERIC_BIT, _DOMAIN_BIT = (1 << i for i in range(5))
+
+
 def _wanted(view: str, start: int) -> bool:
     return _WANTED_BEFORE.search(view[max(0, start - 14) : start]) is not None
 
 
-def find_sources(norm: Normalized) -> list[str]:
-    """Canonical source ids in order of first mention; ``other`` at most once."""
+def find_sources(norm: Normalized, may_match: int | None = None) -> list[str]:
+    """Canonical source ids in order of first mention; ``other`` at most once.
+
+    ``may_match``: the gates of :data:`GATED` opened on a text holding ``norm.compact``, when
+    the caller has them (a pattern whose gate is closed finds nothing and is not run)."""
+    view = norm.compact
+    if may_match is None:
+        may_match = _GATES.open_mask(view)
     hits: list[tuple[int, str]] = []
     spans = Spans()
-    view = norm.compact
-    for m in _STRONG_RE.finditer(view):
-        spans.add(*m.span())
-        if not _wanted(view, m.start()):
-            hits.append((m.start(), STRONG[m.group("a")]))
-    for m in _WORDS_RE.finditer(view):
-        if _preceded(view, m.start(), "abcdefghijklmnopqrstuvwxyz0123456789_@./"):
-            continue
-        if not _wanted(view, m.start()):
-            hits.append((m.start(), WORDS[m.group("a")]))
+    if may_match & _STRONG_BIT:
+        for m in _STRONG_RE.finditer(view):
+            spans.add(*m.span())
+            if not _wanted(view, m.start()):
+                hits.append((m.start(), STRONG[m.group("a")]))
+    if may_match & _WORDS_BIT:
+        for m in _WORDS_RE.finditer(view):
+            if _preceded(view, m.start(), "abcdefghijklmnopqrstuvwxyz0123456789_@./"):
+                continue
+            if not _wanted(view, m.start()):
+                hits.append((m.start(), WORDS[m.group("a")]))
     for m in _CASED_RE.finditer(norm.text):
         if _preceded(norm.text, m.start(), _ASCII_WORD + "@./"):
             continue
@@ -245,9 +258,12 @@ def find_sources(norm: Normalized) -> list[str]:
             continue
         if not _wanted(norm.text, m.start()):
             hits.append((_scaled(m.start(), norm), CASED[m.group("a")]))
-    hits.extend(_weak_hits(view, norm.cjk, bool(hits)))
-    hits.extend(_generic_hits(view, spans))
-    hits.extend(_domain_hits(view, spans))
+    if may_match & _WEAK_BIT:
+        hits.extend(_weak_hits(view, norm.cjk, bool(hits)))
+    if may_match & _GENERIC_BIT:
+        hits.extend(_generic_hits(view, spans))
+    if may_match & _DOMAIN_BIT:
+        hits.extend(_domain_hits(view, spans))
     seen: list[str] = []
     for _, source in sorted(hits):
         if source not in seen:

@@ -11,6 +11,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from monitor.extract.fastre import FoldedWindow
 from monitor.extract.numbers import QUANTITY, quantity_value
 from monitor.extract.spans import Spans
 
@@ -55,6 +56,9 @@ _REJECT_AFTER = re.compile(
     r"[ \t]*[+][ \t]*=)",
     re.IGNORECASE,
 )
+# Searched on the lower-cased window when the text allows it (fastre.FoldedWindow).
+_CUE_BEFORE_W = FoldedWindow(_CUE_BEFORE)
+_REJECT_BEFORE_W = FoldedWindow(_REJECT_BEFORE)
 _MULT_ONLY_OK = re.compile(r"万|亿|[wkm]|lakh|lac|crore|million|mln|mn|billion|bn", re.IGNORECASE)
 
 
@@ -66,7 +70,9 @@ class Count:
     unit: str  # the record word, "" when the count stands on its multiplier or a cue
 
 
-def _is_candidate(text: str, m: re.Match[str], value: float) -> tuple[bool, str, int]:
+def _is_candidate(
+    text: str, m: re.Match[str], value: float, fold: str | None
+) -> tuple[bool, str, int]:
     """Whether a quantity is a claimed record count; returns (ok, unit, end)."""
     end = m.end()
     after = _UNIT_AFTER.match(text, end)
@@ -74,7 +80,9 @@ def _is_candidate(text: str, m: re.Match[str], value: float) -> tuple[bool, str,
     if after is not None:
         unit = after.group("zh") or after.group("en") or ""
         end = after.end()
-    before = text[max(0, m.start() - 16) : m.start()]
+    start = max(0, m.start() - 16)
+    before = text[start : m.start()]
+    before_lower = None if fold is None else fold[start : m.start()]
     # What would make it a count (a unit, a cue, a multiplier) is checked before what would
     # reject it: most numbers (phones, prices, dates) have none, and the reject patterns
     # are the costly ones. All checks are pure, so the order does not change the answer.
@@ -85,14 +93,21 @@ def _is_candidate(text: str, m: re.Match[str], value: float) -> tuple[bool, str,
         cn = m.group("cn") or ""
         # Bare "35k" or "30w" or "一百二十万" still reads as a count of records in a listing.
         bare = bool(_MULT_ONLY_OK.fullmatch(mult)) or ("万" in cn or "亿" in cn)
-        ok = (bare and value >= 100) or _CUE_BEFORE.search(before) is not None
-    if not ok or _REJECT_AFTER.match(text, end) or _REJECT_BEFORE.search(before):
+        ok = (bare and value >= 100) or _CUE_BEFORE_W.search(before, before_lower) is not None
+    if (
+        not ok
+        or _REJECT_AFTER.match(text, end)
+        or _REJECT_BEFORE_W.search(before, before_lower)
+    ):
         return False, unit, end
     return True, unit, end
 
 
-def find_counts(text: str, taken: Spans) -> list[Count]:
-    """Claimed record counts in ``text``; ``taken`` are spans already read as money."""
+def find_counts(text: str, taken: Spans, fold: str | None = None) -> list[Count]:
+    """Claimed record counts in ``text``; ``taken`` are spans already read as money.
+
+    ``fold``: ``fastre.lower_view(text)`` when the caller has it (the context patterns then
+    run on the lower-cased text, faster; the result is the same without it)."""
     counts: list[Count] = []
     for m in QUANTITY.finditer(text):
         if m.start() in taken:
@@ -101,7 +116,7 @@ def find_counts(text: str, taken: Spans) -> list[Count]:
         # Nobody sells fewer than ten records; "一份" or "3份" is not a volume.
         if value is None or value < 10 or value != int(value):
             continue
-        ok, unit, end = _is_candidate(text, m, value)
+        ok, unit, end = _is_candidate(text, m, value, fold)
         if ok:
             counts.append(Count(m.start(), end, int(value), unit))
     return counts

@@ -17,18 +17,25 @@ from monitor.extract.fastre import (
     CASE_RISKY,
     Folded,
     Gate,
+    GateGroups,
+    GateSet,
     SplitSearch,
     case_gate_ok,
+    lower_view,
     required_literals,
     rewrite_lead,
 )
 from monitor.extract.normalize import normalize
+from monitor.extract.spans import Spans
 
+categories: Any = importlib.import_module("monitor.extract.categories")
 classify: Any = importlib.import_module("monitor.extract.classify")
 contacts: Any = importlib.import_module("monitor.extract.contacts")
 money: Any = importlib.import_module("monitor.extract.money")
 normalize_module: Any = importlib.import_module("monitor.extract.normalize")
 prices: Any = importlib.import_module("monitor.extract.prices")
+sources: Any = importlib.import_module("monitor.extract.sources")
+volume: Any = importlib.import_module("monitor.extract.volume")
 
 ROWS = load_jsonl("dev.jsonl") + load_jsonl("extra_cases.jsonl")
 NORMS = [normalize(r["title"], r["text"]) for r in ROWS]
@@ -60,6 +67,8 @@ def _gated_patterns() -> list[tuple[str, re.Pattern[str]]]:
     pats = [(r.id, r.pattern) for r in classify._RULES]
     pats += [("subject", classify.SUBJECT), ("pinyin", normalize_module._PINYIN_RE)]
     pats += [(f"money{i}", p) for i, p in enumerate(money.MONEY_PATTERNS)]
+    pats += [(f"source{i}", p) for i, p in enumerate(sources.GATED)]
+    pats += [(f"category{i}", p) for i, p in enumerate(categories.GATED)]
     for name in ("_THRESHOLD_BEFORE", "_THRESHOLD_AFTER", "_DISCOUNT", "_PER_N_BEFORE"):
         pats.append((name, getattr(prices, name)))
     return pats
@@ -75,6 +84,66 @@ def test_a_closed_gate_means_no_match(name: str, pattern: re.Pattern[str]) -> No
             continue
         if not gate.open(view):
             assert pattern.search(text) is None, (name, text[:200])
+
+
+def test_gate_set_opens_exactly_the_single_gates() -> None:
+    # One Aho-Corasick pass must give, bit for bit, what each pattern's own Gate says; a
+    # pattern without known literals (no gate) always has its bit set.
+    patterns = [p for _, p in _gated_patterns() if not p.flags & re.IGNORECASE]
+    patterns.append(re.compile(r"a|\d+"))
+    gates = [Gate(p) for p in patterns]
+    gate_set = GateSet(patterns)
+    extra = ["", "\n收", "open to work 🙏", "\ud800简历\udfff", "reporter", "x" * 50]
+    for text in TEXTS + [n.compact for n in NORMS] + extra:
+        mask = gate_set.open_mask(text)
+        assert [bool(mask >> i & 1) for i in range(len(gates))] == [
+            g.open(text) for g in gates
+        ], text[:200]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="简历数据出售收有模板?\nreportsel dm", max_size=40))
+def test_gate_set_never_skips_a_rule_that_matches(text: str) -> None:
+    mask = classify._GATES.open_mask(text)
+    for bit, rule in classify._GATED_RULES:
+        if not mask & bit:
+            assert rule.pattern.search(text) is None, (rule.id, text)
+    if not mask & classify._SUBJECT_BIT:
+        assert classify.SUBJECT.search(text) is None
+
+
+def test_gate_groups_split_one_pass_into_each_groups_own_mask() -> None:
+    groups = [classify.GATED, sources.GATED, categories.GATED]
+    shared = GateGroups(groups)
+    own = [GateSet(group) for group in groups]
+    for text in TEXTS + [n.compact for n in NORMS]:
+        assert shared.open_masks(text) == [g.open_mask(text) for g in own], text[:200]
+
+
+def test_gated_sources_and_categories_find_what_ungated_ones_find() -> None:
+    everything = (1 << 64) - 1  # every gate open: each pattern is run
+    for norm in NORMS:
+        assert sources.find_sources(norm) == sources.find_sources(norm, everything)
+        assert categories.find_categories(norm.compact) == categories.find_categories(
+            norm.compact, everything
+        )
+
+
+def test_gate_set_without_literals() -> None:
+    assert GateSet([re.compile(r"\d+"), re.compile(r"x?")]).open_mask("abc") == 0b11
+    assert GateSet([]).open_mask("abc") == 0
+
+
+def test_a_failed_re2_match_opens_every_gate() -> None:
+    gates = GateSet([re.compile("abc"), re.compile("xyz"), re.compile(r"\d+")])
+    assert gates.open_mask("--abc--") == 0b101
+
+    class Failing:  # RE2 reports a DFA out of memory as an empty result
+        def Match(self, text: bytes) -> list[int]:
+            return []
+
+    gates._set = Failing()
+    assert gates.open_mask("--abc--") == 0b111
 
 
 def test_required_literals() -> None:
@@ -121,6 +190,96 @@ def test_folded_money_patterns_on_the_corpus() -> None:
             assert [m.span() for m in slow.finditer(text)] == [
                 m.span() for m in fast.finditer(lower)
             ]
+
+
+_SUFFIX_MONEY_TEXT = st.text(
+    alphabet="0123456789١٢.,  \t一二两十百千万亿元块毛分人民币usdtcentkmwlakh$a-z\n", max_size=40
+)
+
+
+def _suffix_money_twins() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    guarded = money._MONEY_SOURCES[3]
+    unguarded = guarded.replace(money._NUMBER2, money._UNGUARDED_NUMBER2)
+    assert unguarded != guarded
+    return [(re.compile(guarded, f), re.compile(unguarded, f)) for f in (0, re.IGNORECASE)]
+
+
+def _same_matches(fast: re.Pattern[str], slow: re.Pattern[str], text: str) -> None:
+    assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == [
+        (m.span(), m.groupdict()) for m in slow.finditer(text)
+    ], text
+
+
+def test_guarded_suffix_money_pattern_matches_like_the_plain_one_on_the_corpus() -> None:
+    for fast, slow in _suffix_money_twins():
+        for text in [*TEXTS, "1234567890123456元", "12,34元", "1.5.3元", "5 万元 2024 0.3u"]:
+            _same_matches(fast, slow, text)
+            _same_matches(fast, slow, text.lower())
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SUFFIX_MONEY_TEXT)
+def test_guarded_suffix_money_pattern_matches_like_the_plain_one(text: str) -> None:
+    for fast, slow in _suffix_money_twins():
+        _same_matches(fast, slow, text)
+
+
+def _window_patterns() -> list[Any]:
+    return [
+        volume._CUE_BEFORE_W,
+        volume._REJECT_BEFORE_W,
+        *(getattr(prices, name) for name in dir(prices) if name.endswith("_BEFORE_W")),
+    ]
+
+
+def _same_window_matches(text: str) -> None:
+    lower = lower_view(text)
+    if lower is None:
+        return
+    for window in _window_patterns():
+        for end in range(len(text) + 1):
+            start = max(0, end - 30)
+            slow = window.folded.search(text[start:end])
+            fast = window.search(text[start:end], lower[start:end])
+            # same span, same group values once lower-cased (the fast one reads the
+            # lower-cased window)
+            slow_dict = slow.groupdict() if slow else {}
+            fast_dict = fast.groupdict() if fast else {}
+            slow_groups = {k: (v or "").lower() for k, v in slow_dict.items()}
+            fast_groups = {k: v or "" for k, v in fast_dict.items()}
+            assert (slow and slow.span(), slow_groups) == (fast and fast.span(), fast_groups), (
+                window.folded.pattern[:60],
+                text[start:end],
+            )
+
+
+def test_folded_windows_match_like_ignorecase_on_the_corpus() -> None:
+    for text in TEXTS[:150]:
+        _same_window_matches(text)
+
+
+_WINDOW_TEXT = st.text(
+    alphabet="满起Min Order of总量Total:=约 ~1234567890wWkK万条份Per每/ \tLot全包-至\n", max_size=30
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_WINDOW_TEXT)
+def test_folded_windows_match_like_ignorecase(text: str) -> None:
+    _same_window_matches(text)
+
+
+def test_counts_and_prices_are_the_same_with_or_without_the_lower_view() -> None:
+    for norm in NORMS:
+        fold = lower_view(norm.text)
+        monies = money.find_money(norm.text)
+        taken = [(m.start, m.end) for m in monies]
+        counts = volume.find_counts(norm.text, Spans(taken), fold)
+        assert counts == volume.find_counts(norm.text, Spans(taken))
+        best = volume.largest(counts)
+        assert prices.extract_prices(norm.text, monies, best, norm.cjk, fold) == (
+            prices.extract_prices(norm.text, monies, best, norm.cjk)
+        )
 
 
 def test_rewrite_lead_keeps_the_matches() -> None:
