@@ -123,9 +123,7 @@ _NUMBER2 = (
     rf"|(?P<cn2>[{CN_NUM_CHARS}]{{1,12}}(?![{CN_NUM_CHARS}]))"
 )
 # The same without the guards, kept for the test that they change no match.
-_UNGUARDED_NUMBER2 = (
-    rf"(?P<num2>{ARABIC})(?P<mult2>{MULT})?|(?P<cn2>[{CN_NUM_CHARS}]{{1,12}})"
-)
+_UNGUARDED_NUMBER2 = rf"(?P<num2>{ARABIC})(?P<mult2>{MULT})?|(?P<cn2>[{CN_NUM_CHARS}]{{1,12}})"
 # 分 is also "minute" and "points": it only counts as money when 钱 or a per-unit follows.
 _FEN_OK = r"(?=钱|[ \t]*(?:/|一|每|per)|[ \t]*[条份个笔人名位张])"
 # One pattern per way of writing money, in priority order. They are separate (not one

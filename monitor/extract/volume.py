@@ -94,11 +94,7 @@ def _is_candidate(
         # Bare "35k" or "30w" or "一百二十万" still reads as a count of records in a listing.
         bare = bool(_MULT_ONLY_OK.fullmatch(mult)) or ("万" in cn or "亿" in cn)
         ok = (bare and value >= 100) or _CUE_BEFORE_W.search(before, before_lower) is not None
-    if (
-        not ok
-        or _REJECT_AFTER.match(text, end)
-        or _REJECT_BEFORE_W.search(before, before_lower)
-    ):
+    if not ok or _REJECT_AFTER.match(text, end) or _REJECT_BEFORE_W.search(before, before_lower):
         return False, unit, end
     return True, unit, end
 

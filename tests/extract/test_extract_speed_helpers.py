@@ -96,9 +96,9 @@ def test_gate_set_opens_exactly_the_single_gates() -> None:
     extra = ["", "\n收", "open to work 🙏", "\ud800简历\udfff", "reporter", "x" * 50]
     for text in TEXTS + [n.compact for n in NORMS] + extra:
         mask = gate_set.open_mask(text)
-        assert [bool(mask >> i & 1) for i in range(len(gates))] == [
-            g.open(text) for g in gates
-        ], text[:200]
+        assert [bool(mask >> i & 1) for i in range(len(gates))] == [g.open(text) for g in gates], (
+            text[:200]
+        )
 
 
 @settings(max_examples=300, deadline=None)
