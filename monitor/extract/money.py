@@ -44,6 +44,12 @@ PREFIX_CURRENCY: dict[str, tuple[str, float]] = {
     "rmb": ("CNY", 1.0),
     "cny": ("CNY", 1.0),
     "¥": ("CNY", 1.0),
+    "₱": ("PHP", 1.0),
+    "php": ("PHP", 1.0),
+    "idr": ("IDR", 1.0),
+    "rp.": ("IDR", 1.0),
+    "rm": ("MYR", 1.0),
+    "myr": ("MYR", 1.0),
     "$": ("USD", 1.0),
 }
 SUFFIX_CURRENCY: dict[str, tuple[str, float]] = {

@@ -41,6 +41,9 @@ CNY_RATE: dict[str, float] = {
     "AUD": 4.7,
     "CAD": 5.2,
     "SGD": 5.3,
+    "PHP": 0.125,
+    "IDR": 0.00045,
+    "MYR": 1.55,
 }
 
 _UNIT = rf"(?:{REC_UNIT_ZH}|{REC_UNIT_EN})"
@@ -70,7 +73,7 @@ _PER_N_BEFORE = re.compile(
 # "1w条 800元", "10k rows: $150", "1 lakh CVs – ₹15,000", "两万条打包价3000元", "(约46万条)仅需".
 _COUNT_BEFORE = re.compile(
     rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:\+|多|余)?[ \t]*(?:(?:[a-z]+[ \t]+){{0,2}}{_UNIT})?"
-    r"(?:[ \t]|[:=,、\-–—()（）/]|打包价?|整包价?|套餐价?|价格?|只要|仅需|仅|只需|共|总价|for|at|"
+    r"(?:[ \t]|[:=,、\-–—()（）/|]|打包价?|整包价?|套餐价?|价格?|只要|仅需|仅|只需|共|总价|for|at|"
     r"only)*$",
     re.IGNORECASE,
 )
@@ -125,6 +128,15 @@ _NOT_PRICE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CN_DISCOUNT = {c: i for i, c in enumerate("零一二三四五六七八九")}
+_THRESHOLD_MAN = re.compile(
+    rf"(?:满|超过)[ \t]*(?P<n>{QUANTITY.pattern})[ \t]*(?:{REC_UNIT_ZH})?[ \t]*[:=、]?[ \t]*\Z"
+)
+_TIER_MARK_BEFORE = re.compile(r"(?:满|超过|over|above)[ \t]*$", re.IGNORECASE)
+# "每千条 60", "千条80": a bare sum after a per-hundred/thousand/ten-thousand record count.
+_PER_N_BARE_BEFORE = re.compile(r"(?P<n>百|千|万)[ \t]*(?:条|份|个|笔)[ \t]*[:=]?[ \t]*\Z")
+_N_WORD = {"百": 100, "千": 1000, "万": 10000}
+# "20% off" after a price: applied like 打8折.
+_PERCENT_OFF = re.compile(r"(?P<p>\d{1,2})[ \t]*%[ \t]*(?:off|discount)", re.IGNORECASE)
 
 # Context patterns most listings never need: each is skipped for the whole listing when none
 # of the literals its matches need is in the text (fastre.Gate, checked once per listing).
@@ -218,13 +230,24 @@ def _threshold(text: str, start: int, end: int, shut: _Shut = _OPEN) -> int:
         value = _n_value(after)
         if value:
             return int(value)
+    window = text[max(0, start - 24) : start]
+    if "满" in window or "超过" in window:  # "满一万笔 NT$1": no 以上/起 after the count
+        man = _THRESHOLD_MAN.search(window)
+        if man is not None:
+            value = _n_value(man)
+            if value:
+                return int(value)
     return 1
 
 
 def _discount(text: str, start: int, shut: _Shut = _OPEN) -> float | None:
     m = None if shut.discount else _DISCOUNT.search(text, start, start + 40)
     if m is None:
-        return None
+        off = _PERCENT_OFF.search(text, start, start + 80) if "%" in text else None
+        if off is None:
+            return None
+        factor = 1 - int(off.group("p")) / 100
+        return factor if 0.1 <= factor < 1 else None
     raw = m.group("d")
     if raw.replace(".", "").isdigit():
         value = float(raw)
@@ -268,7 +291,12 @@ def _classify(text: str, money: Money, volume: int | None, shut: _Shut = _OPEN) 
             return UnitPrice(money.amount / n, money.currency, int(n), "package")
     package = _COUNT_BEFORE_W.search(before, low)
     # "来自58), 一千块" is not a package of 58: a package names its unit or multiplier.
-    if package is not None and (package.group("mult") or _UNIT_RE.search(package.group(0))):
+    # "满一万笔 NT$1" is a tier threshold (read by _by_habit), not a package of ten thousand.
+    if (
+        package is not None
+        and (package.group("mult") or _UNIT_RE.search(package.group(0)))
+        and not _TIER_MARK_BEFORE.search(before[: package.start()])
+    ):
         n = _n_value(package)
         if n and n >= 10:
             return UnitPrice(money.amount / n, money.currency, int(n), "package")
@@ -300,12 +328,17 @@ def _bare_prices(
         amount = float(m.group("num"))
         if amount <= 0:
             continue
+        per_n = _PER_N_BARE_BEFORE.search(before) if not before.isascii() else None
         if (
             _PER_ONE_AFTER.match(text, end)
             and amount < 100
             and not _NOT_PRICE_BEFORE_W.search(before, low)
         ):
             found.append(UnitPrice(amount, default, _threshold(text, m.start(), end, shut)))
+        elif per_n is not None and amount < _N_WORD[per_n.group("n")]:
+            n = _N_WORD[per_n.group("n")]
+            threshold = _threshold(text, m.start(), end, shut)
+            found.append(UnitPrice(amount / n, default, threshold, "per_n"))
         elif (
             volume
             and amount >= 10

@@ -104,6 +104,13 @@ STRONG: dict[str, str] = {
     "rikunabi": "other",
     "mynavi": "other",
     "kalibrr": "other",
+    "glints": "other",
+    "workopolis": "other",
+    "topcv": "other",
+    "vietnamworks": "other",
+    "jobthai": "other",
+    "careerjet": "other",
+    "mycareersfuture": "other",
     "ctgoodjobs": "other",
     "cakeresume": "other",
     "simplyhired": "other",
@@ -148,6 +155,8 @@ CASED: dict[str, str] = {
     "DICE": "other",
     "Reed": "other",
     "Shine": "other",
+    "SHINE": "other",
+    "REED": "other",
     "Jora": "other",
     "Handshake": "other",
 }
@@ -243,6 +252,8 @@ def find_sources(norm: Normalized, may_match: int | None = None) -> list[str]:
     if may_match & _STRONG_BIT:
         for m in _STRONG_RE.finditer(view):
             spans.add(*m.span())
+            if _in_handle(view, m.start(), m.end(), m.group("a")):
+                continue
             if not _wanted(view, m.start()):
                 hits.append((m.start(), STRONG[m.group("a")]))
     if may_match & _WORDS_BIT:
@@ -310,6 +321,20 @@ def _domain_hits(view: str, taken: Spans) -> list[tuple[int, str]]:
             continue  # a canonical platform's own domain, already counted
         hits.append((start, "other"))
     return hits
+
+
+def _in_handle(view: str, start: int, end: int, alias: str) -> bool:
+    """A Latin alias inside a handle or an address ("薇信：zhaopin_sj888", "naukri.data@..."):
+    the seller's name, not a claimed source."""
+    if not alias.isascii():
+        return False
+    after = view[end : end + 1]
+    return (
+        after == "_"
+        or _preceded(view, start, _ASCII_WORD + "@_")
+        or _in_url(view, start)
+        or (after == "." and "@" in view[end : end + 40].split(" ", 1)[0])
+    )
 
 
 def _in_url(view: str, pos: int) -> bool:

@@ -43,6 +43,7 @@ _REJECT_BEFORE = re.compile(
     r"(?:满|起售|起购|起订|起卖|起拍|最低|最少|至少|低于|不足|min(?:imum)?\.?(?: order)?(?: of)?|"
     r"at least|if you (?:take|buy|order)|orders? (?:over|above|of)|bulk[ \t]*\(?|above|"
     r"每|per|/|日产能|产能|日更|日收|每日|每天|今日|当日|日均|daily|a day|weekly|每周|"
+    r"每天(?:可|能)?(?:采|出|更新|新增)|日采|"
     r"样本|样例|sample(?:s)? of|先发|免费送|free|试用|"
     r"年薪|月薪|薪资|薪水|工资|期望|salary|ctc|paying|pay|"
     r"[\d.][ \t]*[-~至到]|前|top)[ \t]*$",
@@ -51,6 +52,7 @@ _REJECT_BEFORE = re.compile(
 _REJECT_AFTER = re.compile(
     r"[ \t]*(?:[+]?[ \t]*(?:以上|以内|以下|之内|内|起|或以上|and up|or more|plus)|[-~至到][ \t]*\d|"
     r"/[ \t]*(?:天|日|day|d\b|月|month)|每天|一天|per day|a day|daily|薪|/月|/年|"
+    r"[+]?[ \t]*(?:fresh|new)[ \t]+(?:daily|every day|a day|per day)|"
     r"个?(?:省|市|城|行业|岗位|字段|月|年|天|小时|分钟|工作日|样本)|(?:[a-z]+[ \t]+)?(?:samples?|"
     r"per day)|"
     r"[ \t]*[+][ \t]*=)",

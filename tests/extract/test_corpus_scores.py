@@ -30,6 +30,7 @@ def _score(scorer: Any, rows: list[dict[str, Any]]) -> dict[str, float]:
 DEV = load_jsonl("dev.jsonl")
 EXTRA = load_jsonl("extra_cases.jsonl")
 BLIND3 = load_jsonl("blind3.jsonl")
+BLIND4 = load_jsonl("blind4.jsonl")
 
 
 def _dev(lo: int, hi: int) -> list[dict[str, Any]]:
@@ -51,6 +52,12 @@ FLOORS = {
     # lists, printing/parsing services, "open to offers", "1000条/80元", 🐧 for QQ), so it too
     # is no longer unseen.
     "blind3": (BLIND3, (0.96, 0.96, 0.95, 0.95, 0.96, 0.97)),
+    # A second author, a second first run (after blind3's fixes): precision 0.816, recall
+    # 0.886, price 0.657, volume 0.80, sources 0.743, contacts F1 0.959. Fixed as general
+    # rules in turn (buyers' reviews, "someone offered me" questions, job boards' own resume
+    # search, data-entry work, account sales, harvesting bots, per-thousand bare prices,
+    # tier thresholds, % off, handles that contain a platform name, daily figures).
+    "blind4": (BLIND4, (0.96, 0.96, 0.93, 0.93, 0.95, 0.95)),
 }
 
 
