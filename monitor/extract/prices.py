@@ -291,14 +291,16 @@ def _classify(text: str, money: Money, volume: int | None, shut: _Shut = _OPEN) 
             return UnitPrice(money.amount / n, money.currency, int(n), "package")
     package = _COUNT_BEFORE_W.search(before, low)
     # "来自58), 一千块" is not a package of 58: a package names its unit or multiplier.
-    # "满一万笔 NT$1" is a tier threshold (read by _by_habit), not a package of ten thousand.
+    # "满一万笔 NT$1" and "bulk 10k+ AUD 0.04" are tier thresholds (read by _by_habit), not
+    # packages of ten thousand: so is any "package" whose sum is under one unit of money.
     if (
         package is not None
         and (package.group("mult") or _UNIT_RE.search(package.group(0)))
         and not _TIER_MARK_BEFORE.search(before[: package.start()])
+        and "+" not in package.group(0)
     ):
         n = _n_value(package)
-        if n and n >= 10:
+        if n and n >= 10 and not (money.amount < 1 and n >= 100):
             return UnitPrice(money.amount / n, money.currency, int(n), "package")
     if volume and (
         _LOT_BEFORE_W.search(before[-24:], None if low is None else low[-24:])

@@ -33,6 +33,14 @@ def volume(text: str) -> int | None:
     ("text", "amount", "currency"),
     [
         ("简历 0.3元/条", 0.3, "CNY"),
+        # A tier after a count with "+" or 满 is a price per record, not a package.
+        ("Seek AU 25k, AUD 0.06/record, bulk 10k+ AUD 0.04. DM @x", 0.04, "AUD"),
+        ("每筆 NT$1.5，滿一萬筆 NT$1", 1.0, "TWD"),
+        ("bulk 60k for CAD 1,800", 0.03, "CAD"),
+        ("简历 每千条 60，量大再谈", 0.06, "CNY"),
+        ("价格：1000条/80元，1w条/600元", 0.06, "CNY"),
+        ("$0.01 per contact. Take the whole 45k and get 20% off", 0.008, "USD"),
+        ("Just 25 paise per lead", 0.25, "INR"),
         ("3毛一条", 0.3, "CNY"),
         ("两毛五一条", 0.25, "CNY"),
         ("8分/条", 0.08, "CNY"),
