@@ -70,7 +70,7 @@ POSITIVE: tuple[Rule, ...] = (
         "sale",
         r"出售|转让|批发|现货|有货|货源|出货|代下载|代采|代查|代导出|拍下|下单|量大从优|量大可谈|"
         r"量大另议|量大[^\n,、。]{0,4}(?:再谈|可议|好说|优惠)|价格私聊|价格私信|价格详谈|私聊价格|"
-        r"价格另议|懂的来|懂的私|"
+        r"价格另议|懂的来|懂的私|价格好说|价钱好说|价格可谈|价格美丽|"
         r"价格好商量|便宜出|(?<![支付])出(?:一批|zl|简历|求职|各|售|个)|【出】|\[出\]|有需要|"
         r"需要的|"
         r"for sale|selling|(?<![a-z])sell(?![a-z])|(?<![a-z])wts(?![a-z])|in stock|ready to ship|"
@@ -91,14 +91,16 @@ POSITIVE: tuple[Rule, ...] = (
         r"导出[^\n。]{0,12}(?:手机|电话|联系方式)|"
         r"scraper[^\n.]{0,40}(?:phone|email|contact)|extracts? [^\n.]{0,30}(?:phone|email|contact)|"
         r"pulls? [^\n.]{0,40}(?:profiles|contacts|candidates|cvs|resumes)[^\n.]{0,40}"
-        r"(?:mobile|phone|email|contact)|extractor (?:bot|tool)|scraper bot|采集器",
+        r"(?:mobile|phone|email|contact)|extractor (?:bot|tool)|scraper bot|采集器|"
+        r"简历下载器|(?:resume|cv) downloader",
         1.5,
     ),
     # Software sold "without data" while the data is offered beside it.
     _rule(
         "data_sold_apart",
         r"(?:数据|简历|资料)[^\n。]{0,6}(?:另售|另购|另卖|另外出售|单独出售|单独购买)|"
-        r"另(?:售|卖)[^\n。]{0,6}(?:数据|简历|资料)|"
+        r"另(?:售|卖)[^\n。]{0,6}(?:数据|简历|资料)|附(?:带)?现成(?:的)?(?:数据|简历)|"
+        r"(?:买|卖|出)现成的|"
         r"(?:data|database|cvs|resumes|records|leads)(?: is| are)? (?:sold|available) separately",
         1.5,
     ),
@@ -236,7 +238,9 @@ NEGATIVE: tuple[Rule, ...] = (
         r"找工作|求内推|open to work 🙏|looking for (?:a )?(?:remote )?(?:job|role|work|position)|"
         r"my (?:cv|resume)|我的简历|available immediately|hire me|我的信息|我投|求一份|找一份|"
         r"求推荐|"
-        r"本人(?:是|今年|[^,、。\n]{0,6}(?:专业|毕业|经验))|i'?m an? [a-z ]{0,30}with \d+ years?",
+        r"本人(?:是|今年|[^,、。\n]{0,6}(?:专业|毕业|经验))|i'?m an? [a-z ]{0,30}with \d+ years?|"
+        r"本人[^\n。]{0,12}求职|求(?:各位)?(?:大佬)?内推|帮(?:我)?看看简历|附简历|"
+        r"(?:我的)?简历已脱敏",
         -2.5,
     ),
     _rule(
@@ -291,7 +295,8 @@ NEGATIVE: tuple[Rule, ...] = (
         r"report (?:the |these |those )?(?:channels|sellers|listings|posts|groups)|"
         r"(?:have|did) not (?:bought|buy|purchased)|not bought anything|"
         r"非出售|不出售|非卖品|仅供研究|仅作研究|研究笔记|调研(?:记录|报告|笔记|结果)|【调研】|"
-        r"监测到|监测(?:周报|报告|记录)|观察到|整理了[^\n。]{0,16}(?:广告|帖子)|"
+        r"监测到|监测(?:周报|报告|记录)|观察到|整理了[^\n。]{0,16}(?:广告|帖子)|跟踪了|"
+        r"仅供(?:安全)?研究|安全研究|勿私信求|"
         r"(?:售卖|出售|兜售)[^\n。,、]{0,12}的?广告|提交[^\n。]{0,8}举报|向平台举报|已举报",
         -3.5,
         2,
@@ -303,7 +308,7 @@ NEGATIVE: tuple[Rule, ...] = (
         r"简历打印|打印|彩印|印刷|复印|简历解析|解析(?:接口|服务|api)|"
         r"(?:resume|cv) pars(?:er|ing)|pars(?:er|ing) api|"
         r"per (?:resume|cv) (?:parsed|processed|screened|scored|printed)|printing",
-        -3.5,
+        -5.0,
     ),
     # A job board selling employers access to its own resume search (memberships, CV views):
     # a recruitment product, not a transfer of records.
@@ -326,6 +331,13 @@ NEGATIVE: tuple[Rule, ...] = (
         r"企业名单|企业名录|公司名录|公司名单|工商(?:数据|信息)|老板(?:电话|手机|名单)|企业主|"
         r"hr(?:姓名|电话|手机|联系方式)|拓客|正在招(?:聘|人)的(?:公司|企业)",
         -2.0,
+    ),
+    # The seller says outright the records are not job seekers' ("都是企业方，不是求职者").
+    _rule(
+        "neg:not_job_seekers",
+        r"不是求职者|非求职者|并非求职者|没有简历|不含简历|企业方|"
+        r"not (?:job ?seekers|candidates|resumes|cvs)|no (?:cvs|resumes) (?:in|included)",
+        -5.0,
     ),
     # Source code pasted in a listing is a tutorial or a question, not a sale.
     _rule(

@@ -213,7 +213,7 @@ def _urls(text: str, taken: Spans) -> list[Contact]:
             found.append(Contact(m.start(), "telegram", tg.group("h").lower()))
         elif wa is not None:
             found.append(Contact(m.start(), "whatsapp", wa.group("d")))
-        else:
+        elif re.search(r"[A-Za-z0-9]\.[A-Za-z]{2,}", raw):  # "https://..." is no address
             found.append(Contact(m.start(), "url", raw))
     return found
 

@@ -311,7 +311,12 @@ def _classify(text: str, money: Money, volume: int | None, shut: _Shut = _OPEN) 
 
 
 def _bare_prices(
-    text: str, taken: Spans, default: str, volume: int | None, shut: _Shut = _OPEN
+    text: str,
+    taken: Spans,
+    default: str,
+    volume: int | None,
+    shut: _Shut = _OPEN,
+    per_record_quoted: bool = False,
 ) -> list[UnitPrice]:
     """Amounts written without a currency, read only in a per-record or whole-lot context."""
     found: list[UnitPrice] = []
@@ -341,6 +346,17 @@ def _bare_prices(
             n = _N_WORD[per_n.group("n")]
             threshold = _threshold(text, m.start(), end, shut)
             found.append(UnitPrice(amount / n, default, threshold, "per_n"))
+            factor = _discount(text, end, shut)  # "每千条120，量大8折"
+            if factor is not None:
+                found.append(UnitPrice(amount / n * factor, default, threshold, "discount"))
+        elif (
+            per_record_quoted
+            and amount < 10
+            and not before.isascii()
+            and _THRESHOLD_MAN.search(before) is not None
+        ):
+            # "单价 0.12元/条，满5万 0.09": a tier line repeating the quoted per-record unit.
+            found.append(UnitPrice(amount, default, _threshold(text, m.start(), end, shut)))
         elif (
             volume
             and amount >= 10
@@ -380,7 +396,8 @@ def extract_prices(
             prices.append(
                 UnitPrice(price.amount * factor, price.currency, price.min_records, "discount")
             )
-    prices.extend(_bare_prices(text, spans, default, volume, shut))
+    quoted_per_record = any(p.how == "per_record" for p in prices)
+    prices.extend(_bare_prices(text, spans, default, volume, shut, quoted_per_record))
     result = PriceResult()
     if not prices and volume:
         prices = _single_sum(text, monies, volume, shut)

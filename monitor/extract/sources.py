@@ -29,6 +29,7 @@ STRONG: dict[str, str] = {
     "五八同城": "58.com",
     "五八": "58.com",
     "58tongcheng": "58.com",
+    "58tc": "58.com",
     "58.com": "58.com",
     "wuba": "58.com",
     "赶集网": "ganji.com",

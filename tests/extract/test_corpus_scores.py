@@ -31,6 +31,7 @@ DEV = load_jsonl("dev.jsonl")
 EXTRA = load_jsonl("extra_cases.jsonl")
 BLIND3 = load_jsonl("blind3.jsonl")
 BLIND4 = load_jsonl("blind4.jsonl")
+BLIND5 = load_jsonl("blind5.jsonl")
 
 
 def _dev(lo: int, hi: int) -> list[dict[str, Any]]:
@@ -58,6 +59,13 @@ FLOORS = {
     # search, data-entry work, account sales, harvesting bots, per-thousand bare prices,
     # tier thresholds, % off, handles that contain a platform name, daily figures).
     "blind4": (BLIND4, (0.96, 0.96, 0.93, 0.93, 0.95, 0.95)),
+    # A third author, first run after blind3's and blind4's fixes: precision 0.879, recall
+    # 0.906, price 0.75, volume 0.844, sources 0.813, contacts F1 0.955. Then fixed in turn
+    # (sellers saying the records are not job seekers', job seekers' own posts, printing,
+    # resume downloaders with ready data, research notes, bare tier and per-thousand prices
+    # with discounts, "CAD $", 58tc). Its one remaining miss is a Tieba thread whose offer is
+    # a reply under a buyer's post: the spider stores each floor as a listing of its own.
+    "blind5": (BLIND5, (0.96, 0.95, 0.88, 0.88, 0.88, 0.95)),
 }
 
 
