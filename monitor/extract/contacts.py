@@ -13,7 +13,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from monitor.extract.fastre import Folded, case_gate_ok, compile_fast, rewrite_lead
+from monitor.extract.fastre import Folded, compile_fast, lower_view, rewrite_lead
 from monitor.extract.spans import Spans
 
 logger = logging.getLogger(__name__)
@@ -25,6 +25,12 @@ _AT = re.compile(
 _DOT = re.compile(
     r"[ \t]{0,3}[\[(<{【（][ \t]{0,3}(?:dot|点)[ \t]{0,3}[\])>}】）][ \t]{0,3}", re.IGNORECASE
 )
+# _AT and _DOT without their optional outer spaces: a match of one holds a match of its gate
+# and the gate matches only where the pattern does. The patterns open with "[ \t]{0,3}", so the
+# regex engine tries them at every position of a listing; a gate opens with a bracket class
+# and skips to the few brackets.
+_AT_GATE = re.compile(r"[\[(<{【（][ \t]{0,3}(?:at|艾特)[ \t]{0,3}[\])>}】）]", re.IGNORECASE)
+_DOT_GATE = re.compile(r"[\[(<{【（][ \t]{0,3}(?:dot|点)[ \t]{0,3}[\])>}】）]", re.IGNORECASE)
 _EMAIL = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9][\w.+-]{0,63}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,12}(?![\w])",
 )
@@ -109,7 +115,8 @@ _CONTACT_WORD = compile_fast(
     re.IGNORECASE,
 )
 _MASKED = re.compile(r"\*{2,}|\d\*+\d|[A-Za-z\u4e00-\u9fff]\*+(?:[,|\s]|$)|x{3,}", re.IGNORECASE)
-_FIELD_SEP = re.compile(r"[|,\t;]|、")
+# One class (not "[|,\t;]|、"): a class-led pattern skips ahead to candidate characters.
+_FIELD_SEP = re.compile(r"[|,\t;、]")
 
 
 _NUMBER_RUN = re.compile(r"\d(?:[ \t\-().]?\d){4}")
@@ -126,7 +133,13 @@ class Contact:
 def _deobfuscate(text: str) -> str:
     if "at" not in text.lower() and "艾特" not in text:
         return text
-    return _DOT.sub(".", _AT.sub("@", text))
+    # Each substitution only when its gate finds something to replace ("at" is in most
+    # English texts, an obfuscated address in few).
+    if _AT_GATE.search(text) is not None:
+        text = _AT.sub("@", text)
+    if _DOT_GATE.search(text) is not None:
+        text = _DOT.sub(".", text)
+    return text
 
 
 def _data_rows(text: str) -> Spans:
@@ -169,12 +182,17 @@ def normalize_phone(raw: str) -> str:
     return digits
 
 
-def find_contacts(text: str) -> list[dict[str, str]]:
-    """Seller contacts in ``text`` (the normalized, case-kept view), in order of appearance."""
-    text = _deobfuscate(text)
-    lower = text.lower()
-    # The lower-cased view for the case-insensitive cue patterns (fastre.Folded), if usable.
-    fold = lower if len(lower) == len(text) and case_gate_ok(text) else None
+def find_contacts(text: str, fold: str | None = None) -> list[dict[str, str]]:
+    """Seller contacts in ``text`` (the normalized, case-kept view), in order of appearance.
+
+    ``fold``: as for money.find_money (``Normalized.fold``): the case-insensitive cue patterns
+    search it when given (same result, faster)."""
+    plain = _deobfuscate(text)
+    if plain is not text and fold is not None:
+        # "[at]" and "(dot)" were rewritten: the view of the new text, if still usable.
+        fold = lower_view(plain)
+    text = plain
+    lower = text.lower() if fold is None else fold
     # Cheap gates first: most listings lack most contact kinds, and each skipped
     # extractor saves a full regex scan.
     has_at = "@" in text

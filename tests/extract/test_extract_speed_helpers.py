@@ -319,3 +319,28 @@ def test_folded_is_used_only_with_a_usable_lower_view() -> None:
     text = "VX abcd"
     assert [m.span() for m in pattern.finditer(text, text.lower())] == [(0, 7)]
     assert [m.span() for m in pattern.finditer(text, None)] == [(0, 7)]
+
+
+def test_money_and_contacts_are_the_same_with_or_without_the_lower_view() -> None:
+    for text in TEXTS:
+        fold = lower_view(text)
+        assert money.find_money(text, fold) == money.find_money(text)
+        assert contacts.find_contacts(text, fold) == contacts.find_contacts(text)
+    assert normalize("", "QQ ıİ 12345").fold is None  # risky characters: no lower view
+
+
+def _deobfuscate_ungated(text: str) -> str:
+    if "at" not in text.lower() and "艾特" not in text:
+        return text
+    return str(contacts._DOT.sub(".", contacts._AT.sub("@", text)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab at AT dot点艾特 \t[](){}<>【】（）@.\n", max_size=50))
+def test_deobfuscation_gates_change_nothing(text: str) -> None:
+    assert contacts._deobfuscate(text) == _deobfuscate_ungated(text)
+
+
+def test_deobfuscation_gates_on_the_corpus() -> None:
+    for text in [*TEXTS, "name [at] example (dot) com", "a ( AT ) b 【点】 c", "x[dot]y at"]:
+        assert contacts._deobfuscate(text) == _deobfuscate_ungated(text)
