@@ -11,7 +11,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from monitor.extract.fastre import trie_alternation
+from monitor.extract.fastre import compile_lookahead_led, trie_alternation
 from monitor.extract.numbers import ARABIC, CN_DIGIT, CN_NUM_CHARS, MULT, quantity_value
 
 logger = logging.getLogger(__name__)
@@ -144,13 +144,15 @@ _MONEY_SOURCES = (
     rf"(?=[\d.{CN_NUM_CHARS}])(?:{_NUMBER2})[ \t]?"
     rf"(?P<suf>{_alternation(SUFFIX_CURRENCY)})(?![a-z])",
 )
+# compile_lookahead_led: the suffix-money pattern opens with a lookahead class, which only it
+# turns into a regex prefilter (the others compile as re.compile would).
 MONEY_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(p, re.IGNORECASE) for p in _MONEY_SOURCES
+    compile_lookahead_led(p, re.IGNORECASE) for p in _MONEY_SOURCES
 )
 # The same, case-sensitive, for the lower-cased text: a letter cannot start a match of a
 # case-insensitive pattern as far as the regex prefilter knows, so the patterns above try
 # every position; on the lower-cased view these skip to the candidates (same matches).
-_MONEY_LOWER: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in _MONEY_SOURCES)
+_MONEY_LOWER: tuple[re.Pattern[str], ...] = tuple(compile_lookahead_led(p) for p in _MONEY_SOURCES)
 # Characters that may not stand right before a prefix currency / a suffixed number.
 _EDGE_PRE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _EDGE_SUF = _EDGE_PRE | frozenset("0123456789.,")
