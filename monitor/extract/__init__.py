@@ -22,7 +22,7 @@ from monitor.extract.categories import find_categories
 from monitor.extract.classify import GATED as RULE_PATTERNS
 from monitor.extract.classify import Evidence, cannot_be_offer, classify, scan
 from monitor.extract.contacts import find_contacts
-from monitor.extract.fastre import GateGroups, case_gate_ok
+from monitor.extract.fastre import GateGroups
 from monitor.extract.money import find_money
 from monitor.extract.normalize import MAX_CHARS, normalize
 from monitor.extract.prices import extract_prices
@@ -98,13 +98,13 @@ def _analyze(title: str, text: str) -> Analysis:
     if cannot_be_offer(keywords):
         verdict = classify(keywords, Evidence(None, None, None, False, False))
         return Analysis(is_offer=False, score=verdict.score, signals=verdict.signals + extra)
-    monies = find_money(norm.text, norm.lower)
-    # The lower-cased text, when case-insensitive context patterns may run on it (fastre).
-    fold = norm.lower if len(norm.lower) == len(norm.text) and case_gate_ok(norm.text) else None
+    # norm.fold: the lower-cased text, when case-insensitive patterns may run on it (fastre).
+    fold = norm.fold
+    monies = find_money(norm.text, fold)
     counts = find_counts(norm.text, Spans((m.start, m.end) for m in monies), fold)
     volume = largest(counts)
     prices = extract_prices(norm.text, monies, volume, norm.cjk, fold)
-    contacts = find_contacts(norm.text)
+    contacts = find_contacts(norm.text, fold)
     sources = find_sources(norm, source_gates)
     evidence = Evidence(
         price_kind=prices.kind,

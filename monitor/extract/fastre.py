@@ -447,6 +447,81 @@ def has_prefilter(pattern: re.Pattern[str]) -> bool:
     return bool(prefix) or compiler._get_charset_prefix(parsed, pattern.flags) is not None
 
 
+# ---------------------------------------------------------------------------------------------
+# A prefilter for patterns that open with a lookahead of one class.
+#
+# The number patterns (QUANTITY, suffix money, bare prices) open with ``(?=[\d.一二...])``:
+# their alternatives start with different named groups, so no consumed class can lead them.
+# CPython's compiler derives its prefilter ("skip to the next character that can start a
+# match") only from a leading literal or consumed class, not from a lookahead, so these were
+# entered at every position of a listing. The lookahead states the same fact a class prefix
+# does: no match starts at a character outside the class. compile_lookahead_led gives such a
+# pattern the info block the compiler itself builds for that class (its own _compile_info on
+# the class alone, then the pattern's real width); the body is compiled unchanged and the
+# lookahead still checks each candidate, so the matches are the same (tests compare them).
+
+_compiler: Any = import_module("re._compiler")
+_sre_module: Any = import_module("_sre")
+
+
+def _lookahead_class_code(source: str, flags: int) -> tuple[Any, list[int]] | None:
+    """The parsed pattern and its code with a class prefilter taken from its leading
+    lookahead, or None when it has no such lookahead (or the class holds a cased letter)."""
+    parsed = _sre_parse.parse(source, flags)
+    if not parsed.data:
+        return None
+    op, av = parsed.data[0]
+    if op is not _sre_constants.ASSERT or av[0] != 1:  # not a positive lookahead
+        return None
+    inner = av[1].data
+    if len(inner) != 1 or inner[0][0] is not _sre_constants.IN:
+        return None
+    low, high = parsed.getwidth()
+    if low == 0:
+        return None  # the compiler builds no prefilter for patterns that may match ""
+    all_flags = parsed.state.flags | flags
+    code: list[int] = []
+    _compiler._compile_info(code, _sre_parse.SubPattern(parsed.state, [inner[0]]), all_flags)
+    # [INFO, skip, mask, min, max, charset...]: a class prefix, or none (a cased class).
+    if code[2] != _sre_constants.SRE_INFO_CHARSET:
+        return None
+    code[3] = min(low, _compiler.MAXCODE)
+    code[4] = min(high, _compiler.MAXCODE)
+    _compiler._compile(code, parsed.data, all_flags)
+    code.append(_sre_constants.SUCCESS)
+    return parsed, code
+
+
+def compile_lookahead_led(source: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(source, flags)``, with the regex prefilter on when ``source`` opens with a
+    lookahead of one class (see above). Falls back to the plain compile when the pattern has
+    another shape or the engine's internals are not the ones this was written for."""
+    plain = re.compile(source, flags)
+    try:
+        built = _lookahead_class_code(source, flags)
+        if built is None:
+            return plain
+        parsed, code = built
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup: list[str | None] = [None] * parsed.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        fast: re.Pattern[str] = _sre_module.compile(
+            source,
+            flags | parsed.state.flags,
+            code,
+            parsed.state.groups - 1,
+            groupindex,
+            tuple(indexgroup),
+        )
+    except (AttributeError, TypeError, ValueError, IndexError, RuntimeError, re.error):
+        logger.warning("no lookahead prefilter for %.40r: re internals differ", source)
+        return plain
+    if (fast.flags, fast.groups, fast.groupindex) != (plain.flags, plain.groups, plain.groupindex):
+        return plain  # pragma: no cover - a compiler this was not written for
+    return fast
+
+
 def rewrite_lead(source: str) -> str:
     """``source`` with its leading group's alternatives made to start with a literal, the rest
     left as it is (it may hold named groups, which must not be repeated):

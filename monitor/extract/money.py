@@ -11,7 +11,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from monitor.extract.fastre import case_gate_ok, trie_alternation
+from monitor.extract.fastre import compile_lookahead_led, trie_alternation
 from monitor.extract.numbers import ARABIC, CN_DIGIT, CN_NUM_CHARS, MULT, quantity_value
 
 logger = logging.getLogger(__name__)
@@ -149,13 +149,15 @@ _MONEY_SOURCES = (
     rf"(?=[\d.{CN_NUM_CHARS}])(?:{_NUMBER2})[ \t]?"
     rf"(?P<suf>{_alternation(SUFFIX_CURRENCY)})(?![a-z])",
 )
+# compile_lookahead_led: the suffix-money pattern opens with a lookahead class, which only it
+# turns into a regex prefilter (the others compile as re.compile would).
 MONEY_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(p, re.IGNORECASE) for p in _MONEY_SOURCES
+    compile_lookahead_led(p, re.IGNORECASE) for p in _MONEY_SOURCES
 )
 # The same, case-sensitive, for the lower-cased text: a letter cannot start a match of a
 # case-insensitive pattern as far as the regex prefilter knows, so the patterns above try
 # every position; on the lower-cased view these skip to the candidates (same matches).
-_MONEY_LOWER: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in _MONEY_SOURCES)
+_MONEY_LOWER: tuple[re.Pattern[str], ...] = tuple(compile_lookahead_led(p) for p in _MONEY_SOURCES)
 # Characters that may not stand right before a prefix currency / a suffixed number.
 _EDGE_PRE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _EDGE_SUF = _EDGE_PRE | frozenset("0123456789.,")
@@ -207,14 +209,14 @@ def _suffix_allowed(m: re.Match[str], suffix: str, text: str) -> bool:
     return not text[m.start("suf") - 1].isspace()
 
 
-def find_money(text: str, lower: str | None = None) -> list[Money]:
-    """Every money mention in ``text`` (the normalized, case-kept view); ``lower`` is
-    ``text.lower()`` when the caller has it."""
-    if lower is None:
-        lower = text.lower()
-    patterns, view = MONEY_PATTERNS, text
-    if len(lower) == len(text) and case_gate_ok(text):
-        patterns, view = _MONEY_LOWER, lower
+def find_money(text: str, fold: str | None = None) -> list[Money]:
+    """Every money mention in ``text`` (the normalized, case-kept view).
+
+    ``fold``: the text's lower-cased view when case-insensitive patterns may search it
+    (``Normalized.fold``, :func:`fastre.lower_view`); the caller computes it once for all
+    extractors. Without it the case-insensitive patterns run on ``text``: same result, slower.
+    """
+    patterns, view = (MONEY_PATTERNS, text) if fold is None else (_MONEY_LOWER, fold)
     candidates: list[tuple[int, int, re.Match[str]]] = []
     for rank, pattern in enumerate(patterns):
         edge = _EDGE_SUF if rank == 3 else _EDGE_PRE if rank == 2 else frozenset()

@@ -7,6 +7,8 @@ Three views of one listing are produced:
   dropped inside Chinese words and turned into spaces elsewhere. Case is kept because
   WeChat ids are case-sensitive. Prices, volumes and contacts are read from this view.
 - ``lower``: ``text`` lower-cased.
+- ``fold``: ``lower`` when case-insensitive patterns may run on it instead of ``text``
+  (``fastre.lower_view``), else None. Computed once; money, counts, prices and contacts share it.
 - ``compact``: ``lower`` with split keywords rejoined (``简 历``, ``简-历``, ``简*历``,
   ``r e s u m e``) and pinyin/abbreviations mapped to Chinese (``jianli`` -> ``简历``).
   Keyword and source rules read this view.
@@ -21,7 +23,7 @@ from dataclasses import dataclass
 
 import opencc
 
-from monitor.extract.fastre import Gate, compile_fast
+from monitor.extract.fastre import Gate, case_gate_ok, compile_fast
 
 logger = logging.getLogger(__name__)
 
@@ -128,6 +130,9 @@ class Normalized:
     text: str
     lower: str
     compact: str
+    # ``lower`` when the case-insensitive extractors may search it instead of ``text`` (same
+    # length, no character IGNORECASE folds unlike str.lower(): fastre.case_gate_ok), else None.
+    fold: str | None
     truncated: bool
     cjk: bool
 
@@ -214,6 +219,7 @@ def normalize(title: str, text: str) -> Normalized:
     return Normalized(
         text=cleaned,
         lower=lower,
+        fold=lower if len(lower) == len(cleaned) and case_gate_ok(cleaned) else None,
         compact=compact(lower, cjk),
         truncated=truncated,
         cjk=cjk,

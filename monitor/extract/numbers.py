@@ -14,6 +14,8 @@ from functools import lru_cache
 
 import cn2an
 
+from monitor.extract.fastre import compile_lookahead_led
+
 logger = logging.getLogger(__name__)
 
 CN_DIGIT = "零〇一二两三四五六七八九"
@@ -62,8 +64,9 @@ MULT = (
 )
 
 # The leading lookahead is a character class the regex engine uses to skip ahead quickly
-# (an alternation of groups would make it try every position).
-QUANTITY = re.compile(
+# (fastre.compile_lookahead_led: the plain compiler ignores a lookahead and would try every
+# position).
+QUANTITY = compile_lookahead_led(
     rf"(?=[\d.{CN_NUM_CHARS}])(?:(?<![\d.,a-z])(?P<num>{ARABIC})(?P<mult>{MULT})?"
     rf"|(?P<cn>{CHINESE}))",
     re.IGNORECASE,

@@ -19,7 +19,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from monitor.extract.fastre import FoldedWindow, Gate
+from monitor.extract.fastre import FoldedWindow, Gate, compile_lookahead_led
 from monitor.extract.money import Money
 from monitor.extract.numbers import CN_NUM_CHARS, QUANTITY, parse_chinese, quantity_value
 from monitor.extract.spans import Spans
@@ -103,7 +103,8 @@ _LOT_AFTER = re.compile(
 )
 # Bare numbers sellers quote without a currency: "0.25一条", "打包2300出", "全拿2000",
 # "打包价一万二".
-_BARE = re.compile(
+# Led by a lookahead class: compile_lookahead_led gives it the regex prefilter.
+_BARE = compile_lookahead_led(
     rf"(?=[\d{CN_NUM_CHARS}])(?<![\d.,a-z$¥€£₹])(?:(?P<num>\d{{1,15}}(?:\.\d{{1,8}})?)(?![\d.,%a-z万千亿百])|"
     rf"(?P<cn>[{CN_NUM_CHARS}]{{2,12}})(?![{CN_NUM_CHARS}]))",
     re.IGNORECASE,

@@ -21,11 +21,13 @@ from monitor.extract.fastre import (
     GateSet,
     SplitSearch,
     case_gate_ok,
+    compile_lookahead_led,
     lower_view,
     required_literals,
     rewrite_lead,
 )
 from monitor.extract.normalize import normalize
+from monitor.extract.numbers import QUANTITY
 from monitor.extract.spans import Spans
 
 categories: Any = importlib.import_module("monitor.extract.categories")
@@ -319,3 +321,77 @@ def test_folded_is_used_only_with_a_usable_lower_view() -> None:
     text = "VX abcd"
     assert [m.span() for m in pattern.finditer(text, text.lower())] == [(0, 7)]
     assert [m.span() for m in pattern.finditer(text, None)] == [(0, 7)]
+
+
+def test_money_and_contacts_are_the_same_with_or_without_the_lower_view() -> None:
+    for text in TEXTS:
+        fold = lower_view(text)
+        assert money.find_money(text, fold) == money.find_money(text)
+        assert contacts.find_contacts(text, fold) == contacts.find_contacts(text)
+    assert normalize("", "QQ ıİ 12345").fold is None  # risky characters: no lower view
+
+
+def _deobfuscate_ungated(text: str) -> str:
+    if "at" not in text.lower() and "艾特" not in text:
+        return text
+    return str(contacts._DOT.sub(".", contacts._AT.sub("@", text)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab at AT dot点艾特 \t[](){}<>【】（）@.\n", max_size=50))
+def test_deobfuscation_gates_change_nothing(text: str) -> None:
+    assert contacts._deobfuscate(text) == _deobfuscate_ungated(text)
+
+
+def test_deobfuscation_gates_on_the_corpus() -> None:
+    for text in [*TEXTS, "name [at] example (dot) com", "a ( AT ) b 【点】 c", "x[dot]y at"]:
+        assert contacts._deobfuscate(text) == _deobfuscate_ungated(text)
+
+
+# The patterns compiled with a prefilter from their leading lookahead class.
+_LOOKAHEAD_LED = (QUANTITY, money.MONEY_PATTERNS[3], money._MONEY_LOWER[3], prices._BARE)
+
+
+def _plain_and_fast(pattern: re.Pattern[str], text: str) -> tuple[list[Any], list[Any]]:
+    plain = re.compile(pattern.pattern, pattern.flags)
+    return (
+        [(m.span(), m.groupdict()) for m in plain.finditer(text)],
+        [(m.span(), m.groupdict()) for m in pattern.finditer(text)],
+    )
+
+
+def test_lookahead_led_patterns_have_a_prefilter_and_the_same_matches() -> None:
+    fastre: Any = importlib.import_module("monitor.extract.fastre")
+    for pattern in _LOOKAHEAD_LED:
+        assert fastre._lookahead_class_code(pattern.pattern, pattern.flags) is not None
+        for text in [*TEXTS, "5", "a5", "x 0.5元", "五", "一万二", "3w", "..", ".5"]:
+            for view in (text, text.lower()):
+                slow, fast = _plain_and_fast(pattern, view)
+                assert fast == slow, (view, pattern.pattern[:40])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789.,一二两十百千万亿元毛分条wkmWK usdtUSD$a\n", max_size=30))
+def test_lookahead_led_patterns_on_random_text(text: str) -> None:
+    for pattern in _LOOKAHEAD_LED:
+        slow, fast = _plain_and_fast(pattern, text)
+        assert fast == slow
+
+
+def test_compile_lookahead_led_leaves_other_shapes_alone() -> None:
+    fastre: Any = importlib.import_module("monitor.extract.fastre")
+    for source, flags in [
+        (r"(?=\d)\d+", 0),  # \d parses as a one-item class: prefilter on
+        (r"(?=[a-z])\w+", re.IGNORECASE),  # cased letters: no prefilter, plain compile
+        (r"(?=[0-9])\d*", 0),  # may match "": plain compile
+        (r"(?![0-9])x", 0),
+        (r"abc", 0),
+    ]:
+        fast = compile_lookahead_led(source, flags)
+        plain = re.compile(source, flags)
+        for text in ["a1b22 c333", "", "ABC abc 9x"]:
+            spans = [m.span() for m in plain.finditer(text)]
+            assert [m.span() for m in fast.finditer(text)] == spans
+    assert fastre._lookahead_class_code(r"(?=[a-z])\w+", re.IGNORECASE) is None
+    assert fastre._lookahead_class_code(r"(?=[0-9])\d*", 0) is None
+    assert fastre._lookahead_class_code(r"abc", 0) is None
