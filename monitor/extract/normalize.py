@@ -51,6 +51,16 @@ _INVISIBLE = dict.fromkeys(
 # The ideographic comma survives NFKC and keeps the two numbers apart.
 _PRE = {**_INVISIBLE, 0xFF0C: "、"}
 
+# The full-width forms (U+FF01-FF5E), the ideographic space and the ellipsis, each mapped to its
+# own NFKC form (ASCII). Chinese listings are full of "：（）？"; a text holding one fails NFKC's
+# quick check and unicodedata then decomposes and recomposes the whole text (~1,000
+# instructions a character). Replacing them first gives the same NFKC (a character and its NFKC
+# form have the same NFKD, and these forms are starters) and usually passes the quick check.
+_FULLWIDTH = {
+    chr(c): unicodedata.normalize("NFKC", chr(c)) for c in [*range(0xFF01, 0xFF5F), 0x3000, 0x2026]
+}
+_FULLWIDTH_ANY = re.compile("[\uff01-\uff5e\u3000\u2026]")
+
 _CJK = "\u3400-\u9fff\uf900-\ufaff"
 # Emoji, dingbats, arrows, geometric shapes: decoration, never meaning.
 _DECOR = (
@@ -158,6 +168,17 @@ def _to_simplified(text: str) -> str:
     return str(_T2S.convert(text))
 
 
+def _fullwidth(m: re.Match[str]) -> str:
+    return _FULLWIDTH[m.group(0)]
+
+
+def nfkc(raw: str) -> str:
+    """``unicodedata.normalize("NFKC", raw)``, with the full-width forms replaced first."""
+    if unicodedata.is_normalized("NFKC", raw):
+        return raw
+    return unicodedata.normalize("NFKC", _FULLWIDTH_ANY.sub(_fullwidth, raw))
+
+
 def clean(raw: str) -> str:
     """NFKC, invisible characters out, traditional to simplified, decorations out."""
     return _clean(raw)[0]
@@ -171,7 +192,7 @@ def _clean(raw: str) -> tuple[str, bool]:
         raw = raw.translate(_PRE)
     elif "\uff0c" in raw:
         raw = raw.replace("\uff0c", "\u3001")
-    text = raw if raw.isascii() else unicodedata.normalize("NFKC", raw)
+    text = raw if raw.isascii() else nfkc(raw)
     if text.isascii():
         return text, False  # nothing below acts on ASCII
     text = _to_simplified(text)

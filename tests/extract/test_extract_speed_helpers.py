@@ -395,3 +395,44 @@ def test_compile_lookahead_led_leaves_other_shapes_alone() -> None:
     assert fastre._lookahead_class_code(r"(?=[a-z])\w+", re.IGNORECASE) is None
     assert fastre._lookahead_class_code(r"(?=[0-9])\d*", 0) is None
     assert fastre._lookahead_class_code(r"abc", 0) is None
+
+
+# Round 4: NFKC with the full-width forms replaced first.
+def _raw_texts() -> list[str]:
+    raws = [f"{r['title']}\n{r['text']}" for r in ROWS]
+    for name in ("blind3.jsonl", "blind4.jsonl", "blind5.jsonl"):
+        raws += [f"{r['title']}\n{r['text']}" for r in load_jsonl(name)]
+    return raws
+
+
+_FULLWIDTH_MIX = "".join(normalize_module._FULLWIDTH) + "\u0301\u0308\u0327\u3099ａA中ｶ①Å\u212b"
+
+
+def test_nfkc_is_unicodedata_nfkc_on_the_corpora() -> None:
+    unicodedata = importlib.import_module("unicodedata")
+    for raw in _raw_texts():
+        for text in (raw, raw.upper(), raw.translate({ord(","): "，", ord(":"): "："})):
+            assert normalize_module.nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_FULLWIDTH_MIX, max_size=30) | st.text(max_size=30))
+def test_nfkc_is_unicodedata_nfkc(text: str) -> None:
+    unicodedata = importlib.import_module("unicodedata")
+    assert normalize_module.nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
+def test_nfkc_replacements_are_each_characters_own_nfkc() -> None:
+    unicodedata = importlib.import_module("unicodedata")
+    for ch, ascii_form in normalize_module._FULLWIDTH.items():
+        assert ascii_form == unicodedata.normalize("NFKC", ch) and ascii_form.isascii()
+        # Before and after every combining mark of the BMP.
+        text = "".join(ch + mark + ch + "a" + mark for mark in _MARKS)
+        assert normalize_module.nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
+_MARKS = [
+    chr(c)
+    for c in range(0x300, 0x10000)
+    if importlib.import_module("unicodedata").combining(chr(c))
+]
