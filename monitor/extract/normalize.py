@@ -74,7 +74,8 @@ _PICTO_ANY = re.compile("[\U0001f427\u2708\U0001f6e9]")
 _DECOR_IN_WORD = re.compile(
     f"(?<=[{_CJK}])[{_DECOR}\\s]{{0,8}}[{_DECOR}][{_DECOR}\\s]{{0,8}}(?=[{_CJK}])"
 )
-_DECOR_ANY = re.compile(f"[{_DECOR}]+")
+# "[D][D]*", not "[D]+": a pattern opening with a repeat gets no regex prefilter (same matches).
+_DECOR_ANY = re.compile(f"[{_DECOR}][{_DECOR}]*")
 # Spaces inside a Chinese word ("电 话", "简 历") are an evasion; Chinese needs no spaces.
 # (The "preceded by a Chinese character" half is checked in _drop_after_cjk, so the pattern
 # starts with a class and the regex engine can skip to candidate positions.)
@@ -82,7 +83,10 @@ _DECOR_ANY = re.compile(f"[{_DECOR}]+")
 # 200k-space run then costs one pass, not one pass per position.
 _CJK_SPACE = re.compile(f"[ \t\u3000](?<![ \t\u3000][ \t\u3000])[ \t\u3000]*+(?=[{_CJK}])")
 # Separators inside a Chinese word ("简 历", "简-历", "简*历", "智-联").
-_CJK_SPLIT = re.compile(f"[\\s\\-_*·.~|\\\\+=#^`'\"]{{1,3}}(?=[{_CJK}])")
+# Written "XX{0,2}" for "X{1,3}" (same matches, same order of tries): a pattern opening with
+# a repeat gets no regex prefilter and was tried at every position.
+_CJK_SPLIT_SEP = "[\\s\\-_*·.~|\\\\+=#^`'\"]"
+_CJK_SPLIT = re.compile(f"{_CJK_SPLIT_SEP}{_CJK_SPLIT_SEP}{{0,2}}(?=[{_CJK}])")
 
 
 def _is_cjk(ch: str) -> bool:
