@@ -13,7 +13,13 @@ import logging
 import re
 from dataclasses import dataclass
 
-from monitor.extract.fastre import Folded, compile_fast, lower_view, rewrite_lead
+from monitor.extract.fastre import (
+    Folded,
+    compile_fast,
+    compile_lookahead_led,
+    lower_view,
+    rewrite_lead,
+)
 from monitor.extract.spans import Spans
 
 logger = logging.getLogger(__name__)
@@ -31,8 +37,11 @@ _DOT = re.compile(
 # and skips to the few brackets.
 _AT_GATE = re.compile(r"[\[(<{【（][ \t]{0,3}(?:at|艾特)[ \t]{0,3}[\])>}】）]", re.IGNORECASE)
 _DOT_GATE = re.compile(r"[\[(<{【（][ \t]{0,3}(?:dot|点)[ \t]{0,3}[\])>}】）]", re.IGNORECASE)
-_EMAIL = re.compile(
-    r"(?<![\w.+-])[A-Za-z0-9][\w.+-]{0,63}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,12}(?![\w])",
+# Patterns opening with a lookbehind get no regex prefilter: _EMAIL, _MOBILE and _NUMBER_RUN
+# open with a lookahead of the class their first character is in (fastre.compile_lookahead_led
+# turns it into a prefilter), _HANDLE checks its lookbehind after the "@" it opens with.
+_EMAIL = compile_lookahead_led(
+    r"(?=[A-Za-z0-9])(?<![\w.+-])[A-Za-z0-9][\w.+-]{0,63}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,12}(?![\w])",
 )
 _URL = re.compile(
     r"(?:https?://|www\.)[^\s<>\"'，。、）)\]】]+|(?<![\w.@/])(?:t|telegram)\.me/[A-Za-z0-9_+/]+|"
@@ -44,7 +53,7 @@ _TG_URL = re.compile(
     re.IGNORECASE,
 )
 _WA_URL = re.compile(r"wa\.me/\+?(?P<d>\d{6,15})", re.IGNORECASE)
-_HANDLE = re.compile(r"(?<![\w.@])@(?P<h>[A-Za-z][A-Za-z0-9_]{3,31})(?![\w@]|\.[A-Za-z])")
+_HANDLE = re.compile(r"@(?<![\w.@]@)(?P<h>[A-Za-z][A-Za-z0-9_]{3,31})(?![\w@]|\.[A-Za-z])")
 _TG_CUE = Folded(
     r"(?<![A-Za-z])(?:tg|telegram|电报|纸飞机|飞机|小飞机|电报号|飞机号)(?![A-Za-z])[ \t]*(?:号|id|"
     r"账号)?"
@@ -102,7 +111,9 @@ _NUM_CUE = Folded(
     rf"{rewrite_lead(_NUM_CUE_WORD)}{_NUM_CUE_LINK}(?:{_NUM_CUE_WORD}{_NUM_CUE_LINK}){{0,3}}"
     rf"{_NUM_CUE_TAIL}",
 )
-_MOBILE = re.compile(r"(?<![\d+])(?:\+?86[ \t-]?)?1[3-9]\d(?:[ \t-]?\d){8}(?!\d)")
+_MOBILE = compile_lookahead_led(
+    r"(?=[+81])(?<![\d+])(?:\+?86[ \t-]?)?1[3-9]\d(?:[ \t-]?\d){8}(?!\d)"
+)
 _SAME_AFTER = re.compile(
     r"[ \t]*[(（]?[ \t]*(?:微信同号|同微信|微信同步|vx同号|v同号|wechat same)",
     re.IGNORECASE,
@@ -134,7 +145,7 @@ _MASKED = re.compile(r"\*{2,}|\d\*+\d|[A-Za-z\u4e00-\u9fff]\*+(?:[,|\s]|$)|x{3,}
 _FIELD_SEP = re.compile(r"[|,\t;、]")
 
 
-_NUMBER_RUN = re.compile(r"\d(?:[ \t\-().]?\d){4}")
+_NUMBER_RUN = compile_lookahead_led(r"(?=\d)\d(?:[ \t\-().]?\d){4}")
 _TG_GATE = re.compile(r"tg|telegram|电报|飞机")
 
 

@@ -464,6 +464,42 @@ _compiler: Any = import_module("re._compiler")
 _sre_module: Any = import_module("_sre")
 
 
+_IN = _sre_constants.IN
+# Every BMP character ``\d`` matches (str.isdecimal is the engine's own test, a test checks it).
+_BMP_DIGITS = [c for c in range(0x10000) if chr(c).isdecimal()]
+
+
+def _widened(items: list[tuple[Any, Any]]) -> list[tuple[Any, Any]] | None:
+    r"""A class holding every character of ``items`` (a class with ``\d`` in it) written as
+    plain characters and ranges, plus all of the planes above the BMP; None when ``items`` has
+    no ``\d`` or holds anything else than characters, ranges and ``\d``.
+
+    In a prefilter ``\d`` costs a call to the Unicode database for every character of the
+    text; a class of plain characters is one bitmap lookup. A wider prefilter class is safe:
+    the lookahead still checks each candidate, a non-BMP character only costs one try."""
+    codes: list[int] = []
+    has_digit = False
+    for op, av in items:
+        if op is _LITERAL:
+            codes.append(av)
+        elif op is _sre_constants.RANGE and av[1] <= 0xFFFF:
+            codes.extend(range(av[0], av[1] + 1))
+        elif op is _sre_constants.CATEGORY and av is _sre_constants.CATEGORY_DIGIT:
+            has_digit = True
+            codes.extend(_BMP_DIGITS)
+        else:
+            return None
+    if not has_digit or max(codes) > 0xFFFF:
+        return None
+    out: list[tuple[Any, Any]] = []
+    for code in sorted(set(codes)):
+        if out and out[-1][1][1] == code - 1:
+            out[-1] = (_sre_constants.RANGE, (out[-1][1][0], code))
+        else:
+            out.append((_sre_constants.RANGE, (code, code)))
+    return [*out, (_sre_constants.RANGE, (0x10000, 0x10FFFF))]
+
+
 def _lookahead_class_code(source: str, flags: int) -> tuple[Any, list[int]] | None:
     """The parsed pattern and its code with a class prefilter taken from its leading
     lookahead, or None when it has no such lookahead (or the class holds a cased letter)."""
@@ -485,6 +521,15 @@ def _lookahead_class_code(source: str, flags: int) -> tuple[Any, list[int]] | No
     # [INFO, skip, mask, min, max, charset...]: a class prefix, or none (a cased class).
     if code[2] != _sre_constants.SRE_INFO_CHARSET:
         return None
+    wide = _widened(inner[0][1])
+    if wide is not None:
+        # The compiler accepted the class as a prefix, so it holds no cased character and the
+        # case flag does not matter to it; without the flag the non-BMP range is accepted.
+        code = []
+        no_case = all_flags & ~_sre_constants.SRE_FLAG_IGNORECASE
+        _compiler._compile_info(code, _sre_parse.SubPattern(parsed.state, [(_IN, wide)]), no_case)
+        if code[2] != _sre_constants.SRE_INFO_CHARSET:  # pragma: no cover - other internals
+            return None
     code[3] = min(low, _compiler.MAXCODE)
     code[4] = min(high, _compiler.MAXCODE)
     _compiler._compile(code, parsed.data, all_flags)

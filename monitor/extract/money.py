@@ -142,15 +142,16 @@ _FEN_OK = r"(?=钱|[ \t]*(?:/|一|每|per)|[ \t]*[条份个笔人名位张])"
 # "not preceded by a letter/digit" edges are checked in Python (see find_money).
 _MONEY_SOURCES = (
     # 两毛五 = 0.25, 一块五 = 1.5: colloquial sub-unit after the main unit
-    rf"(?P<yj>[{CN_DIGIT}\d])(?P<yjunit>毛|块)(?P<yjsub>[{CN_DIGIT}\d])"
+    rf"(?=[{CN_DIGIT}\d])(?P<yj>[{CN_DIGIT}\d])(?P<yjunit>毛|块)(?P<yjsub>[{CN_DIGIT}\d])"
     r"(?![十百千万亿\d])(?![条份个笔人名位张])",
     r"(?P<half>half (?:a |of a )?(?:us )?cent)",
     rf"(?P<pre>{_alternation(PREFIX_CURRENCY)})[ \t]?(?:{_NUMBER})",
     rf"(?=[\d.{CN_NUM_CHARS}])(?:{_NUMBER2})[ \t]?"
     rf"(?P<suf>{_alternation(SUFFIX_CURRENCY)})(?![a-z])",
 )
-# compile_lookahead_led: the suffix-money pattern opens with a lookahead class, which only it
-# turns into a regex prefilter (the others compile as re.compile would).
+# compile_lookahead_led: the colloquial and suffix-money patterns open with a lookahead class,
+# which it turns into a regex prefilter without the costly \d test (the others compile as
+# re.compile would).
 MONEY_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     compile_lookahead_led(p, re.IGNORECASE) for p in _MONEY_SOURCES
 )

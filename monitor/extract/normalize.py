@@ -51,6 +51,16 @@ _INVISIBLE = dict.fromkeys(
 # The ideographic comma survives NFKC and keeps the two numbers apart.
 _PRE = {**_INVISIBLE, 0xFF0C: "、"}
 
+# The full-width forms (U+FF01-FF5E), the ideographic space and the ellipsis, each mapped to its
+# own NFKC form (ASCII). Chinese listings are full of "：（）？"; a text holding one fails NFKC's
+# quick check and unicodedata then decomposes and recomposes the whole text (~1,000
+# instructions a character). Replacing them first gives the same NFKC (a character and its NFKC
+# form have the same NFKD, and these forms are starters) and usually passes the quick check.
+_FULLWIDTH = {
+    chr(c): unicodedata.normalize("NFKC", chr(c)) for c in [*range(0xFF01, 0xFF5F), 0x3000, 0x2026]
+}
+_FULLWIDTH_ANY = re.compile("[\uff01-\uff5e\u3000\u2026]")
+
 _CJK = "\u3400-\u9fff\uf900-\ufaff"
 # Emoji, dingbats, arrows, geometric shapes: decoration, never meaning.
 _DECOR = (
@@ -64,7 +74,8 @@ _PICTO_ANY = re.compile("[\U0001f427\u2708\U0001f6e9]")
 _DECOR_IN_WORD = re.compile(
     f"(?<=[{_CJK}])[{_DECOR}\\s]{{0,8}}[{_DECOR}][{_DECOR}\\s]{{0,8}}(?=[{_CJK}])"
 )
-_DECOR_ANY = re.compile(f"[{_DECOR}]+")
+# "[D][D]*", not "[D]+": a pattern opening with a repeat gets no regex prefilter (same matches).
+_DECOR_ANY = re.compile(f"[{_DECOR}][{_DECOR}]*")
 # Spaces inside a Chinese word ("电 话", "简 历") are an evasion; Chinese needs no spaces.
 # (The "preceded by a Chinese character" half is checked in _drop_after_cjk, so the pattern
 # starts with a class and the regex engine can skip to candidate positions.)
@@ -72,7 +83,10 @@ _DECOR_ANY = re.compile(f"[{_DECOR}]+")
 # 200k-space run then costs one pass, not one pass per position.
 _CJK_SPACE = re.compile(f"[ \t\u3000](?<![ \t\u3000][ \t\u3000])[ \t\u3000]*+(?=[{_CJK}])")
 # Separators inside a Chinese word ("简 历", "简-历", "简*历", "智-联").
-_CJK_SPLIT = re.compile(f"[\\s\\-_*·.~|\\\\+=#^`'\"]{{1,3}}(?=[{_CJK}])")
+# Written "XX{0,2}" for "X{1,3}" (same matches, same order of tries): a pattern opening with
+# a repeat gets no regex prefilter and was tried at every position.
+_CJK_SPLIT_SEP = "[\\s\\-_*·.~|\\\\+=#^`'\"]"
+_CJK_SPLIT = re.compile(f"{_CJK_SPLIT_SEP}{_CJK_SPLIT_SEP}{{0,2}}(?=[{_CJK}])")
 
 
 def _is_cjk(ch: str) -> bool:
@@ -158,6 +172,17 @@ def _to_simplified(text: str) -> str:
     return str(_T2S.convert(text))
 
 
+def _fullwidth(m: re.Match[str]) -> str:
+    return _FULLWIDTH[m.group(0)]
+
+
+def nfkc(raw: str) -> str:
+    """``unicodedata.normalize("NFKC", raw)``, with the full-width forms replaced first."""
+    if unicodedata.is_normalized("NFKC", raw):
+        return raw
+    return unicodedata.normalize("NFKC", _FULLWIDTH_ANY.sub(_fullwidth, raw))
+
+
 def clean(raw: str) -> str:
     """NFKC, invisible characters out, traditional to simplified, decorations out."""
     return _clean(raw)[0]
@@ -171,7 +196,7 @@ def _clean(raw: str) -> tuple[str, bool]:
         raw = raw.translate(_PRE)
     elif "\uff0c" in raw:
         raw = raw.replace("\uff0c", "\u3001")
-    text = raw if raw.isascii() else unicodedata.normalize("NFKC", raw)
+    text = raw if raw.isascii() else nfkc(raw)
     if text.isascii():
         return text, False  # nothing below acts on ASCII
     text = _to_simplified(text)

@@ -395,3 +395,110 @@ def test_compile_lookahead_led_leaves_other_shapes_alone() -> None:
     assert fastre._lookahead_class_code(r"(?=[a-z])\w+", re.IGNORECASE) is None
     assert fastre._lookahead_class_code(r"(?=[0-9])\d*", 0) is None
     assert fastre._lookahead_class_code(r"abc", 0) is None
+
+
+# Round 4: NFKC with the full-width forms replaced first.
+def _raw_texts() -> list[str]:
+    raws = [f"{r['title']}\n{r['text']}" for r in ROWS]
+    for name in ("blind3.jsonl", "blind4.jsonl", "blind5.jsonl"):
+        raws += [f"{r['title']}\n{r['text']}" for r in load_jsonl(name)]
+    return raws
+
+
+_FULLWIDTH_MIX = "".join(normalize_module._FULLWIDTH) + "\u0301\u0308\u0327\u3099ａA中ｶ①Å\u212b"
+
+
+def test_nfkc_is_unicodedata_nfkc_on_the_corpora() -> None:
+    unicodedata = importlib.import_module("unicodedata")
+    for raw in _raw_texts():
+        for text in (raw, raw.upper(), raw.translate({ord(","): "，", ord(":"): "："})):
+            assert normalize_module.nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_FULLWIDTH_MIX, max_size=30) | st.text(max_size=30))
+def test_nfkc_is_unicodedata_nfkc(text: str) -> None:
+    unicodedata = importlib.import_module("unicodedata")
+    assert normalize_module.nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
+def test_nfkc_replacements_are_each_characters_own_nfkc() -> None:
+    unicodedata = importlib.import_module("unicodedata")
+    for ch, ascii_form in normalize_module._FULLWIDTH.items():
+        assert ascii_form == unicodedata.normalize("NFKC", ch) and ascii_form.isascii()
+        # Before and after every combining mark of the BMP.
+        text = "".join(ch + mark + ch + "a" + mark for mark in _MARKS)
+        assert normalize_module.nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
+_MARKS = [
+    chr(c)
+    for c in range(0x300, 0x10000)
+    if importlib.import_module("unicodedata").combining(chr(c))
+]
+
+
+# Round 4: prefilters without the \d test, and patterns reshaped to get a prefilter at all.
+def test_widened_prefilter_class_holds_every_digit() -> None:
+    fastre: Any = importlib.import_module("monitor.extract.fastre")
+    digit = re.compile(r"\d")
+    wide = set(fastre._BMP_DIGITS)
+    for code in range(0x110000):
+        if digit.match(chr(code)) is not None:
+            assert code in wide or code > 0xFFFF, hex(code)
+    for pattern in (*_LOOKAHEAD_LED, money._MONEY_LOWER[0], contacts._NUMBER_RUN):
+        built = fastre._lookahead_class_code(pattern.pattern, pattern.flags)
+        assert built is not None
+        code = built[1]
+        info = code[5 : code[1] + 1]
+        assert fastre._sre_constants.CATEGORY not in info  # no Unicode-database call per char
+
+
+# Each reshaped pattern and the one it replaces (as it was written before round 4).
+_RESHAPED = (
+    (
+        contacts._EMAIL,
+        r"(?<![\w.+-])[A-Za-z0-9][\w.+-]{0,63}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,12}"
+        r"(?![\w])",
+    ),
+    (
+        contacts._HANDLE,
+        r"(?<![\w.@])@(?P<h>[A-Za-z][A-Za-z0-9_]{3,31})(?![\w@]|\.[A-Za-z])",
+    ),
+    (contacts._MOBILE, r"(?<![\d+])(?:\+?86[ \t-]?)?1[3-9]\d(?:[ \t-]?\d){8}(?!\d)"),
+    (contacts._NUMBER_RUN, r"\d(?:[ \t\-().]?\d){4}"),
+    (normalize_module._DECOR_ANY, f"[{normalize_module._DECOR}]+"),
+    *(
+        (fast, slow.replace("(?=[零〇一二两三四五六七八九\\d])", "", 1))
+        for fast, slow in [
+            (money._MONEY_LOWER[0], money._MONEY_LOWER[0].pattern),
+            (money.MONEY_PATTERNS[0], money.MONEY_PATTERNS[0].pattern),
+        ]
+    ),
+)
+
+
+def _same_finditer(fast: re.Pattern[str], slow_source: str, text: str) -> None:
+    slow = re.compile(slow_source, fast.flags)
+    got = [(m.span(), m.groupdict()) for m in fast.finditer(text)]
+    assert got == [(m.span(), m.groupdict()) for m in slow.finditer(text)], text
+
+
+def test_reshaped_patterns_match_like_the_originals_on_the_corpus() -> None:
+    assert all(fast.pattern != slow for fast, slow in _RESHAPED)
+    extra = [
+        "a@bcde x@@abcd 1@x.io @abcd",
+        "+8613800138000 8613912345678 113912345678",
+        "两毛五 3块5",
+    ]
+    for text in [*TEXTS, *extra, *_raw_texts()]:
+        for fast, slow in _RESHAPED:
+            _same_finditer(fast, slow, text)
+            _same_finditer(fast, slow, text.lower())
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="0123456789+86 \t-.@_aZ中两毛块五\U0001f600\u2600\n٣", max_size=40))
+def test_reshaped_patterns_match_like_the_originals(text: str) -> None:
+    for fast, slow in _RESHAPED:
+        _same_finditer(fast, slow, text)
