@@ -164,12 +164,23 @@ def _traditional_chars() -> re.Pattern[str]:
 _TRADITIONAL = _traditional_chars()
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]+")
+
+
 def _to_simplified(text: str) -> str:
     # opencc is the slowest step; most listings are simplified Chinese or English and
     # contain no character it would change, so it only runs when one is present.
     if not _TRADITIONAL.search(text):
         return text
-    return str(_T2S.convert(text))
+    try:
+        return str(_T2S.convert(text))
+    except UnicodeError:
+        # A lone surrogate (broken UTF-16 in a page) cannot cross into opencc's C++: convert
+        # the text around it, keeping the surrogates where they were.
+        parts = _SURROGATE.split(text)
+        marks = _SURROGATE.findall(text)
+        out = [str(_T2S.convert(p)) if p else p for p in parts]
+        return "".join(a + b for a, b in zip(out, [*marks, ""], strict=True))
 
 
 def _fullwidth(m: re.Match[str]) -> str:
@@ -200,6 +211,10 @@ def _clean(raw: str) -> tuple[str, bool]:
     if text.isascii():
         return text, False  # nothing below acts on ASCII
     text = _to_simplified(text)
+    if _FINANCIAL_ANY.search(text) is not None:
+        text = _FINANCIAL_RUN.sub(_plain_numerals, text)
+    if _CN_DIGIT_RUN.search(text) is not None:
+        text = _CN_DIGIT_RUN.sub(lambda m: m.group(0).translate(_CN_DIGITS), text)
     decorated = _DECOR_ANY.search(text) is not None
     if decorated:
         if _PICTO_ANY.search(text) is not None:
@@ -211,6 +226,30 @@ def _clean(raw: str) -> tuple[str, bool]:
     if decorated:
         text = _DECOR_ANY.sub(" ", text)
     return text, cjk
+
+
+# Financial numerals (大写), written to slip past filters: "叁万份", "每份伍角". 伍 and 陆 are
+# also a surname and "land" (大陆): alone they count only before a unit or with another
+# financial numeral.
+_FINANCIAL = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟", "一二三四五六七八九十百千")
+_FINANCIAL_ANY = re.compile("[壹贰叁肆伍陆柒捌玖拾佰仟]")
+_FINANCIAL_RUN = re.compile(
+    "[壹贰叁肆伍陆柒捌玖拾佰仟零万亿]{1,20}(?P<unit>(?=[万千百十元角块毛分份条个笔人名]))?"
+)
+_UNAMBIGUOUS = re.compile("[壹贰叁肆柒捌玖拾佰仟]")
+
+
+# Five or more Chinese digits in a row with no unit between them spell a number digit by
+# digit (a QQ or phone number "一五八二三四七七零九", written so filters miss it).
+_CN_DIGIT_RUN = re.compile("[〇零一二三四五六七八九]{5,20}")
+_CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+def _plain_numerals(m: re.Match[str]) -> str:
+    run = m.group(0)
+    if _UNAMBIGUOUS.search(run) is None and m.group("unit") is None and len(run) < 2:
+        return run
+    return run.translate(_FINANCIAL)
 
 
 def _drop_after_cjk(m: re.Match[str]) -> str:

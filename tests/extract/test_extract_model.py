@@ -33,6 +33,13 @@ PACKAGE = Path(__file__).resolve().parents[2] / "monitor" / "extract"
         ("r e s u m e", "r e s u m e", "resume"),
         ("jianli 出", "jianli 出", "简历 出"),
         ("NT$3，500筆", "NT$3、500笔", "nt$3、500笔"),
+        # Financial numerals and digit-by-digit Chinese numbers, written to slip past filters;
+        # 陆 as a surname or in 大陆 stays.
+        ("叁万份 每份伍角", "三万份每份五角", "三万份每份五角"),
+        ("扣扣：一五八二三四七七零九", "扣扣:1582347709", "扣扣:1582347709"),
+        ("大陆 陆先生 五一假期", "大陆陆先生五一假期", "大陆陆先生五一假期"),
+        # A lone surrogate next to traditional characters: converted around it.
+        ("簡歷\ud800資料", "简历\ud800资料", "简历\ud800资料"),
     ],
 )
 def test_normalize(raw: str, text: str, compact: str) -> None:
