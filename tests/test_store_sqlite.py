@@ -119,13 +119,17 @@ def test_retention_deletes_listings_not_seen_since_the_cutoff_and_keeps_requests
         assert store.delete_not_seen_since("2026-06-01T00:00:00+00:00", dry_run=True) == 2
         assert store.count() == 4
     monitor = Path(sys.executable).parent / "monitor"
-    out = subprocess.run(
-        [str(monitor), "retention", "--older-than", "2026-06-01", "--sqlite", str(path)],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-    )
+
+    def retention(older_than: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(monitor), "retention", "--older-than", older_than, "--sqlite", str(path)],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=60,
+        )
+
+    out = retention("2026-06-01")
     assert out.returncode == 0, out.stderr
     assert "deleted 2 listing(s) last seen before 2026-06-01T00:00:00+00:00" in out.stdout
     with SQLiteStore(path) as store:
@@ -133,11 +137,5 @@ def test_retention_deletes_listings_not_seen_since_the_cutoff_and_keeps_requests
         assert store.get_takedown_request("TD-1") is not None
     # secure_delete: the deleted listings' text is gone from the file, not only unlinked.
     assert b"http://x/old1" not in path.read_bytes()
-    bad = subprocess.run(
-        [str(monitor), "retention", "--older-than", "soon", "--sqlite", str(path)],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-    )
+    bad = retention("soon")
     assert bad.returncode == 2 and "--older-than: expected a duration" in bad.stderr
