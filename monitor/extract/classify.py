@@ -76,7 +76,8 @@ POSITIVE: tuple[Rule, ...] = (
         r"for sale|selling|(?<![a-z])sell(?![a-z])|(?<![a-z])wts(?![a-z])|in stock|ready to ship|"
         r"(?<![a-z])dm(?![a-z])|instant (?:csv|download|delivery)|free sample|"
         r"samples? (?:on request|for)|"
-        r"escrow|担保|i deliver|we deliver|delivery|互换|交换|等量换|(?<![a-z])trade|"
+        r"escrow|担保|i deliver|we deliver|delivery|互换|交换|等量换|以数换数|1:1 ?换|对换|换料|"
+        r"(?<![a-z])trade|data available for|"
         r"swap|negotiable|price on request|bulk discount|discounts? for bulk|购买后|激活码|永久版|"
         r"open to offers|best offer|(?<![a-z])pm me|inbox me|hit me up|"
         # "available" alone is also "references available on request" in a CV
@@ -128,7 +129,7 @@ POSITIVE: tuple[Rule, ...] = (
 NEGATIVE: tuple[Rule, ...] = (
     _rule(
         "neg:wanted_to_buy",
-        r"求购|收购|(?:长期|高价|大量)收|【收】|\[收\]|\n收|"
+        r"求购|收购|(?:长期|高价|大量)收|【收】|\[收\]|\n收(?!费|款|到|益|入|藏)|"
         r"(?<![只不可])收(?!费|到|款|益|入|藏|集|货地址|录|件|钱|usdt|u(?![a-z])|支付|比特|"
         r"btc)[^\n,、.;:]{0,12}(?:简历|"
         r"数据|资料|名单)|"
@@ -144,7 +145,7 @@ NEGATIVE: tuple[Rule, ...] = (
         r"专家|监管部门|"
         r"公署|专员|业内人士|媒体|"
         r"reporter|journalist|undercover|(?<![a-z])report(?:ed|s)?(?![a-z])|police|arrested|"
-        r"court|(?<![a-z])fined|"
+        r"court|(?<![a-z])fined|spokesperson|organi[sz]ers|job fair|招聘会|发言人|"
         r"regulators?|according to|investigators?|threat.intelligence|researchers?|sentenced|"
         r"(?<![a-z])charged|"
         r"consumer agencies|data broker",
@@ -172,7 +173,8 @@ NEGATIVE: tuple[Rule, ...] = (
         "neg:warning",
         r"防骗|诈骗|骗子|被骗|曝光|别碰|千万别|违法|犯法|犯罪|侵犯公民个人信息|警惕|上当|提醒|拉黑|"
         r"(?<![a-z])scam|warning|fraud|illegal|don'?t buy|beware|(?<![a-z])alert|report and block|"
-        r"刑法|司法解释|情节严重|个人信息保护法|gdpr|ccpa|lawyer",
+        r"刑法|司法解释|情节严重|个人信息保护法|gdpr|ccpa|lawyer|报警|报了警|"
+        r"被人(?:挂|拿|放)出来卖|投诉",
         -2.0,
         3,
     ),
@@ -212,8 +214,10 @@ NEGATIVE: tuple[Rule, ...] = (
         "neg:writing_service",
         r"代写|改简历|修改简历|简历优化|简历修改|简历诊断|润色|简历互改|resume (?:writing|writers?|"
         r"review)|"
-        r"rewrite|(?<![a-z])review(?:s|ed)?(?![a-z])|cover letter|makeover|glow.up|写简历",
+        r"rewrite|(?<![a-z])review(?:s|ed)?(?![a-z])|cover letter|makeover|glow.up|写简历|"
+        r"(?:cv|resume) writing|profile optimi[sz]ation",
         -3.0,
+        2,
     ),
     _rule(
         "neg:job_ad",
@@ -285,7 +289,8 @@ NEGATIVE: tuple[Rule, ...] = (
     # ("not for sale"), but sell nothing.
     _rule(
         "neg:research",
-        r"not for sale|(?:for )?research (?:only|purposes only)|research notes?|threat.?intel|"
+        r"not for sale|not to sell|(?:will )?never sell|(?:for )?research (?:only|purposes only)|"
+        r"research notes?|threat.?intel|"
         r"(?<![a-z])osint(?![a-z])|analyst note|we (?:observed|monitored|tracked|collected)|"
         r"actor profile|threat actor|(?<![a-z])tlp ?[:-] ?(?:red|amber|green|clear|white)|"
         r"first seen ?:|assessment ?:|(?<![a-z])iocs?(?![a-z])|"

@@ -55,6 +55,7 @@ PREFIX_CURRENCY: dict[str, tuple[str, float]] = {
     "rp.": ("IDR", 1.0),
     "rm": ("MYR", 1.0),
     "myr": ("MYR", 1.0),
+    "aed": ("AED", 1.0),
     "$": ("USD", 1.0),
 }
 SUFFIX_CURRENCY: dict[str, tuple[str, float]] = {
@@ -205,7 +206,14 @@ def _from_match(m: re.Match[str], text: str) -> Money | None:
 def _suffix_allowed(m: re.Match[str], suffix: str, text: str) -> bool:
     # ``text`` is the case-kept text (the match may come from its lower-cased view).
     if suffix == "分":
-        return re.match(_FEN_OK, text[m.end() : m.end() + 8]) is not None
+        # "8分钱", "8分/条", or a stated unit price: "单价 8分".
+        return (
+            re.match(_FEN_OK, text[m.end() : m.end() + 8]) is not None
+            or re.search(
+                r"(?:单价|每条|每份|一条|一份)[ \t:：]*$", text[max(0, m.start() - 8) : m.start()]
+            )
+            is not None
+        )
     # "U" for Tether must hug the number ("6000U", "0.1U/条"), not be a word after a space.
     return not text[m.start("suf") - 1].isspace()
 

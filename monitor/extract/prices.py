@@ -44,6 +44,7 @@ CNY_RATE: dict[str, float] = {
     "PHP": 0.125,
     "IDR": 0.00045,
     "MYR": 1.55,
+    "AED": 1.96,
 }
 
 _UNIT = rf"(?:{REC_UNIT_ZH}|{REC_UNIT_EN})"

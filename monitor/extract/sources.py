@@ -236,8 +236,18 @@ _GATES = GateSet(GATED)
 _STRONG_BIT, _WORDS_BIT, _WEAK_BIT, _GENERIC_BIT, _DOMAIN_BIT = (1 << i for i in range(5))
 
 
+# A line of an exchange post that lists what the seller wants ("Want: EU data (StepStone,
+# Indeed DE)", "想换：BOSS 的"): every platform on it is wanted, not offered.
+_WANTED_LINE = re.compile(
+    r"\s*(?:want(?:ed)?|looking for|in exchange|想换|想要|换取)\s*[:：]", re.IGNORECASE
+)
+
+
 def _wanted(view: str, start: int) -> bool:
-    return _WANTED_BEFORE.search(view[max(0, start - 14) : start]) is not None
+    if _WANTED_BEFORE.search(view[max(0, start - 14) : start]) is not None:
+        return True
+    line_start = view.rfind("\n", 0, start) + 1
+    return _WANTED_LINE.match(view, line_start) is not None
 
 
 def find_sources(norm: Normalized, may_match: int | None = None) -> list[str]:

@@ -32,6 +32,7 @@ EXTRA = load_jsonl("extra_cases.jsonl")
 BLIND3 = load_jsonl("blind3.jsonl")
 BLIND4 = load_jsonl("blind4.jsonl")
 BLIND5 = load_jsonl("blind5.jsonl")
+BLIND6 = load_jsonl("blind6.jsonl")
 
 
 def _dev(lo: int, hi: int) -> list[dict[str, Any]]:
@@ -66,6 +67,11 @@ FLOORS = {
     # with discounts, "CAD $", 58tc). Its one remaining miss is a Tieba thread whose offer is
     # a reply under a buyer's post: the spider stores each floor as a listing of its own.
     "blind5": (BLIND5, (0.96, 0.95, 0.88, 0.88, 0.88, 0.95)),
+    # A fourth author, first run after three rounds of fixes: precision 0.90, recall 0.90,
+    # price 0.833, volume 0.767, sources 0.767, contacts F1 0.921. Then fixed in turn (CV
+    # writing price lists, job-fair news, "not to sell", victims quoting an ad, 以数换数
+    # exchanges, a 代下载 service's "收费", AED, "单价 8分", sample counts, "Want:" lines).
+    "blind6": (BLIND6, (0.96, 0.96, 0.93, 0.83, 0.86, 0.88)),
 }
 
 
