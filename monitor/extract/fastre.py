@@ -33,13 +33,13 @@ _LOOKBEHIND_GROUP = re.compile(r"^(\(\?<!\[[^\]]*\]\))\(\?:([^()]*)\)(\??)(.*)$"
 _LEADING_GROUP = re.compile(r"^\(\?:([^()]*)\)(\??)(.*)$", re.DOTALL)
 
 
-def split_alternatives(pattern: str) -> list[str]:
-    """Top-level ``|`` alternatives of a pattern (groups and classes respected)."""
-    parts: list[str] = []
+def _structural(pattern: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """``(index, char, depth)`` of the characters of ``pattern`` from ``start`` that shape it:
+    parentheses and ``|``, outside escapes and character classes; ``depth`` is the group
+    depth after the character (a ``)`` reports the depth it closes to)."""
     depth = 0
     in_class = False
-    start = 0
-    i = 0
+    i = start
     while i < len(pattern):
         ch = pattern[i]
         if ch == "\\":
@@ -51,14 +51,20 @@ def split_alternatives(pattern: str) -> list[str]:
             in_class = True
             if pattern[i + 1 : i + 2] == "]":
                 i += 1
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
+        elif ch in "()|":
+            depth += 1 if ch == "(" else -1 if ch == ")" else 0
+            yield i, ch, depth
+        i += 1
+
+
+def split_alternatives(pattern: str) -> list[str]:
+    """Top-level ``|`` alternatives of a pattern (groups and classes respected)."""
+    parts: list[str] = []
+    start = 0
+    for i, ch, depth in _structural(pattern):
+        if ch == "|" and depth == 0:
             parts.append(pattern[start:i])
             start = i + 1
-        i += 1
     parts.append(pattern[start:])
     return parts
 
@@ -591,27 +597,9 @@ def rewrite_lead(source: str) -> str:
 
 def _closing_paren(pattern: str, start: int) -> int:
     """Index of the parenthesis closing the one at ``start``, or -1."""
-    depth = 0
-    in_class = False
-    i = start
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-            if pattern[i + 1 : i + 2] == "]":
-                i += 1
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
+    for i, ch, depth in _structural(pattern, start):
+        if ch == ")" and depth == 0:
+            return i
     return -1
 
 
