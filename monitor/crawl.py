@@ -64,6 +64,12 @@ def project_settings(overrides: dict[str, Any] | None = None) -> Settings:
     return settings
 
 
+def sqlite_override(path: str | None) -> dict[str, Any]:
+    """The settings a command's ``--sqlite PATH`` stands for: that SQLite store, whatever store
+    is configured (Elasticsearch included)."""
+    return {"MONITOR_SQLITE_PATH": path, "ELASTICSEARCH_URL": ""} if path else {}
+
+
 def spider_names(settings: Settings) -> list[str]:
     return sorted(SpiderLoader.from_settings(settings).list())
 

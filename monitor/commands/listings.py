@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from monitor.config import ConfigError
-from monitor.crawl import project_settings
+from monitor.crawl import project_settings, sqlite_override
 from monitor.store import ListingFilter, StoreError, open_store
 
 _DURATION = re.compile(r"^(\d+)([smhdw])$")
@@ -61,9 +61,7 @@ def _price(doc: dict[str, Any]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    overrides: dict[str, Any] = {}
-    if args.sqlite:
-        overrides = {"MONITOR_SQLITE_PATH": args.sqlite, "ELASTICSEARCH_URL": ""}
+    overrides = sqlite_override(args.sqlite)
     try:
         flt = ListingFilter(
             platform=args.platform,

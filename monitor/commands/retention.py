@@ -9,7 +9,7 @@ from typing import Any
 
 from monitor.commands.listings import parse_since
 from monitor.config import ConfigError
-from monitor.crawl import project_settings
+from monitor.crawl import project_settings, sqlite_override
 from monitor.store import StoreError, open_store
 
 
@@ -30,9 +30,7 @@ def add_parser(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    overrides: dict[str, Any] = {}
-    if args.sqlite:
-        overrides = {"MONITOR_SQLITE_PATH": args.sqlite, "ELASTICSEARCH_URL": ""}
+    overrides = sqlite_override(args.sqlite)
     try:
         cutoff = parse_since(args.older_than, option="--older-than")
         with open_store(project_settings(overrides)) as store:

@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from monitor.config import ConfigError
-from monitor.crawl import parse_setting_pairs, project_settings
+from monitor.crawl import parse_setting_pairs, project_settings, sqlite_override
 from monitor.search import QueryError
 from monitor.store import StoreError, open_store
 
@@ -41,9 +41,7 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        overrides: dict[str, Any] = parse_setting_pairs(args.set)
-        if args.sqlite:
-            overrides.update(MONITOR_SQLITE_PATH=args.sqlite, ELASTICSEARCH_URL="")
+        overrides = {**parse_setting_pairs(args.set), **sqlite_override(args.sqlite)}
         store = open_store(project_settings(overrides))
     except (ConfigError, StoreError) as exc:
         print(f"monitor: {exc}", file=sys.stderr)

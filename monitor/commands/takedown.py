@@ -9,7 +9,7 @@ from typing import Any
 
 from monitor.commands.listings import parse_since
 from monitor.config import ConfigError
-from monitor.crawl import parse_setting_pairs, project_settings
+from monitor.crawl import parse_setting_pairs, project_settings, sqlite_override
 from monitor.evidence import EvidenceConfig, EvidenceFiles
 from monitor.store import StoreError, open_store
 from monitor.takedown.export import ExportOptions, TakedownError, export
@@ -77,10 +77,7 @@ def _selection(p: argparse.ArgumentParser) -> None:
 
 
 def _settings(args: argparse.Namespace) -> Any:
-    overrides: dict[str, Any] = parse_setting_pairs(args.set)
-    if args.sqlite:
-        overrides.update(MONITOR_SQLITE_PATH=args.sqlite, ELASTICSEARCH_URL="")
-    return project_settings(overrides)
+    return project_settings({**parse_setting_pairs(args.set), **sqlite_override(args.sqlite)})
 
 
 def _fail(message: object) -> int:
