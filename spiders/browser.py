@@ -76,7 +76,7 @@ class BrowserSpider(MonitorSpider):
             **meta,
         }
 
-    def _session_headers(self, url: str, meta: dict[str, Any]) -> dict[str, str]:
+    def session_headers(self, url: str, meta: dict[str, Any]) -> dict[str, str]:
         """The session rides in an explicit Cookie header, for the browser's navigation request
         too (scrapy-playwright sends Scrapy's headers on navigations). Scrapy's cookie jar stays
         out of it (``dont_merge_cookies``): the session is the user's, fixed for the crawl."""
@@ -96,7 +96,7 @@ class BrowserSpider(MonitorSpider):
         **kwargs: Any,
     ) -> scrapy.Request:
         full_meta = self.browser_meta(wait_for, **(meta or {}))
-        headers = self._session_headers(url, full_meta)
+        headers = self.session_headers(url, full_meta)
         return scrapy.Request(
             url,
             callback=callback,
@@ -116,7 +116,7 @@ class BrowserSpider(MonitorSpider):
     ) -> scrapy.Request:
         """A request through Scrapy's downloader with the session's cookies."""
         full_meta = dict(meta or {})
-        headers = self._session_headers(url, full_meta)
+        headers = self.session_headers(url, full_meta)
         return scrapy.Request(
             url,
             callback=callback,

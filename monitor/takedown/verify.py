@@ -131,11 +131,11 @@ class VerifySpider(scrapy.Spider):
         """The user's session for the platform (``TAOBAO_COOKIES``...), as its spider sends
         it: shops show an item to signed-in visitors only, and without it a live item would
         read as a login wall ("unknown") and never as "still up"."""
-        session = getattr(self._judge(target.platform), "session", None)
-        header = session.cookie_header(target.url) if session is not None else None
-        if not header:
-            return {}, {}
-        return {"Cookie": header}, {"dont_merge_cookies": True}
+        meta: dict[str, Any] = {}
+        # BrowserSpider.session_headers: the platform's cookies for that URL's host only.
+        spider_headers = getattr(self._judge(target.platform), "session_headers", None)
+        headers: dict[str, str] = spider_headers(target.url, meta) if spider_headers else {}
+        return headers, meta
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for t in self.targets:
