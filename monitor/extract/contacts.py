@@ -65,7 +65,8 @@ _NOT_TG_BEFORE = re.compile(
 )
 _QQ = Folded(
     r"(?:(?<![A-Za-z])(?:qq|扣扣|企鹅|抠抠|球球|秋秋|q号)|(?<![A-Za-z0-9])q(?=[ \t]*[:=]|[ \t]+\d))"
-    r"[ \t]*(?:号码|号|群)?[ \t]*[:=]?[ \t]*(?P<d>[1-9](?:[ \t\-]?\d){4,11})(?![\d])",
+    r"[ \t]*(?:号码|号|群)?[ \t]*(?:联系我?|联络|私聊|加我?|找我)?[ \t]*[:=]?[ \t]*"
+    r"(?P<d>[1-9](?:[ \t\-]?\d){4,11})(?![\d])",
 )
 _WX_CUE = (
     r"(?:(?<![A-Za-z])(?:微信号|微信|weixin|wechat|vx号|vx|v信|wx|薇信|威信|徽信|维信|卫星号|薇)"
@@ -73,8 +74,8 @@ _WX_CUE = (
     r"(?<![A-Za-z0-9])v(?=[ \t]+[A-Za-z]))"
 )
 _WX = Folded(
-    _WX_CUE
-    + r"(?![A-Za-z])[ \t]*(?:号|id)?[ \t]*[:=]?[ \t]*(?P<id>[A-Za-z][A-Za-z0-9_-]{2,19})(?![\w@.])",
+    _WX_CUE + r"(?![A-Za-z])[ \t]*(?:号|id)?[ \t]*(?:聊|联系|私聊)?[ \t]*[:=]?[ \t]*"
+    r"(?P<id>[A-Za-z][A-Za-z0-9_-]{2,19})(?![\w@.])",
 )
 _WX_WORDS = {
     "contact",
@@ -104,7 +105,10 @@ _NUM_CUE_WORD = (
     r"phone|mobile|call|text|sms|致电|热线|联系)"
 )
 _NUM_CUE_LINK = r"[ \t]*(?:[/／&、,]|or|或|和)?[ \t]*"
-_NUM_CUE_TAIL = r"(?:同号|号码|号)?[ \t]*[:=]?[ \t]*(?P<n>\+?\(?\d[\d \t\-().]{5,20}\d)(?!\d)"
+_NUM_CUE_TAIL = (
+    r"(?:同号|同电话|同手机|号码|号)?(?:[ \t]+(?:me|us))?(?:[ \t]+(?:on|at))?[ \t]*[:=]?[ \t]*"
+    r"(?P<n>\+?\(?\d[\d \t\-().]{5,20}\d)(?!\d)"
+)
 _NUM_CUE = Folded(
     rf"(?:{_NUM_CUE_WORD}{_NUM_CUE_LINK}){{1,4}}{_NUM_CUE_TAIL}",
     # X{1,4} written X(?:X){0,3} so that the pattern starts with the (rewritten) cue words
@@ -122,7 +126,7 @@ _CONTACT_WORD = compile_fast(
     r"联系|联络|咨询|私聊|私信|加我|找我|下单|购买|客服|contact|reach|call|text|whats ?app|"
     r"telegram|"
     r"(?<![a-z])tg(?![a-z])|"
-    r"email|e-mail|邮箱|qq|扣扣|微信|vx|电话|tel|dm|pm|admin|sales|order|buy|飞机",
+    r"email|e-mail|邮箱|(?<!@)qq(?!\.com)|扣扣|微信|vx|电话|tel|dm|pm|admin|sales|order|buy|飞机",
     re.IGNORECASE,
 )
 # _CONTACT_WORD's twin for the lower-cased text (fastre.Folded's reasoning: same matches when
@@ -149,6 +153,72 @@ _NUMBER_RUN = compile_lookahead_led(r"(?=\d)\d(?:[ \t\-().]?\d){4}")
 _TG_GATE = re.compile(r"tg|telegram|电报|飞机")
 
 
+# A post header of a pasted forum thread, at a line start: "3楼 name：", "#2 name", "2# 發表於",
+# "沙发 name", "回复 #3 name", "Reply by user name:", "Reply (name):", "Re:". Group "who" is
+# what stands for the author (may hold a date, "楼主", "OP").
+_POST_HEADER = re.compile(
+    r"^[ \t]*(?:(?:\d{1,4}[ \t]*[楼#]|#[ \t]?\d{1,4}|沙发|板凳|地板|回复[ \t]*#[ \t]?\d{1,4})"
+    r"(?![\d])"
+    r"[ \t]*(?P<who>[^\n:：]{0,40}?)[ \t]*(?:[:：]|$)"
+    r"|reply (?:by|from)(?: user)?[ \t]+(?P<by>[^\n:]{1,40}?)[ \t]*:"
+    r"|reply[ \t]*\((?P<paren>[^\n)]{1,40})\)[ \t]*:"
+    r"|re:)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_POST_GATE = ("楼", "#", "沙发", "板凳", "地板", "eply", "EPLY", "re:", "Re:", "RE:")
+_OP_WORD = re.compile(r"楼主|(?<![A-Za-z])(?:op|seller)(?![A-Za-z])|卖家|樓主", re.IGNORECASE)
+_FIRST_FLOOR = re.compile(r"^[ \t]*(?:1[ \t]*[楼#]|#[ \t]?1)(?!\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class _Thread:
+    """Posts of a pasted thread: ``others`` spans the posts of people other than the thread's
+    author (their QQ in "我也要一份，我Q ..." is a buyer's), ``addressed`` the positions of
+    "@name" that open a post (a reply addressed to someone, not a contact)."""
+
+    others: Spans
+    addressed: frozenset[int]
+
+
+def _thread(text: str) -> _Thread | None:
+    if not any(mark in text for mark in _POST_GATE):
+        return None
+    headers = list(_POST_HEADER.finditer(text))
+    if len(headers) < 2:
+        return None  # one "#3" or "Re:" line is no thread
+    op_name = ""
+    others = Spans()
+    addressed: set[int] = set()
+    for i, m in enumerate(headers):
+        who = (m.group("who") or m.group("by") or m.group("paren") or "").strip()
+        if _OP_WORD.search(who):
+            op = True
+            if not op_name:
+                op_name = _OP_WORD.sub("", who).strip()
+        elif i == 0 and _FIRST_FLOOR.match(m.group(0)):
+            op, op_name = True, who  # the first floor is the thread's author
+        else:
+            op = bool(op_name) and who == op_name
+        body = m.end()
+        while body < len(text) and text[body] in " \t\n":
+            body += 1
+        if text.startswith("@", body):
+            addressed.add(body)
+        if not op:
+            end = headers[i + 1].start() if i + 1 < len(headers) else len(text)
+            others.add(m.start(), end)
+    return _Thread(others, frozenset(addressed))
+
+
+def _sellers_only(found: list[Contact], thread: _Thread) -> list[Contact]:
+    """Contacts of a pasted thread without the addressees of replies and, when the thread's
+    author (or anyone outside the others' posts) left one, without the others' contacts."""
+    found = [c for c in found if not (c.type == "telegram" and c.pos in thread.addressed)]
+    if any(c.pos not in thread.others for c in found):
+        found = [c for c in found if c.pos not in thread.others]
+    return found
+
+
 @dataclass(frozen=True, slots=True)
 class Contact:
     pos: int
@@ -156,7 +226,42 @@ class Contact:
     value: str
 
 
+# "zlqc2021#163.com（#换成@）", "name*proton.me (replace * with @)": the stand-in, then each
+# address written with it.
+_AT_STAND_IN = re.compile(
+    r"(?P<c>[#*&%$!~])[ \t]*(?:换成|改成|替换成|替换为|改为|变成|=|→|->)[ \t]*@"
+    r"|replace[ \t]+(?P<c2>[#*&%$!~])[ \t]+(?:with|by)[ \t]+@",
+    re.IGNORECASE,
+)
+# Addresses of instant messengers written like e-mails (jabber, xmpp): not mailboxes.
+_XMPP = re.compile(r"jabber|xmpp", re.IGNORECASE)
+
+
+def _stand_in_at(text: str) -> str:
+    m = _AT_STAND_IN.search(text)
+    if m is None:
+        return text
+    char = re.escape(m.group("c") or m.group("c2"))
+    return re.sub(
+        rf"(?<=[A-Za-z0-9_.+-]){char}(?=[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{{2,12}}(?![\w]))",
+        "@",
+        text,
+    )
+
+
 def _deobfuscate(text: str) -> str:
+    if "@" in text and (
+        "换成" in text
+        or "改成" in text
+        or "替换" in text
+        or "eplace" in text
+        or "改为" in text
+        or "变成" in text
+        or "=" in text
+        or "→" in text
+        or "->" in text
+    ):
+        text = _stand_in_at(text)
     if "at" not in text.lower() and "艾特" not in text:
         return text
     # Each substitution only when its gate finds something to replace ("at" is in most
@@ -238,6 +343,9 @@ def find_contacts(text: str, fold: str | None = None) -> list[dict[str, str]]:
         found += _qq(text, fold, taken)
         found += _numbers(text, fold, rows, taken)
     found += _wechat(text, fold, taken)
+    thread = _thread(text)
+    if thread is not None:
+        found = _sellers_only(found, thread)
     seen: set[tuple[str, str]] = set()
     out: list[dict[str, str]] = []
     for c in sorted(found, key=lambda c: c.pos):
@@ -272,6 +380,9 @@ def _emails(text: str, fold: str | None, rows: Spans, taken: Spans) -> list[Cont
         taken.add(*m.span())
         line_start = text.rfind("\n", 0, m.start()) + 1
         cued = _contact_word(text, fold, max(line_start, m.start() - 30), m.start())
+        cue = text[max(line_start, m.start() - 12) : m.start()].lower()
+        if _XMPP.search(m.group(0)) or (_XMPP.search(cue) and "mail" not in cue):
+            continue  # "jabber: name@xmpp.jp" is a messenger account, not a mailbox
         if _in(rows, m.start()) and not cued:
             continue
         found.append(Contact(m.start(), "email", m.group(0).lower()))
@@ -351,7 +462,7 @@ def _types(cue: str) -> list[str]:
         if m is not None:
             named.append((m.start(), contact_type))
     types = [t for _, t in sorted(named)]
-    if "同号" in cue:
+    if "同号" in cue or "同电话" in cue or "同手机" in cue:
         types += [t for t in ("phone", "wechat") if t not in types]
     return types or ["phone"]
 

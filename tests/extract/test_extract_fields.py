@@ -214,6 +214,16 @@ def contacts(text: str) -> set[tuple[str, str]]:
         ("ukcv.data[at]example.org", {("email", "ukcv.data@example.org")}),
         ("seekdb(at)example(dot)com", {("email", "seekdb@example.com")}),
         ("Shop: http://cvdump-shop.example/indeed", {("url", "http://cvdump-shop.example/indeed")}),
+        ("邮箱：cvhub2024#126.com（#换成@）", {("email", "cvhub2024@126.com")}),
+        ("mail: leads*tuta.io (replace * with @)", {("email", "leads@tuta.io")}),
+        ("扣扣联系 3 1 4 1 5 9 2 6", {("qq", "31415926")}),
+        ("先加V聊：hr_kk2025", {("wechat", "hr_kk2025")}),
+        ("薇信同电话 137 0000 4321", {("phone", "13700004321"), ("wechat", "13700004321")}),
+        ("WhatsApp me on +44 7700 900123", {("whatsapp", "447700900123")}),
+        (
+            "jabber: cvshop@xmpp.example | email: cvshop@example.net",
+            {("email", "cvshop@example.net")},
+        ),
     ],
 )
 def test_contacts(text: str, expected: set[tuple[str, str]]) -> None:
@@ -240,6 +250,32 @@ def test_sample_rows_keep_seller_contact_only() -> None:
         "完整库二十万条，0.1元/条。联系QQ：1122334455"
     )
     assert contacts(text) == {("qq", "1122334455")}
+
+
+def test_sample_row_with_a_qq_mail_is_still_a_row() -> None:
+    # "qq" inside the victim's address is not a contact word that makes the line the seller's
+    text = "样例：\n周某,18600001111,zt_0101@qq.com,1995-09,成都,大专\n整库 5万元 邮箱：cvs@example.net"
+    assert contacts(text) == {("email", "cvs@example.net")}
+
+
+def test_thread_replies_by_others_are_not_seller_contacts() -> None:
+    text = (
+        "出 智联简历 每千条100元，加V：zl_seller01\n"
+        "2楼 路人甲：样本拿了，还行\n"
+        "3楼 小白：我也要一份，我Q 55667788 加我\n"
+        "4楼 楼主：@xiaobai 直接加我V\n"
+    )
+    assert contacts(text) == {("wechat", "zl_seller01")}
+
+
+def test_thread_seller_in_a_reply_is_kept_and_addressees_dropped() -> None:
+    # The thread's author asks; the seller answers in a reply; a moderator names him.
+    text = (
+        "#1 mira_k\nAny legit resume dataset?\n\n"
+        "#2 pulldaddy\nGot 40k Indeed profiles, $200 the lot. DM on tg @gd_pull\n\n"
+        "#3 mod_team\n@pulldaddy selling PII is against the rules here."
+    )
+    assert contacts(text) == {("telegram", "gd_pull")}
 
 
 def test_analysis_of_an_offer_has_all_fields() -> None:
