@@ -29,7 +29,8 @@ _APPROX = re.compile("([一二三四五六七八])([二三四五六七八九])([
 ARABIC = r"(?:\d{1,3}(?:,\d{2,3}){0,6},\d{3}(?![\d])|\d{1,15})(?:\.\d{1,8})?|\.\d{1,8}"
 # A Chinese numeral of at least one character; callers add context so "一" alone is rare.
 # "三百多万" (3 million and more) and "七八万" (70-80 thousand) are written in listings too.
-CHINESE = f"[{CN_NUM_CHARS}]{{1,12}}(?:多[十百千万亿]{{1,3}})?(?:点[{CN_DIGIT}]{{1,6}})?"
+# "十几万" (ten-odd ten-thousands) reads like "十多万": the figure it starts from.
+CHINESE = f"[{CN_NUM_CHARS}]{{1,12}}(?:[多几][十百千万亿]{{1,3}})?(?:点[{CN_DIGIT}]{{1,6}})?"
 
 # Multipliers that may follow a number; longest first so "百万" wins over "百".
 MULTIPLIERS: dict[str, float] = {
@@ -55,11 +56,12 @@ MULTIPLIERS: dict[str, float] = {
     "billion": 1e9,
     "bn": 1e9,
 }
+# "3万5千" is one number (35000): 万 may carry the thousands after it.
 # Latin multipliers need a word end so "5 more" or "3 kinds" are not 5M or 3k.
 # Word multipliers may follow a space ("300 万", "1 lakh"); a single letter must touch the
 # number ("35k", "4.6w") so "... **31\nM. Lee" is not 31 million.
 MULT = (
-    "[ \t]?(?:百万|千万|万|亿|千|"
+    "[ \t]?(?:百万|千万|万(?:[1-9]千)?|亿|千|"
     r"(?:thousand|lakhs?|lacs?|crores?|millions?|mln|mn|billion|bn)(?![a-z]))|[wkm](?![a-z])"
 )
 
@@ -90,7 +92,7 @@ def _colloquial(cn: str) -> float | None:
 @lru_cache(maxsize=2048)
 def parse_chinese(cn: str) -> float | None:
     """Value of a Chinese numeral, or None when it is not one (``万`` alone, ``一一``)."""
-    cn = cn.replace("多", "")
+    cn = cn.replace("多", "").replace("几", "")
     if not cn or cn in "万亿千百" or cn[0] in "万亿":
         return None
     approx = _APPROX.match(cn)
@@ -119,7 +121,10 @@ def quantity_value(num: str | None, mult: str | None, cn: str | None) -> float |
     except ValueError:
         return None
     if mult:
-        value *= MULTIPLIERS.get(mult.strip().lower(), 1.0)
+        word = mult.strip().lower()
+        if len(word) == 3 and word[0] == "万":  # "3万5千" = 35000
+            return value * 1e4 + int(word[1]) * 1e3
+        value *= MULTIPLIERS.get(word, 1.0)
     return value
 
 

@@ -47,6 +47,9 @@ CNY_RATE: dict[str, float] = {
     "AED": 1.96,
 }
 
+# A whole-lot sum above this many units of money per record is not the lot's price.
+PLAUSIBLE_LOT_PER_RECORD = 10
+
 _UNIT = rf"(?:{REC_UNIT_ZH}|{REC_UNIT_EN})"
 _UNIT_RE = re.compile(_UNIT, re.IGNORECASE)
 _PER_ONE_AFTER = re.compile(
@@ -368,6 +371,27 @@ def _bare_prices(
     return found
 
 
+# "整包2.5万带走", "打包价1.2w", "全拿3万": a sum with its multiplier and no currency after a
+# whole-lot word (_BARE leaves numbers with a multiplier to the counts).
+_LOT_SUM = re.compile(
+    r"(?:整包|打包|全包|包圆|一口价|总价|全拿|全要|整出|整卖)[ \t]*(?:价格?)?[ \t]*[:=]?[ \t]*"
+    r"(?P<num>\d{1,6}(?:\.\d{1,4})?)[ \t]?(?P<mult>万|千|w|k)(?![a-z\d])"
+    rf"(?![ \t]*(?:{REC_UNIT_ZH}|\+|多|余))",
+    re.IGNORECASE,
+)
+
+
+def _lot_sums(text: str, taken: Spans, default: str, volume: int) -> list[UnitPrice]:
+    found: list[UnitPrice] = []
+    for m in _LOT_SUM.finditer(text):
+        if m.start("num") in taken:
+            continue
+        amount = quantity_value(m.group("num"), m.group("mult"), None)
+        if amount and amount < volume * PLAUSIBLE_LOT_PER_RECORD:
+            found.append(UnitPrice(amount / volume, default, volume, "lot"))
+    return found
+
+
 def _lot_sale_after(text: str, end: int) -> bool:
     # "1200出" / "5000拿走": a bare sum followed by a verb of selling the whole lot.
     return re.match(r"(?:元)?[ \t]*(?:出|拿走|包走|全拿|转让|卖)", text[end : end + 4]) is not None
@@ -400,6 +424,8 @@ def extract_prices(
             )
     quoted_per_record = any(p.how == "per_record" for p in prices)
     prices.extend(_bare_prices(text, spans, default, volume, shut, quoted_per_record))
+    if volume and cjk and ("万" in text or "千" in text or "w" in text or "k" in text):
+        prices.extend(_lot_sums(text, spans, default, volume))
     result = PriceResult()
     if not prices and volume:
         prices = _single_sum(text, monies, volume, shut)

@@ -61,7 +61,14 @@ _REJECT_AFTER = re.compile(
 # Searched on the lower-cased window when the text allows it (fastre.FoldedWindow).
 _CUE_BEFORE_W = FoldedWindow(_CUE_BEFORE)
 _REJECT_BEFORE_W = FoldedWindow(_REJECT_BEFORE)
-_MULT_ONLY_OK = re.compile(r"万|亿|[wkm]|lakh|lac|crore|million|mln|mn|billion|bn", re.IGNORECASE)
+_MULT_ONLY_OK = re.compile(
+    r"万(?:[1-9]千)?|亿|[wkm]|lakh|lac|crore|million|mln|mn|billion|bn", re.IGNORECASE
+)
+# A bare "2.5万" after a whole-lot or price word is a sum of money ("整包2.5万带走"), not records.
+_PRICE_WORD_BEFORE = re.compile(
+    r"(?:整包|打包|全包|包圆|一口价|总价|售价|价格|价钱|只要|仅需|只需|收费|费用|"
+    r"(?:全|都)拿|拿走|带走)[ \t]*(?:价)?[ \t]*[:=]?[ \t]*$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +103,8 @@ def _is_candidate(
         # Bare "35k" or "30w" or "一百二十万" still reads as a count of records in a listing.
         bare = bool(_MULT_ONLY_OK.fullmatch(mult)) or ("万" in cn or "亿" in cn)
         ok = (bare and value >= 100) or _CUE_BEFORE_W.search(before, before_lower) is not None
+        if ok and bare and not before.isascii() and _PRICE_WORD_BEFORE.search(before):
+            ok = False
     if not ok or _REJECT_AFTER.match(text, end) or _REJECT_BEFORE_W.search(before, before_lower):
         return False, unit, end
     return True, unit, end
