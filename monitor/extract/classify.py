@@ -60,7 +60,7 @@ SUBJECT = compile_fast(
     r"人才资源|人才库|履历|"
     r"应届生数据|应届毕业生|毕业生数据|毕业生信息|应届生简历|hr资源|招聘数据|求职用户|找工作的人|"
     r"resumes?|résumés?|(?<![a-z])cvs?(?![a-z])|curriculum vitae|job ?seekers?|job applicants?|"
-    r"applicants?|"
+    r"(?<!loan )(?<!visa )(?<!credit )(?<!mortgage )(?<!rental )(?<!tenancy )applicants?|"
     r"candidates?|open ?to ?work|opentowork|(?:hr|job|recruitment|recruiting|staffing) leads|"
     r"biodata|talent (?:pool|data)"
 )
@@ -171,7 +171,7 @@ NEGATIVE: tuple[Rule, ...] = (
     ),
     _rule(
         "neg:warning",
-        r"防骗|诈骗|骗子|被骗|曝光|别碰|千万别|违法|犯法|犯罪|侵犯公民个人信息|警惕|上当|提醒|拉黑|"
+        r"防骗|诈骗|(?<!不做)(?<!不是)骗子|被骗|曝光|别碰|千万别|违法|犯法|犯罪|侵犯公民个人信息|警惕|上当|提醒|拉黑|"
         r"(?<![a-z])scam|warning|fraud|illegal|don'?t buy|beware|(?<![a-z])alert|report and block|"
         r"刑法|司法解释|情节严重|个人信息保护法|gdpr|ccpa|lawyer|报警|报了警|"
         r"被人(?:挂|拿|放)出来卖|投诉",
@@ -226,6 +226,7 @@ NEGATIVE: tuple[Rule, ...] = (
         r"【招聘】|we'?re hiring|(?<![a-z])apply(?![a-z])|job postings|jobs daily|remote jobs|"
         r"we place|placement fee|% fee|post your job|per listing|"
         # recruiters and headhunters asking job seekers to send their resume in
+        r"猎头服务|按(?:成功)?入职收费|年薪的?[^\n。]{0,8}%|入职[^\n。]{0,6}保证期|"
         r"简历发(?:给)?我|把简历发|发我邮箱|免费(?:帮你)?推荐|send (?:me )?your (?:cv|resume)|"
         r"match you|open roles|(?:we are|we're|now) hiring",
         -3.0,
@@ -341,7 +342,16 @@ NEGATIVE: tuple[Rule, ...] = (
     _rule(
         "neg:not_job_seekers",
         r"不是求职者|非求职者|并非求职者|没有简历|不含简历|企业方|"
-        r"not (?:job ?seekers|candidates|resumes|cvs)|no (?:cvs|resumes) (?:in|included)",
+        r"not (?:job ?seekers|candidates|resumes|cvs)|no (?:cvs|resumes) (?:in|included)|"
+        # ... or that they are kept back: "不做求职、简历类数据", "人才库、求职者信息一律不转让",
+        # "No job seeker / HR data", "NOT included: candidate database", "我们不出售简历"
+        r"不做(?![了啦])[^\n。，,!！]{0,5}(?:求职|简历|应聘)|"
+        r"(?:人才库|求职者|简历|候选人|应聘者)[^\n。]{0,10}(?:一律不|均不|不在转让|不转让|不对外|不出售)|"
+        r"不(?:出售|卖|提供|转让)(?:任何)?(?:简历|候选人|求职者|人才库)(?!模板|模版)|"
+        r"no (?:job ?seekers?|cvs?|resumes?|hr|candidates?)(?: ?/ ?[a-z]+)? (?:data|records|leads)|"
+        r"not included ?:? ?(?:the |our |any )?(?:candidate|cv|resume)|"
+        r"(?:candidate|cv|resume) (?:database|records|data)[^\n.]{0,40}(?:not included|"
+        r"will be deleted|cannot be sold|not for sale)",
         -5.0,
     ),
     # Source code pasted in a listing is a tutorial or a question, not a sale.
@@ -504,6 +514,9 @@ def classify(keywords: KeywordScan, evidence: Evidence) -> Verdict:
     others = "neg:other_subjects" in keywords.fired
     # "招聘数据" (recruitment data) is job seekers' only when nothing says whose else it is.
     subjects = [s for s in keywords.subjects if not (others and s in _WEAK_SUBJECTS)]
+    if "neg:not_job_seekers" in keywords.fired:
+        subjects = []  # the seller says the records are not job seekers' (or not for sale)
+        others = True
     if subjects:
         logit += 2.5
         signals += [f"kw:{s}" for s in subjects]
