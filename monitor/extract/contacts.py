@@ -119,7 +119,8 @@ _MOBILE = compile_lookahead_led(
     r"(?=[+81])(?<![\d+])(?:\+?86[ \t-]?)?1[3-9]\d(?:[ \t-]?\d){8}(?!\d)"
 )
 _SAME_AFTER = re.compile(
-    r"[ \t]*[(（]?[ \t]*(?:微信同号|同微信|微信同步|vx同号|v同号|wechat same)",
+    r"[ \t]*[(（]?[ \t]*(?:微信同号|同微信|微信同步|vx同号|v同号|wechat same|"
+    r"手机号?就是(?:微信|威信|薇信|vx|v)|(?:微信|威信|薇信|vx|v)就是手机号?)",
     re.IGNORECASE,
 )
 _CONTACT_WORD = compile_fast(
@@ -432,11 +433,12 @@ def _numbers(text: str, fold: str | None, rows: Spans, taken: Spans) -> list[Con
             continue
         taken.add(*m.span("n"))
         cue = text[m.start() : m.start("n")]
-        for contact_type in _types(cue):
-            value = digits if contact_type != "phone" else normalize_phone(raw)
+        types = _types(cue)
+        if _SAME_AFTER.match(text, m.end()):  # the same number is the phone and the WeChat id
+            types += [t for t in ("phone", "wechat") if t not in types]
+        for contact_type in types:
+            value = digits if contact_type not in ("phone", "wechat") else normalize_phone(raw)
             found.append(Contact(m.start(), contact_type, value))
-        if _SAME_AFTER.match(text, m.end()) and "wechat" not in _types(cue):
-            found.append(Contact(m.start(), "wechat", normalize_phone(raw)))
     for m in _MOBILE.finditer(text):
         if _in(taken, m.start()) or _in(rows, m.start()):
             continue

@@ -214,7 +214,7 @@ def _clean(raw: str) -> tuple[str, bool]:
     if _FINANCIAL_ANY.search(text) is not None:
         text = _FINANCIAL_RUN.sub(_plain_numerals, text)
     if _CN_DIGIT_RUN.search(text) is not None:
-        text = _CN_DIGIT_RUN.sub(lambda m: m.group(0).translate(_CN_DIGITS), text)
+        text = _CN_DIGIT_RUN.sub(_spelled_digits, text)
     decorated = _DECOR_ANY.search(text) is not None
     if decorated:
         if _PICTO_ANY.search(text) is not None:
@@ -241,8 +241,21 @@ _UNAMBIGUOUS = re.compile("[壹贰叁肆柒捌玖拾佰仟]")
 
 # Five or more Chinese digits in a row with no unit between them spell a number digit by
 # digit (a QQ or phone number "一五八二三四七七零九", written so filters miss it).
-_CN_DIGIT_RUN = re.compile("[〇零一二三四五六七八九]{5,20}")
+# Also in groups, as phone numbers are written: "一三八 二七六五 四四二一" (seven digits or more).
+_CN_DIGIT_RUN = re.compile(
+    "[〇零一二三四五六七八九]{5,20}"
+    "|[〇零一二三四五六七八九]{2,4}(?:[ \t-][〇零一二三四五六七八九]{2,5}){1,4}"
+)
 _CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+def _spelled_digits(m: re.Match[str]) -> str:
+    run = m.group(0)
+    if len(run) - run.count(" ") - run.count("\t") - run.count("-") < 7 and not (
+        len(run) >= 5 and run.isalpha()
+    ):
+        return run
+    return run.translate(_CN_DIGITS)
 
 
 def _plain_numerals(m: re.Match[str]) -> str:

@@ -53,7 +53,8 @@ PLAUSIBLE_LOT_PER_RECORD = 10
 _UNIT = rf"(?:{REC_UNIT_ZH}|{REC_UNIT_EN})"
 _UNIT_RE = re.compile(_UNIT, re.IGNORECASE)
 _PER_ONE_AFTER = re.compile(
-    rf"[ \t]*(?:/[ \t]*|每[ \t]*|per[ \t]+|a[ \t]+|an[ \t]+|一[ \t]*|for one[ \t]+|"
+    rf"[ \t]*(?:/[ \t]*|每[ \t]*|per[ \t]+(?:(?:delivered|verified|valid|fresh|unique|single|"
+    rf"full|new|complete|qualified)[ \t]+)?|a[ \t]+|an[ \t]+|一[ \t]*|for one[ \t]+|"
     rf"for 1[ \t]+)(?:个|位)?[ \t]*{_UNIT}(?![a-z])"
     r"|[ \t]*(?:each|apiece|ea\.)(?![a-z])",
     re.IGNORECASE,
@@ -77,7 +78,7 @@ _PER_N_BEFORE = re.compile(
 # "1w条 800元", "10k rows: $150", "1 lakh CVs – ₹15,000", "两万条打包价3000元", "(约46万条)仅需".
 _COUNT_BEFORE = re.compile(
     rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:\+|多|余)?[ \t]*(?:(?:[a-z]+[ \t]+){{0,2}}{_UNIT})?"
-    r"(?:[ \t]|[:=,、\-–—()（）/|]|打包价?|整包价?|套餐价?|价格?|只要|仅需|仅|只需|共|总价|for|at|"
+    r"(?:[ \t]|[:=,、\-–—()（）/|@]|打包价?|整包价?|套餐价?|价格?|只要|仅需|仅|只需|共|总价|for|at|"
     r"only)*$",
     re.IGNORECASE,
 )
@@ -138,7 +139,12 @@ _THRESHOLD_MAN = re.compile(
 )
 _TIER_MARK_BEFORE = re.compile(r"(?:满|超过|over|above)[ \t]*$", re.IGNORECASE)
 # "每千条 60", "千条80": a bare sum after a per-hundred/thousand/ten-thousand record count.
-_PER_N_BARE_BEFORE = re.compile(r"(?P<n>百|千|万)[ \t]*(?:条|份|个|笔)[ \t]*[:=]?[ \t]*\Z")
+# "1k条/50", "5000份=200": after a count of records and a sign, the sum for that many.
+_PER_N_BARE_BEFORE = re.compile(
+    r"(?P<n>百|千|万)[ \t]*(?:条|份|个|笔)[ \t]*[:=]?[ \t]*\Z"
+    rf"|(?<![\d.,])(?P<q>{QUANTITY.pattern})[ \t]*(?:条|份|个|笔)[ \t]*[/=][ \t]*\Z",
+    re.IGNORECASE,
+)
 _N_WORD = {"百": 100, "千": 1000, "万": 10000}
 # "20% off" after a price: applied like 打8折.
 _PERCENT_OFF = re.compile(r"(?P<p>\d{1,2})[ \t]*%[ \t]*(?:off|discount)", re.IGNORECASE)
@@ -347,8 +353,8 @@ def _bare_prices(
             and not _NOT_PRICE_BEFORE_W.search(before, low)
         ):
             found.append(UnitPrice(amount, default, _threshold(text, m.start(), end, shut)))
-        elif per_n is not None and amount < _N_WORD[per_n.group("n")]:
-            n = _N_WORD[per_n.group("n")]
+        elif per_n is not None and amount < _per_n_count(per_n):
+            n = _per_n_count(per_n)
             threshold = _threshold(text, m.start(), end, shut)
             found.append(UnitPrice(amount / n, default, threshold, "per_n"))
             factor = _discount(text, end, shut)  # "每千条120，量大8折"
@@ -390,6 +396,13 @@ def _lot_sums(text: str, taken: Spans, default: str, volume: int) -> list[UnitPr
         if amount and amount < volume * PLAUSIBLE_LOT_PER_RECORD:
             found.append(UnitPrice(amount / volume, default, volume, "lot"))
     return found
+
+
+def _per_n_count(m: re.Match[str]) -> float:
+    """The record count of a _PER_N_BARE_BEFORE match (0 when unreadable)."""
+    if m.group("n"):
+        return _N_WORD[m.group("n")]
+    return quantity_value(m.group("num"), m.group("mult"), m.group("cn")) or 0.0
 
 
 def _lot_sale_after(text: str, end: int) -> bool:
