@@ -85,11 +85,12 @@ _CJK_SPACE = re.compile(f"[ \t\u3000](?<![ \t\u3000][ \t\u3000])[ \t\u3000]*+(?=
 # Separators inside a Chinese word ("简 历", "简-历", "简*历", "智-联").
 # Written "XX{0,2}" for "X{1,3}" (same matches, same order of tries): a pattern opening with
 # a repeat gets no regex prefilter and was tried at every position.
-_CJK_SPLIT_SEP = "[\\s\\-_*·.~|\\\\+=#^`'\"]"
+# A line break is not one: "换数据\n手上脉脉" keeps the title apart from the text.
+_CJK_SPLIT_SEP = "[ \\t\\r\\f\\v\\-_*·.~|\\\\+=#^`'\"]"
 _CJK_SPLIT = re.compile(f"{_CJK_SPLIT_SEP}{_CJK_SPLIT_SEP}{{0,2}}(?=[{_CJK}])")
 
 
-def _is_cjk(ch: str) -> bool:
+def is_cjk(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 
@@ -269,7 +270,7 @@ def _drop_after_cjk(m: re.Match[str]) -> str:
     # The pattern starts at the separator (so the regex prefilter works); the character
     # before it must be Chinese, as the lookbehind of the original rule said.
     start = m.start()
-    if start and _is_cjk(m.string[start - 1]):
+    if start and is_cjk(m.string[start - 1]):
         return ""
     return m.group(0)
 

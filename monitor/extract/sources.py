@@ -18,7 +18,7 @@ import logging
 import re
 
 from monitor.extract.fastre import GateSet, trie_alternation
-from monitor.extract.normalize import Normalized
+from monitor.extract.normalize import Normalized, is_cjk
 from monitor.extract.spans import Spans
 
 logger = logging.getLogger(__name__)
@@ -166,6 +166,7 @@ WEAK: dict[str, str] = {
     "51": "51job.com",
     "zl": "zhaopin.com",
     "boss": "zhipin.com",
+    "lp": "liepin.com",
 }
 
 # Patterns below start with a literal so that the regex engine's first-character
@@ -183,7 +184,7 @@ _CASED_RE = re.compile(r"(?P<a>" + _alternation(list(CASED)) + r")(?![A-Za-z0-9_
 # "Indeed, ..." opening a sentence is the adverb, not the job board.
 _ADVERB = re.compile(r"(?:^|[.!?:]\s+|\n\s*)Indeed,")
 _WEAK_RE = re.compile(
-    r"(?P<a>5[ \-_·*]?8|51|zl|boss)(?![\d.%a-z_])"
+    r"(?P<a>5[ \-_·*]?8|51|zl|boss|lp)(?![\d.%a-z_])"
     r"(?![ \t]*(?:元|块|毛|角|分|条|份|个|人|名|万|千|w|k|岁|号|年|月|日|天|小时|省|市|届|级|期|楼|"
     r"区|路|折|米|度))"
 )
@@ -223,10 +224,10 @@ _WEAK_CONTEXT = re.compile(
 )
 # The platform wanted in an exchange or a purchase, not the one offered.
 _WANTED_BEFORE = re.compile(
-    r"(?:想换|换取|换成|换|求购|想要|收|want(?:ed)?|looking for|in exchange for|exchange for|"
-    r"swap for|"
+    r"(?:想换|换取|换成|(?<![互交对])换|求购|想要|收|want(?:ed)?|looking for|in exchange for|"
+    r"exchange for|swap for|"
     r"trade for)"
-    r"[^\n。;,、.!?]{0,6}$"
+    r"[^\n。;,、.!?]{0,10}$"
 )
 
 
@@ -244,7 +245,7 @@ _WANTED_LINE = re.compile(
 
 
 def _wanted(view: str, start: int) -> bool:
-    if _WANTED_BEFORE.search(view[max(0, start - 14) : start]) is not None:
+    if _WANTED_BEFORE.search(view[max(0, start - 20) : start]) is not None:
         return True
     line_start = view.rfind("\n", 0, start) + 1
     return _WANTED_LINE.match(view, line_start) is not None
@@ -301,8 +302,10 @@ def _scaled(pos: int, norm: Normalized) -> int:
 def _weak_hits(view: str, cjk: bool, have_strong: bool) -> list[tuple[int, str]]:
     hits: list[tuple[int, str]] = []
     for m in _WEAK_RE.finditer(view):
-        if _preceded(view, m.start(), "0123456789.$¥€£₹abcdefghijklmnopqrstuvwxyz_@#:-"):
-            continue
+        if _preceded(view, m.start(), "0123456789.$¥€£₹abcdefghijklmnopqrstuvwxyz_@#:-") and not (
+            view[m.start() - 1] == ":" and m.start() > 1 and is_cjk(view[m.start() - 2])
+        ):
+            continue  # "10:58" is a time, "来源:58" a source
         alias = m.group("a")
         if alias == "boss" and not cjk:
             continue  # "my boss" in English text
