@@ -304,7 +304,7 @@ def test_split_search_finds_what_search_finds() -> None:
 def test_rewritten_normalization_steps_match_the_original_patterns() -> None:
     cjk = "\u3400-\u9fff\uf900-\ufaff"
     space = re.compile(f"(?<=[{cjk}])[ \t\u3000]+(?=[{cjk}])")
-    split = re.compile(f"(?<=[{cjk}])[\\s\\-_*·.~|\\\\+=#^`'\"]{{1,3}}(?=[{cjk}])")
+    split = re.compile(f"(?<=[{cjk}])[ \\t\\r\\f\\v\\-_*·.~|\\\\+=#^`'\"]{{1,3}}(?=[{cjk}])")
     samples = [*TEXTS, "中 文  字\t\u3000符 x 中", "简-历 智 - 联 简**历 a 中    ..文"]
     for text in samples:
         assert normalize_module._CJK_SPACE.sub(normalize_module._drop_after_cjk, text) == (
