@@ -112,6 +112,8 @@ SUFFIX_CURRENCY: dict[str, tuple[str, float]] = {
     "澳元": ("AUD", 1.0),
     "cad": ("CAD", 1.0),
     "加元": ("CAD", 1.0),
+    # "400$", "0.01$ per line": the sign after the sum, as written in much of Europe
+    "$": ("USD", 1.0),
 }
 
 

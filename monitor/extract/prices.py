@@ -78,8 +78,8 @@ _PER_N_BEFORE = re.compile(
 # "1w条 800元", "10k rows: $150", "1 lakh CVs – ₹15,000", "两万条打包价3000元", "(约46万条)仅需".
 _COUNT_BEFORE = re.compile(
     rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:\+|多|余)?[ \t]*(?:(?:[a-z]+[ \t]+){{0,2}}{_UNIT})?"
-    r"(?:[ \t]|[:=,、\-–—()（）/|@]|打包价?|整包价?|套餐价?|价格?|只要|仅需|仅|只需|共|总价|for|at|"
-    r"only)*$",
+    r"(?:[ \t]|[:=,、\-–—()（）/|@.…]|打包价?|整包价?|套餐价?|价格?|只要|仅需|仅|只需|共|总价|for|"
+    r"at|only)*$",
     re.IGNORECASE,
 )
 # "AUD 300 for 5,000 profiles", "AUD 1,000 for all 20k", "一块钱三条", "Rs 19999 for the full
@@ -94,14 +94,15 @@ _LOT_BEFORE = re.compile(
     r"(?:整包|全包|打包|整体|整出|整卖|全部|全拿|全要|全收|一口价|全国包|全套|包圆|总价|全量|全库|"
     r"整库|"
     r"(?:full|entire|whole)(?: (?:set|database|db|dump|list|package|pack|bundle|collection|thing|"
-    r"lot))?|"
+    r"lot|base))?(?: (?:discount|price|deal|offer))?|"
     r"the lot|everything|all of it)"
-    r"[ \t]*(?:拿走|包走|带走|出|卖)?(?:for|at|only|just|[:=,\-–—]|价|价格|只要|仅需|仅|只需|"
+    r"[ \t]*(?:拿走|包走|带走|出|卖)?(?:for|at|only|just|[:=,\-–—>.…]|价|价格|只要|仅需|仅|只需|"
     r"[ \t])*$",
     re.IGNORECASE,
 )
 _LOT_AFTER = re.compile(
     r"[ \t]*(?:for (?:the |it )?(?:lot|all|everything|whole|full|entire)|the (?:lot|whole)|full|"
+    r"whole(?![a-z])|"
     r"obo|"
     r"all in|全部|全拿|拿走|包走|打包|全包|一口价|(?:就)?出(?!价)|卖了|转让)",
     re.IGNORECASE,
@@ -368,6 +369,8 @@ def _bare_prices(
         ):
             # "单价 0.12元/条，满5万 0.09": a tier line repeating the quoted per-record unit.
             found.append(UnitPrice(amount, default, _threshold(text, m.start(), end, shut)))
+        elif amount >= 10 and (package := _bare_package(text, before, low, end, amount, default)):
+            found.append(package)
         elif (
             volume
             and amount >= 10
@@ -377,10 +380,34 @@ def _bare_prices(
     return found
 
 
+# What may follow a bare sum that is the price of a package ("两千条打包300 🉐"): not a unit of
+# time, age, count or rank.
+_NOT_SUM_AFTER = re.compile(
+    r"[ \t]*(?:年|月|日|号|届|级|岁|个|条|份|人|名|位|张|天|小时|分钟|%|楼)"
+)
+
+
+def _bare_package(
+    text: str, before: str, low: str | None, end: int, amount: float, currency: str
+) -> UnitPrice | None:
+    """A sum without currency right after a package of N records and a package word:
+    "两千条打包300", "5000份 打包价 600"."""
+    if before.isascii() or "包" not in before or _NOT_SUM_AFTER.match(text, end):
+        return None
+    package = _COUNT_BEFORE_W.search(before, low)
+    if package is None or not (package.group("mult") or _UNIT_RE.search(package.group(0))):
+        return None
+    n = _n_value(package)
+    if not n or n < 10 or amount > n * PLAUSIBLE_LOT_PER_RECORD:
+        return None
+    return UnitPrice(amount / n, currency, int(n), "package")
+
+
 # "整包2.5万带走", "打包价1.2w", "全拿3万": a sum with its multiplier and no currency after a
 # whole-lot word (_BARE leaves numbers with a multiplier to the counts).
 _LOT_SUM = re.compile(
-    r"(?:整包|打包|全包|包圆|一口价|总价|全拿|全要|整出|整卖)[ \t]*(?:价格?)?[ \t]*[:=]?[ \t]*"
+    r"(?:整包|打包|全包|包圆|一口价|总价|全拿|全要|整出|整卖|(?:全部|全)?(?:拿走|带走|包走)|"
+    r"(?P<whole>全库|整库))[ \t]*(?:价格?)?[ \t]*[:=]?[ \t]*"
     r"(?P<num>\d{1,6}(?:\.\d{1,4})?)[ \t]?(?P<mult>万|千|w|k)(?![a-z\d])"
     rf"(?![ \t]*(?:{REC_UNIT_ZH}|\+|多|余))",
     re.IGNORECASE,
@@ -393,6 +420,9 @@ def _lot_sums(text: str, taken: Spans, default: str, volume: int) -> list[UnitPr
         if m.start("num") in taken:
             continue
         amount = quantity_value(m.group("num"), m.group("mult"), None)
+        # "全库 28万" is the size of the whole database when nothing larger is claimed.
+        if m.group("whole") and amount is not None and amount >= volume:
+            continue
         if amount and amount < volume * PLAUSIBLE_LOT_PER_RECORD:
             found.append(UnitPrice(amount / volume, default, volume, "lot"))
     return found

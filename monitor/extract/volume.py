@@ -33,7 +33,8 @@ _PLUS_AFTER = re.compile(r"[ \t]*(?:\+|多|余)")
 # A stated total or stock right before the number.
 _CUE_BEFORE = re.compile(
     r"(?:总量|总数|总库存?|库存|存量|存货|现货|现有|共计|一共|合计|总共|共|数量|笔数|条数|"
-    r"total|in stock|stock|records|volume|size|database of|db of|count|quantity|qty|amount)"
+    r"total|in stock|stock|records|rows|lines|entries|volume|size|database of|db of|count|"
+    r"quantity|qty|amount)"
     r"[ \t]*(?:[:=][ \t]*)?(?:约|大概|大约|超过|过|逾|近|有|~|≈|about|approx\.?|around|over|"
     r"of)?[ \t]*$",
     re.IGNORECASE,
@@ -43,7 +44,7 @@ _REJECT_BEFORE = re.compile(
     r"(?:满|起售|起购|起订|起卖|起拍|最低|最少|至少|低于|不足|min(?:imum)?\.?(?: order)?(?: of)?|"
     r"at least|if you (?:take|buy|order)|orders? (?:over|above|of)|bulk[ \t]*\(?|above|"
     r"每|per|/|日产能|产能|日更|日收|每日|每天|今日|当日|日均|daily|a day|weekly|每周|"
-    r"每天(?:可|能)?(?:采|出|更新|新增)|日采|"
+    r"每天(?:可|能)?(?:采|出|更新|新增)|日采|峰值|peak|"
     r"样本|样例|sample(?:s)? of|先发|免费送|free|试用|测试?|"
     r"年薪|月薪|薪资|薪水|工资|期望|salary|ctc|paying|pay|"
     r"[\d.][ \t]*[-~至到]|前|top)[ \t]*$",
