@@ -76,6 +76,7 @@ SUFFIX_CURRENCY: dict[str, tuple[str, float]] = {
     "usdt": ("USDT", 1.0),
     "usd": ("USD", 1.0),
     "u": ("USDT", 1.0),
+    "r": ("CNY", 1.0),  # "0.2r 一条": RMB shorthand in Chinese listings
     "us cents": ("USD", 0.01),
     "us cent": ("USD", 0.01),
     "cents": ("USD", 0.01),
@@ -196,7 +197,7 @@ def _from_match(m: re.Match[str], text: str) -> Money | None:
         value = quantity_value(m.group("num"), m.group("mult"), m.group("cn"))
     else:
         suffix = m.group("suf").lower()
-        if suffix in ("分", "u") and not _suffix_allowed(m, suffix, text):
+        if suffix in ("分", "u", "r") and not _suffix_allowed(m, suffix, text):
             return None
         code, factor = SUFFIX_CURRENCY[suffix]
         value = quantity_value(m.group("num2"), m.group("mult2"), m.group("cn2"))
@@ -216,8 +217,13 @@ def _suffix_allowed(m: re.Match[str], suffix: str, text: str) -> bool:
             )
             is not None
         )
-    # "U" for Tether must hug the number ("6000U", "0.1U/条"), not be a word after a space.
-    return not text[m.start("suf") - 1].isspace()
+    # "U" for Tether must hug the number ("6000U", "0.1U/条"), not be a word after a space;
+    # "r" for 元 also, and only in a Chinese listing's per-record price ("0.2r 一条", "0.3r/条").
+    if text[m.start("suf") - 1].isspace():
+        return False
+    if suffix == "r":
+        return re.match(r"[ \t]*(?:/|一|每)[ \t]*[条份个]", text[m.end() : m.end() + 6]) is not None
+    return True
 
 
 def find_money(text: str, fold: str | None = None) -> list[Money]:

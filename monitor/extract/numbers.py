@@ -56,13 +56,15 @@ MULTIPLIERS: dict[str, float] = {
     "billion": 1e9,
     "bn": 1e9,
 }
-# "3万5千" is one number (35000): 万 may carry the thousands after it; "20多万" is 20万.
+# "3万5千", "3万5" and "1w2" are one number (35000, 12000): 万 may carry the thousands after
+# it; "20多万" is 20万.
 # Latin multipliers need a word end so "5 more" or "3 kinds" are not 5M or 3k.
 # Word multipliers may follow a space ("300 万", "1 lakh"); a single letter must touch the
 # number ("35k", "4.6w") so "... **31\nM. Lee" is not 31 million.
 MULT = (
-    "[ \t]?(?:[多余几]?(?:百万|千万|万(?:[1-9]千)?|亿|千)|"
-    r"(?:thousand|lakhs?|lacs?|crores?|millions?|mln|mn|billion|bn)(?![a-z]))|[wkm](?![a-z])"
+    "[ \t]?(?:[多余几]?(?:百万|千万|万(?:[1-9]千?(?!\\d))?|亿|千)|"
+    r"(?:thousand|lakhs?|lacs?|crores?|millions?|mln|mn|billion|bn)(?![a-z]))|"
+    r"w(?:[1-9](?![\d.]))?(?![a-z])|[km](?![a-z])"
 )
 
 # The leading lookahead is a character class the regex engine uses to skip ahead quickly
@@ -122,7 +124,7 @@ def quantity_value(num: str | None, mult: str | None, cn: str | None) -> float |
         return None
     if mult:
         word = mult.strip().lower().lstrip("多余几")  # "20多万": 20万 and more
-        if len(word) == 3 and word[0] == "万":  # "3万5千" = 35000
+        if len(word) >= 2 and word[0] in "万w" and word[1].isdigit():  # "3万5千", "1w2"
             return value * 1e4 + int(word[1]) * 1e3
         value *= MULTIPLIERS.get(word, 1.0)
     return value

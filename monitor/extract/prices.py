@@ -120,7 +120,7 @@ _THRESHOLD_BEFORE = re.compile(
     rf"(?:满|一次买满|买满|if you take|take|bulk[ \t]*\(?|over|above|超过|orders? (?:of|"
     rf"over))?[ \t]*"
     rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:{_UNIT})?[ \t]*(?:\+|以上|起|"
-    rf"or more)[ \t]*[:)=）]?[ \t]*(?:[ \t]|[:=,、])*$",
+    rf"or more)[ \t]*[:)=）]?[ \t]*(?:[ \t]|[:=,、]|at)*$",
     re.IGNORECASE,
 )
 _THRESHOLD_AFTER = re.compile(
@@ -142,11 +142,11 @@ _TIER_MARK_BEFORE = re.compile(r"(?:满|超过|over|above)[ \t]*$", re.IGNORECAS
 # "每千条 60", "千条80": a bare sum after a per-hundred/thousand/ten-thousand record count.
 # "1k条/50", "5000份=200": after a count of records and a sign, the sum for that many.
 _PER_N_BARE_BEFORE = re.compile(
-    r"(?P<n>百|千|万)[ \t]*(?:条|份|个|笔)[ \t]*[:=]?[ \t]*\Z"
+    r"(?P<n>百|千|万|w|k)[ \t]*(?:条|份|个|笔)[ \t]*[:=]?[ \t]*\Z"
     rf"|(?<![\d.,])(?P<q>{QUANTITY.pattern})[ \t]*(?:条|份|个|笔)[ \t]*[/=][ \t]*\Z",
     re.IGNORECASE,
 )
-_N_WORD = {"百": 100, "千": 1000, "万": 10000}
+_N_WORD = {"百": 100, "千": 1000, "万": 10000, "w": 10000, "k": 1000}
 # "20% off" after a price: applied like 打8折.
 _PERCENT_OFF = re.compile(r"(?P<p>\d{1,2})[ \t]*%[ \t]*(?:off|discount)", re.IGNORECASE)
 
@@ -343,6 +343,12 @@ def _bare_prices(
             value = parse_chinese(m.group("cn"))
             if value and volume and value >= 10 and _LOT_BEFORE_W.search(before, low):
                 found.append(UnitPrice(value / volume, default, volume, "lot"))
+            elif (
+                value
+                and value >= 10
+                and (package := _bare_package(text, before, low, end, value, default))
+            ):
+                found.append(package)
             continue
         amount = float(m.group("num"))
         if amount <= 0:
@@ -392,8 +398,10 @@ def _bare_package(
 ) -> UnitPrice | None:
     """A sum without currency right after a package of N records and a package word:
     "两千条打包300", "5000份 打包价 600"."""
-    if before.isascii() or "包" not in before or _NOT_SUM_AFTER.match(text, end):
+    if before.isascii() or _NOT_SUM_AFTER.match(text, end):
         return None
+    if "包" not in before and not before.endswith(("条", "份")):
+        return None  # "一千条一百五": the sum right after the package's unit
     package = _COUNT_BEFORE_W.search(before, low)
     if package is None or not (package.group("mult") or _UNIT_RE.search(package.group(0))):
         return None
@@ -409,7 +417,9 @@ _LOT_SUM = re.compile(
     r"(?:整包|打包|全包|包圆|一口价|总价|全拿|全要|整出|整卖|(?:全部|全)?(?:拿走|带走|包走)|"
     r"(?P<whole>全库|整库))[ \t]*(?:价格?)?[ \t]*[:=]?[ \t]*"
     r"(?P<num>\d{1,6}(?:\.\d{1,4})?)[ \t]?(?P<mult>万|千|w|k)(?![a-z\d])"
-    rf"(?![ \t]*(?:{REC_UNIT_ZH}|\+|多|余))",
+    rf"(?![ \t]*(?:{REC_UNIT_ZH}|\+|多|余))"
+    r"|(?<![\d.])(?P<num2>\d{1,6}(?:\.\d{1,4})?)[ \t]?(?P<mult2>万|千|w|k)[ \t]*"
+    r"(?:打包|拿走|带走|包走|全拿)",
     re.IGNORECASE,
 )
 
@@ -417,9 +427,12 @@ _LOT_SUM = re.compile(
 def _lot_sums(text: str, taken: Spans, default: str, volume: int) -> list[UnitPrice]:
     found: list[UnitPrice] = []
     for m in _LOT_SUM.finditer(text):
-        if m.start("num") in taken:
+        if (m.start("num") if m.group("num") else m.start("num2")) in taken:
             continue
-        amount = quantity_value(m.group("num"), m.group("mult"), None)
+        if m.group("num2"):
+            amount = quantity_value(m.group("num2"), m.group("mult2"), None)
+        else:
+            amount = quantity_value(m.group("num"), m.group("mult"), None)
         # "全库 28万" is the size of the whole database when nothing larger is claimed.
         if m.group("whole") and amount is not None and amount >= volume:
             continue

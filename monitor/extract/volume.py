@@ -66,6 +66,8 @@ _MULT_ONLY_OK = re.compile(
     r"万(?:[1-9]千)?|亿|[wkm]|lakh|lac|crore|million|mln|mn|billion|bn", re.IGNORECASE
 )
 # A bare "2.5万" after a whole-lot or price word is a sum of money ("整包2.5万带走"), not records.
+# ... or before one: "全要的话 4 万打包".
+_LOT_WORD_AFTER = re.compile(r"[ \t]*(?:打包|拿走|带走|包走|全拿)")
 _PRICE_WORD_BEFORE = re.compile(
     r"(?:整包|打包|全包|包圆|一口价|总价|售价|价格|价钱|只要|仅需|只需|收费|费用|"
     r"(?:全|都)拿|拿走|带走)[ \t]*(?:价)?[ \t]*[:=]?[ \t]*$"
@@ -104,7 +106,12 @@ def _is_candidate(
         # Bare "35k" or "30w" or "一百二十万" still reads as a count of records in a listing.
         bare = bool(_MULT_ONLY_OK.fullmatch(mult)) or ("万" in cn or "亿" in cn)
         ok = (bare and value >= 100) or _CUE_BEFORE_W.search(before, before_lower) is not None
-        if ok and bare and not before.isascii() and _PRICE_WORD_BEFORE.search(before):
+        if (
+            ok
+            and bare
+            and not before.isascii()
+            and (_PRICE_WORD_BEFORE.search(before) or _LOT_WORD_AFTER.match(text, end))
+        ):
             ok = False
     if not ok or _REJECT_AFTER.match(text, end) or _REJECT_BEFORE_W.search(before, before_lower):
         return False, unit, end
