@@ -67,7 +67,7 @@ _QQ = Folded(
     r"(?:(?<![A-Za-z])(?:qq|扣扣|企鹅|抠抠|球球|秋秋|口口|q号)|"
     r"(?<![A-Za-z0-9])q(?=[ \t]*[:=]|[ \t]+\d)|扣(?=[ \t]*[:=]))"
     r"[ \t]*(?:号码|号|群)?[ \t]*(?:联系我?|联络|私聊|加我?|找我)?[ \t]*[:=]?[ \t]*"
-    r"(?P<d>[1-9](?:[ \t\-]?\d){4,11})(?![\d])",
+    r"(?P<d>[1-9](?:[ \t]{0,2}-?[ \t]{0,2}\d){4,11})(?![\d])",
 )
 _WX_CUE = (
     r"(?:(?<![A-Za-z])(?:微信号|微信|weixin|wechat|vx号|vx|v信|wx|薇信|威信|徽信|维信|卫星号|薇)"
@@ -159,8 +159,8 @@ _TG_GATE = re.compile(r"tg|telegram|电报|飞机")
 # "沙发 name", "回复 #3 name", "Reply by user name:", "Reply (name):", "Re:". Group "who" is
 # what stands for the author (may hold a date, "楼主", "OP").
 _POST_HEADER = re.compile(
-    r"^[ \t]*(?:(?:\d{1,4}[ \t]*[楼#]|#[ \t]?\d{1,4}|沙发|板凳|地板|回复[ \t]*#[ \t]?\d{1,4})"
-    r"(?![\d])"
+    r"^[ \t]*(?:[【\[(（]?[ \t]*(?:\d{1,4}[ \t]*[楼#]|#[ \t]?\d{1,4}|沙发|板凳|地板|楼主|"
+    r"回复[ \t]*#[ \t]?\d{1,4})(?![\d])[】\])）]?"
     r"[ \t]*(?P<who>[^\n:：]{0,40}?)[ \t]*(?:[:：]|$)"
     r"|reply (?:by|from)(?: user)?[ \t]+(?P<by>[^\n:]{1,40}?)[ \t]*:"
     r"|reply[ \t]*\((?P<paren>[^\n)]{1,40})\)[ \t]*:"
@@ -193,7 +193,7 @@ def _thread(text: str) -> _Thread | None:
     addressed: set[int] = set()
     for i, m in enumerate(headers):
         who = (m.group("who") or m.group("by") or m.group("paren") or "").strip()
-        if _OP_WORD.search(who):
+        if _OP_WORD.search(m.group(0)):
             op = True
             if not op_name:
                 op_name = _OP_WORD.sub("", who).strip()

@@ -242,10 +242,11 @@ _UNAMBIGUOUS = re.compile("[壹贰叁肆柒捌玖拾佰仟]")
 
 # Five or more Chinese digits in a row with no unit between them spell a number digit by
 # digit (a QQ or phone number "一五八二三四七七零九", written so filters miss it).
-# Also in groups, as phone numbers are written: "一三八 二七六五 四四二一" (seven digits or more).
+# Also in groups or one by one, as phone numbers are written: "一三八 二七六五 四四二一",
+# "九 五 二 七 三 三 八 一 六" (seven digits or more).
 _CN_DIGIT_RUN = re.compile(
     "[〇零一二三四五六七八九]{5,20}"
-    "|[〇零一二三四五六七八九]{2,4}(?:[ \t-][〇零一二三四五六七八九]{2,5}){1,4}"
+    "|[〇零一二三四五六七八九]{1,4}(?:[ \t-][〇零一二三四五六七八九]{1,5}){1,11}"
 )
 _CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 
