@@ -107,7 +107,11 @@ _NUM_CUE_WORD = (
 )
 _NUM_CUE_LINK = r"[ \t]*(?:[/／&、,]|or|或|和)?[ \t]*"
 _NUM_CUE_TAIL = (
-    r"(?:同号|同电话|同手机|号码|号)?(?:[ \t]+(?:me|us))?(?:[ \t]+(?:on|at))?[ \t]*[:=]?[ \t]*"
+    # fillers: "WhatsApp me on", "Whatsapp now 📲", "call Mark" (a name: capitalized, checked
+    # in _numbers)
+    r"(?:同号|同电话|同手机|号码|号)?"
+    r"(?:[ \t]+(?!(?:me|us|now|on|at)(?![a-z]))(?P<who>[a-z]{2,12}))?"
+    r"(?:[ \t]+(?:me|us|now))?(?:[ \t]+(?:on|at))?[ \t]*[^\w\s+(]{0,2}[ \t]*[:=]?[ \t]*"
     r"(?P<n>\+?\(?\d[\d \t\-().]{5,20}\d)(?!\d)"
 )
 _NUM_CUE = Folded(
@@ -164,10 +168,28 @@ _POST_HEADER = re.compile(
     r"[ \t]*(?P<who>[^\n:：]{0,40}?)[ \t]*(?:[:：]|$)"
     r"|reply (?:by|from)(?: user)?[ \t]+(?P<by>[^\n:]{1,40}?)[ \t]*:"
     r"|reply[ \t]*\((?P<paren>[^\n)]{1,40})\)[ \t]*:"
-    r"|re:)",
+    r"|re:"
+    r"|(?P<wrote>[^\s:]{2,32}) wrote:"
+    # a user name alone on its line: kept only in a conversation (see _thread)
+    r"|(?P<user>[a-z][a-z0-9_.\-]{2,31}):[ \t]*$)",
     re.IGNORECASE | re.MULTILINE,
 )
-_POST_GATE = ("楼", "#", "沙发", "板凳", "地板", "eply", "EPLY", "re:", "Re:", "RE:")
+_POST_GATE = (
+    "楼",
+    "#",
+    "沙发",
+    "板凳",
+    "地板",
+    "eply",
+    "EPLY",
+    "re:",
+    "Re:",
+    "RE:",
+    "wrote:",
+    ":\n",
+)
+# A post that names a price: where the seller is when the thread's author is a buyer.
+_PRICED = re.compile(r"[$€£¥₹]|\d[ \t]*(?:元|块|usdt|usd|u\b|k\b)|price|价", re.IGNORECASE)
 _OP_WORD = re.compile(r"楼主|(?<![A-Za-z])(?:op|seller)(?![A-Za-z])|卖家|樓主", re.IGNORECASE)
 _FIRST_FLOOR = re.compile(r"^[ \t]*(?:1[ \t]*[楼#]|#[ \t]?1)(?!\d)")
 
@@ -180,19 +202,25 @@ class _Thread:
 
     others: Spans
     addressed: frozenset[int]
+    priced: Spans  # the others' posts that name a price
 
 
 def _thread(text: str) -> _Thread | None:
     if not any(mark in text for mark in _POST_GATE):
         return None
     headers = list(_POST_HEADER.finditer(text))
+    users = [m.group("user") for m in headers if m.group("user")]
+    if users and (len(set(users)) == len(users) or any(not u.islower() for u in users)):
+        # "Contact:" or "price:" alone on a line: only names that answer each other are posts
+        headers = [m for m in headers if not m.group("user")]
     if len(headers) < 2:
         return None  # one "#3" or "Re:" line is no thread
     op_name = ""
     others = Spans()
+    priced = Spans()
     addressed: set[int] = set()
     for i, m in enumerate(headers):
-        who = (m.group("who") or m.group("by") or m.group("paren") or "").strip()
+        who = "".join(m.group(g) or "" for g in ("who", "by", "paren", "wrote", "user")).strip()
         if _OP_WORD.search(m.group(0)):
             op = True
             if not op_name:
@@ -209,7 +237,9 @@ def _thread(text: str) -> _Thread | None:
         if not op:
             end = headers[i + 1].start() if i + 1 < len(headers) else len(text)
             others.add(m.start(), end)
-    return _Thread(others, frozenset(addressed))
+            if _PRICED.search(text, m.end(), end):
+                priced.add(m.start(), end)
+    return _Thread(others, frozenset(addressed), priced)
 
 
 def _sellers_only(found: list[Contact], thread: _Thread) -> list[Contact]:
@@ -218,6 +248,9 @@ def _sellers_only(found: list[Contact], thread: _Thread) -> list[Contact]:
     found = [c for c in found if not (c.type == "telegram" and c.pos in thread.addressed)]
     if any(c.pos not in thread.others for c in found):
         found = [c for c in found if c.pos not in thread.others]
+    elif any(c.pos in thread.priced for c in found):
+        # The author asks; the seller is whoever answers with a price.
+        found = [c for c in found if c.pos in thread.priced]
     return found
 
 
@@ -428,6 +461,8 @@ def _numbers(text: str, fold: str | None, rows: Spans, taken: Spans) -> list[Con
     for m in _NUM_CUE.finditer(text, fold):
         if _in(taken, m.start("n")):
             continue
+        if m.group("who") and not text[m.start("who")].isupper():
+            continue  # "phone numbers 1200000": a word, not the name of who answers
         raw = m.group("n").strip()
         digits = _digits(raw)
         if not 7 <= len(digits) <= 15:
