@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from monitor.extract.fastre import compile_lookahead_led, trie_alternation
+from monitor.extract.normalize import is_cjk
 from monitor.extract.numbers import ARABIC, CN_DIGIT, CN_NUM_CHARS, MULT, quantity_value
 
 logger = logging.getLogger(__name__)
@@ -220,7 +221,13 @@ def _suffix_allowed(m: re.Match[str], suffix: str, text: str) -> bool:
     # "U" for Tether must hug the number ("6000U", "0.1U/条"), not be a word after a space;
     # "r" for 元 also, and only in a Chinese listing's per-record price ("0.2r 一条", "0.3r/条").
     if text[m.start("suf") - 1].isspace():
-        return False
+        # "0.15 U/条", "10 万条 9000 U" in a Chinese listing: U standing alone after the sum
+        after = text[m.end() : m.end() + 1]
+        return (
+            suffix == "u"
+            and not (after.isalnum() or after == "_")
+            and any(is_cjk(ch) for ch in text[max(0, m.start() - 24) : m.start()])
+        )
     if suffix == "r":
         return re.match(r"[ \t]*(?:/|一|每)[ \t]*[条份个]", text[m.end() : m.end() + 6]) is not None
     return True

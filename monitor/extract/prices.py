@@ -79,14 +79,15 @@ _PER_N_BEFORE = re.compile(
 _COUNT_BEFORE = re.compile(
     rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:\+|多|余)?[ \t]*(?:(?:[a-z]+[ \t]+){{0,2}}{_UNIT})?"
     r"(?:[ \t]|[:=,、\-–—()（）/|@.…]|打包价?|整包价?|套餐价?|价格?|只要|仅需|仅|只需|共|总价|for|"
-    r"at|only)*$",
+    r"at|only|packs?|packages?|bundles?|batch)*$",
     re.IGNORECASE,
 )
 # "AUD 300 for 5,000 profiles", "AUD 1,000 for all 20k", "一块钱三条", "Rs 19999 for the full
 # 5 lakh" (a count without a record word must then carry its multiplier: checked by the caller).
 _COUNT_AFTER = re.compile(
     rf"[ \t]*(?:for[ \t]+(?:all[ \t]+|the[ \t]+)?(?:(?:full|whole|entire)[ \t]+)?|"
-    rf"/[ \t]*)?(?P<n>{QUANTITY.pattern})[ \t]*(?:\+)?[ \t]*"
+    rf"/[ \t]*|[,，、][ \t]*(?:共|共计|一共|合计|总共)[ \t]*)?"
+    rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:\+)?[ \t]*"
     rf"(?P<unit>(?:[a-z]+[ \t]+){{0,2}}{_UNIT})?",
     re.IGNORECASE,
 )

@@ -44,7 +44,7 @@ _REJECT_BEFORE = re.compile(
     r"(?:满|起售|起购|起订|起卖|起拍|最低|最少|至少|低于|不足|min(?:imum)?\.?(?: order)?(?: of)?|"
     r"at least|if you (?:take|buy|order)|orders? (?:over|above|of)|bulk[ \t]*\(?|above|"
     r"每|per|/|日产能|产能|日更|日收|每日|每天|今日|当日|日均|daily|a day|weekly|每周|"
-    r"每天(?:可|能)?(?:采|出|更新|新增)|日采|峰值|peak|"
+    r"(?:每天|一天)(?:可|能)?(?:采集?|出|更新|新增|下载)|日采|峰值|peak|"
     r"样本|样例|sample(?:s)? of|先发|免费送|free|试用|测试?|"
     r"年薪|月薪|薪资|薪水|工资|期望|salary|ctc|paying|pay|"
     r"[\d.][ \t]*[-~至到]|前|top)[ \t]*$",
