@@ -20,11 +20,11 @@ from typing import Any
 from monitor.extract.categories import GATED as CATEGORY_PATTERNS
 from monitor.extract.categories import find_categories
 from monitor.extract.classify import GATED as RULE_PATTERNS
-from monitor.extract.classify import Evidence, cannot_be_offer, classify, scan
-from monitor.extract.contacts import find_contacts
+from monitor.extract.classify import Evidence, KeywordScan, cannot_be_offer, classify, scan
+from monitor.extract.contacts import find_contacts, thread_posts
 from monitor.extract.fastre import GateGroups
 from monitor.extract.money import find_money
-from monitor.extract.normalize import MAX_CHARS, normalize
+from monitor.extract.normalize import MAX_CHARS, Normalized, compact, normalize
 from monitor.extract.prices import extract_prices
 from monitor.extract.severity import severity as severity_of
 from monitor.extract.sources import GATED as SOURCE_PATTERNS
@@ -90,10 +90,29 @@ def analyze(title: str, text: str) -> Analysis:
 _COMPACT_GATES = GateGroups([RULE_PATTERNS, SOURCE_PATTERNS, CATEGORY_PATTERNS])
 
 
+def _seller_negatives(norm: Normalized, keywords: KeywordScan) -> KeywordScan:
+    """In a pasted thread, the warnings, questions and reports of other people's replies
+    ("呢啲係咪犯法㗎", "reported to the mods") say nothing against the seller's own post: the
+    negative rules are read from the thread's author's posts only."""
+    thread = thread_posts(norm.text)
+    if thread is None or not len(thread.others):
+        return keywords
+    kept: list[str] = []
+    pos = 0
+    for start, end in thread.others.intervals():
+        kept.append(norm.lower[pos:start])
+        pos = end
+    kept.append(norm.lower[pos:])
+    own = scan(compact("\n".join(kept), norm.cjk))
+    return keywords.with_negatives_of(own)
+
+
 def _analyze(title: str, text: str) -> Analysis:
     norm = normalize(title, text)
     rule_gates, source_gates, category_gates = _COMPACT_GATES.open_masks("\n" + norm.compact)
     keywords = scan(norm.compact, rule_gates)
+    if keywords.negative_logit:
+        keywords = _seller_negatives(norm, keywords)
     extra = ["input:truncated"] if norm.truncated else []
     if cannot_be_offer(keywords):
         verdict = classify(keywords, Evidence(None, None, None, False, False))

@@ -135,6 +135,8 @@ NEGATIVE: tuple[Rule, ...] = (
         r"数据|资料|名单)|"
         r"(?<![a-z])wtb(?![a-z])|want(?:ed)? to buy|looking to buy|(?<![a-z])buying(?![a-z])|"
         r"will pay|paying (?:\$|\d|up to|top|good|well|cash|usdt|for (?:fresh|bulk|good))|"
+        r"willing to pay|where (?:can|do|could) (?:i|we) (?:buy|get|purchase)|哪里(?:能|可以)?买|"
+        r"去哪(?:里|儿)?买|"
         r"有货的|有货请|有资源的|有的朋友私聊|有量的来|勿报价|报价过高|先验样本再付款",
         -6.0,
         2,
@@ -442,6 +444,23 @@ class KeywordScan:
     rules_logit: float
     rule_signals: list[str]
     fired: frozenset[str]
+    # The part of rules_logit that the negative rules gave.
+    negative_logit: float = 0.0
+
+    def with_negatives_of(self, other: KeywordScan) -> KeywordScan:
+        """This scan with the negative rules' part taken from ``other`` (a scan of the
+        seller's own posts of a thread, see analyze())."""
+        keep = [s for s in self.rule_signals if not s.startswith("neg:")]
+        negatives = [s for s in other.rule_signals if s.startswith("neg:")]
+        fired = {f for f in self.fired if not f.startswith("neg:")}
+        fired |= {f for f in other.fired if f.startswith("neg:")}
+        return KeywordScan(
+            self.subjects,
+            self.rules_logit - self.negative_logit + other.negative_logit,
+            keep + negatives,
+            frozenset(fired),
+            other.negative_logit,
+        )
 
 
 _RULES = (*POSITIVE, *NEGATIVE)
@@ -473,6 +492,7 @@ def scan(compact: str, may_match: int | None = None) -> KeywordScan:
     if may_match is None:
         may_match = _GATES.open_mask(compact)
     logit = 0.0
+    negative = 0.0
     signals: list[str] = []
     fired: set[str] = set()
     for bit, rule in _GATED_RULES:
@@ -491,10 +511,12 @@ def scan(compact: str, may_match: int | None = None) -> KeywordScan:
         if rule.id in _CANCELLED_BY_DELIVERY and fired & _DATA_DELIVERED:
             continue  # the tool harvests the records, or the data is sold beside it
         logit += weight
+        if weight < 0:
+            negative += weight
         signals.append(label)
         fired.add(rule.id)
     subjects = _subject(compact) if may_match & _SUBJECT_BIT else []
-    return KeywordScan(subjects, logit, signals, frozenset(fired))
+    return KeywordScan(subjects, logit, signals, frozenset(fired), negative)
 
 
 def cannot_be_offer(keywords: KeywordScan) -> bool:

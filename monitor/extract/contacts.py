@@ -111,7 +111,7 @@ _NUM_CUE_TAIL = (
     # in _numbers)
     r"(?:同号|同电话|同手机|号码|号)?"
     r"(?:[ \t]+(?!(?:me|us|now|on|at)(?![a-z]))(?P<who>[a-z]{2,12}))?"
-    r"(?:[ \t]+(?:me|us|now))?(?:[ \t]+(?:on|at))?[ \t]*[^\w\s+(]{0,2}[ \t]*[:=]?[ \t]*"
+    r"(?:[ \t]+(?:me|us|now)|[ \t]*我)?(?:[ \t]+(?:on|at))?[ \t]*[^\w\s+(]{0,2}[ \t]*[:=]?[ \t]*"
     r"(?P<n>\+?\(?\d[\d \t\-().]{5,20}\d)(?!\d)"
 )
 _NUM_CUE = Folded(
@@ -163,7 +163,9 @@ _TG_GATE = re.compile(r"tg|telegram|电报|飞机")
 # "沙发 name", "回复 #3 name", "Reply by user name:", "Reply (name):", "Re:". Group "who" is
 # what stands for the author (may hold a date, "楼主", "OP").
 _POST_HEADER = re.compile(
-    r"^[ \t]*(?:[【\[(（]?[ \t]*(?:\d{1,4}[ \t]*[楼#]|#[ \t]?\d{1,4}|沙发|板凳|地板|楼主|"
+    r"^[ \t]*(?:[【\[(（]?[ \t]*(?:\d{1,4}[ \t]*[楼#]|#[ \t]?\d{1,4}|沙发|板凳|地板|"
+    # "楼主" alone heads a post only as a label ("【楼主】", "楼主:"), not "楼主呢啲..."
+    r"楼主(?=[】\])）:：]|[ \t]*$)|"
     r"回复[ \t]*#[ \t]?\d{1,4})(?![\d])[】\])）]?"
     r"[ \t]*(?P<who>[^\n:：]{0,40}?)[ \t]*(?:[:：]|$)"
     r"|reply (?:by|from)(?: user)?[ \t]+(?P<by>[^\n:]{1,40}?)[ \t]*:"
@@ -203,6 +205,11 @@ class _Thread:
     others: Spans
     addressed: frozenset[int]
     priced: Spans  # the others' posts that name a price
+
+
+def thread_posts(text: str) -> _Thread | None:
+    """The posts of a thread pasted as one text (None when it is no thread)."""
+    return _thread(text)
 
 
 def _thread(text: str) -> _Thread | None:

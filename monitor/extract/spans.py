@@ -45,5 +45,9 @@ class Spans:
         i = bisect_right(self._starts, end - 1)
         return bool(i) and self._ends[i - 1] > start
 
+    def intervals(self) -> list[tuple[int, int]]:
+        """The disjoint intervals, in order."""
+        return list(zip(self._starts, self._ends, strict=True))
+
     def __len__(self) -> int:
         return len(self._starts)
