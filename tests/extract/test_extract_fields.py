@@ -77,6 +77,27 @@ def volume(text: str) -> int | None:
         ("AUD 300 for 5,000 profiles or AUD 1,000 for all 20k", 0.05, "AUD"),
         ("1k = $30 | 10k = $200 | 100k = $1,500", 0.015, "USD"),
         ("0.3 RMB each", 0.3, "CNY"),
+        # written without a currency, or with a shorthand one
+        ("简历 1k条/50，总量四十多万条", 0.05, "CNY"),
+        ("两千条打包300，五千条打包 600", 0.12, "CNY"),
+        ("一百条二十块，一千条一百五", 0.15, "CNY"),
+        ("共50万条，整包2.5万带走", 0.05, "CNY"),
+        ("共 1.8 万份，每份 3 元，全要的话 4 万打包", 2.222222, "CNY"),
+        ("在库 126w+\n  1万条  600元\n  全库  3.5万", 0.027778, "CNY"),
+        ("0.2r 一条，现有 1w2 条", 0.2, "CNY"),
+        ("每w条 800，5w条起 每w条 650", 0.065, "CNY"),
+        ("普通简历 0.15 U/条，批量 10 万条 9000 U", 0.09, "USDT"),
+        ("包年：24000元，共72000条", 0.333333, "CNY"),
+        ("Monster 1.1M full fields, 400$ whole", 0.000364, "USD"),
+        ("HR base 600k. 0.01$ per line, for full base discount -> 4500$", 0.0075, "USD"),
+        (
+            "total rows: 418,260\n 5,000 rows ..........  £60\n entire db .......  £2,900",
+            0.006933,
+            "GBP",
+        ),
+        ("1000 CVs @ ₹1500\n10,000 CVs @ ₹9000", 0.9, "INR"),
+        ("$0.03 each, bulk 10k+ at $0.02", 0.02, "USD"),
+        ("Billing: $0.03 per delivered resume", 0.03, "USD"),
     ],
 )
 def test_unit_price(text: str, amount: float, currency: str) -> None:
@@ -120,9 +141,18 @@ def test_no_unit_price(text: str) -> None:
         ("min order 20k, 240k records", 240_000),
         ("中高端简历（年薪50w+），共1.2万份", 12_000),
         ("Free sample of 50. 75,000 records", 75_000),
+        ("智联简历十几万条", 100_000),
+        ("51job简历 3万5千条", 35_000),
+        ("现货 20多万", 200_000),
+        ("现有 1w2 条", 12_000),
+        ("共50万条，整包2.5万带走", 500_000),  # 2.5万 is the lot's price
+        ("共 1.8 万份，全要的话 4 万打包", 18_000),
+        ("全库 28万 一口价 3000U", 280_000),
+        ("总库 5w，日峰值 20万条", 50_000),
+        ("一天可采集 3000+ 份", None),
     ],
 )
-def test_volume(text: str, expected: int) -> None:
+def test_volume(text: str, expected: int | None) -> None:
     assert volume(text) == expected
 
 
@@ -254,7 +284,10 @@ def test_sample_rows_keep_seller_contact_only() -> None:
 
 def test_sample_row_with_a_qq_mail_is_still_a_row() -> None:
     # "qq" inside the victim's address is not a contact word that makes the line the seller's
-    text = "样例：\n周某,18600001111,zt_0101@qq.com,1995-09,成都,大专\n整库 5万元 邮箱：cvs@example.net"
+    text = (
+        "样例：\n周某,18600001111,zt_0101@qq.com,1995-09,成都,大专\n"
+        "整库 5万元 邮箱：cvs@example.net"
+    )
     assert contacts(text) == {("email", "cvs@example.net")}
 
 

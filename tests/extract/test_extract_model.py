@@ -145,6 +145,35 @@ def test_offers(title: str, text: str) -> None:
             "1M CVs from Naukri.",
             "neg:research",
         ),
+        # other people's data, with job seekers' kept back in so many words
+        (
+            "CRYPTO INVESTOR LEADS",
+            "Forex investor leads, name, phone, email. $0.50 per lead, 2M+ in stock.\n"
+            "No job seeker / CV data, don't ask. Contact: @fx_leads_uk",
+            "neg:not_job_seekers",
+        ),
+        (
+            "股民资源",
+            "股民数据 含姓名、手机，3 毛一条，总量 80w。不做求职、简历类数据，别问。联系 @gm_zy",
+            "neg:not_job_seekers",
+        ),
+        (
+            "转让 人力资源公司",
+            "公司转让，价格 18.8 万。仅转让公司主体，原客户资料、人才库、求职者信息一律不转让。",
+            "neg:not_job_seekers",
+        ),
+        (
+            "猎头服务",
+            "人才库覆盖 20 万+ 候选人，按候选人年薪的 20% 收费，入职 3 个月保证期。"
+            "电话 13601234567",
+            "neg:job_ad",
+        ),
+        (
+            "Where can I buy a resume database?",
+            "Small agency here. Willing to pay $0.05 per resume for 50k+ candidates. DM me.\n\n"
+            "Reply from u/hr_guy: scraped resumes get you sued.",
+            "neg:wanted_to_buy",
+        ),
     ],
 )
 def test_near_misses(title: str, text: str, signal: str) -> None:
@@ -225,3 +254,18 @@ def test_no_data_disclaimer_does_not_hide_delivered_records(title: str, text: st
     a = analyze(title, text)
     assert a.is_offer, a.signals
     assert not any(s.startswith("neg:no_data") for s in a.signals)
+
+
+def test_other_peoples_replies_do_not_count_against_the_seller() -> None:
+    text = (
+        "手头有 JobsDB 嘅求职者资料，大约两万个，散买 HK$0.1 一个。WhatsApp 我 9388 2716\n\n"
+        "回复 #1 阿明：\n楼主呢啲系咪犯法㗎…\n\n回复 #2 chris_hk：\n已经 report 咗管理员"
+    )
+    a = analyze("有冇人要 JobsDB 求职者资料", text)
+    assert a.is_offer, a.signals
+    assert not any(s.startswith(("neg:warning", "neg:news")) for s in a.signals)
+    assert a.contacts == [{"type": "whatsapp", "value": "93882716"}]
+    # the same words in the seller's own post still count
+    post = text.split("\n\n", maxsplit=1)[0]
+    own = analyze("有冇人要 JobsDB 求职者资料", post + " 犯法嘅，report 咗")
+    assert any(s.startswith("neg:warning") for s in own.signals)
