@@ -114,8 +114,9 @@ SUFFIX_CURRENCY: dict[str, tuple[str, float]] = {
     "澳元": ("AUD", 1.0),
     "cad": ("CAD", 1.0),
     "加元": ("CAD", 1.0),
-    # "400$", "0.01$ per line": the sign after the sum, as written in much of Europe
+    # "400$", "0.01$ per line", "40€": the sign after the sum, as written in much of Europe
     "$": ("USD", 1.0),
+    "€": ("EUR", 1.0),
 }
 
 
@@ -153,6 +154,10 @@ _MONEY_SOURCES = (
     rf"(?P<pre>{_alternation(PREFIX_CURRENCY)})[ \t]?(?:{_NUMBER})",
     rf"(?=[\d.{CN_NUM_CHARS}])(?:{_NUMBER2})[ \t]?"
     rf"(?P<suf>{_alternation(SUFFIX_CURRENCY)})(?![a-z])",
+    # Euros with a decimal comma: "0,02 €", "€ 0,02", "1,50 EUR" (searched only when the text
+    # names euros: a decimal comma elsewhere is a thousands separator, "1,500 CVs").
+    r"(?=[\d€e])(?:(?P<ec>\d{1,6},\d{1,2})(?![\d,])[ \t]?(?:€|eur(?:os?)?(?![a-z]))"
+    r"|(?:€|eur)[ \t]?(?P<ec2>\d{1,6},\d{1,2})(?![\d,]))",
 )
 # compile_lookahead_led: the colloquial and suffix-money patterns open with a lookahead class,
 # which it turns into a regex prefilter without the costly \d test (the others compile as
@@ -193,6 +198,9 @@ def _from_match(m: re.Match[str], text: str) -> Money | None:
         return Money(m.start(), m.end(), amount, "CNY", minor=base < 1)
     if "half" in groups:
         return Money(m.start(), m.end(), 0.005, "USD", minor=True)
+    if "ec" in groups:
+        value = float((m.group("ec") or m.group("ec2")).replace(",", "."))
+        return Money(m.start(), m.end(), value, "EUR")
     if "pre" in groups:
         code, factor = PREFIX_CURRENCY[m.group("pre").lower()]
         value = quantity_value(m.group("num"), m.group("mult"), m.group("cn"))
@@ -243,7 +251,9 @@ def find_money(text: str, fold: str | None = None) -> list[Money]:
     patterns, view = (MONEY_PATTERNS, text) if fold is None else (_MONEY_LOWER, fold)
     candidates: list[tuple[int, int, re.Match[str]]] = []
     for rank, pattern in enumerate(patterns):
-        edge = _EDGE_SUF if rank == 3 else _EDGE_PRE if rank == 2 else frozenset()
+        if rank == 4 and "€" not in text and "eur" not in view.lower():
+            continue
+        edge = _EDGE_SUF if rank >= 3 else _EDGE_PRE if rank == 2 else frozenset()
         for m in pattern.finditer(view):
             start = m.start()
             if start and text[start - 1] in edge:

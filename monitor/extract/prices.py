@@ -23,7 +23,7 @@ from monitor.extract.fastre import FoldedWindow, Gate, compile_lookahead_led
 from monitor.extract.money import Money
 from monitor.extract.numbers import CN_NUM_CHARS, QUANTITY, parse_chinese, quantity_value
 from monitor.extract.spans import Spans
-from monitor.extract.volume import REC_UNIT_EN, REC_UNIT_ZH
+from monitor.extract.volume import REC_UNIT_EN, REC_UNIT_ZH, in_sample_row
 
 logger = logging.getLogger(__name__)
 
@@ -116,6 +116,8 @@ _BARE = compile_lookahead_led(
     rf"(?P<cn>[{CN_NUM_CHARS}]{{2,12}})(?![{CN_NUM_CHARS}]))",
     re.IGNORECASE,
 )
+_LEADER = re.compile(r"[ \t]*(?:\.{3,}|…+)[ \t.…]*")
+_UNIT_NEXT = re.compile(rf"[ \t]?-?[ \t]?(?:{_UNIT})(?![a-z])", re.IGNORECASE)
 _DISCOUNT = re.compile(r"(?:打[ \t]*)?(?P<d>\d{1,2}(?:\.\d)?|[一二三四五六七八九]{1,2})[ \t]*折")
 _THRESHOLD_BEFORE = re.compile(
     rf"(?:满|一次买满|买满|if you take|take|bulk[ \t]*\(?|over|above|超过|orders? (?:of|"
@@ -274,6 +276,11 @@ def _classify(text: str, money: Money, volume: int | None, shut: _Shut = _OPEN) 
     """Read one money mention as a price per single record, or None."""
     before = text[max(0, money.start - 30) : money.start]
     low = shut.window(money.start - 30, money.start)
+    if "..." in before or "…" in before:
+        # a price list's dot leaders ("entire db .......... £2,900"): one space, so the words
+        # before them stay within the windows below
+        before = _LEADER.sub(" ", text[max(0, money.start - 60) : money.start])[-30:]
+        low = None if low is None else before.lower()
     if _NOT_PRICE_BEFORE_W.search(before, low):
         return None
     end = money.end
@@ -352,8 +359,8 @@ def _bare_prices(
                 found.append(package)
             continue
         amount = float(m.group("num"))
-        if amount <= 0:
-            continue
+        if amount <= 0 or _UNIT_NEXT.match(text, end):
+            continue  # "full 500-row sample": a count of records, not a sum
         per_n = _PER_N_BARE_BEFORE.search(before) if not before.isascii() else None
         if (
             _PER_ONE_AFTER.match(text, end)
@@ -470,6 +477,8 @@ def extract_prices(
     spans = Spans((m.start, m.end) for m in monies)
     prices: list[UnitPrice] = []
     for money in monies:
+        if in_sample_row(text, money.start):
+            continue  # a salary in the sample rows shown ("| £23k")
         price = _classify(text, money, volume, shut) or _by_habit(text, money, prices, shut)
         if price is None:
             continue

@@ -83,6 +83,8 @@ STRONG: dict[str, str] = {
     "店长直聘": "other",
     "一览英才": "other",
     "jobsdb": "other",
+    "抖音招聘": "other",
+    "快招工": "other",
     "job bank": "other",
     "jobbank": "other",
     "stepstone": "other",

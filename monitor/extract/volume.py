@@ -44,7 +44,7 @@ _REJECT_BEFORE = re.compile(
     r"(?:满|起售|起购|起订|起卖|起拍|最低|最少|至少|低于|不足|min(?:imum)?\.?(?: order)?(?: of)?|"
     r"at least|if you (?:take|buy|order)|orders? (?:over|above|of)|bulk[ \t]*\(?|above|"
     r"每|per|/|日产能|产能|日更|日收|每日|每天|今日|当日|日均|daily|a day|weekly|每周|"
-    r"(?:每天|一天)(?:可|能)?(?:采集?|出|更新|新增|下载)|日采|峰值|peak|"
+    r"(?:每天|一天)(?:可|能)?(?:采集?|出|更新|新增|下载)|日采|日产|峰值|peak|"
     r"样本|样例|sample(?:s)? of|先发|免费送|free|试用|测试?|"
     r"年薪|月薪|薪资|薪水|工资|期望|salary|ctc|paying|pay|"
     r"[\d.][ \t]*[-~至到]|前|top)[ \t]*$",
@@ -62,6 +62,7 @@ _REJECT_AFTER = re.compile(
 # Searched on the lower-cased window when the text allows it (fastre.FoldedWindow).
 _CUE_BEFORE_W = FoldedWindow(_CUE_BEFORE)
 _REJECT_BEFORE_W = FoldedWindow(_REJECT_BEFORE)
+_DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _MULT_ONLY_OK = re.compile(
     r"万(?:[1-9]千)?|亿|[wkm]|lakh|lac|crore|million|mln|mn|billion|bn", re.IGNORECASE
 )
@@ -128,13 +129,41 @@ def find_counts(text: str, taken: Spans, fold: str | None = None) -> list[Count]
         if m.start() in taken:
             continue
         value = quantity_value(m.group("num"), m.group("mult"), m.group("cn"))
+        if value is not None and _DOT_GROUPED.fullmatch(m.group(0)):
+            # "75.000 records": a count of records is whole, so the dot groups thousands
+            # (German, Spanish...); a unit must follow (checked by _is_candidate)
+            value = float(m.group(0).replace(".", ""))
+            if not _UNIT_AFTER.match(text, m.end()):
+                continue
         # Nobody sells fewer than ten records; "一份" or "3份" is not a volume.
         if value is None or value < 10 or value != int(value):
             continue
         ok, unit, end = _is_candidate(text, m, value, fold)
-        if ok:
+        if ok and not in_sample_row(text, m.start()):
             counts.append(Count(m.start(), end, int(value), unit))
     return counts
+
+
+# A line of the sample rows shown ("张** | 138****2210 | ... | 150万"): its figures are the
+# data subjects' (salaries, ages), not the seller's claims.
+_ROW_SEP = re.compile(r"[|\t;]")
+_MASK = re.compile(r"\*{2,}|\d\*+\d")
+
+
+def in_sample_row(text: str, pos: int) -> bool:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start : end if end >= 0 else len(text)]
+    if len(_ROW_SEP.findall(line)) < 3 or _MASK.search(line) is None:
+        return False
+    # The figure must sit in a short cell between separators (not in prose on the same line,
+    # "现货库存20000+份 ... 样例：王**｜男｜28岁")
+    at = pos - start
+    before = max(line.rfind(sep, 0, at) for sep in "|\t;")
+    if before < 0:
+        return False
+    after = [i for i in (line.find(sep, at) for sep in "|\t;") if i >= 0]
+    return len(line[before + 1 : min(after, default=len(line))].strip()) <= 16
 
 
 def largest(counts: list[Count]) -> int | None:
