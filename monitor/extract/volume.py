@@ -151,9 +151,11 @@ _MASK = re.compile(r"\*{2,}|\d\*+\d")
 
 
 def in_sample_row(text: str, pos: int) -> bool:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    line = text[start : end if end >= 0 else len(text)]
+    """Whether ``pos`` is in a cell of a sample-row line (lines are looked at 200 characters
+    either side at most: a megabyte on one line must not cost a megabyte per figure)."""
+    start = text.rfind("\n", max(0, pos - 200), pos) + 1 or max(0, pos - 200)
+    end = text.find("\n", pos, pos + 200)
+    line = text[start : end if end >= 0 else min(len(text), pos + 200)]
     if len(_ROW_SEP.findall(line)) < 3 or _MASK.search(line) is None:
         return False
     # The figure must sit in a short cell between separators (not in prose on the same line,
