@@ -109,6 +109,28 @@ def _seller_negatives(norm: Normalized, keywords: KeywordScan) -> KeywordScan:
 
 def _analyze(title: str, text: str) -> Analysis:
     norm = normalize(title, text)
+    result = _analyze_normalized(norm)
+    if result.is_offer:
+        return result
+    return _offer_in_reply(norm) or result
+
+
+def _offer_in_reply(norm: Normalized) -> Analysis | None:
+    """A thread pasted as one text whose author asks ("求58同城普工简历", "WTB US resume
+    database") while someone answers with an offer: the listing holds that offer. The
+    others' posts that name a price are read on their own, in order; the first offer wins."""
+    thread = thread_posts(norm.text)
+    if thread is None:
+        return None
+    for start, end in thread.priced:
+        reply = _analyze_normalized(normalize("", norm.text[start:end]))
+        if reply.is_offer:
+            reply.signals.append("thread:offer_in_reply")
+            return reply
+    return None
+
+
+def _analyze_normalized(norm: Normalized) -> Analysis:
     rule_gates, source_gates, category_gates = _COMPACT_GATES.open_masks("\n" + norm.compact)
     keywords = scan(norm.compact, rule_gates)
     if keywords.negative_logit:

@@ -171,6 +171,10 @@ _POST_HEADER = re.compile(
     r"|reply (?:by|from)(?: user)?[ \t]+(?P<by>[^\n:]{1,40}?)[ \t]*:"
     r"|reply[ \t]*\((?P<paren>[^\n)]{1,40})\)[ \t]*:"
     r"|re:"
+    r"|reply[ \t]*#?[ \t]?\d{1,4}[ \t]*[—–\-:][ \t]*(?P<rn>[^\n:]{1,60}?)[ \t]*:"
+    r"|original post(?: by)?[ \t]+(?P<orig>[^\n:]{1,40}?)[ \t]*:"
+    r"|(?P<ask>问)[ \t]*[:：]"
+    r"|回答[ \t]*\d{0,3}[ \t]*(?:[(（](?P<ans>[^)）\n]{0,40})[)）])?[ \t]*[:：]"
     r"|(?P<wrote>[^\s:]{2,32}) wrote:"
     # a user name alone on its line: kept only in a conversation (see _thread)
     r"|(?P<user>[a-z][a-z0-9_.\-]{2,31}):[ \t]*$)",
@@ -189,9 +193,15 @@ _POST_GATE = (
     "RE:",
     "wrote:",
     ":\n",
+    "回答",
+    "riginal post",
 )
 # A post that names a price: where the seller is when the thread's author is a buyer.
-_PRICED = re.compile(r"[$€£¥₹]|\d[ \t]*(?:元|块|usdt|usd|u\b|k\b)|price|价", re.IGNORECASE)
+_PRICED = re.compile(
+    r"[$€£¥₹]|\d[ \t]*(?:元|块|毛|角|usdt|usd|u\b|k\b)|[一二两三四五六七八九十][ \t]*[毛角块元]|"
+    r"条/|/条|一条|每条|price|价|(?<![a-z])per (?:record|lead|cv|resume|row|1k|k)",
+    re.IGNORECASE,
+)
 _OP_WORD = re.compile(r"楼主|(?<![A-Za-z])(?:op|seller)(?![A-Za-z])|卖家|樓主", re.IGNORECASE)
 _FIRST_FLOOR = re.compile(r"^[ \t]*(?:1[ \t]*[楼#]|#[ \t]?1)(?!\d)")
 
@@ -204,7 +214,7 @@ class _Thread:
 
     others: Spans
     addressed: frozenset[int]
-    priced: Spans  # the others' posts that name a price
+    priced: tuple[tuple[int, int], ...]  # the others' posts that name a price, one by one
 
 
 def thread_posts(text: str) -> _Thread | None:
@@ -224,11 +234,15 @@ def _thread(text: str) -> _Thread | None:
         return None  # one "#3" or "Re:" line is no thread
     op_name = ""
     others = Spans()
-    priced = Spans()
+    priced: list[tuple[int, int]] = []
     addressed: set[int] = set()
     for i, m in enumerate(headers):
-        who = "".join(m.group(g) or "" for g in ("who", "by", "paren", "wrote", "user")).strip()
-        if _OP_WORD.search(m.group(0)):
+        who = "".join(
+            m.group(g) or "" for g in ("who", "by", "paren", "wrote", "user", "rn", "orig", "ans")
+        ).strip()
+        if m.group("orig") or m.group("ask"):  # "Original post by X:", "问："
+            op, op_name = True, op_name or who
+        elif _OP_WORD.search(m.group(0)):
             op = True
             if not op_name:
                 op_name = _OP_WORD.sub("", who).strip()
@@ -245,8 +259,12 @@ def _thread(text: str) -> _Thread | None:
             end = headers[i + 1].start() if i + 1 < len(headers) else len(text)
             others.add(m.start(), end)
             if _PRICED.search(text, m.end(), end):
-                priced.add(m.start(), end)
-    return _Thread(others, frozenset(addressed), priced)
+                priced.append((m.start(), end))
+    return _Thread(others, frozenset(addressed), tuple(priced))
+
+
+def _within(pos: int, spans: tuple[tuple[int, int], ...]) -> bool:
+    return any(start <= pos < end for start, end in spans)
 
 
 def _sellers_only(found: list[Contact], thread: _Thread) -> list[Contact]:
@@ -255,9 +273,9 @@ def _sellers_only(found: list[Contact], thread: _Thread) -> list[Contact]:
     found = [c for c in found if not (c.type == "telegram" and c.pos in thread.addressed)]
     if any(c.pos not in thread.others for c in found):
         found = [c for c in found if c.pos not in thread.others]
-    elif any(c.pos in thread.priced for c in found):
+    elif any(_within(c.pos, thread.priced) for c in found):
         # The author asks; the seller is whoever answers with a price.
-        found = [c for c in found if c.pos in thread.priced]
+        found = [c for c in found if _within(c.pos, thread.priced)]
     return found
 
 
