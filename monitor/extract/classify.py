@@ -58,7 +58,8 @@ def _rule(rule_id: str, pattern: str, weight: float, max_hits: int = 1) -> Rule:
 SUBJECT = compile_fast(
     r"简历|求职者|求职人员|求职人|求职意向|求职信息|求职数据|应聘者|应聘人员|候选人|人才数据|"
     r"人才资源|人才库|履历|"
-    r"应届生数据|应届毕业生|毕业生数据|毕业生信息|应届生简历|hr资源|招聘数据|求职用户|找工作的人|"
+    r"应届生数据|应届毕业生|毕业生数据|毕业生信息|应届生简历|应届生名单|毕业生名单|应届生资料|求职名单|"
+    r"间历|简厉|hr资源|招聘数据|求职用户|找工作的人|"
     r"resumes?|résumés?|(?<![a-z])cvs?(?![a-z])|curriculum vitae|job ?seekers?|job applicants?|"
     r"(?<!loan )(?<!visa )(?<!credit )(?<!mortgage )(?<!rental )(?<!tenancy )applicants?|"
     r"candidates?|open ?to ?work|opentowork|(?:hr|job|recruitment|recruiting|staffing) leads|"
@@ -109,7 +110,8 @@ POSITIVE: tuple[Rule, ...] = (
         "have_stock",
         r"我这(?:边|里)?有[^\n,、。]{0,8}(?:简历|数据|资料|名单|资源)|"
         r"手(?:上|里)有(?:一批|[^\n,、。]{0,6}(?:简历|数据|资料|名单|资源))|库存|存货|存量|总库|总量|现有|已有|历史库|"
-        r"(?<![a-z])(?:i|we) have|(?<![a-z])got (?:\d|a |over)|total(?![a-z])|have ~?\d",
+        r"(?<![a-z])(?:i|we) have|(?<![a-z])(?:i'?ve |we'?ve |i |we )?got (?:\d|over)|"
+        r"(?<![a-z])(?:i'?ve|we'?ve|i|we) got a |total(?![a-z])|have ~?\d",
         0.8,
     ),
     _rule(
@@ -167,7 +169,9 @@ NEGATIVE: tuple[Rule, ...] = (
         r"有人|声称|兜售|叫卖|标价|一家店铺|多起案件|claim(?:ed|ing|s)|advertis(?:ed|ing)|"
         r"who offered|sellers|"
         r"vendors?(?![a-z])|listings offering|i read|sell for|someone offered|"
-        r"(?:a guy|someone|somebody|he|she|they) [^\n.]{0,24}offered|offered me|i was offered",
+        r"(?:a guy|someone|somebody|he|she|they) [^\n.]{0,24}offered|offered me|i was offered|"
+        r"(?:was|were|is being|are being) (?:listed|sold|shopped|offered|posted)|posted it|"
+        r"some guy|asking \$",
         -1.5,
         2,
     ),
@@ -176,7 +180,8 @@ NEGATIVE: tuple[Rule, ...] = (
         r"防骗|诈骗|(?<!不做)(?<!不是)骗子|被骗|曝光|别碰|千万别|违法|犯法|犯罪|侵犯公民个人信息|警惕|上当|提醒|拉黑|"
         r"(?<![a-z])scam|warning|fraud|illegal|don'?t buy|beware|(?<![a-z])alert|report and block|"
         r"刑法|司法解释|情节严重|个人信息保护法|gdpr|ccpa|lawyer|报警|报了警|"
-        r"被人(?:挂|拿|放)出来卖|投诉",
+        r"被人(?:挂|拿|放)出来卖|投诉|reminder that|have ?i ?been ?pwned|lock down your|"
+        r"phish(?:er|ers|ing)",
         -2.0,
         3,
     ),
@@ -190,7 +195,7 @@ NEGATIVE: tuple[Rule, ...] = (
     _rule(
         "neg:review",
         r"\+rep|would buy again|will buy again|(?<![a-z])vouch(?:ing|ed)? for|(?<![a-z])vouch ?:|"
-        r"(?<![a-z])bought [^\n.]{0,60}(?:from|through|via) |legit seller|回购|好评|已收到货",
+        r"(?<![a-z])bought [^\n.]{0,60}(?:from|through|via) |回购|好评|已收到货",
         -6.0,
     ),
     _rule(
@@ -223,7 +228,8 @@ NEGATIVE: tuple[Rule, ...] = (
     ),
     _rule(
         "neg:job_ad",
-        r"诚征|诚聘|急招|招工|招普工|月薪|五险一金|包吃住|简历投递|投递简历|将履历寄|内推|校园招聘|"
+        r"诚征|诚聘|急招|招工|招普工|(?<!期望)月薪|五险一金|包吃住|简历投递|(?<!者)投递简历|将履历寄|内推|"
+        r"校园招聘|"
         r"双选会|"
         r"【招聘】|we'?re hiring|(?<![a-z])apply(?![a-z])|job postings|jobs daily|remote jobs|"
         r"we place|placement fee|% fee|post your job|per listing|"
@@ -237,6 +243,7 @@ NEGATIVE: tuple[Rule, ...] = (
     _rule(
         "neg:work_offer",
         r"data entry|typists?(?![a-z])|打字员|录入员|简历录入|信息录入|资料录入|日结|招兼职|"
+        r"data annotat(?:ors?|ion)|annotators?(?![a-z])|标注员|数据标注|"
         r"兼职招聘|per (?:cv|resume) (?:entered|typed)",
         -4.5,
     ),
@@ -259,7 +266,8 @@ NEGATIVE: tuple[Rule, ...] = (
     ),
     _rule(
         "neg:course",
-        r"课程|直播|培训课|教你|webinar|course|tutorial|(?<!使用)教程|二手书|(?<![a-z])books?(?![a-z])|干货|"
+        r"课程|直播|培训课|教你|webinar|(?<!, )course(?! and| or|,)|tutorial|(?<!使用)教程|二手书|"
+        r"(?<![a-z])books?(?![a-z])|干货|"
         r"技巧|"
         r"tips?(?![a-z])",
         -2.0,
@@ -281,6 +289,7 @@ NEGATIVE: tuple[Rule, ...] = (
         r"仅(?:售|卖|出)?(?:源码|程序|程式)|"
         r"演示(?:站|数据)?[^\n。]{0,10}(?:虚构|测试数据|假数据|模拟数据)|示范站[^\n。]{0,10}虚构|"
         r"no data (?:included|of any kind|comes)|with no data|"
+        r"no personal data (?:is )?(?:shared|included|sold)|fully de-?identified|"
         r"ships? (?:empty|without (?:any )?data)|"
         r"data (?:is )?not included|without (?:any )?(?:real )?data|(?:source )?code only|"
         r"(?:demo|sample|dummy) (?:data|cvs|resumes|records|rows)[^\n.]{0,24}"
@@ -295,6 +304,8 @@ NEGATIVE: tuple[Rule, ...] = (
         r"not for sale|not to sell|(?:will )?never sell|(?:for )?research (?:only|purposes only)|"
         r"research notes?|threat.?intel|"
         r"(?<![a-z])osint(?![a-z])|analyst note|we (?:observed|monitored|tracked|collected)|"
+        r"(?:monitoring|intelligence|intel|research) team|threat brief|why it matters|"
+        r"tracked \d+ (?:separate )?(?:listings|posts|ads)|"
         r"actor profile|threat actor|(?<![a-z])tlp ?[:-] ?(?:red|amber|green|clear|white)|"
         r"first seen ?:|assessment ?:|(?<![a-z])iocs?(?![a-z])|"
         r"(?:ads|posts|listings) (?:we|i) (?:collected|saw|observed|tracked)|"
@@ -337,7 +348,7 @@ NEGATIVE: tuple[Rule, ...] = (
         r"(?<![a-z])b2b(?![a-z])|c-level|c-suite|decision.makers?|"
         r"(?:executive|company|business|corporate) (?:contacts|emails|list|directory)|"
         r"企业名单|企业名录|公司名录|公司名单|工商(?:数据|信息)|老板(?:电话|手机|名单)|企业主|"
-        r"hr(?:姓名|电话|手机|联系方式)|拓客|正在招(?:聘|人)的(?:公司|企业)",
+        r"hr(?:姓名|电话|手机|联系方式)|正在招(?:聘|人)的(?:公司|企业)",
         -2.0,
     ),
     # The seller says outright the records are not job seekers' ("都是企业方，不是求职者").
@@ -350,6 +361,7 @@ NEGATIVE: tuple[Rule, ...] = (
         r"不做(?![了啦])[^\n。，,!！]{0,5}(?:求职|简历|应聘)|"
         r"(?:人才库|求职者|简历|候选人|应聘者)[^\n。]{0,10}(?:一律不|均不|不在转让|不转让|不对外|不出售)|"
         r"不(?:出售|卖|提供|转让)(?:任何)?(?:简历|候选人|求职者|人才库)(?!模板|模版)|"
+        r"不(?:含|包含|包括)[^\n。]{0,8}(?:候选人库|简历库|人才库|求职者)|"
         r"no (?:job ?seekers?|cvs?|resumes?|hr|candidates?)(?: ?/ ?[a-z]+)? (?:data|records|leads)|"
         r"not included ?:? ?(?:the |our |any )?(?:candidate|cv|resume)|"
         r"(?:candidate|cv|resume) (?:database|records|data)[^\n.]{0,40}(?:not included|"
