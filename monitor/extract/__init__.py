@@ -21,7 +21,7 @@ from monitor.extract.categories import GATED as CATEGORY_PATTERNS
 from monitor.extract.categories import find_categories
 from monitor.extract.classify import GATED as RULE_PATTERNS
 from monitor.extract.classify import Evidence, KeywordScan, cannot_be_offer, classify, scan
-from monitor.extract.contacts import find_contacts, thread_posts
+from monitor.extract.contacts import PRICED, find_contacts, thread_posts
 from monitor.extract.fastre import GateGroups
 from monitor.extract.money import find_money
 from monitor.extract.normalize import MAX_CHARS, Normalized, compact, normalize
@@ -103,7 +103,10 @@ def _seller_negatives(norm: Normalized, keywords: KeywordScan) -> KeywordScan:
         kept.append(norm.lower[pos:start])
         pos = end
     kept.append(norm.lower[pos:])
-    own = scan(compact("\n".join(kept), norm.cjk))
+    own_text = "\n".join(kept)
+    if not PRICED.search(own_text):
+        return keywords  # the author sells nothing: the others' talk is the listing's
+    own = scan(compact(own_text, norm.cjk))
     return keywords.with_negatives_of(own)
 
 

@@ -103,7 +103,11 @@ POSITIVE: tuple[Rule, ...] = (
         r"(?:数据|简历|资料)[^\n。]{0,6}(?:另售|另购|另卖|另外出售|单独出售|单独购买)|"
         r"另(?:售|卖)[^\n。]{0,6}(?:数据|简历|资料)|附(?:带)?现成(?:的)?(?:数据|简历)|"
         r"(?:买|卖|出)现成的|"
-        r"(?:data|database|cvs|resumes|records|leads)(?: is| are)? (?:sold|available) separately",
+        r"(?:data|database|cvs|resumes|records|leads)(?: is| are)? (?:sold|available) separately|"
+        # a template or a tool kit as the cover of the data: "模板是送的 主要是里面的人才数据",
+        # "另有加购款【…3万份】，拍基础款后备注加购，客服改价"
+        r"(?:模板|模版|资料|课程)(?:是|只是)?(?:赠送|送的)|主要是(?:里面的)?(?:人才)?(?:数据|资料|简历)|"
+        r"加购款|备注[“\"]?加购|客服改价|不在页面显示",
         1.5,
     ),
     _rule(
@@ -486,7 +490,7 @@ _SUBJECT_BIT = 1 << len(_RULES)
 # Positive rules that say the buyer gets records even when the seller says "no data".
 _DATA_DELIVERED = frozenset({"harvest_tool", "data_sold_apart"})
 # Negative rules such software would otherwise trip ("no data included", "seats", "/month").
-_CANCELLED_BY_DELIVERY = frozenset({"neg:no_data", "neg:software"})
+_CANCELLED_BY_DELIVERY = frozenset({"neg:no_data", "neg:software", "neg:template"})
 
 # The most the extracted facts can add (price per record, volume, contact, source).
 _BEST_EVIDENCE = 2.5 + 1.0 + 1.2 + 0.5

@@ -197,7 +197,7 @@ _POST_GATE = (
     "riginal post",
 )
 # A post that names a price: where the seller is when the thread's author is a buyer.
-_PRICED = re.compile(
+PRICED = re.compile(
     r"[$€£¥₹]|\d[ \t]*(?:元|块|毛|角|usdt|usd|u\b|k\b)|[一二两三四五六七八九十][ \t]*[毛角块元]|"
     r"条/|/条|一条|每条|price|价|(?<![a-z])per (?:record|lead|cv|resume|row|1k|k)",
     re.IGNORECASE,
@@ -258,7 +258,7 @@ def _thread(text: str) -> _Thread | None:
         if not op:
             end = headers[i + 1].start() if i + 1 < len(headers) else len(text)
             others.add(m.start(), end)
-            if _PRICED.search(text, m.end(), end):
+            if PRICED.search(text, m.end(), end):
                 priced.append((m.start(), end))
     return _Thread(others, frozenset(addressed), tuple(priced))
 

@@ -45,6 +45,15 @@ CNY_RATE: dict[str, float] = {
     "IDR": 0.00045,
     "MYR": 1.55,
     "AED": 1.96,
+    "KES": 0.056,
+    "NGN": 0.0047,
+    "ZAR": 0.39,
+    "PKR": 0.026,
+    "BDT": 0.06,
+    "THB": 0.2,
+    "VND": 0.00028,
+    "EGP": 0.15,
+    "SAR": 1.92,
 }
 
 # A whole-lot sum above this many units of money per record is not the lot's price.

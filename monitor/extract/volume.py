@@ -34,7 +34,7 @@ _PLUS_AFTER = re.compile(r"[ \t]*(?:\+|多|余)")
 _CUE_BEFORE = re.compile(
     r"(?:总量|总数|总库存?|库存|存量|存货|现货|现有|共计|一共|合计|总共|共|数量|笔数|条数|"
     r"total|in stock|stock|records|rows|lines|entries|volume|size|database of|db of|count|"
-    r"quantity|qty|amount)"
+    r"(?<![a-z])\d{1,3} of|quantity|qty|amount)"
     r"[ \t]*(?:[:=][ \t]*)?(?:约|大概|大约|超过|过|逾|近|有|~|≈|about|approx\.?|around|over|"
     r"of)?[ \t]*$",
     re.IGNORECASE,
