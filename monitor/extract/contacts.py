@@ -171,7 +171,7 @@ _POST_HEADER = re.compile(
     r"|reply (?:by|from)(?: user)?[ \t]+(?P<by>[^\n:]{1,40}?)[ \t]*:"
     r"|reply[ \t]*\((?P<paren>[^\n)]{1,40})\)[ \t]*:"
     r"|re:"
-    r"|reply[ \t]*#?[ \t]?\d{1,4}[ \t]*[—–\-:][ \t]*(?P<rn>[^\n:]{1,60}?)[ \t]*:"
+    r"|reply[ \t]*(?:#?[ \t]?\d{1,4}[ \t]*[—–\-:]|[—–\-])[ \t]*(?P<rn>[^\n:]{1,60}?)[ \t]*:"
     r"|original post(?: by)?[ \t]+(?P<orig>[^\n:]{1,40}?)[ \t]*:"
     r"|(?P<ask>问)[ \t]*[:：]"
     r"|回答[ \t]*\d{0,3}[ \t]*(?:[(（](?P<ans>[^)）\n]{0,40})[)）])?[ \t]*[:：]"
@@ -297,6 +297,19 @@ _AT_STAND_IN = re.compile(
 _XMPP = re.compile(r"jabber|xmpp", re.IGNORECASE)
 
 
+# "northdata.ca at outlook dot com": both words spelled out between the parts of an address.
+_SPELLED_ADDRESS = re.compile(
+    r"(?P<u>[A-Za-z0-9][A-Za-z0-9._%+-]{0,63})[ \t]+(?:at|AT)[ \t]+(?P<d>[A-Za-z0-9-]{2,63}"
+    r"(?:[ \t]+(?:dot|DOT)[ \t]+[A-Za-z0-9-]{2,63})*)[ \t]+(?:dot|DOT)[ \t]+(?P<t>[A-Za-z]{2,12})"
+    r"(?![A-Za-z0-9])"
+)
+
+
+def _spelled_address(m: re.Match[str]) -> str:
+    domain = re.sub(r"[ \t]+(?:dot|DOT)[ \t]+", ".", m.group("d"))
+    return f"{m.group('u')}@{domain}.{m.group('t')}"
+
+
 def _stand_in_at(text: str) -> str:
     m = _AT_STAND_IN.search(text)
     if m is None:
@@ -310,6 +323,8 @@ def _stand_in_at(text: str) -> str:
 
 
 def _deobfuscate(text: str) -> str:
+    if " dot " in text or " DOT " in text:
+        text = _SPELLED_ADDRESS.sub(_spelled_address, text)
     if "@" in text and (
         "换成" in text
         or "改成" in text

@@ -187,6 +187,7 @@ _MONEY_LOWER: tuple[re.Pattern[str], ...] = tuple(compile_lookahead_led(p) for p
 _EDGE_PRE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _EDGE_SUF = _EDGE_PRE | frozenset("0123456789.,")
 
+_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _CN_SMALL = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
 
 
@@ -226,6 +227,10 @@ def _from_match(m: re.Match[str], text: str) -> Money | None:
         value = quantity_value(m.group("num2"), m.group("mult2"), m.group("cn2"))
     if value is None:
         return None
+    if code == "EUR":
+        num = m.group("num") if "pre" in groups else m.group("num2")
+        if num and _DOT_THOUSANDS.fullmatch(num):
+            value = float(num.replace(".", ""))  # "1.500€": euro sums have two decimals
     return Money(m.start(), m.end(), value * factor, code, minor=factor < 1)
 
 

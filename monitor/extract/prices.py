@@ -65,11 +65,12 @@ _PER_ONE_AFTER = re.compile(
     rf"[ \t]*(?:/[ \t]*|每[ \t]*|per[ \t]+(?:(?:delivered|verified|valid|fresh|unique|single|"
     rf"full|new|complete|qualified)[ \t]+)?|a[ \t]+|an[ \t]+|一[ \t]*|for one[ \t]+|"
     rf"for 1[ \t]+)(?:个|位)?[ \t]*{_UNIT}(?![a-z])"
-    r"|[ \t]*(?:each|apiece|ea\.)(?![a-z])",
+    r"|[ \t]*/?[ \t]*(?:each|apiece|ea\.?|pc|pcs)(?![a-z])",
     re.IGNORECASE,
 )
 _PER_N_AFTER = re.compile(
-    rf"[ \t]*(?:/|per|每|for every|a)[ \t]*(?P<n>{QUANTITY.pattern}|千|万|百|thousand)(?![a-z])"
+    rf"[ \t]*(?:/|per|每|for every|a)[ \t]*"
+    rf"(?P<n>{QUANTITY.pattern}|千|万|百|thousand|lakh|lac|crore|million)(?![a-z])"
     rf"[ \t]*(?:{_UNIT})?",
     re.IGNORECASE,
 )
@@ -103,8 +104,8 @@ _COUNT_AFTER = re.compile(
 _LOT_BEFORE = re.compile(
     r"(?:整包|全包|打包|整体|整出|整卖|全部|全拿|全要|全收|一口价|全国包|全套|包圆|总价|全量|全库|"
     r"整库|"
-    r"(?:full|entire|whole)(?: (?:set|database|db|dump|list|package|pack|bundle|collection|thing|"
-    r"lot|base))?(?: (?:discount|price|deal|offer))?|"
+    r"(?:full|entire|whole|complete)(?: (?:set|database|db|dump|list|package|pack|bundle|"
+    r"collection|thing|lot|base))?(?: (?:discount|price|deal|offer))?|"
     r"the lot|everything|all of it)"
     r"[ \t]*(?:拿走|包走|带走|出|卖)?(?:for|at|only|just|[:=,\-–—>.…]|价|价格|只要|仅需|仅|只需|"
     r"[ \t])*$",
@@ -230,7 +231,16 @@ class PriceResult:
 
 def _n_value(m: re.Match[str]) -> float | None:
     word = m.group("n").strip().lower()
-    fixed = {"千": 1e3, "万": 1e4, "百": 1e2, "thousand": 1e3}
+    fixed = {
+        "千": 1e3,
+        "万": 1e4,
+        "百": 1e2,
+        "thousand": 1e3,
+        "lakh": 1e5,
+        "lac": 1e5,
+        "crore": 1e7,
+        "million": 1e6,
+    }
     if word in fixed:
         return fixed[word]
     value = quantity_value(m.group("num"), m.group("mult"), m.group("cn"))

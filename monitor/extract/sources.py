@@ -83,6 +83,10 @@ STRONG: dict[str, str] = {
     "店长直聘": "other",
     "一览英才": "other",
     "jobsdb": "other",
+    "brightermonday": "other",
+    "brighter monday": "other",
+    "fuzu": "other",
+    "myjobmag": "other",
     "抖音招聘": "other",
     "快招工": "other",
     "job bank": "other",
@@ -234,7 +238,7 @@ _WEAK_CONTEXT = re.compile(
 # The platform wanted in an exchange or a purchase, not the one offered.
 _WANTED_BEFORE = re.compile(
     r"(?:想换|换取|换成|(?<![互交对])换|求购|想要|收|want(?:ed)?|looking for|in exchange for|"
-    r"exchange for|swap for|"
+    r"exchange for|swap for|⇄|↔|<->|<=>|"
     r"trade for)"
     r"[^\n。;,、.!?]{0,10}$"
 )
