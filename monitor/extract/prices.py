@@ -112,7 +112,8 @@ _LOT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _LOT_AFTER = re.compile(
-    r"[ \t]*(?:for (?:the |it )?(?:lot|all|everything|whole|full|entire)|the (?:lot|whole)|full|"
+    r"[ \t]*(?:(?:usd|usdt|eur|gbp|aud|cad|inr|cny|rmb)[ \t]+)?"
+    r"(?:for (?:the |it )?(?:lot|all|everything|whole|full|entire)|the (?:lot|whole)|full|"
     r"whole(?![a-z])|"
     r"obo|"
     r"all in|全部|全拿|拿走|包走|打包|全包|一口价|(?:就)?出(?!价)|卖了|转让)",
@@ -150,6 +151,11 @@ _NOT_PRICE_BEFORE = re.compile(
 _CN_DISCOUNT = {c: i for i, c in enumerate("零一二三四五六七八九")}
 _THRESHOLD_MAN = re.compile(
     rf"(?:满|超过)[ \t]*(?P<n>{QUANTITY.pattern})[ \t]*(?:{REC_UNIT_ZH})?[ \t]*[:=、]?[ \t]*\Z"
+)
+# "3w条以上 0.2": a tier line's threshold right before a bare per-record sum.
+_TIER_LINE_BEFORE = re.compile(
+    rf"(?:{QUANTITY.pattern})[ \t]*(?:{REC_UNIT_ZH})?[ \t]*(?:以上|起)[ \t]*[:=、]?[ \t]*\Z",
+    re.IGNORECASE,
 )
 _TIER_MARK_BEFORE = re.compile(r"(?:满|超过|over|above)[ \t]*$", re.IGNORECASE)
 # "每千条 60", "千条80": a bare sum after a per-hundred/thousand/ten-thousand record count.
@@ -398,7 +404,10 @@ def _bare_prices(
             per_record_quoted
             and amount < 10
             and not before.isascii()
-            and _THRESHOLD_MAN.search(before) is not None
+            and (
+                _THRESHOLD_MAN.search(before) is not None
+                or _TIER_LINE_BEFORE.search(before) is not None
+            )
         ):
             # "单价 0.12元/条，满5万 0.09": a tier line repeating the quoted per-record unit.
             found.append(UnitPrice(amount, default, _threshold(text, m.start(), end, shut)))
@@ -427,8 +436,12 @@ def _bare_package(
     "两千条打包300", "5000份 打包价 600"."""
     if before.isascii() or _NOT_SUM_AFTER.match(text, end):
         return None
-    if "包" not in before and not before.endswith(("条", "份")):
-        return None  # "一千条一百五": the sum right after the package's unit
+    if (
+        "包" not in before
+        and not before.rstrip().endswith(("条", "份"))
+        and not text.startswith("打包", end + (1 if text[end : end + 1] == " " else 0))
+    ):
+        return None  # "一千条一百五", "10w条 6888 打包": the sum next to the package
     package = _COUNT_BEFORE_W.search(before, low)
     if package is None or not (package.group("mult") or _UNIT_RE.search(package.group(0))):
         return None

@@ -180,6 +180,7 @@ WEAK: dict[str, str] = {
     "zl": "zhaopin.com",
     "boss": "zhipin.com",
     "lp": "liepin.com",
+    "lg": "lagou.com",
 }
 
 # Patterns below start with a literal so that the regex engine's first-character
@@ -197,7 +198,7 @@ _CASED_RE = re.compile(r"(?P<a>" + _alternation(list(CASED)) + r")(?![A-Za-z0-9_
 # "Indeed, ..." opening a sentence is the adverb, not the job board.
 _ADVERB = re.compile(r"(?:^|[.!?:]\s+|\n\s*)Indeed,")
 _WEAK_RE = re.compile(
-    r"(?P<a>5[ \-_·*]?8|51|zl|boss|lp)(?![\d.%a-z_])"
+    r"(?P<a>5[ \-_·*]?8|51|zl|boss|lp|lg)(?![\d.%a-z_])"
     r"(?![ \t]*(?:元|块|毛|角|分|条|份|个|人|名|万|千|w|k|岁|号|年|月|日|天|小时|省|市|届|级|期|楼|"
     r"区|路|折|米|度))"
 )
@@ -237,7 +238,7 @@ _WEAK_CONTEXT = re.compile(
 )
 # The platform wanted in an exchange or a purchase, not the one offered.
 _WANTED_BEFORE = re.compile(
-    r"(?:想换|换取|换成|(?<![互交对])换|求购|想要|收|want(?:ed)?|looking for|in exchange for|"
+    r"(?:想换|换取|换成|(?<![互交对数])换|求购|想要|收|want(?:ed)?|looking for|in exchange for|"
     r"exchange for|swap for|⇄|↔|<->|<=>|"
     r"trade for)"
     r"[^\n。;,、.!?]{0,10}$"
