@@ -57,7 +57,7 @@ _HANDLE = re.compile(r"@(?<![\w.@]@)(?P<h>[A-Za-z][A-Za-z0-9_]{3,31})(?![\w@]|\.
 _TG_CUE = Folded(
     r"(?<![A-Za-z])(?:tg|telegram|电报|纸飞机|飞机|小飞机|电报号|飞机号)(?![A-Za-z])[ \t]*(?:号|id|"
     r"账号)?"
-    r"[ \t]*(?P<sep>[:=@])?[ \t]*@?(?P<h>[A-Za-z][A-Za-z0-9_]{3,31})(?![\w.@])",
+    r"[ \t]*(?P<sep>[:=@])?[ \t]*@?[ \t]?(?P<h>[A-Za-z][A-Za-z0-9_]{3,31})(?![\w.@])",
 )
 _NOT_TG_BEFORE = re.compile(
     r"(?:微博|抖音|小红书|instagram|ins|twitter|x|快手|b站)[ \t]*[:]?[ \t]*$",
@@ -65,13 +65,13 @@ _NOT_TG_BEFORE = re.compile(
 )
 _QQ = Folded(
     r"(?:(?<![A-Za-z])(?:qq|扣扣|企鹅|抠抠|球球|秋秋|口口|q号)|"
-    r"(?<![A-Za-z0-9])q(?=[ \t]*[:=]|[ \t]+\d)|扣(?=[ \t]*[:=]))"
+    r"(?<![A-Za-z0-9])q(?=[ \t]*[:=]|[ \t]+\d)|扣(?=[ \t]*[:=])|加[ \t]*扣)"
     r"[ \t]*(?:号码|号|群)?[ \t]*(?:联系我?|联络|私聊|加我?|找我)?[ \t]*[:=]?[ \t]*"
-    r"(?P<d>[1-9](?:[ \t]{0,2}-?[ \t]{0,2}\d){4,11})(?![\d])",
+    r"(?P<d>[1-9](?:[ \t]{0,2}[-.]?[ \t]{0,2}\d){4,11})(?![\d])",
 )
 _WX_CUE = (
     r"(?:(?<![A-Za-z])(?:微信号|微信|weixin|wechat|vx号|vx|v信|wx|薇信|威信|徽信|维信|卫星号|薇)"
-    r"|加[ \t]*(?:微|v|薇)|微(?=[ \t]*[:=])|(?<![A-Za-z0-9])v(?=[ \t]*[:=])|"
+    r"|加[ \t]*(?:微|v|薇)|[微威](?=[ \t]*[:=])|(?<![A-Za-z0-9])v(?=[ \t]*[:=])|"
     r"(?<![A-Za-z0-9])v(?=[ \t]+[A-Za-z]))"
 )
 _WX = Folded(
@@ -95,15 +95,15 @@ _WX_WORDS = {
 # Phone-like cues and what each makes of the number after it.
 _NUM_CUE_TYPES = (
     (re.compile(r"whats ?app|(?<![a-z])wa(?![a-z])", re.IGNORECASE), "whatsapp"),
-    (re.compile(r"微信|wechat|vx|(?<![a-z])v(?![a-z])|薇信|威信", re.IGNORECASE), "wechat"),
+    (re.compile(r"微信|wechat|vx|(?<![a-z])v(?![a-z])|薇|威", re.IGNORECASE), "wechat"),
     (
-        re.compile(r"电话|手机|tel|phone|mobile|call|text|sms|致电|热线|联系", re.IGNORECASE),
+        re.compile(r"电话|手机|tel|phone|mobile|call|text|sms|致电|热线|联系|咨询", re.IGNORECASE),
         "phone",
     ),
 )
 _NUM_CUE_WORD = (
-    r"(?:whats ?app|(?<![a-z])wa|微信|wechat|vx|(?<![a-z])v|薇信|威信|电话|手机号?|联系电话|tel|"
-    r"phone|mobile|call|text|sms|致电|热线|联系)"
+    r"(?:whats ?app|(?<![a-z])wa|微信|wechat|vx|(?<![a-z])v|薇信|威信|薇|威|电话|手机号?|联系电话|"
+    r"tel|phone|mobile|call|text|sms|致电|热线|联系|售前咨询|咨询)"
 )
 _NUM_CUE_LINK = r"[ \t]*(?:[/／&、,]|or|或|和)?[ \t]*"
 _NUM_CUE_TAIL = (
@@ -111,7 +111,8 @@ _NUM_CUE_TAIL = (
     # in _numbers)
     r"(?:同号|同电话|同手机|号码|号)?"
     r"(?:[ \t]+(?!(?:me|us|now|on|at)(?![a-z]))(?P<who>[a-z]{2,12}))?"
-    r"(?:[ \t]+(?:me|us|now)|[ \t]*我)?(?:[ \t]+(?:on|at))?[ \t]*[^\w\s+(]{0,2}[ \t]*[:=]?[ \t]*"
+    r"(?:[ \t]+(?:me|us|now)|[ \t]*(?:我|联系|联络))?(?:[ \t]+(?:on|at))?"
+    r"[ \t]*[^\w\s+(]{0,2}[ \t]*[:=]?[ \t]*"
     r"(?P<n>\+?\(?\d[\d \t\-().]{5,20}\d)(?!\d)"
 )
 _NUM_CUE = Folded(
@@ -322,7 +323,17 @@ def _stand_in_at(text: str) -> str:
     )
 
 
+# Instructions that come with a disguised handle: "(中间空格去掉)", "(去掉中间的字母)".
+_NO_SPACES = re.compile(r"空格去掉|去掉空格|去空格|去掉中间的空格|remove (?:the )?spaces")
+_NO_LETTERS = re.compile(r"去掉中间的字母|去掉字母|去除字母|remove (?:the )?letters")
+
+
 def _deobfuscate(text: str) -> str:
+    if "去" in text or "remove" in text.lower():
+        if _NO_SPACES.search(text):
+            text = re.sub(r"(?<=[A-Za-z0-9])[ \t]*_[ \t]*(?=[A-Za-z0-9])", "_", text)
+        if _NO_LETTERS.search(text):
+            text = re.sub(r"(?<=\d)[ \t]*[A-Za-z][ \t]*(?=\d)", " ", text)
     if " dot " in text or " DOT " in text:
         text = _SPELLED_ADDRESS.sub(_spelled_address, text)
     if "@" in text and (
