@@ -161,7 +161,7 @@ _TIER_MARK_BEFORE = re.compile(r"(?:满|超过|over|above)[ \t]*$", re.IGNORECAS
 # "每千条 60", "千条80": a bare sum after a per-hundred/thousand/ten-thousand record count.
 # "1k条/50", "5000份=200": after a count of records and a sign, the sum for that many.
 _PER_N_BARE_BEFORE = re.compile(
-    r"(?P<n>百|千|万|w|k)[ \t]*(?:条|份|个|笔)[ \t]*[:=]?[ \t]*\Z"
+    r"(?<![\d.])(?P<n>百|千|万|w|k)[ \t]*(?:条|份|个|笔)[ \t]*[:=]?[ \t]*\Z"
     rf"|(?<![\d.,])(?P<q>{QUANTITY.pattern})[ \t]*(?:条|份|个|笔)[ \t]*[/=][ \t]*\Z",
     re.IGNORECASE,
 )
@@ -392,7 +392,11 @@ def _bare_prices(
             and amount < 100
             and not _NOT_PRICE_BEFORE_W.search(before, low)
         ):
-            found.append(UnitPrice(amount, default, _threshold(text, m.start(), end, shut)))
+            threshold = _threshold(text, m.start(), end, shut)
+            found.append(UnitPrice(amount, default, threshold))
+            factor = _discount(text, end, shut)  # "原价0.5/条 本周打8折"
+            if factor is not None:
+                found.append(UnitPrice(amount * factor, default, threshold, "discount"))
         elif per_n is not None and amount < _per_n_count(per_n):
             n = _per_n_count(per_n)
             threshold = _threshold(text, m.start(), end, shut)

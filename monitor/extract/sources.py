@@ -46,6 +46,7 @@ STRONG: dict[str, str] = {
     "boss直聘": "zhipin.com",
     "直聘": "zhipin.com",
     "zhipin": "zhipin.com",
+    "bzp": "zhipin.com",
     "猎聘": "liepin.com",
     "liepin": "liepin.com",
     "拉勾": "lagou.com",
@@ -181,6 +182,7 @@ WEAK: dict[str, str] = {
     "boss": "zhipin.com",
     "lp": "liepin.com",
     "lg": "lagou.com",
+    "yjs": "yingjiesheng.com",
 }
 
 # Patterns below start with a literal so that the regex engine's first-character
@@ -198,7 +200,7 @@ _CASED_RE = re.compile(r"(?P<a>" + _alternation(list(CASED)) + r")(?![A-Za-z0-9_
 # "Indeed, ..." opening a sentence is the adverb, not the job board.
 _ADVERB = re.compile(r"(?:^|[.!?:]\s+|\n\s*)Indeed,")
 _WEAK_RE = re.compile(
-    r"(?P<a>5[ \-_·*]?8|51|zl|boss|lp|lg)(?![\d.%a-z_])"
+    r"(?P<a>5[ \-_·*]?8|51|zl|boss|lp|lg|yjs)(?![\d.%a-z_])"
     r"(?![ \t]*(?:元|块|毛|角|分|条|份|个|人|名|万|千|w|k|岁|号|年|月|日|天|小时|省|市|届|级|期|楼|"
     r"区|路|折|米|度))"
 )
