@@ -204,6 +204,17 @@ _WEAK_RE = re.compile(
     r"(?![ \t]*(?:元|块|毛|角|分|条|份|个|人|名|万|千|w|k|岁|号|年|月|日|天|小时|省|市|届|级|期|楼|"
     r"区|路|折|米|度))"
 )
+# 58同城's nicknames that are also ordinary words ("同城" = same city, "wb" = Weibo): only
+# right before what the data is ("同城 求职数据", "wb本地求职用户") or joined to another platform
+# ("猎聘 + 同城", "wb + 赶集").
+_NICK_58 = re.compile(r"(?<![a-z0-9])(?:同城|wb)(?![a-z0-9])")
+_NICK_58_AFTER = re.compile(
+    r"[ \t]*(?:招聘|求职|简历|间历|jl|数据|本地求职|的(?:简历|求职|数据))"
+    r"|[ \t]*[+、/和&][ \t]*(?:赶集|智联|前程|猎聘|boss|直聘|拉勾|脉脉|51|zl)"
+)
+_NICK_58_BEFORE = re.compile(
+    r"(?:赶集|智联|前程|猎聘|boss|直聘|拉勾|脉脉|51|zl)[ \t]*[+、/和&][ \t]*$"
+)
 # Other platforms by the shape of their name: "XX人才网", "XX人力银行", "XX招聘网".
 _GENERIC_RE = re.compile(r"人才网|人力银行|招聘网(?!站)|求职网(?!站)")
 _GENERIC_NAME = re.compile(r"[\u4e00-\u9fffa-z0-9]{2,6} ?$")
@@ -299,6 +310,15 @@ def find_sources(norm: Normalized, may_match: int | None = None) -> list[str]:
             hits.append((_scaled(m.start(), norm), CASED[m.group("a")]))
     if may_match & _WEAK_BIT:
         hits.extend(_weak_hits(view, norm.cjk, bool(hits)))
+    if "同城" in view or "wb" in view:
+        for m in _NICK_58.finditer(view):
+            if m.group(0) == "同城" and _preceded(view, m.start(), "58八"):
+                continue  # 58同城 itself, already read
+            if (
+                _NICK_58_AFTER.match(view, m.end())
+                or _NICK_58_BEFORE.search(view, max(0, m.start() - 8), m.start())
+            ) and not _wanted(view, m.start()):
+                hits.append((m.start(), "58.com"))
     if may_match & _GENERIC_BIT:
         hits.extend(_generic_hits(view, spans))
     if may_match & _DOMAIN_BIT:
