@@ -56,6 +56,9 @@ CNY_RATE: dict[str, float] = {
     "SAR": 1.92,
 }
 
+# Above this a price of one record is implausible (classify.PLAUSIBLE_MAX_CNY): a sum read as
+# per record may then be an item's price.
+PLAUSIBLE_RECORD_CNY = 8.0
 # A whole-lot sum above this many units of money per record is not the lot's price.
 PLAUSIBLE_LOT_PER_RECORD = 10
 
@@ -529,6 +532,13 @@ def extract_prices(
     if volume and cjk and ("万" in text or "千" in text or "w" in text or "k" in text):
         prices.extend(_lot_sums(text, spans, default, volume))
     result = PriceResult()
+    if (
+        monies
+        and ("件" in text or "份" in text or "单" in text)
+        and (not prices or min(_to_cny(p) for p in prices) > PLAUSIBLE_RECORD_CNY)
+    ):
+        # no price, or "【拼单价 ¥9.9】" read as ¥9.9 a record: the shop item's records
+        prices = _per_item(text, monies, shut) or prices
     if not prices and volume:
         prices = _single_sum(text, monies, volume, shut)
     if not prices:
@@ -556,6 +566,32 @@ def _by_habit(
     if threshold > 1 and earlier and earlier[-1].how == "per_record":
         return UnitPrice(money.amount, money.currency, threshold)
     return None
+
+
+# A shop item that stands for N records: "拍1件=500条", "一份含1000条".
+_PER_ITEM = re.compile(
+    rf"(?:拍|买|下单)?[ \t]*[1一][ \t]*(?:件|份|单|套)[ \t]*(?:=|:|为|是|含|就是)[ \t]*"
+    rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:{REC_UNIT_ZH})",
+    re.IGNORECASE,
+)
+
+
+def _per_item(text: str, monies: list[Money], shut: _Shut = _OPEN) -> list[UnitPrice]:
+    """The item's price over the records one item holds ("【拼单价 ¥9.9】 … 拍1件=500条")."""
+    item = _PER_ITEM.search(text)
+    if item is None:
+        return []
+    n = _n_value(item)
+    if not n or n < 10:
+        return []
+    return [
+        UnitPrice(m.amount / n, m.currency, int(n), "package")
+        for m in monies
+        if not _NOT_PRICE_BEFORE_W.search(
+            text[max(0, m.start - 30) : m.start], shut.window(m.start - 30, m.start)
+        )
+        and not in_sample_row(text, m.start)
+    ]
 
 
 def _single_sum(
