@@ -61,7 +61,9 @@ SUBJECT = compile_fast(
     r"应届生数据|应届毕业生|毕业生数据|毕业生信息|应届生简历|应届生名单|毕业生名单|应届生资料|求职名单|"
     r"间历|简厉|hr资源|招聘数据|求职用户|找工作的人|"
     r"resumes?|résumés?|(?<![a-z])cvs?(?![a-z])|curriculum vitae|job ?seekers?|job applicants?|"
-    r"(?<!loan )(?<!visa )(?<!credit )(?<!mortgage )(?<!rental )(?<!tenancy )applicants?|"
+    # (the lookbehinds after the word: leading ones would cost the regex prefilter)
+    r"applicant(?<!loan applicant)(?<!visa applicant)(?<!credit applicant)"
+    r"(?<!mortgage applicant)(?<!rental applicant)(?<!tenancy applicant)s?|"
     r"candidates?|open ?to ?work|opentowork|(?:hr|job|recruitment|recruiting|staffing) leads|"
     r"biodata|talent (?:pool|data)"
 )
@@ -363,8 +365,11 @@ NEGATIVE: tuple[Rule, ...] = (
         # ... or that they are kept back: "不做求职、简历类数据", "人才库、求职者信息一律不转让",
         # "No job seeker / HR data", "NOT included: candidate database", "我们不出售简历"
         r"不做(?![了啦])[^\n。，,!！]{0,5}(?:求职|简历|应聘)|"
-        r"(?:人才库|求职者|简历|候选人|应聘者)[^\n。]{0,10}(?:一律不|均不|不在转让|不转让|不对外|不出售)|"
-        r"不(?:出售|卖|提供|转让)(?:任何)?(?:简历|候选人|求职者|人才库)(?!模板|模版)|"
+        # (alternatives written so that their rarest part gates them, see fastre._best)
+        r"(?:人才库|求职者|简历|候选人|应聘者)[^\n。]{0,10}"
+        r"(?:一律不|均不转|均不出|均不提|不在转让|不转让|不对外|不出售)|"
+        r"不卖(?:任何)?(?:简历|候选人|求职者|人才库)(?!模板|模版)|"
+        r"(?:不出售|不提供|不转让)(?:任何)?(?:简历|候选人|求职者|人才库)(?!模板|模版)|"
         r"不(?:含|包含|包括)[^\n。]{0,8}(?:候选人库|简历库|人才库|求职者)|"
         r"no (?:job ?seekers?|cvs?|resumes?|hr|candidates?)(?: ?/ ?[a-z]+)? (?:data|records|leads)|"
         r"not included ?:? ?(?:the |our |any )?(?:candidate|cv|resume)|"
