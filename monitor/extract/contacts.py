@@ -218,13 +218,26 @@ class _Thread:
     priced: tuple[tuple[int, int], ...]  # the others' posts that name a price, one by one
 
 
+# The last text read and its posts: find_contacts() and analyze() both ask for the same
+# listing's (the cache holds the text, so no other string can have its identity meanwhile).
+_LAST_THREAD: list[tuple[str, _Thread | None]] = [("", None)]
+
+
 def thread_posts(text: str) -> _Thread | None:
     """The posts of a thread pasted as one text (None when it is no thread)."""
-    return _thread(text)
+    last_text, last = _LAST_THREAD[0]
+    if text is last_text:
+        return last
+    thread = _thread(text)
+    _LAST_THREAD[0] = (text, thread)
+    return thread
 
 
 def _thread(text: str) -> _Thread | None:
-    if not any(mark in text for mark in _POST_GATE):
+    for mark in _POST_GATE:  # a plain loop: any() over a generator costs more than the checks
+        if mark in text:
+            break
+    else:
         return None
     headers = list(_POST_HEADER.finditer(text))
     users = [m.group("user") for m in headers if m.group("user")]
@@ -429,7 +442,7 @@ def find_contacts(text: str, fold: str | None = None) -> list[dict[str, str]]:
         found += _qq(text, fold, taken)
         found += _numbers(text, fold, rows, taken)
     found += _wechat(text, fold, taken)
-    thread = _thread(text)
+    thread = thread_posts(text)
     if thread is not None:
         found = _sellers_only(found, thread)
     seen: set[tuple[str, str]] = set()

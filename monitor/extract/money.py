@@ -260,6 +260,10 @@ def _suffix_allowed(m: re.Match[str], suffix: str, text: str) -> bool:
     return True
 
 
+def _names_euros(text: str, view: str) -> bool:
+    return "€" in text or "eur" in view or "EUR" in view or "Eur" in view
+
+
 def find_money(text: str, fold: str | None = None) -> list[Money]:
     """Every money mention in ``text`` (the normalized, case-kept view).
 
@@ -270,7 +274,7 @@ def find_money(text: str, fold: str | None = None) -> list[Money]:
     patterns, view = (MONEY_PATTERNS, text) if fold is None else (_MONEY_LOWER, fold)
     candidates: list[tuple[int, int, re.Match[str]]] = []
     for rank, pattern in enumerate(patterns):
-        if rank == 4 and "€" not in text and "eur" not in view.lower():
+        if rank == 4 and not _names_euros(text, view):
             continue
         edge = _EDGE_SUF if rank >= 3 else _EDGE_PRE if rank == 2 else frozenset()
         for m in pattern.finditer(view):

@@ -471,6 +471,9 @@ _LOT_SUM = re.compile(
 )
 
 
+_GATE_LOT_SUM = Gate(_LOT_SUM)
+
+
 def _lot_sums(text: str, taken: Spans, default: str, volume: int) -> list[UnitPrice]:
     found: list[UnitPrice] = []
     for m in _LOT_SUM.finditer(text):
@@ -515,8 +518,9 @@ def extract_prices(
     shut = _shut(fold)
     spans = Spans((m.start, m.end) for m in monies)
     prices: list[UnitPrice] = []
+    masked = "*" in text  # a sample row has masked values (volume.in_sample_row)
     for money in monies:
-        if in_sample_row(text, money.start):
+        if masked and in_sample_row(text, money.start):
             continue  # a salary in the sample rows shown ("| £23k")
         price = _classify(text, money, volume, shut) or _by_habit(text, money, prices, shut)
         if price is None:
@@ -529,7 +533,7 @@ def extract_prices(
             )
     quoted_per_record = any(p.how == "per_record" for p in prices)
     prices.extend(_bare_prices(text, spans, default, volume, shut, quoted_per_record))
-    if volume and cjk and ("万" in text or "千" in text or "w" in text or "k" in text):
+    if volume and cjk and _GATE_LOT_SUM.open(text):
         prices.extend(_lot_sums(text, spans, default, volume))
     result = PriceResult()
     if (

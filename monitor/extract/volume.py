@@ -125,11 +125,17 @@ def find_counts(text: str, taken: Spans, fold: str | None = None) -> list[Count]
     ``fold``: ``fastre.lower_view(text)`` when the caller has it (the context patterns then
     run on the lower-cased text, faster; the result is the same without it)."""
     counts: list[Count] = []
+    masked = "*" in text  # a sample row has masked values (in_sample_row)
     for m in QUANTITY.finditer(text):
         if m.start() in taken:
             continue
         value = quantity_value(m.group("num"), m.group("mult"), m.group("cn"))
-        if value is not None and _DOT_GROUPED.fullmatch(m.group(0)):
+        if (
+            value is not None
+            and m.group("num")
+            and "." in m.group("num")
+            and _DOT_GROUPED.fullmatch(m.group(0))
+        ):
             # "75.000 records": a count of records is whole, so the dot groups thousands
             # (German, Spanish...); a unit must follow (checked by _is_candidate)
             value = float(m.group(0).replace(".", ""))
@@ -139,7 +145,7 @@ def find_counts(text: str, taken: Spans, fold: str | None = None) -> list[Count]
         if value is None or value < 10 or value != int(value):
             continue
         ok, unit, end = _is_candidate(text, m, value, fold)
-        if ok and not in_sample_row(text, m.start()):
+        if ok and not (masked and in_sample_row(text, m.start())):
             counts.append(Count(m.start(), end, int(value), unit))
     return counts
 
