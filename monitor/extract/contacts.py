@@ -71,7 +71,8 @@ _QQ = Folded(
 )
 _WX_CUE = (
     r"(?:(?<![A-Za-z])(?:微信号|微信|weixin|wechat|vx号|vx|v信|wx|薇信|威信|徽信|维信|卫星号|薇)"
-    r"|加[ \t]*(?:微|v|薇)|[微威](?=[ \t]*[:=])|(?<![A-Za-z0-9])v(?=[ \t]*[:=])|"
+    # (every alternative led by a literal, not a class: the regex prefilter needs that)
+    r"|加[ \t]*(?:微|v|薇)|微(?=[ \t]*[:=])|威(?=[ \t]*[:=])|(?<![A-Za-z0-9])v(?=[ \t]*[:=])|"
     r"(?<![A-Za-z0-9])v(?=[ \t]+[A-Za-z]))"
 )
 _WX = Folded(
@@ -163,12 +164,14 @@ _TG_GATE = re.compile(r"tg|telegram|电报|飞机")
 # A post header of a pasted forum thread, at a line start: "3楼 name：", "#2 name", "2# 發表於",
 # "沙发 name", "回复 #3 name", "Reply by user name:", "Reply (name):", "Re:". Group "who" is
 # what stands for the author (may hold a date, "楼主", "OP").
+# Searched on "\n" + text: led by the literal "\n", the pattern is tried at line starts only
+# (with "^" and re.MULTILINE the regex engine tries every position).
 _POST_HEADER = re.compile(
-    r"^[ \t]*(?:[【\[(（]?[ \t]*(?:\d{1,4}[ \t]*[楼#]|#[ \t]?\d{1,4}|沙发|板凳|地板|"
+    r"\n[ \t]*(?:[【\[(（]?[ \t]*(?:\d{1,4}[ \t]*[楼#]|#[ \t]?\d{1,4}|沙发|板凳|地板|"
     # "楼主" alone heads a post only as a label ("【楼主】", "楼主:"), not "楼主呢啲..."
-    r"楼主(?=[】\])）:：]|[ \t]*$)|"
+    r"楼主(?=[】\])）:：]|[ \t]*(?=\n|\Z))|"
     r"回复[ \t]*#[ \t]?\d{1,4})(?![\d])[】\])）]?"
-    r"[ \t]*(?P<who>[^\n:：]{0,40}?)[ \t]*(?:[:：]|$)"
+    r"[ \t]*(?P<who>[^\n:：]{0,40}?)[ \t]*(?:[:：]|(?=\n|\Z))"
     r"|reply (?:by|from)(?: user)?[ \t]+(?P<by>[^\n:]{1,40}?)[ \t]*:"
     r"|reply[ \t]*\((?P<paren>[^\n)]{1,40})\)[ \t]*:"
     r"|re:"
@@ -178,8 +181,8 @@ _POST_HEADER = re.compile(
     r"|回答[ \t]*\d{0,3}[ \t]*(?:[(（](?P<ans>[^)）\n]{0,40})[)）])?[ \t]*[:：]"
     r"|(?P<wrote>[^\s:]{2,32}) wrote:"
     # a user name alone on its line: kept only in a conversation (see _thread)
-    r"|(?P<user>[a-z][a-z0-9_.\-]{2,31}):[ \t]*$)",
-    re.IGNORECASE | re.MULTILINE,
+    r"|(?P<user>[a-z][a-z0-9_.\-]{2,31}):[ \t]*(?=\n|\Z))",
+    re.IGNORECASE,
 )
 _POST_GATE = (
     "楼",
@@ -239,7 +242,8 @@ def _thread(text: str) -> _Thread | None:
             break
     else:
         return None
-    headers = list(_POST_HEADER.finditer(text))
+    # positions in "\n" + text: the header's line starts at m.start() in text
+    headers = list(_POST_HEADER.finditer("\n" + text))
     users = [m.group("user") for m in headers if m.group("user")]
     if users and (len(set(users)) == len(users) or any(not u.islower() for u in users)):
         # "Contact:" or "price:" alone on a line: only names that answer each other are posts
@@ -254,26 +258,28 @@ def _thread(text: str) -> _Thread | None:
         who = "".join(
             m.group(g) or "" for g in ("who", "by", "paren", "wrote", "user", "rn", "orig", "ans")
         ).strip()
+        header = m.group(0)[1:]
+        start, body = m.start(), m.end() - 1  # in text
         if m.group("orig") or m.group("ask"):  # "Original post by X:", "问："
             op, op_name = True, op_name or who
-        elif _OP_WORD.search(m.group(0)):
+        elif _OP_WORD.search(header):
             op = True
             if not op_name:
                 op_name = _OP_WORD.sub("", who).strip()
-        elif i == 0 and _FIRST_FLOOR.match(m.group(0)):
+        elif i == 0 and _FIRST_FLOOR.match(header):
             op, op_name = True, who  # the first floor is the thread's author
         else:
             op = bool(op_name) and who == op_name
-        body = m.end()
+        header_end = body
         while body < len(text) and text[body] in " \t\n":
             body += 1
         if text.startswith("@", body):
             addressed.add(body)
         if not op:
             end = headers[i + 1].start() if i + 1 < len(headers) else len(text)
-            others.add(m.start(), end)
-            if PRICED.search(text, m.end(), end):
-                priced.append((m.start(), end))
+            others.add(start, end)
+            if PRICED.search(text, header_end, end):
+                priced.append((start, end))
     return _Thread(others, frozenset(addressed), tuple(priced))
 
 
@@ -342,7 +348,7 @@ _NO_LETTERS = re.compile(r"去掉中间的字母|去掉字母|去除字母|remov
 
 
 def _deobfuscate(text: str) -> str:
-    if "去" in text or "remove" in text.lower():
+    if "去" in text or "emove" in text or "EMOVE" in text:
         if _NO_SPACES.search(text):
             text = re.sub(r"(?<=[A-Za-z0-9])[ \t]*_[ \t]*(?=[A-Za-z0-9])", "_", text)
         if _NO_LETTERS.search(text):

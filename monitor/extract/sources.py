@@ -207,7 +207,7 @@ _WEAK_RE = re.compile(
 # 58同城's nicknames that are also ordinary words ("同城" = same city, "wb" = Weibo): only
 # right before what the data is ("同城 求职数据", "wb本地求职用户") or joined to another platform
 # ("猎聘 + 同城", "wb + 赶集").
-_NICK_58 = re.compile(r"(?<![a-z0-9])(?:同城|wb)(?![a-z0-9])")
+_NICK_58 = re.compile(r"(?:同城|wb(?<![a-z0-9]wb))(?![a-z0-9])")
 _NICK_58_AFTER = re.compile(
     r"[ \t]*(?:招聘|求职|简历|间历|jl|数据|本地求职|的(?:简历|求职|数据))"
     r"|[ \t]*[+、/和&][ \t]*(?:赶集|智联|前程|猎聘|boss|直聘|拉勾|脉脉|51|zl)"
