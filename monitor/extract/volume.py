@@ -54,11 +54,15 @@ _REJECT_AFTER = re.compile(
     r"[ \t]*(?:[+]?[ \t]*(?:以上|以内|以下|之内|内|起|或以上|and up|or more|plus)|[-~至到][ \t]*\d|"
     r"/[ \t]*(?:天|日|day|d\b|月|month)|每天|一天|per day|a day|daily|薪|/月|/年|"
     r"[+]?[ \t]*(?:fresh|new)[ \t]+(?:daily|every day|a day|per day)|"
-    r"个?(?:省|市|城|行业|岗位|字段|月|年|天|小时|分钟|工作日|样本)|(?:[a-z]+[ \t]+)?(?:samples?|"
+    r"个?(?:月|年|天|小时|分钟|工作日|样本)|(?:[a-z]+[ \t]+)?(?:samples?|"
     r"per day)|"
     r"[ \t]*[+][ \t]*=)",
     re.IGNORECASE,
 )
+# What a number of 个 counts when it is not records: "31个省", "20个字段", "12行业". After
+# another unit the noun starts the next phrase: "460w条字段全" (spaces between Chinese
+# characters are gone by then).
+_COUNTED_NOUN = re.compile(r"[ \t]*个?(?:省|市|城|行业|岗位|字段)")
 # Searched on the lower-cased window when the text allows it (fastre.FoldedWindow).
 _CUE_BEFORE_W = FoldedWindow(_CUE_BEFORE)
 _REJECT_BEFORE_W = FoldedWindow(_REJECT_BEFORE)
@@ -115,6 +119,8 @@ def _is_candidate(
         ):
             ok = False
     if not ok or _REJECT_AFTER.match(text, end) or _REJECT_BEFORE_W.search(before, before_lower):
+        return False, unit, end
+    if unit in ("", "个") and _COUNTED_NOUN.match(text, m.end()):
         return False, unit, end
     return True, unit, end
 

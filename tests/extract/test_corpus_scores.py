@@ -35,6 +35,8 @@ BLIND5 = load_jsonl("blind5.jsonl")
 BLIND6 = load_jsonl("blind6.jsonl")
 BLIND7 = load_jsonl("blind7.jsonl")
 BLIND8 = load_jsonl("blind8.jsonl")
+BLIND9 = load_jsonl("blind9.jsonl")
+BLIND10 = load_jsonl("blind10.jsonl")
 
 
 def _dev(lo: int, hi: int) -> list[dict[str, Any]]:
@@ -84,6 +86,16 @@ FLOORS = {
     # "1w2", 口口/扣, spelled phone numbers, lp, indeed.ca, "swap for fresh naukri").
     "blind7": (BLIND7, (0.97, 0.97, 0.92, 0.97, 0.97, 0.97)),
     "blind8": (BLIND8, (0.97, 0.97, 0.97, 0.95, 0.86, 0.97)),
+    # Two more in parallel after blind7/blind8's fixes (blind9 English-led and global, blind10
+    # Chinese marketplaces and disguises), first run: blind9 precision 0.941, recall 0.865,
+    # price 0.622, volume 0.811, sources 0.811, contacts F1 0.905; blind10 precision 0.906,
+    # recall 0.806, price 0.639, volume 0.806, sources 0.639, contacts F1 0.867. Then fixed
+    # in turn (offers answered in a buyer's thread, Q&A answers, shop reviews, "legit seller",
+    # data fields read as job-ad or course words, threat briefs, templates as covers for
+    # data, 间历, graduate lists, 同城/wb/yjs/LG/Bzp, KES/NGN..., "/lakh", "1.500€",
+    # "拍1件=500条", spelled-out e-mail addresses, disguised QQ numbers).
+    "blind9": (BLIND9, (0.97, 0.97, 0.9, 0.93, 0.93, 0.95)),
+    "blind10": (BLIND10, (0.97, 0.96, 0.9, 0.93, 0.84, 0.97)),
 }
 
 

@@ -98,6 +98,19 @@ def volume(text: str) -> int | None:
         ("1000 CVs @ ₹1500\n10,000 CVs @ ₹9000", 0.9, "INR"),
         ("$0.03 each, bulk 10k+ at $0.02", 0.02, "USD"),
         ("Billing: $0.03 per delivered resume", 0.03, "USD"),
+        ("3 lakh records, ₹1,800/lakh only", 0.018, "INR"),
+        ("Price: ₹2,500 per lakh records, flat 20% off", 0.02, "INR"),
+        ("RATE: Rs. 0.40 per record | Records: 2,40,000 | Complete lot: Rs 60,000", 0.25, "INR"),
+        ("850k+ resumes $0.002/ea", 0.002, "USD"),
+        ("310k profiles. 100k for 1.500€", 0.015, "EUR"),
+        ("75.000 records, price: 0,02 € per record", 0.02, "EUR"),
+        ("Kenya jobseekers 40k, KES 20,000 whole file", 0.5, "KES"),
+        ("1.1M rows. Price: $900 USD full dump, or $0.004/row", 0.000818, "USD"),
+        ("零售 0.2r一条，10w条 6888 打包", 0.06888, "CNY"),
+        ("价格 0.3元/条，3w条以上 0.2", 0.2, "CNY"),
+        ("3毛/条 量大从优 满5w条 0.15", 0.15, "CNY"),
+        ("总量80多万 原价0.5/条 本周打8折", 0.4, "CNY"),
+        ("【拼单价 ¥9.9】 拍1件=500条应届生求职信息", 0.0198, "CNY"),
     ],
 )
 def test_unit_price(text: str, amount: float, currency: str) -> None:
@@ -150,6 +163,11 @@ def test_no_unit_price(text: str) -> None:
         ("全库 28万 一口价 3000U", 280_000),
         ("总库 5w，日峰值 20万条", 50_000),
         ("一天可采集 3000+ 份", None),
+        ("indeed resumes dump — sample (first 3 of 480,000)", 480_000),
+        ("约460w条 字段全 打包价8000U", 4_600_000),
+        # figures in the sample rows are the data subjects' (salaries), not claims
+        ("张** | 138****2210 | zh***@163.com | 财务总监 | 150万\n现货 12万份", 120_000),
+        ("日产 3000+ 条", None),
     ],
 )
 def test_volume(text: str, expected: int | None) -> None:
@@ -254,6 +272,19 @@ def contacts(text: str) -> set[tuple[str, str]]:
             "jabber: cvshop@xmpp.example | email: cvshop@example.net",
             {("email", "cvshop@example.net")},
         ),
+        (
+            "contact me by email: northdata.ca at outlook dot com",
+            {("email", "northdata.ca@outlook.com")},
+        ),
+        ("威：zz_hr_data", {("wechat", "zz_hr_data")}),
+        ("要的加扣 2 0 3 9 4 8 1 7 6 备注贴吧", {("qq", "203948176")}),
+        ("企鹅 309.177.245", {("qq", "309177245")}),
+        ("联系 Q： 3 8 x 1 9 2 a 7 6 b 5 0（去掉中间的字母）", {("qq", "381927650")}),
+        ("wx：qc51 _ data （中间空格去掉）", {("wechat", "qc51_data")}),
+        ("纸飞机：@ Jian_Li_Pro", {("telegram", "jian_li_pro")}),
+        ("电话/薇同号 139-2847-5610", {("phone", "13928475610"), ("wechat", "13928475610")}),
+        ("售前咨询：400-618-7325", {("phone", "4006187325")}),
+        ("有兴趣 WhatsApp 联络：+852 6123 4578", {("whatsapp", "85261234578")}),
     ],
 )
 def test_contacts(text: str, expected: set[tuple[str, str]]) -> None:

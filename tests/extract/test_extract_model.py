@@ -269,3 +269,38 @@ def test_other_peoples_replies_do_not_count_against_the_seller() -> None:
     post = text.split("\n\n", maxsplit=1)[0]
     own = analyze("有冇人要 JobsDB 求职者资料", post + " 犯法嘅，report 咗")
     assert any(s.startswith("neg:warning") for s in own.signals)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # the thread's author asks; the seller answers in a reply
+        (
+            "求58同城普工简历，有的来",
+            "楼主 工厂招工小王：\n厂里急招普工，想收一批58的普工简历，我Q 1122334455\n\n"
+            "2楼 数据老陈：\n有58的普工简历，库里大概30万，3毛一条，扣扣 2938475610\n\n"
+            "3楼 工厂招工小王：\n已加",
+        ),
+        (
+            "哪里可以买到招聘网站的简历？",
+            "问：哪里可以买到招聘网站的简历？平台会员太贵了\n\n"
+            "回答1（网友 bd_7721）：\n找我 智联 前程 的都有 1k条/50 库存20w VX: bd_hrzy\n\n"
+            "回答2（网友 小熊）：\n买卖简历是违法的，侵犯公民个人信息罪。",
+        ),
+    ],
+)
+def test_offer_answered_in_a_buyers_thread(title: str, text: str) -> None:
+    a = analyze(title, text)
+    assert a.is_offer, a.signals
+    assert "thread:offer_in_reply" in a.signals
+    assert a.unit_price is not None and a.contacts
+
+
+def test_shop_template_as_a_cover_for_data() -> None:
+    a = analyze(
+        "简历模板 猎头专用 高端岗位 word",
+        "模板是送的 懂的都懂 主要是里面的人才数据\nLP 中高端 1.5万条\n打包价 四百五 不单卖\n"
+        "秋秋：1928-374-65",
+    )
+    assert a.is_offer, a.signals
+    assert a.volume_records == 15_000
