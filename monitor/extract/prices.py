@@ -164,10 +164,17 @@ _TIER_MARK_BEFORE = re.compile(r"(?:满|超过|over|above)[ \t]*$", re.IGNORECAS
 # "每千条 60", "千条80": a bare sum after a per-hundred/thousand/ten-thousand record count.
 # "1k条/50", "5000份=200": after a count of records and a sign, the sum for that many.
 _PER_N_BARE_BEFORE = re.compile(
-    r"(?<![\d.])(?P<n>百|千|万|w|k)[ \t]*(?:条|份|个|笔)[ \t]*[:=]?[ \t]*\Z"
-    rf"|(?<![\d.,])(?P<q>{QUANTITY.pattern})[ \t]*(?:条|份|个|笔)[ \t]*[/=][ \t]*\Z",
+    r"(?P<n>百|千|万|w|k)(?<![\d.][百千万wk])[ \t]*(?:条|份|个|笔)[ \t]*[:=]?[ \t]*\Z",
     re.IGNORECASE,
 )
+# ... "1k条/50": searched only when the window ends with the sign (a quantity pattern tried at
+# each position of every window costs more than all the other context patterns together).
+_PER_N_BARE_SIGN_BEFORE = re.compile(
+    rf"(?<![\d.,])(?P<n>{QUANTITY.pattern})[ \t]*(?:条|份|个|笔)[ \t]*[/=][ \t]*\Z",
+    re.IGNORECASE,
+)
+# First characters of what _UNIT_NEXT can match (a cheap test before the pattern).
+_UNIT_FIRST = frozenset(f"{REC_UNIT_ZH.replace('|', '')} \t-rclpeajnumbdRCLPEAJNUMBD")
 _N_WORD = {"百": 100, "千": 1000, "万": 10000, "w": 10000, "k": 1000}
 # "20% off" after a price: applied like 打8折.
 _PERCENT_OFF = re.compile(r"(?P<p>\d{1,2})[ \t]*%[ \t]*(?:off|discount)", re.IGNORECASE)
@@ -387,9 +394,12 @@ def _bare_prices(
                 found.append(package)
             continue
         amount = float(m.group("num"))
-        if amount <= 0 or _UNIT_NEXT.match(text, end):
+        if amount <= 0 or (text[end : end + 1] in _UNIT_FIRST and _UNIT_NEXT.match(text, end)):
             continue  # "full 500-row sample": a count of records, not a sum
-        per_n = _PER_N_BARE_BEFORE.search(before) if not before.isascii() else None
+        per_n = None
+        if not before.isascii():
+            per_n = _PER_N_BARE_SIGN_BEFORE.search(before) if before.rstrip()[-1:] in "/=" else None
+            per_n = per_n or _PER_N_BARE_BEFORE.search(before)
         if (
             _PER_ONE_AFTER.match(text, end)
             and amount < 100
@@ -441,7 +451,7 @@ def _bare_package(
 ) -> UnitPrice | None:
     """A sum without currency right after a package of N records and a package word:
     "两千条打包300", "5000份 打包价 600"."""
-    if before.isascii() or _NOT_SUM_AFTER.match(text, end):
+    if before.isascii():
         return None
     if (
         "包" not in before
@@ -449,6 +459,8 @@ def _bare_package(
         and not text.startswith("打包", end + (1 if text[end : end + 1] == " " else 0))
     ):
         return None  # "一千条一百五", "10w条 6888 打包": the sum next to the package
+    if _NOT_SUM_AFTER.match(text, end):
+        return None
     package = _COUNT_BEFORE_W.search(before, low)
     if package is None or not (package.group("mult") or _UNIT_RE.search(package.group(0))):
         return None
@@ -464,28 +476,37 @@ _LOT_SUM = re.compile(
     r"(?:整包|打包|全包|包圆|一口价|总价|全拿|全要|整出|整卖|(?:全部|全)?(?:拿走|带走|包走)|"
     r"(?P<whole>全库|整库))[ \t]*(?:价格?)?[ \t]*[:=]?[ \t]*"
     r"(?P<num>\d{1,6}(?:\.\d{1,4})?)[ \t]?(?P<mult>万|千|w|k)(?![a-z\d])"
-    rf"(?![ \t]*(?:{REC_UNIT_ZH}|\+|多|余))"
-    r"|(?<![\d.])(?P<num2>\d{1,6}(?:\.\d{1,4})?)[ \t]?(?P<mult2>万|千|w|k)[ \t]*"
-    r"(?:打包|拿走|带走|包走|全拿)",
+    rf"(?![ \t]*(?:{REC_UNIT_ZH}|\+|多|余))",
+    re.IGNORECASE,
+)
+# ... or before one: "4 万打包". Led by the digit (a leading lookbehind would cost the regex
+# prefilter); the digit before it is checked in _lot_sums.
+_LOT_SUM_BEFORE_WORD = re.compile(
+    r"(?P<num>\d{1,6}(?:\.\d{1,4})?)[ \t]?(?P<mult>万|千|w|k)[ \t]*(?:打包|拿走|带走|包走|全拿)",
     re.IGNORECASE,
 )
 
 
 _GATE_LOT_SUM = Gate(_LOT_SUM)
+_GATE_LOT_SUM_BEFORE_WORD = Gate(_LOT_SUM_BEFORE_WORD)
 
 
 def _lot_sums(text: str, taken: Spans, default: str, volume: int) -> list[UnitPrice]:
     found: list[UnitPrice] = []
     for m in _LOT_SUM.finditer(text):
-        if (m.start("num") if m.group("num") else m.start("num2")) in taken:
+        if m.start("num") in taken:
             continue
-        if m.group("num2"):
-            amount = quantity_value(m.group("num2"), m.group("mult2"), None)
-        else:
-            amount = quantity_value(m.group("num"), m.group("mult"), None)
+        amount = quantity_value(m.group("num"), m.group("mult"), None)
         # "全库 28万" is the size of the whole database when nothing larger is claimed.
         if m.group("whole") and amount is not None and amount >= volume:
             continue
+        if amount and amount < volume * PLAUSIBLE_LOT_PER_RECORD:
+            found.append(UnitPrice(amount / volume, default, volume, "lot"))
+    for m in _LOT_SUM_BEFORE_WORD.finditer(text):
+        start = m.start()
+        if start in taken or (start and text[start - 1] in "0123456789."):
+            continue
+        amount = quantity_value(m.group("num"), m.group("mult"), None)
         if amount and amount < volume * PLAUSIBLE_LOT_PER_RECORD:
             found.append(UnitPrice(amount / volume, default, volume, "lot"))
     return found
@@ -493,8 +514,8 @@ def _lot_sums(text: str, taken: Spans, default: str, volume: int) -> list[UnitPr
 
 def _per_n_count(m: re.Match[str]) -> float:
     """The record count of a _PER_N_BARE_BEFORE match (0 when unreadable)."""
-    if m.group("n"):
-        return _N_WORD[m.group("n")]
+    if m.re is _PER_N_BARE_BEFORE:
+        return _N_WORD[m.group("n").lower()]
     return quantity_value(m.group("num"), m.group("mult"), m.group("cn")) or 0.0
 
 
@@ -533,7 +554,7 @@ def extract_prices(
             )
     quoted_per_record = any(p.how == "per_record" for p in prices)
     prices.extend(_bare_prices(text, spans, default, volume, shut, quoted_per_record))
-    if volume and cjk and _GATE_LOT_SUM.open(text):
+    if volume and cjk and (_GATE_LOT_SUM.open(text) or _GATE_LOT_SUM_BEFORE_WORD.open(text)):
         prices.extend(_lot_sums(text, spans, default, volume))
     result = PriceResult()
     if (
@@ -579,10 +600,12 @@ _PER_ITEM = re.compile(
     re.IGNORECASE,
 )
 
+_GATE_PER_ITEM = Gate(_PER_ITEM)
+
 
 def _per_item(text: str, monies: list[Money], shut: _Shut = _OPEN) -> list[UnitPrice]:
     """The item's price over the records one item holds ("【拼单价 ¥9.9】 … 拍1件=500条")."""
-    item = _PER_ITEM.search(text)
+    item = _PER_ITEM.search(text) if _GATE_PER_ITEM.open(text) else None
     if item is None:
         return []
     n = _n_value(item)
