@@ -183,6 +183,7 @@ WEAK: dict[str, str] = {
     "lp": "liepin.com",
     "lg": "lagou.com",
     "yjs": "yingjiesheng.com",
+    "qc": "51job.com",
 }
 
 # Patterns below start with a literal so that the regex engine's first-character
@@ -200,7 +201,7 @@ _CASED_RE = re.compile(r"(?P<a>" + _alternation(list(CASED)) + r")(?![A-Za-z0-9_
 # "Indeed, ..." opening a sentence is the adverb, not the job board.
 _ADVERB = re.compile(r"(?:^|[.!?:]\s+|\n\s*)Indeed,")
 _WEAK_RE = re.compile(
-    r"(?P<a>5[ \-_·*]?8|51|zl|boss|lp|lg|yjs)(?![\d.%a-z_])"
+    r"(?P<a>5[ \-_·*]?8|51|zl|boss|lp|lg|yjs|qc)(?![\d.%a-z_])"
     r"(?![ \t]*(?:元|块|毛|角|分|条|份|个|人|名|万|千|w|k|岁|号|年|月|日|天|小时|省|市|届|级|期|楼|"
     r"区|路|折|米|度))"
 )
@@ -251,10 +252,11 @@ _WEAK_CONTEXT = re.compile(
 )
 # The platform wanted in an exchange or a purchase, not the one offered.
 _WANTED_BEFORE = re.compile(
-    r"(?:想换|换取|换成|(?<![互交对数])换|求购|想要|收|want(?:ed)?|looking for|in exchange for|"
-    r"exchange for|swap for|⇄|↔|<->|<=>|"
-    r"trade for)"
-    r"[^\n。;,、.!?]{0,10}$"
+    r"(?:想换|换取|换成|(?<![互交对数])换(?!料)|求购|想要|只要|只收|只换|收|"
+    r"want(?:ed)?(?! to sell)|looking for|in exchange for|exchange for|swap for|for your|⇄|↔|"
+    r"<->|<=>|trade for)"
+    r"[^\n。;,、.!?]{0,24}$",
+    re.IGNORECASE,
 )
 
 
@@ -272,7 +274,7 @@ _WANTED_LINE = re.compile(
 
 
 def _wanted(view: str, start: int) -> bool:
-    if _WANTED_BEFORE.search(view[max(0, start - 20) : start]) is not None:
+    if _WANTED_BEFORE.search(view[max(0, start - 36) : start]) is not None:
         return True
     line_start = view.rfind("\n", 0, start) + 1
     return _WANTED_LINE.match(view, line_start) is not None
