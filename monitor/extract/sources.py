@@ -216,6 +216,17 @@ _NICK_58_AFTER = re.compile(
 _NICK_58_BEFORE = re.compile(
     r"(?:赶集|智联|前程|猎聘|boss|直聘|拉勾|脉脉|51|zl)[ \t]*[+、/和&][ \t]*$"
 )
+# "indeed" in lower case is the adverb unless it stands as a platform does: "gd+indeed",
+# "fresh indeed US resumes", "from indeed" (the capitalized name is read from CASED).
+_INDEED = re.compile(r"indeed(?![a-z0-9_])")
+_INDEED_AFTER = re.compile(
+    r"[ \t]*(?:(?:us|uk|ca|au|in|india|de|sg)[ \t]+)?(?:resumes?|cvs?|profiles|applicants|"
+    r"jobseekers|job seekers|candidates|leads|data|dumps?|users|records)(?![a-z])"
+    r"|[ \t]*[+&/、][ \t]*[a-z]"
+)
+_INDEED_BEFORE = re.compile(r"(?:[+&/、][ \t]*|from[ \t]+)$")
+# A platform named as a field of the records ("LinkedIn URL", "领英主页"), not as their source.
+_FIELD_AFTER = re.compile(r"[ \t]*(?:profile[ \t]+)?(?:url|link|链接|主页)(?![a-z])")
 # Other platforms by the shape of their name: "XX人才网", "XX人力银行", "XX招聘网".
 _GENERIC_RE = re.compile(r"人才网|人力银行|招聘网(?!站)|求职网(?!站)")
 _GENERIC_NAME = re.compile(r"[\u4e00-\u9fffa-z0-9]{2,6} ?$")
@@ -295,7 +306,7 @@ def find_sources(norm: Normalized, may_match: int | None = None) -> list[str]:
             spans.add(*m.span())
             if _in_handle(view, m.start(), m.end(), m.group("a")):
                 continue
-            if not _wanted(view, m.start()):
+            if not _wanted(view, m.start()) and not _FIELD_AFTER.match(view, m.end()):
                 hits.append((m.start(), STRONG[m.group("a")]))
     if may_match & _WORDS_BIT:
         for m in _WORDS_RE.finditer(view):
@@ -308,10 +319,19 @@ def find_sources(norm: Normalized, may_match: int | None = None) -> list[str]:
             continue
         if _ADVERB.match(norm.text, max(0, m.start() - 3)) or _ADVERB.match(norm.text, m.start()):
             continue
-        if not _wanted(norm.text, m.start()):
+        if not _wanted(norm.text, m.start()) and not _FIELD_AFTER.match(norm.text, m.end()):
             hits.append((_scaled(m.start(), norm), CASED[m.group("a")]))
     if may_match & _WEAK_BIT:
         hits.extend(_weak_hits(view, norm.cjk, bool(hits)))
+    if "indeed" in view:
+        for m in _INDEED.finditer(view):
+            if _preceded(view, m.start(), _ASCII_WORD + "@./-"):
+                continue
+            if (
+                _INDEED_AFTER.match(view, m.end())
+                or _INDEED_BEFORE.search(view, max(0, m.start() - 8), m.start())
+            ) and not _wanted(view, m.start()):
+                hits.append((m.start(), "indeed.com"))
     if "同城" in view or "wb" in view:
         for m in _NICK_58.finditer(view):
             if m.group(0) == "同城" and _preceded(view, m.start(), "58八"):
