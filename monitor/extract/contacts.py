@@ -219,6 +219,7 @@ class _Thread:
     others: Spans
     addressed: frozenset[int]
     priced: tuple[tuple[int, int], ...]  # the others' posts that name a price, one by one
+    author_prices: bool  # whether the author's own posts name a price
 
 
 # The last text read and its posts: find_contacts() and analyze() both ask for the same
@@ -280,7 +281,16 @@ def _thread(text: str) -> _Thread | None:
             others.add(start, end)
             if PRICED.search(text, header_end, end):
                 priced.append((start, end))
-    return _Thread(others, frozenset(addressed), tuple(priced))
+    author_prices = False
+    pos = 0
+    for start, end in others.intervals():
+        if PRICED.search(text, pos, start):
+            author_prices = True
+            break
+        pos = end
+    else:
+        author_prices = PRICED.search(text, pos) is not None
+    return _Thread(others, frozenset(addressed), tuple(priced), author_prices)
 
 
 def _within(pos: int, spans: tuple[tuple[int, int], ...]) -> bool:
@@ -291,11 +301,13 @@ def _sellers_only(found: list[Contact], thread: _Thread) -> list[Contact]:
     """Contacts of a pasted thread without the addressees of replies and, when the thread's
     author (or anyone outside the others' posts) left one, without the others' contacts."""
     found = [c for c in found if not (c.type == "telegram" and c.pos in thread.addressed)]
-    if any(c.pos not in thread.others for c in found):
-        found = [c for c in found if c.pos not in thread.others]
-    elif any(_within(c.pos, thread.priced) for c in found):
+    by_author = [c for c in found if c.pos not in thread.others]
+    in_priced = [c for c in found if _within(c.pos, thread.priced)]
+    if by_author and (thread.author_prices or not in_priced):
+        found = by_author
+    elif in_priced:
         # The author asks; the seller is whoever answers with a price.
-        found = [c for c in found if _within(c.pos, thread.priced)]
+        found = in_priced
     return found
 
 
@@ -534,6 +546,8 @@ def _numbers(text: str, fold: str | None, rows: Spans, taken: Spans) -> list[Con
         if m.group("who") and not text[m.start("who")].isupper():
             continue  # "phone numbers 1200000": a word, not the name of who answers
         raw = m.group("n").strip()
+        if " (" in raw[3:] and len(_digits(raw[: raw.index(" (", 3)])) >= 7:
+            raw = raw[: raw.index(" (", 3)]  # "+91 70000 55555 (10am–7pm)"
         digits = _digits(raw)
         if not 7 <= len(digits) <= 15:
             continue
