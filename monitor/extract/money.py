@@ -214,8 +214,9 @@ def _from_match(m: re.Match[str], text: str) -> Money | None:
     if "half" in groups:
         return Money(m.start(), m.end(), 0.005, "USD", minor=True)
     if "ec" in groups:
-        value = float((m.group("ec") or m.group("ec2")).replace(",", "."))
-        return Money(m.start(), m.end(), value, "EUR")
+        euros = float((m.group("ec") or m.group("ec2")).replace(",", "."))
+        return Money(m.start(), m.end(), euros, "EUR")
+    value: float | None
     if "pre" in groups:
         code, factor = PREFIX_CURRENCY[m.group("pre").lower()]
         value = quantity_value(m.group("num"), m.group("mult"), m.group("cn"))
