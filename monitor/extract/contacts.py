@@ -203,7 +203,7 @@ _POST_GATE = (
 # A post that names a price: where the seller is when the thread's author is a buyer.
 PRICED = re.compile(
     r"[$€£¥₹]|\d[ \t]*(?:元|块|毛|角|usdt|usd|u\b|k\b)|[一二两三四五六七八九十][ \t]*[毛角块元]|"
-    r"条/|/条|一条|每条|price|价|(?<![a-z])per (?:record|lead|cv|resume|row|1k|k)",
+    r"条/|/条|一条|每条|[千万百w]条|price|价|(?<![a-z])per (?:record|lead|cv|resume|row|1k|k)",
     re.IGNORECASE,
 )
 _OP_WORD = re.compile(r"楼主|(?<![A-Za-z])(?:op|seller)(?![A-Za-z])|卖家|樓主", re.IGNORECASE)

@@ -91,8 +91,8 @@ _PER_N_BEFORE = re.compile(
 # "1w条 800元", "10k rows: $150", "1 lakh CVs – ₹15,000", "两万条打包价3000元", "(约46万条)仅需".
 _COUNT_BEFORE = re.compile(
     rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:\+|多|余)?[ \t]*(?:(?:[a-z]+[ \t]+){{0,2}}{_UNIT})?"
-    r"(?:[ \t]|[:=,、\-–—()（）/|@.…]|打包价?|整包价?|套餐价?|价格?|只要|仅需|仅|只需|共|总价|for|"
-    r"at|only|packs?|packages?|bundles?|batch)*$",
+    r"(?:[ \t]|[:=,、\-–—()（）【】\[\]/|@.…]|打包价?|整包价?|套餐价?|价格?|只要|仅需|仅|只需|共|"
+    r"总价|for|at|only|packs?|packages?|bundles?|batch)*$",
     re.IGNORECASE,
 )
 # "AUD 300 for 5,000 profiles", "AUD 1,000 for all 20k", "一块钱三条", "Rs 19999 for the full
@@ -131,6 +131,13 @@ _BARE = compile_lookahead_led(
     re.IGNORECASE,
 )
 _LEADER = re.compile(r"[ \t]*(?:\.{3,}|…+)[ \t.…]*")
+# A sum per period of time: a subscription, a salary or rent.
+_PERIOD_AFTER = re.compile(
+    r"[ \t]*(?:/|per|a|每|一个?)[ \t]*(?:months?|mo|years?|yr|weeks?|月|年|周)(?![a-z])",
+    re.IGNORECASE,
+)
+# A bare year ("整库 2019-2024", "2023年"): no sum.
+_YEAR_AFTER = re.compile(r"[ \t]*(?:[-~至到/.][ \t]*\d|年)")
 _UNIT_NEXT = re.compile(rf"[ \t]?-?[ \t]?(?:{_UNIT})(?![a-z])", re.IGNORECASE)
 _DISCOUNT = re.compile(r"(?:打[ \t]*)?(?P<d>\d{1,2}(?:\.\d)?|[一二三四五六七八九]{1,2})[ \t]*折")
 _THRESHOLD_BEFORE = re.compile(
@@ -309,6 +316,8 @@ def _discount(text: str, start: int, shut: _Shut = _OPEN) -> float | None:
 
 def _classify(text: str, money: Money, volume: int | None, shut: _Shut = _OPEN) -> UnitPrice | None:
     """Read one money mention as a price per single record, or None."""
+    if _PERIOD_AFTER.match(text, money.end):
+        return None  # "₹4,999 per month, unlimited downloads": a subscription, no record price
     before = text[max(0, money.start - 30) : money.start]
     low = shut.window(money.start - 30, money.start)
     if "..." in before or "…" in before:
@@ -394,6 +403,8 @@ def _bare_prices(
                 found.append(package)
             continue
         amount = float(m.group("num"))
+        if 1990 <= amount <= 2035 and _YEAR_AFTER.match(text, end):
+            continue
         if amount <= 0 or (text[end : end + 1] in _UNIT_FIRST and _UNIT_NEXT.match(text, end)):
             continue  # "full 500-row sample": a count of records, not a sum
         per_n = None
@@ -631,6 +642,7 @@ def _single_sum(
         if not _NOT_PRICE_BEFORE_W.search(
             text[max(0, m.start - 30) : m.start], shut.window(m.start - 30, m.start)
         )
+        and not _PERIOD_AFTER.match(text, m.end)
     ]
     if len(plain) != 1:
         return []

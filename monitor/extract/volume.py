@@ -54,7 +54,7 @@ _REJECT_AFTER = re.compile(
     r"[ \t]*(?:[+]?[ \t]*(?:以上|以内|以下|之内|内|起|或以上|and up|or more|plus)|[-~至到][ \t]*\d|"
     r"/[ \t]*(?:天|日|day|d\b|月|month)|每天|一天|per day|a day|daily|薪|/月|/年|"
     r"[+]?[ \t]*(?:fresh|new)[ \t]+(?:daily|every day|a day|per day)|"
-    r"个?(?:月|年|天|小时|分钟|工作日|样本)|(?:[a-z]+[ \t]+)?(?:samples?|"
+    r"个?(?:月(?!薪)|年(?!薪)|天|小时|分钟|工作日|样本)|(?:[a-z]+[ \t]+)?(?:samples?|"
     r"per day)|"
     r"[ \t]*[+][ \t]*=)",
     re.IGNORECASE,
