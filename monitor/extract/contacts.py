@@ -184,6 +184,9 @@ _POST_HEADER = re.compile(
     r"|(?P<user>[a-z][a-z0-9_.\-]{2,31}):[ \t]*(?=\n|\Z))",
     re.IGNORECASE,
 )
+# A comment section copied with its reply arrows ("小鹿同学：…", "  ↳ 职场老刘：…"): every
+# "name：" line starts a comment (only where a "↳" shows it is such a section).
+_COMMENT_HEADER = re.compile(r"\n[ \t]*(?:↳[ \t]*)?(?P<cm>[^\n:：↳]{1,16})[:：]")
 _POST_GATE = (
     "楼",
     "#",
@@ -245,10 +248,14 @@ def _thread(text: str) -> _Thread | None:
         return None
     # positions in "\n" + text: the header's line starts at m.start() in text
     headers = list(_POST_HEADER.finditer("\n" + text))
-    users = [m.group("user") for m in headers if m.group("user")]
+    if "↳" in text:
+        starts = {m.start() for m in headers}
+        headers += [m for m in _COMMENT_HEADER.finditer("\n" + text) if m.start() not in starts]
+        headers.sort(key=lambda m: m.start())
+    users = [m.groupdict().get("user") for m in headers if m.groupdict().get("user")]
     if users and (len(set(users)) == len(users) or any(not u.islower() for u in users)):
         # "Contact:" or "price:" alone on a line: only names that answer each other are posts
-        headers = [m for m in headers if not m.group("user")]
+        headers = [m for m in headers if not m.groupdict().get("user")]
     if len(headers) < 2:
         return None  # one "#3" or "Re:" line is no thread
     op_name = ""
@@ -256,12 +263,14 @@ def _thread(text: str) -> _Thread | None:
     priced: list[tuple[int, int]] = []
     addressed: set[int] = set()
     for i, m in enumerate(headers):
+        groups = m.groupdict()
         who = "".join(
-            m.group(g) or "" for g in ("who", "by", "paren", "wrote", "user", "rn", "orig", "ans")
+            groups.get(g) or ""
+            for g in ("who", "by", "paren", "wrote", "user", "rn", "orig", "ans", "cm")
         ).strip()
         header = m.group(0)[1:]
         start, body = m.start(), m.end() - 1  # in text
-        if m.group("orig") or m.group("ask"):  # "Original post by X:", "问："
+        if groups.get("orig") or groups.get("ask"):  # "Original post by X:", "问："
             op, op_name = True, op_name or who
         elif _OP_WORD.search(header):
             op = True
