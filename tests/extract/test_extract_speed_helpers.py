@@ -22,7 +22,9 @@ from monitor.extract.fastre import (
     SplitSearch,
     case_gate_ok,
     compile_lookahead_led,
+    final_chars,
     lower_view,
+    may_end_with,
     required_literals,
     rewrite_lead,
 )
@@ -269,6 +271,42 @@ _WINDOW_TEXT = st.text(
 @given(_WINDOW_TEXT)
 def test_folded_windows_match_like_ignorecase(text: str) -> None:
     _same_window_matches(text)
+
+
+def test_final_chars_of_end_anchored_patterns() -> None:
+    assert final_chars(re.compile(r"(?:满|over)[ \t]*$")) == (frozenset("满r"), True)
+    assert final_chars(re.compile(r"(?:每|per)[ \t]*\d?[:=]?\Z")) == (
+        frozenset(["每", "r", ":", "=", "\\d"]),
+        False,
+    )
+    # not anchored, a class of unknown extent at the end, possibly blank, case-insensitive
+    assert final_chars(re.compile(r"满[ \t]*")) is None
+    assert final_chars(re.compile(r"满[^x]$")) is None
+    assert final_chars(re.compile(r"满?[ \t]*$")) is None
+    assert final_chars(re.compile(r"over$", re.IGNORECASE)) is None
+    assert final_chars(re.compile(r"a$|b")) is None
+    final = final_chars(re.compile(r"(?:满|over)[ \t]*$"))
+    assert final is not None
+    assert may_end_with("总共满 \t", final) and may_end_with("over \n", final)
+    assert not may_end_with("总共满 1", final) and not may_end_with("over\n\n", final)
+
+
+_END_TEXT = st.text(alphabet="满over每per 1\t\n:=xX٣", max_size=12)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_END_TEXT)
+def test_may_end_with_is_false_only_without_a_match(text: str) -> None:
+    for source in [
+        r"(?:满|over)[ \t]*$",
+        r"(?:每|per)[ \t]*\d?[:=]?\Z",
+        r"(?:per[ \t]+(?:1[ \t])?|每)[ \t]*[:=]?[ \t]*$",
+    ]:
+        pattern = re.compile(source)
+        final = final_chars(pattern)
+        assert final is not None
+        if not may_end_with(text, final):
+            assert pattern.search(text) is None, (source, text)
 
 
 def test_counts_and_prices_are_the_same_with_or_without_the_lower_view() -> None:
