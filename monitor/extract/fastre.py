@@ -418,6 +418,9 @@ class SplitSearch:
     class are searched apart, each part with its prefilter on; the full pattern is then
     matched at the leftmost start any part found, which is the match ``search()`` returns
     (the leftmost position where some alternative matches, the full pattern's choice there).
+    A part whose matches need one of a few literals (``\\d(?:[kmw+]? available|k\\+? ready)``:
+    " available" or " ready") is skipped when none is in the text: its class prefilter
+    (``\\d``, a Unicode lookup for every character) scans the whole text otherwise.
     """
 
     __slots__ = ("full", "parts")
@@ -434,15 +437,32 @@ class SplitSearch:
                 literal_first.append(alt)
         sources = ["|".join(literal_first)] if literal_first else []
         sources += [f"{cls}(?:{'|'.join(rests)})" for cls, rests in by_class.items()]
-        self.parts = tuple(re.compile(src, full.flags) for src in sources)
+        compiled = [re.compile(src, full.flags) for src in sources]
+        # (part, its literals when a few `in` checks cost less than its scan, else None)
+        self.parts = tuple((part, _few_literals(part)) for part in compiled)
 
     def search(self, text: str) -> re.Match[str] | None:
         best = -1
-        for part in self.parts:
+        for part, literals in self.parts:
+            if literals is not None:
+                for literal in literals:
+                    if literal in text:
+                        break
+                else:
+                    continue  # none of the literals: no match of this part in the text
             m = part.search(text)
             if m is not None and (best < 0 or m.start() < best):
                 best = m.start()
         return None if best < 0 else self.full.match(text, best)
+
+
+def _few_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """``required_literals(pattern)`` when there are at most four (case-sensitive patterns
+    only: the text is not lower-cased here), else None."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    literals = required_literals(pattern)
+    return literals if literals is not None and len(literals) <= 4 else None
 
 
 def has_prefilter(pattern: re.Pattern[str]) -> bool:
