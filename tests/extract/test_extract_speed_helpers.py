@@ -125,12 +125,35 @@ def test_gate_groups_split_one_pass_into_each_groups_own_mask() -> None:
 
 
 def test_gated_sources_and_categories_find_what_ungated_ones_find() -> None:
-    everything = (1 << 64) - 1  # every gate open: each pattern is run
+    everything = (1 << 1024) - 1  # every gate open: each pattern is run
     for norm in NORMS:
         assert sources.find_sources(norm) == sources.find_sources(norm, everything)
         assert categories.find_categories(norm.compact) == categories.find_categories(
             norm.compact, everything
         )
+
+
+def test_strong_aliases_are_found_as_the_trie_finds_them() -> None:
+    every = (1 << len(sources._STRONG_ALIASES)) - 1
+    extra = [
+        "智联招聘智联前程无忧",
+        "58同城58.com五八同城",
+        "linkedinlinked in",
+        "naukrigulfnaukri",
+    ]
+    for view in [n.compact for n in NORMS] + extra + [t.lower() for t in TEXTS]:
+        expected = [(m.start(), m.end(), m.group("a")) for m in sources._STRONG_RE.finditer(view)]
+        assert sources._strong_matches(view, every) == expected, view[:200]
+        mask = sources._GATES.open_mask(view) >> sources._STRONG_SHIFT
+        assert sources._strong_matches(view, mask) == expected, view[:200]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="智联招聘前程无忧58同城五八.comlinked inaukrigulf", max_size=40))
+def test_strong_aliases_on_random_text(text: str) -> None:
+    every = (1 << len(sources._STRONG_ALIASES)) - 1
+    expected = [(m.start(), m.end(), m.group("a")) for m in sources._STRONG_RE.finditer(text)]
+    assert sources._strong_matches(text, every) == expected
 
 
 def test_gate_set_without_literals() -> None:
