@@ -220,14 +220,16 @@ def test_folded_money_patterns_on_the_corpus() -> None:
 
 
 _SUFFIX_MONEY_TEXT = st.text(
-    alphabet="0123456789١٢.,  \t一二两十百千万亿元块毛分人民币usdtcentkmwlakh$a-z\n", max_size=40
+    alphabet="0123456789١٢.,  \t一二两十百千万亿元块毛分人民币usdtcentkmwlakh$a-z\n美刀港币ſKıİ",
+    max_size=40,
 )
 
 
 def _suffix_money_twins() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
     guarded = money._MONEY_SOURCES[3]
     unguarded = guarded.replace(money._NUMBER2, money._UNGUARDED_NUMBER2)
-    assert unguarded != guarded
+    unguarded = unguarded.replace(money._SUFFIX_AHEAD, "")  # and without the run check
+    assert unguarded != guarded and money._SUFFIX_AHEAD in guarded
     return [(re.compile(guarded, f), re.compile(unguarded, f)) for f in (0, re.IGNORECASE)]
 
 
@@ -239,7 +241,16 @@ def _same_matches(fast: re.Pattern[str], slow: re.Pattern[str], text: str) -> No
 
 def test_guarded_suffix_money_pattern_matches_like_the_plain_one_on_the_corpus() -> None:
     for fast, slow in _suffix_money_twins():
-        for text in [*TEXTS, "1234567890123456元", "12,34元", "1.5.3元", "5 万元 2024 0.3u"]:
+        for text in [
+            *TEXTS,
+            "1234567890123456元",
+            "12,34元",
+            "1.5.3元",
+            "5 万元 2024 0.3u",
+            "5万 元 三百 万元 7 k usd 8\tdollars 9  元 1,000,000.5 lakh 2.元 3,元",
+            # the longest number and multiplier a match can hold (42 characters), and longer
+            "123,456,789,012,345,678,901,234.12345678百万元 1,234,567,890,123,456,789,012,345元",
+        ]:
             _same_matches(fast, slow, text)
             _same_matches(fast, slow, text.lower())
 
