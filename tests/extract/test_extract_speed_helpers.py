@@ -379,13 +379,22 @@ def test_rewritten_normalization_steps_match_the_original_patterns() -> None:
     split = re.compile(f"(?<=[{cjk}])[\\s\\-_*·.~|\\\\+=#^`'\"]{{1,3}}(?=[{cjk}])")
     samples = [*TEXTS, "中 文  字\t\u3000符 x 中", "简-历 智 - 联 简**历 a 中    ..文"]
     for text in samples:
-        assert normalize_module._CJK_SPACE.sub(normalize_module._drop_after_cjk, text) == (
-            space.sub("", text)
-        )
-        low = text.lower()
-        assert normalize_module._CJK_SPLIT.sub(normalize_module._drop_after_cjk, low) == (
-            split.sub("", low)
-        )
+        _same_cjk_joins(text, space, split)
+
+
+def _same_cjk_joins(text: str, space: re.Pattern[str], split: re.Pattern[str]) -> None:
+    assert normalize_module._CJK_SPACE.sub("", text) == space.sub("", text), text
+    low = text.lower()
+    assert normalize_module._CJK_SPLIT.sub("", low) == split.sub("", low), text
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="中文\uf900a1 \t\u3000\n-_*·.~|\\+=#^`'\"", max_size=30))
+def test_rewritten_normalization_steps_on_random_text(text: str) -> None:
+    cjk = "\u3400-\u9fff\uf900-\ufaff"
+    space = re.compile(f"(?<=[{cjk}])[ \t\u3000]+(?=[{cjk}])")
+    split = re.compile(f"(?<=[{cjk}])[\\s\\-_*·.~|\\\\+=#^`'\"]{{1,3}}(?=[{cjk}])")
+    _same_cjk_joins(text, space, split)
 
 
 def test_folded_is_used_only_with_a_usable_lower_view() -> None:
