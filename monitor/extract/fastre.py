@@ -203,7 +203,8 @@ _CASE_RISKY_RE = re.compile(f"[{CASE_RISKY}]")
 
 def case_gate_ok(text: str) -> bool:
     """Whether ``text.lower()`` may gate case-insensitive patterns run on ``text``."""
-    return _CASE_RISKY_RE.search(text) is None
+    # Every CASE_RISKY character is non-ASCII: an ASCII text (isascii() is a flag) skips the scan.
+    return text.isascii() or _CASE_RISKY_RE.search(text) is None
 
 
 def _best(candidates: list[frozenset[str]]) -> frozenset[str] | None:

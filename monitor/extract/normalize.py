@@ -202,7 +202,8 @@ def _clean(raw: str) -> tuple[str, bool]:
     """clean() and whether the result holds a Chinese character."""
     # Each step runs only when the text holds a character it acts on (a class search is
     # far cheaper than a translate or a substitution over the whole listing).
-    if _INVISIBLE_ANY.search(raw) is not None:
+    # (Every invisible character is non-ASCII: an ASCII text skips the scan.)
+    if not raw.isascii() and _INVISIBLE_ANY.search(raw) is not None:
         raw = raw.translate(_PRE)
     elif "\uff0c" in raw:
         raw = raw.replace("\uff0c", "\u3001")
@@ -240,7 +241,9 @@ _UNAMBIGUOUS = re.compile("[壹贰叁肆柒捌玖拾佰仟]")
 
 # Five or more Chinese digits in a row with no unit between them spell a number digit by
 # digit (a QQ or phone number "一五八二三四七七零九", written so filters miss it).
-_CN_DIGIT_RUN = re.compile("[〇零一二三四五六七八九]{5,20}")
+# Written "[X][X]{4,19}" for "[X]{5,20}" (same matches): a pattern opening with a repeat gets
+# no regex prefilter.
+_CN_DIGIT_RUN = re.compile("[〇零一二三四五六七八九][〇零一二三四五六七八九]{4,19}")
 _CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 
 

@@ -397,6 +397,22 @@ def test_rewritten_normalization_steps_on_random_text(text: str) -> None:
     _same_cjk_joins(text, space, split)
 
 
+def test_characters_ascii_texts_skip_are_all_non_ascii() -> None:
+    # normalize skips the invisible-character scan and case_gate_ok the CASE_RISKY scan on an
+    # ASCII text: neither set may hold an ASCII character.
+    assert all(code > 0x7F for code in normalize_module._INVISIBLE)
+    assert not any(ch.isascii() for ch in CASE_RISKY)
+    assert case_gate_ok("plain ASCII text")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="〇零一二三四五六七八九十 a1", max_size=40))
+def test_chinese_digit_run_pattern_is_the_plain_repeat(text: str) -> None:
+    plain = re.compile("[〇零一二三四五六七八九]{5,20}")
+    fast = normalize_module._CN_DIGIT_RUN
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
 def test_folded_is_used_only_with_a_usable_lower_view() -> None:
     pattern = Folded(r"(?<![a-z])(?:vx|wx)[ \t]*(?P<id>[a-z]{3,})")
     text = "VX abcd"
