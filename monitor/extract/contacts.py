@@ -252,7 +252,7 @@ def _thread(text: str) -> _Thread | None:
         starts = {m.start() for m in headers}
         headers += [m for m in _COMMENT_HEADER.finditer("\n" + text) if m.start() not in starts]
         headers.sort(key=lambda m: m.start())
-    users = [m.groupdict().get("user") for m in headers if m.groupdict().get("user")]
+    users = [str(m.groupdict()["user"]) for m in headers if m.groupdict().get("user")]
     if users and (len(set(users)) == len(users) or any(not u.islower() for u in users)):
         # "Contact:" or "price:" alone on a line: only names that answer each other are posts
         headers = [m for m in headers if not m.groupdict().get("user")]

@@ -203,7 +203,8 @@ _CASE_RISKY_RE = re.compile(f"[{CASE_RISKY}]")
 
 def case_gate_ok(text: str) -> bool:
     """Whether ``text.lower()`` may gate case-insensitive patterns run on ``text``."""
-    return _CASE_RISKY_RE.search(text) is None
+    # Every CASE_RISKY character is non-ASCII: an ASCII text (isascii() is a flag) skips the scan.
+    return text.isascii() or _CASE_RISKY_RE.search(text) is None
 
 
 def _best(candidates: list[frozenset[str]]) -> frozenset[str] | None:
@@ -418,6 +419,9 @@ class SplitSearch:
     class are searched apart, each part with its prefilter on; the full pattern is then
     matched at the leftmost start any part found, which is the match ``search()`` returns
     (the leftmost position where some alternative matches, the full pattern's choice there).
+    A part whose matches need one of a few literals (``\\d(?:[kmw+]? available|k\\+? ready)``:
+    " available" or " ready") is skipped when none is in the text: its class prefilter
+    (``\\d``, a Unicode lookup for every character) scans the whole text otherwise.
     """
 
     __slots__ = ("full", "parts")
@@ -434,15 +438,32 @@ class SplitSearch:
                 literal_first.append(alt)
         sources = ["|".join(literal_first)] if literal_first else []
         sources += [f"{cls}(?:{'|'.join(rests)})" for cls, rests in by_class.items()]
-        self.parts = tuple(re.compile(src, full.flags) for src in sources)
+        compiled = [re.compile(src, full.flags) for src in sources]
+        # (part, its literals when a few `in` checks cost less than its scan, else None)
+        self.parts = tuple((part, _few_literals(part)) for part in compiled)
 
     def search(self, text: str) -> re.Match[str] | None:
         best = -1
-        for part in self.parts:
+        for part, literals in self.parts:
+            if literals is not None:
+                for literal in literals:
+                    if literal in text:
+                        break
+                else:
+                    continue  # none of the literals: no match of this part in the text
             m = part.search(text)
             if m is not None and (best < 0 or m.start() < best):
                 best = m.start()
         return None if best < 0 else self.full.match(text, best)
+
+
+def _few_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """``required_literals(pattern)`` when there are at most four (case-sensitive patterns
+    only: the text is not lower-cased here), else None."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    literals = required_literals(pattern)
+    return literals if literals is not None and len(literals) <= 4 else None
 
 
 def has_prefilter(pattern: re.Pattern[str]) -> bool:
@@ -627,6 +648,140 @@ class Folded:
         return self.lower.finditer(lower)
 
 
+# ---------------------------------------------------------------------------------------------
+# End gates for window patterns anchored at the end ("...[ \t]*$").
+#
+# The "before" context patterns (counts, prices) are searched in the 16-30 characters before a
+# number and must match up to the window's end. search() still tries every position of the
+# window, each with ~50 alternatives. But a match can only exist when the window's last
+# character that is not a space or a tab is one a match can end with (a match ends at the
+# window's end, or before a final newline for "$", and whatever follows its last non-blank
+# character is blank): "总量:" ends with ":", which a cue can end with; "手机号码 138 " ends with
+# "8", which no reject word ends with, so the search is skipped. final_chars() reads those
+# characters from the parsed pattern.
+
+_BLANKS = frozenset(" \t")
+_AT_END = _sre_constants.AT_END  # "$": the end, or before a final newline
+_AT_END_STRING = _sre_constants.AT_END_STRING  # "\Z"
+
+# (characters a match may end with, ignoring blanks; whether it may be blank) or None.
+# DIGIT in the set stands for every character ``\d`` matches (str.isdecimal).
+_Final = tuple[frozenset[str], bool] | None
+DIGIT = "\\d"
+
+
+def _class_chars(items: list[tuple[Any, Any]]) -> set[str] | None:
+    r"""The characters of a parsed class of plain characters, short ranges and ``\d``
+    (as DIGIT), else None."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op is _LITERAL:
+            chars.add(chr(av))
+        elif op is _sre_constants.RANGE and av[1] - av[0] < 256:
+            chars.update(chr(c) for c in range(av[0], av[1] + 1))
+        elif op is _sre_constants.CATEGORY and av is _sre_constants.CATEGORY_DIGIT:
+            chars.add(DIGIT)
+        else:
+            return None  # another category (\s, \w...), a negation, a wide range
+    return chars
+
+
+def _final_of_item(op: Any, av: Any) -> _Final:
+    if op is _LITERAL:
+        ch = chr(av)
+        return (frozenset(), True) if ch in _BLANKS else (frozenset(ch), False)
+    if op is _sre_constants.IN:
+        chars = _class_chars(av)
+        if chars is None:
+            return None
+        return frozenset(chars - _BLANKS), bool(chars & _BLANKS)
+    if op in _ZERO_WIDTH:
+        return frozenset(), True  # consumes nothing
+    if op is _sre_constants.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        return None if add_flags or del_flags else _final_of(list(sub.data))
+    if op is _sre_constants.BRANCH:
+        union: set[str] = set()
+        blank = False
+        for alt in av[1]:
+            found = _final_of(list(alt.data))
+            if found is None:
+                return None
+            union |= found[0]
+            blank = blank or found[1]
+        return frozenset(union), blank
+    if op in _REPEATS:
+        low, _high, sub = av
+        found = _final_of(list(sub.data))
+        return None if found is None else (found[0], low == 0 or found[1])
+    return None  # any character, a negated literal, a group reference...
+
+
+def _final_of(items: list[tuple[Any, Any]]) -> _Final:
+    """The characters a match of the sequence ``items`` may have as its last non-blank
+    character, and whether the match may be all blank (or empty)."""
+    chars: set[str] = set()
+    for op, av in reversed(items):
+        found = _final_of_item(op, av)
+        if found is None:
+            return None
+        chars |= found[0]
+        if not found[1]:
+            return frozenset(chars), False
+    return frozenset(chars), True
+
+
+def _end_anchor(items: list[tuple[Any, Any]]) -> Any:
+    """``AT_END`` or ``AT_END_STRING`` when every match of ``items`` ends with that anchor
+    (``AT_END`` when some alternative uses it), else None."""
+    if not items:
+        return None
+    op, av = items[-1]
+    if op is _sre_constants.AT:
+        return av if av in (_AT_END, _AT_END_STRING) else None
+    if op is _sre_constants.SUBPATTERN:
+        return None if av[1] or av[2] else _end_anchor(list(av[3].data))
+    if op is _sre_constants.BRANCH:
+        anchors = [_end_anchor(list(alt.data)) for alt in av[1]]
+        if None in anchors:
+            return None
+        return _AT_END if _AT_END in anchors else _AT_END_STRING
+    return None
+
+
+def final_chars(pattern: re.Pattern[str]) -> tuple[frozenset[str], bool] | None:
+    r"""For a case-sensitive pattern whose every match ends at the end of the text (``$`` or
+    ``\Z``): the characters a match may end with, blanks (space, tab) aside, and whether the
+    anchor is ``$``. None when not known (another shape, a class such as ``\d`` or ``[^x]``
+    at the end, a match that may be blank or empty, case-insensitive matching)."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+    except re.error:  # pragma: no cover - the pattern compiled already
+        return None
+    items = list(parsed.data)
+    anchor = _end_anchor(items)
+    found = _final_of(items)
+    if anchor is None or found is None or found[1]:
+        return None
+    return found[0], anchor is _AT_END
+
+
+def may_end_with(window: str, final: tuple[frozenset[str], bool]) -> bool:
+    """False only when no match of the pattern ``final`` describes (:func:`final_chars`) can
+    exist in ``window``: its last non-blank character (before a final newline, for ``$``)
+    is none a match can end with."""
+    chars, dollar = final
+    tail = window.rstrip(" \t")
+    if tail and (tail[-1] in chars or (DIGIT in chars and tail[-1].isdecimal())):
+        return True
+    if dollar and window.endswith("\n"):
+        tail = window[:-1].rstrip(" \t")
+        return bool(tail) and (tail[-1] in chars or (DIGIT in chars and tail[-1].isdecimal()))
+    return False
+
+
 class FoldedWindow:
     """A case-insensitive context pattern searched in short windows of a listing (the 16-30
     characters before a number or a sum), on the lower-cased window when the text allows it.
@@ -636,19 +791,24 @@ class FoldedWindow:
     :func:`rewrite_lead`) skips to the few positions where one can start, 2-5x faster. Same
     matches, as for :class:`Folded`; group values come from the lower-cased window, so callers
     read only case-blind values from them (digits, Chinese numerals, lower-cased units).
+    When the pattern is anchored at the window's end, the twin is only searched when the
+    window ends with a character a match can end with (:func:`final_chars`).
     """
 
-    __slots__ = ("folded", "lower")
+    __slots__ = ("final", "folded", "lower")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.folded = pattern
         self.lower = re.compile(rewrite_lead(pattern.pattern))
+        self.final = final_chars(self.lower)
 
     def search(self, window: str, lower_window: str | None) -> re.Match[str] | None:
         """``pattern.search(window)``; ``lower_window`` is the same slice of the text's
         :func:`lower_view` when there is one, else None."""
         if lower_window is None:
             return self.folded.search(window)
+        if self.final is not None and not may_end_with(lower_window, self.final):
+            return None
         return self.lower.search(lower_window)
 
 

@@ -13,7 +13,14 @@ from dataclasses import dataclass
 
 from monitor.extract.fastre import compile_lookahead_led, trie_alternation
 from monitor.extract.normalize import is_cjk
-from monitor.extract.numbers import ARABIC, CN_DIGIT, CN_NUM_CHARS, MULT, quantity_value
+from monitor.extract.numbers import (
+    ARABIC,
+    CN_DIGIT,
+    CN_NUM_CHARS,
+    MULT,
+    MULTIPLIERS,
+    quantity_value,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -155,6 +162,29 @@ _NUMBER2 = (
 )
 # The same without the guards, kept for the test that they change no match.
 _UNGUARDED_NUMBER2 = rf"(?P<num2>{ARABIC})(?P<mult2>{MULT})?|(?P<cn2>[{CN_NUM_CHARS}]{{1,12}})"
+# A cheap necessary condition for the suffix-money pattern, checked first at each candidate:
+# the number (digits, ".", ",", Chinese numerals and multipliers: the run of those characters
+# from the candidate, taken whole) must be followed by what can follow a number in a match,
+# a suffix currency or a Latin multiplier, either at once or after one space or tab (which
+# may also precede a Chinese multiplier). A match's number and Chinese multiplier are that
+# whole run: nothing that may follow them in a match is a digit, ".", "," or a numeral. The
+# pattern was tried in full at every digit of a run ("13812345678\n", "2024年"): ~40
+# suffixes and the multipliers after each one; most runs now fail at this check. The run is
+# read up to 48 characters (a 200k-digit run must not be read whole at each digit): a match's
+# number and multiplier are at most 42 (31 for "1,00,...,000", 9 for ".5", 2 for "百万"), so a
+# longer run holds no match that starts at this character.
+_LATIN_MULT_FIRST = {word[0] for word in MULTIPLIERS if word.isascii()}
+_CN_MULT_FIRST = {word[0] for word in MULTIPLIERS if not word.isascii()}
+# "50余万元", "20多万": numbers.MULT lets 多/余/几 lead a Chinese multiplier.
+_MULT_LEAD = set("多余几")
+_AFTER_RUN = "".join(
+    sorted({key[0] for key in SUFFIX_CURRENCY} | _LATIN_MULT_FIRST | _MULT_LEAD)
+)
+_AFTER_BLANK = "".join(sorted(set(_AFTER_RUN) | _CN_MULT_FIRST))
+_SUFFIX_AHEAD = (
+    rf"(?=[\d.,{CN_NUM_CHARS}]{{0,48}}+"
+    rf"(?:[{re.escape(_AFTER_RUN)}]|[ \t][{re.escape(_AFTER_BLANK)}]))"
+)
 # 分 is also "minute" and "points": it only counts as money when 钱 or a per-unit follows.
 _FEN_OK = r"(?=钱|[ \t]*(?:/|一|每|per)|[ \t]*[条份个笔人名位张])"
 # One pattern per way of writing money, in priority order. They are separate (not one
@@ -166,7 +196,7 @@ _MONEY_SOURCES = (
     r"(?![十百千万亿\d])(?![条份个笔人名位张])",
     r"(?P<half>half (?:a |of a )?(?:us )?cent)",
     rf"(?P<pre>{_alternation(PREFIX_CURRENCY)})[ \t]?(?:{_NUMBER})",
-    rf"(?=[\d.{CN_NUM_CHARS}])(?:{_NUMBER2})[ \t]?"
+    rf"(?=[\d.{CN_NUM_CHARS}]){_SUFFIX_AHEAD}(?:{_NUMBER2})[ \t]?"
     rf"(?P<suf>{_alternation(SUFFIX_CURRENCY)})(?![a-z])",
     # Euros with a decimal comma: "0,02 €", "€ 0,02", "1,50 EUR" (searched only when the text
     # names euros: a decimal comma elsewhere is a thousands separator, "1,500 CVs").

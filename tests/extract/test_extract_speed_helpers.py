@@ -22,7 +22,9 @@ from monitor.extract.fastre import (
     SplitSearch,
     case_gate_ok,
     compile_lookahead_led,
+    final_chars,
     lower_view,
+    may_end_with,
     required_literals,
     rewrite_lead,
 )
@@ -123,12 +125,35 @@ def test_gate_groups_split_one_pass_into_each_groups_own_mask() -> None:
 
 
 def test_gated_sources_and_categories_find_what_ungated_ones_find() -> None:
-    everything = (1 << 64) - 1  # every gate open: each pattern is run
+    everything = (1 << 1024) - 1  # every gate open: each pattern is run
     for norm in NORMS:
         assert sources.find_sources(norm) == sources.find_sources(norm, everything)
         assert categories.find_categories(norm.compact) == categories.find_categories(
             norm.compact, everything
         )
+
+
+def test_strong_aliases_are_found_as_the_trie_finds_them() -> None:
+    every = (1 << len(sources._STRONG_ALIASES)) - 1
+    extra = [
+        "智联招聘智联前程无忧",
+        "58同城58.com五八同城",
+        "linkedinlinked in",
+        "naukrigulfnaukri",
+    ]
+    for view in [n.compact for n in NORMS] + extra + [t.lower() for t in TEXTS]:
+        expected = [(m.start(), m.end(), m.group("a")) for m in sources._STRONG_RE.finditer(view)]
+        assert sources._strong_matches(view, every) == expected, view[:200]
+        mask = sources._GATES.open_mask(view) >> sources._STRONG_SHIFT
+        assert sources._strong_matches(view, mask) == expected, view[:200]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="智联招聘前程无忧58同城五八.comlinked inaukrigulf", max_size=40))
+def test_strong_aliases_on_random_text(text: str) -> None:
+    every = (1 << len(sources._STRONG_ALIASES)) - 1
+    expected = [(m.start(), m.end(), m.group("a")) for m in sources._STRONG_RE.finditer(text)]
+    assert sources._strong_matches(text, every) == expected
 
 
 def test_gate_set_without_literals() -> None:
@@ -195,14 +220,16 @@ def test_folded_money_patterns_on_the_corpus() -> None:
 
 
 _SUFFIX_MONEY_TEXT = st.text(
-    alphabet="0123456789١٢.,  \t一二两十百千万亿元块毛分人民币usdtcentkmwlakh$a-z\n", max_size=40
+    alphabet="0123456789١٢.,  \t一二两十百千万亿元块毛分人民币usdtcentkmwlakh$a-z\n美刀港币ſKıİ",
+    max_size=40,
 )
 
 
 def _suffix_money_twins() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
     guarded = money._MONEY_SOURCES[3]
     unguarded = guarded.replace(money._NUMBER2, money._UNGUARDED_NUMBER2)
-    assert unguarded != guarded
+    unguarded = unguarded.replace(money._SUFFIX_AHEAD, "")  # and without the run check
+    assert unguarded != guarded and money._SUFFIX_AHEAD in guarded
     return [(re.compile(guarded, f), re.compile(unguarded, f)) for f in (0, re.IGNORECASE)]
 
 
@@ -214,7 +241,16 @@ def _same_matches(fast: re.Pattern[str], slow: re.Pattern[str], text: str) -> No
 
 def test_guarded_suffix_money_pattern_matches_like_the_plain_one_on_the_corpus() -> None:
     for fast, slow in _suffix_money_twins():
-        for text in [*TEXTS, "1234567890123456元", "12,34元", "1.5.3元", "5 万元 2024 0.3u"]:
+        for text in [
+            *TEXTS,
+            "1234567890123456元",
+            "12,34元",
+            "1.5.3元",
+            "5 万元 2024 0.3u",
+            "5万 元 三百 万元 7 k usd 8\tdollars 9  元 1,000,000.5 lakh 2.元 3,元",
+            # the longest number and multiplier a match can hold (42 characters), and longer
+            "123,456,789,012,345,678,901,234.12345678百万元 1,234,567,890,123,456,789,012,345元",
+        ]:
             _same_matches(fast, slow, text)
             _same_matches(fast, slow, text.lower())
 
@@ -271,6 +307,42 @@ def test_folded_windows_match_like_ignorecase(text: str) -> None:
     _same_window_matches(text)
 
 
+def test_final_chars_of_end_anchored_patterns() -> None:
+    assert final_chars(re.compile(r"(?:满|over)[ \t]*$")) == (frozenset("满r"), True)
+    assert final_chars(re.compile(r"(?:每|per)[ \t]*\d?[:=]?\Z")) == (
+        frozenset(["每", "r", ":", "=", "\\d"]),
+        False,
+    )
+    # not anchored, a class of unknown extent at the end, possibly blank, case-insensitive
+    assert final_chars(re.compile(r"满[ \t]*")) is None
+    assert final_chars(re.compile(r"满[^x]$")) is None
+    assert final_chars(re.compile(r"满?[ \t]*$")) is None
+    assert final_chars(re.compile(r"over$", re.IGNORECASE)) is None
+    assert final_chars(re.compile(r"a$|b")) is None
+    final = final_chars(re.compile(r"(?:满|over)[ \t]*$"))
+    assert final is not None
+    assert may_end_with("总共满 \t", final) and may_end_with("over \n", final)
+    assert not may_end_with("总共满 1", final) and not may_end_with("over\n\n", final)
+
+
+_END_TEXT = st.text(alphabet="满over每per 1\t\n:=xX٣", max_size=12)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_END_TEXT)
+def test_may_end_with_is_false_only_without_a_match(text: str) -> None:
+    for source in [
+        r"(?:满|over)[ \t]*$",
+        r"(?:每|per)[ \t]*\d?[:=]?\Z",
+        r"(?:per[ \t]+(?:1[ \t])?|每)[ \t]*[:=]?[ \t]*$",
+    ]:
+        pattern = re.compile(source)
+        final = final_chars(pattern)
+        assert final is not None
+        if not may_end_with(text, final):
+            assert pattern.search(text) is None, (source, text)
+
+
 def test_counts_and_prices_are_the_same_with_or_without_the_lower_view() -> None:
     for norm in NORMS:
         fold = lower_view(norm.text)
@@ -307,13 +379,41 @@ def test_rewritten_normalization_steps_match_the_original_patterns() -> None:
     split = re.compile(f"(?<=[{cjk}])[ \\t\\r\\f\\v\\-_*·.~|\\\\+=#^`'\"]{{1,3}}(?=[{cjk}])")
     samples = [*TEXTS, "中 文  字\t\u3000符 x 中", "简-历 智 - 联 简**历 a 中    ..文"]
     for text in samples:
-        assert normalize_module._CJK_SPACE.sub(normalize_module._drop_after_cjk, text) == (
-            space.sub("", text)
-        )
-        low = text.lower()
-        assert normalize_module._CJK_SPLIT.sub(normalize_module._drop_after_cjk, low) == (
-            split.sub("", low)
-        )
+        _same_cjk_joins(text, space, split)
+
+
+def _same_cjk_joins(text: str, space: re.Pattern[str], split: re.Pattern[str]) -> None:
+    assert normalize_module._CJK_SPACE.sub("", text) == space.sub("", text), text
+    low = text.lower()
+    assert normalize_module._CJK_SPLIT.sub("", low) == split.sub("", low), text
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="中文\uf900a1 \t\u3000\n-_*·.~|\\+=#^`'\"", max_size=30))
+def test_rewritten_normalization_steps_on_random_text(text: str) -> None:
+    cjk = "\u3400-\u9fff\uf900-\ufaff"
+    space = re.compile(f"(?<=[{cjk}])[ \t\u3000]+(?=[{cjk}])")
+    split = re.compile(f"(?<=[{cjk}])[ \\t\\r\\f\\v\\-_*·.~|\\\\+=#^`'\"]{{1,3}}(?=[{cjk}])")
+    _same_cjk_joins(text, space, split)
+
+
+def test_characters_ascii_texts_skip_are_all_non_ascii() -> None:
+    # normalize skips the invisible-character scan and case_gate_ok the CASE_RISKY scan on an
+    # ASCII text: neither set may hold an ASCII character.
+    assert all(code > 0x7F for code in normalize_module._INVISIBLE)
+    assert not any(ch.isascii() for ch in CASE_RISKY)
+    assert case_gate_ok("plain ASCII text")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="〇零一二三四五六七八九十 a1-", max_size=40))
+def test_chinese_digit_run_pattern_is_the_plain_repeat(text: str) -> None:
+    plain = re.compile(
+        "[〇零一二三四五六七八九]{5,20}"
+        "|[〇零一二三四五六七八九]{1,4}(?:[ \t-][〇零一二三四五六七八九]{1,5}){1,11}"
+    )
+    fast = normalize_module._CN_DIGIT_RUN
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
 def test_folded_is_used_only_with_a_usable_lower_view() -> None:
