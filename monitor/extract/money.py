@@ -177,9 +177,7 @@ _LATIN_MULT_FIRST = {word[0] for word in MULTIPLIERS if word.isascii()}
 _CN_MULT_FIRST = {word[0] for word in MULTIPLIERS if not word.isascii()}
 # "50余万元", "20多万": numbers.MULT lets 多/余/几 lead a Chinese multiplier.
 _MULT_LEAD = set("多余几")
-_AFTER_RUN = "".join(
-    sorted({key[0] for key in SUFFIX_CURRENCY} | _LATIN_MULT_FIRST | _MULT_LEAD)
-)
+_AFTER_RUN = "".join(sorted({key[0] for key in SUFFIX_CURRENCY} | _LATIN_MULT_FIRST | _MULT_LEAD))
 _AFTER_BLANK = "".join(sorted(set(_AFTER_RUN) | _CN_MULT_FIRST))
 _SUFFIX_AHEAD = (
     rf"(?=[\d.,{CN_NUM_CHARS}]{{0,48}}+"

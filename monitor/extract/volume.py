@@ -153,6 +153,8 @@ def find_counts(text: str, taken: Spans, fold: str | None = None) -> list[Count]
         ok, unit, end = _is_candidate(text, m, value, fold)
         if ok and not (masked and in_sample_row(text, m.start())):
             counts.append(Count(m.start(), end, int(value), unit))
+    if "illion" in text or "lakh" in text or "ILLION" in text or "LAKH" in text:
+        counts += _word_counts(text)
     return counts
 
 
@@ -178,6 +180,38 @@ def in_sample_row(text: str, pos: int) -> bool:
         return False
     after = [i for i in (line.find(sep, at) for sep in "|\t;") if i >= 0]
     return len(line[before + 1 : min(after, default=len(line))].strip()) <= 16
+
+
+# Counts in words: "half a million records", "a quarter of a million CVs", "two lakh resumes".
+_WORD_NUMBERS = {
+    "half a": 0.5,
+    "a quarter of a": 0.25,
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "ten": 10,
+}
+_WORD_COUNT = re.compile(
+    r"(?<![a-z])(?P<w>half a|a quarter of a|a|one|two|three|four|five|ten)[ \t]+"
+    r"(?P<m>million|lakh)(?![a-z])",
+    re.IGNORECASE,
+)
+
+
+def _word_counts(text: str) -> list[Count]:
+    counts: list[Count] = []
+    for m in _WORD_COUNT.finditer(text):
+        after = _UNIT_AFTER.match(text, m.end())
+        if after is None or not (after.group("zh") or after.group("en")):
+            continue
+        value = _WORD_NUMBERS[m.group("w").lower()] * (
+            1e6 if m.group("m").lower() == "million" else 1e5
+        )
+        counts.append(Count(m.start(), after.end(), int(value), after.group("en") or ""))
+    return counts
 
 
 def largest(counts: list[Count]) -> int | None:

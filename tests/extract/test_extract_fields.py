@@ -168,6 +168,9 @@ def test_no_unit_price(text: str) -> None:
         # figures in the sample rows are the data subjects' (salaries), not claims
         ("张** | 138****2210 | zh***@163.com | 财务总监 | 150万\n现货 12万份", 120_000),
         ("日产 3000+ 条", None),
+        ("Just over half a million records (name, phone)", 500_000),
+        ("a quarter of a million CVs", 250_000),
+        ("Indeed is a million times better", None),
     ],
 )
 def test_volume(text: str, expected: int | None) -> None:
