@@ -65,7 +65,8 @@ SUBJECT = compile_fast(
     r"applicant(?<!loan applicant)(?<!visa applicant)(?<!credit applicant)"
     r"(?<!mortgage applicant)(?<!rental applicant)(?<!tenancy applicant)s?|"
     r"candidates?|open ?to ?work|opentowork|(?:hr|job|recruitment|recruiting|staffing) leads|"
-    r"biodata|talent (?:pool|data)"
+    r"biodata|talent (?:pool|data)|people (?:actively )?looking for (?:work|a job|jobs)|"
+    r"在找工作的|job.hunters"
 )
 
 POSITIVE: tuple[Rule, ...] = (
@@ -73,7 +74,12 @@ POSITIVE: tuple[Rule, ...] = (
         "sale",
         r"出售|转让|批发|现货|有货|货源|出货|代下载|代采|代查|代导出|拍下|下单|量大从优|量大可谈|"
         r"量大另议|量大[^\n,、。]{0,4}(?:再谈|可议|好说|优惠)|价格私聊|价格私信|价格详谈|私聊价格|"
-        r"价格另议|懂的来|懂的私|价格好说|价钱好说|价格可谈|价格美丽|"
+        r"价格另议|懂的来|懂的私|价格好说|价钱好说|价格可谈|价格美丽|老客户有优惠|"
+        # the price where filters cannot read it: "价格看图", "price: see image"
+        r"价格看图|价格见图|看图报价|(?:price|prices|pricing)[^\n]{0,12}(?:see |in )(?:the )?"
+        r"(?:image|pic|picture|photo)|"
+        # "出 招聘会求职登记表", "出五八简历" opening a line
+        r"\n出[^\n，。,!！?？]{0,12}?(?:简历|求职|登记表|名单)|"
         r"价格好商量|便宜出|(?<![支付])出(?:一批|zl|简历|求职|各|售|个)|【出】|\[出\]|有需要|"
         r"需要的|"
         r"for sale|selling|(?<![a-z])sell(?![a-z])|(?<![a-z])wts(?![a-z])|in stock|ready to ship|"
@@ -96,7 +102,8 @@ POSITIVE: tuple[Rule, ...] = (
         r"scraper[^\n.]{0,40}(?:phone|email|contact)|extracts? [^\n.]{0,30}(?:phone|email|contact)|"
         r"pulls? [^\n.]{0,40}(?:profiles|contacts|candidates|cvs|resumes)[^\n.]{0,40}"
         r"(?:mobile|phone|email|contact)|extractor (?:bot|tool)|scraper bot|采集器|"
-        r"简历下载器|(?:resume|cv) downloader",
+        r"简历下载器|(?:resume|cv) downloader|"
+        r"exports?\W{1,3}[^\n.]{0,40}(?:phone|email|contact)",
         1.5,
     ),
     # Software sold "without data" while the data is offered beside it.
@@ -156,7 +163,7 @@ NEGATIVE: tuple[Rule, ...] = (
         r"专家|监管部门|"
         r"公署|专员|业内人士|媒体|"
         r"reporter|journalist|undercover|(?<![a-z])report(?:ed|s)?(?![a-z])|police|arrested|"
-        r"court|(?<![a-z])fined|spokesperson|organi[sz]ers|job fair|招聘会|发言人|"
+        r"court|(?<![a-z])fined|spokesperson|organi[sz]ers|job fair|招聘会(?!求职登记)|发言人|"
         r"regulators?|according to|investigators?|threat.intelligence|researchers?|sentenced|"
         r"(?<![a-z])charged|"
         r"consumer agencies|data broker",
@@ -223,7 +230,8 @@ NEGATIVE: tuple[Rule, ...] = (
         r"下载点数|账号转让",
         -4.0,
     ),
-    _rule("neg:template", r"模板|范本|模版|templates?", -4.0),
+    # "可编辑"/"editable": a document the buyer fills in, never a data record.
+    _rule("neg:template", r"模板|范本|模版|templates?|可编辑|editable", -4.0, 2),
     _rule(
         "neg:writing_service",
         r"代写|改简历|修改简历|简历优化|简历修改|简历诊断|润色|简历互改|resume (?:writing|writers?|"
@@ -256,7 +264,10 @@ NEGATIVE: tuple[Rule, ...] = (
     ),
     _rule(
         "neg:job_seeker",
-        r"找工作|求内推|open to work 🙏|looking for (?:a )?(?:remote )?(?:job|role|work|position)|"
+        r"(?<!在)找工作(?!的)|求内推|open to work 🙏|"
+        # (lookbehinds after the words: leading ones would cost the rule its regex prefilter)
+        r"looking for(?<!people looking for)(?<!actively looking for)(?<!who are looking for)"
+        r" (?:a )?(?:remote )?(?:job|role|work|position)|"
         r"my (?:cv|resume)|我的简历|available immediately|hire me|我的信息|我投|求一份|找一份|"
         r"求推荐|"
         r"本人(?:是|今年|[^,、。\n]{0,6}(?:专业|毕业|经验))|i'?m an? [a-z ]{0,30}with \d+ years?|"
@@ -273,7 +284,8 @@ NEGATIVE: tuple[Rule, ...] = (
     ),
     _rule(
         "neg:course",
-        r"课程|直播|培训课|教你|webinar|(?<!, )course(?! and| or|,)|tutorial|(?<!使用)教程|二手书|"
+        r"课程|直播|培训课|教你|webinar|masterclass|(?<!, )course(?! and| or|,)|tutorial|"
+        r"(?<!使用)教程|二手书|"
         r"(?<![a-z])books?(?![a-z])|干货|"
         r"技巧|"
         r"tips?(?![a-z])",
@@ -311,6 +323,7 @@ NEGATIVE: tuple[Rule, ...] = (
         r"not for sale|not to sell|(?:will )?never sell|(?:for )?research (?:only|purposes only)|"
         r"research notes?|threat.?intel|"
         r"(?<![a-z])osint(?![a-z])|analyst note|we (?:observed|monitored|tracked|collected)|"
+        r"write-?up|responsibly disclosed|\(disclosed\)|vendor notified|routine scanning|"
         r"(?:monitoring|intelligence|intel|research) team|threat brief|why it matters|"
         r"tracked \d+ (?:separate )?(?:listings|posts|ads)|"
         r"actor profile|threat actor|(?<![a-z])tlp ?[:-] ?(?:red|amber|green|clear|white)|"

@@ -104,7 +104,7 @@ _NUM_CUE_TYPES = (
 )
 _NUM_CUE_WORD = (
     r"(?:whats ?app|(?<![a-z])wa|微信|wechat|vx|(?<![a-z])v|薇信|威信|薇|威|电话|手机号?|联系电话|"
-    r"tel|phone|mobile|call|text|sms|致电|热线|联系|售前咨询|咨询)"
+    r"tel|phone|mobile|call|text|sms|致电|热线|联系|售前咨询|咨询|同手机号?)"
 )
 _NUM_CUE_LINK = r"[ \t]*(?:[/／&、,]|or|或|和)?[ \t]*"
 _NUM_CUE_TAIL = (
@@ -206,7 +206,8 @@ _POST_GATE = (
 # A post that names a price: where the seller is when the thread's author is a buyer.
 PRICED = re.compile(
     r"[$€£¥₹]|\d[ \t]*(?:元|块|毛|角|usdt|usd|u\b|k\b)|[一二两三四五六七八九十][ \t]*[毛角块元]|"
-    r"条/|/条|一条|每条|[千万百w]条|price|价|(?<![a-z])per (?:record|lead|cv|resume|row|1k|k)",
+    r"条/|/条|一条|每条|[千万百w]条|一份|每份|/份|price|价|"
+    r"(?<![a-z])per (?:record|lead|cv|resume|row|1k|k)",
     re.IGNORECASE,
 )
 _OP_WORD = re.compile(r"楼主|(?<![A-Za-z])(?:op|seller)(?![A-Za-z])|卖家|樓主", re.IGNORECASE)
@@ -593,7 +594,7 @@ def _types(cue: str) -> list[str]:
         if m is not None:
             named.append((m.start(), contact_type))
     types = [t for _, t in sorted(named)]
-    if "同号" in cue or "同电话" in cue or "同手机" in cue:
+    if "同号" in cue or "同电话" in cue or "同手机" in cue:  # "🟢 同手机号：186…" too
         types += [t for t in ("phone", "wechat") if t not in types]
     return types or ["phone"]
 
