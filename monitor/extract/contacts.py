@@ -59,6 +59,9 @@ _TG_CUE = Folded(
     r"账号)?"
     r"[ \t]*(?P<sep>[:=@])?[ \t]*@?[ \t]?(?P<h>[A-Za-z][A-Za-z0-9_]{3,31})(?![\w.@])",
 )
+_REPLY_TO = re.compile(
+    r"(?:reply(?:ing)? to|回复)[ \t]*@([A-Za-z][A-Za-z0-9_]{3,31})", re.IGNORECASE
+)
 _NOT_TG_BEFORE = re.compile(
     r"(?:微博|抖音|小红书|instagram|ins|twitter|x|快手|b站)[ \t]*[:]?[ \t]*$",
     re.IGNORECASE,
@@ -73,7 +76,8 @@ _WX_CUE = (
     r"(?:(?<![A-Za-z])(?:微信号|微信|weixin|wechat|vx号|vx|v信|wx|薇信|威信|徽信|维信|卫星号|薇)"
     # (every alternative led by a literal, not a class: the regex prefilter needs that)
     r"|加[ \t]*(?:微|v|薇)|微(?=[ \t]*[:=])|威(?=[ \t]*[:=])|(?<![A-Za-z0-9])v(?=[ \t]*[:=])|"
-    r"(?<![A-Za-z0-9])v(?=[ \t]+[A-Za-z]))"
+    # (not the "V" of a spaced "C V database")
+    r"(?<![A-Za-z0-9])(?<![Cc] )v(?=[ \t]+[A-Za-z]))"
 )
 _WX = Folded(
     _WX_CUE + r"(?![A-Za-z])[ \t]*(?:号|id)?[ \t]*(?:聊|联系|私聊)?[ \t]*[:=]?[ \t]*"
@@ -111,8 +115,8 @@ _NUM_CUE_TAIL = (
     # fillers: "WhatsApp me on", "Whatsapp now 📲", "call Mark" (a name: capitalized, checked
     # in _numbers)
     r"(?:同号|同电话|同手机|号码|号)?"
-    r"(?:[ \t]+(?!(?:me|us|now|on|at)(?![a-z]))(?P<who>[a-z]{2,12}))?"
-    r"(?:[ \t]+(?:me|us|now)|[ \t]*(?:我|联系|联络))?(?:[ \t]+(?:on|at))?"
+    r"(?:[ \t]+(?!(?:me|us|now|on|at|only)(?![a-z]))(?P<who>[a-z]{2,12}))?"
+    r"(?:[ \t]+(?:me|us|now|only)|[ \t]*(?:我|联系|联络))?(?:[ \t]+(?:on|at))?"
     r"[ \t]*[^\w\s+(]{0,2}[ \t]*[:=]?[ \t]*"
     r"(?P<n>\+?\(?\d[\d \t\-().]{5,20}\d)(?!\d)"
 )
@@ -332,7 +336,7 @@ class Contact:
 # address written with it.
 _AT_STAND_IN = re.compile(
     r"(?P<c>[#*&%$!~])[ \t]*(?:换成|改成|替换成|替换为|改为|变成|=|→|->)[ \t]*@"
-    r"|replace[ \t]+(?P<c2>[#*&%$!~])[ \t]+(?:with|by)[ \t]+@",
+    r"|(?:replace|swap|change)[ \t]+(?P<c2>[#*&%$!~])[ \t]+(?:with|by|for|to)[ \t]+@",
     re.IGNORECASE,
 )
 # Addresses of instant messengers written like e-mails (jabber, xmpp): not mailboxes.
@@ -357,6 +361,13 @@ def _stand_in_at(text: str) -> str:
     if m is None:
         return text
     char = re.escape(m.group("c") or m.group("c2"))
+    # "ukcvs # mailfence . com (swap # for @ and drop the spaces)"
+    text = re.sub(
+        rf"(?<=[A-Za-z0-9_])[ \t]+{char}[ \t]+(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])[ \t]+\.[ \t]+"
+        rf"(?=[A-Za-z]{{2,12}}(?![\w]))",
+        lambda s: s.group(0).strip(),
+        text,
+    )
     return re.sub(
         rf"(?<=[A-Za-z0-9_.+-]){char}(?=[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{{2,12}}(?![\w]))",
         "@",
@@ -369,10 +380,24 @@ _NO_SPACES = re.compile(r"空格去掉|去掉空格|去空格|去掉中间的空
 _NO_LETTERS = re.compile(r"去掉中间的字母|去掉字母|去除字母|remove (?:the )?letters")
 
 
+# "Q：9O1 2O3 447": the letter O between digits is a zero.
+_LETTER_O = re.compile(r"(?<=\d)[Oo](?=[\dOo])|(?<=\d[Oo])[Oo](?=\d)")
+# "🐧 前五位：10247 / 🐧 后四位：7896": a number given in two halves.
+_HALVES = re.compile(
+    r"前[一二三四五六七八]位[ \t]*[:：][ \t]*(?P<a>\d{2,8})[^\n\d]{0,4}\n?[^\n\d]{0,8}"
+    r"后[一二三四五六七八]位[ \t]*[:：][ \t]*(?P<b>\d{2,8})"
+)
+
+
 def _deobfuscate(text: str) -> str:
+    if "位" in text and _HALVES.search(text):
+        text = _HALVES.sub(lambda m: m.group("a") + m.group("b"), text)
+    if ("O" in text or "o" in text) and _LETTER_O.search(text):
+        text = _LETTER_O.sub("0", text)
     if "去" in text or "emove" in text or "EMOVE" in text:
         if _NO_SPACES.search(text):
             text = re.sub(r"(?<=[A-Za-z0-9])[ \t]*_[ \t]*(?=[A-Za-z0-9])", "_", text)
+            text = re.sub(r"@[ \t]+(?=[A-Za-z])", "@", text)  # "Admin: @ naukri _ dump"
         if _NO_LETTERS.search(text):
             text = re.sub(r"(?<=\d)[ \t]*[A-Za-z][ \t]*(?=\d)", " ", text)
     if " dot " in text or " DOT " in text:
@@ -382,6 +407,8 @@ def _deobfuscate(text: str) -> str:
         or "改成" in text
         or "替换" in text
         or "eplace" in text
+        or "wap " in text
+        or "hange " in text
         or "改为" in text
         or "变成" in text
         or "=" in text
@@ -525,9 +552,14 @@ def _telegram(text: str, fold: str | None, taken: Spans) -> list[Contact]:
         if not _in(taken, m.start("h")):
             taken.add(*m.span())
             found.append(Contact(m.start(), "telegram", m.group("h").lower()))
+    replied = (
+        {h.lower() for h in _REPLY_TO.findall(text)} if "eply" in text or "回复" in text else set()
+    )
     for m in _HANDLE.finditer(text):
         if _in(taken, m.start()) or _NOT_TG_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
             continue
+        if m.group("h").lower() in replied:
+            continue  # "Reply to @NurseRecruiterJen": the one answered, not the seller
         taken.add(*m.span())
         found.append(Contact(m.start(), "telegram", m.group("h").lower()))
     return found
@@ -613,5 +645,14 @@ def _wechat(text: str, fold: str | None, taken: Spans) -> list[Contact]:
         if short_cue and not (re.search(r"[\d_]", value) or len(value) >= 6):
             continue
         taken.add(*m.span())
+        if _CAPITALIZE.match(text, m.end()):
+            value = value[0].upper() + value[1:]  # "yjs_data2024（首字母大写）"
         found.append(Contact(m.start(), "wechat", value))
     return found
+
+
+_CAPITALIZE = re.compile(
+    r"[ \t]*[(（]?[ \t]*(?:首字母大写|开头大写|capitali[sz]e the first letter|first letter (?:is )?"
+    r"(?:upper|capital))",
+    re.IGNORECASE,
+)

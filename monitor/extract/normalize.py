@@ -69,8 +69,15 @@ _DECOR = (
 )
 # The few pictographs that carry a word in sellers' slang: the penguin is QQ's mascot, the
 # paper plane is Telegram ("飞机"). Read as those words before decorations go.
-_PICTO_WORDS = {"\U0001f427": " 企鹅 ", "\u2708": " 飞机 ", "\U0001f6e9": " 飞机 "}
-_PICTO_ANY = re.compile("[\U0001f427\u2708\U0001f6e9]")
+# (and the green circle or heart WeChat's colour: "🟢：yjs_data2024", "💚 V")
+_PICTO_WORDS = {
+    "\U0001f427": " 企鹅 ",
+    "\u2708": " 飞机 ",
+    "\U0001f6e9": " 飞机 ",
+    "\U0001f7e2": " 微信 ",
+    "\U0001f49a": " 微信 ",
+}
+_PICTO_ANY = re.compile("[\U0001f427\u2708\U0001f6e9\U0001f7e2\U0001f49a]")
 _DECOR_IN_WORD = re.compile(
     f"(?<=[{_CJK}])[{_DECOR}\\s]{{0,8}}[{_DECOR}][{_DECOR}\\s]{{0,8}}(?=[{_CJK}])"
 )
