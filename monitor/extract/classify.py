@@ -144,7 +144,7 @@ POSITIVE: tuple[Rule, ...] = (
 NEGATIVE: tuple[Rule, ...] = (
     _rule(
         "neg:wanted_to_buy",
-        r"求购|收购|(?:长期|高价|大量)收|【收】|\[收\]|\n收(?!费|款|到|益|入|藏)|"
+        r"求购|收购|(?:长期|高价|大量)收|【收】|\[收\]|\n收(?!费|款|到|益|入|藏|u(?![a-z])|usdt|钱)|"
         r"(?<![只不可])收(?!费|到|款|益|入|藏|集|货地址|录|件|钱|usdt|u(?![a-z])|支付|比特|"
         r"btc)[^\n,、.;:]{0,12}(?:简历|"
         r"数据|资料|名单)|"
@@ -160,6 +160,8 @@ NEGATIVE: tuple[Rule, ...] = (
         "neg:news",
         r"记者|报道|据悉|暗访|调查发现|法院|判处|判决|获刑|有期徒刑|罚金|警方|公安|通报|声明|回应|"
         r"检察院|检察机关|提起公诉|公诉|被告人|犯罪嫌疑人|经查|涉案|"
+        r"investigation|allegedly|(?<![a-z])probes?(?![a-z])|commissioner|privacy commission|"
+        r"hacking forum|"
         r"专家|监管部门|"
         r"公署|专员|业内人士|媒体|"
         r"reporter|journalist|undercover|(?<![a-z])report(?:ed|s)?(?![a-z])|police|arrested|"
@@ -172,7 +174,7 @@ NEGATIVE: tuple[Rule, ...] = (
     ),
     _rule(
         "neg:news_style",
-        r"近日|日前|近期|据了解|表示|指出|呼吁|发布|宣布|上线|功能|业者|平台方|statement|announced|"
+        r"近日|日前|近期|据了解|表示|指出|呼吁|发布(?!于)|宣布|上线|功能|业者|平台方|statement|announced|"
         r"projected|market to reach|survey|study|(?<![a-z])said(?![a-z])|(?<![a-z])says(?![a-z])|"
         r"it found|found that|据统计|last quarter|去年",
         -1.0,
@@ -185,13 +187,14 @@ NEGATIVE: tuple[Rule, ...] = (
         r"vendors?(?![a-z])|listings offering|i read|sell for|someone offered|"
         r"(?:a guy|someone|somebody|he|she|they) [^\n.]{0,24}offered|offered me|i was offered|"
         r"(?:was|were|is being|are being) (?:listed|sold|shopped|offered|posted)|posted it|"
-        r"some guy|asking \$",
+        r"some guy|asking \$|someone[^\n.]{0,30}(?:is |was )selling|what (?:they|he|she) claims?|"
+        r"(?:has|have) been notified",
         -1.5,
         2,
     ),
     _rule(
         "neg:warning",
-        r"防骗|诈骗|(?<!不做)(?<!不是)骗子|被骗|曝光|别碰|千万别|违法|犯法|犯罪|侵犯公民个人信息|警惕|上当|提醒|拉黑|"
+        r"防骗|诈骗|(?<!不做)(?<!不是)骗子(?!勿)|被骗|(?<![a-z])psa(?![a-z])|曝光|别碰|千万别|违法|犯法|犯罪|侵犯公民个人信息|警惕|上当|提醒|拉黑|"
         r"(?<![a-z])scam|warning|fraud|illegal|don'?t buy|beware|(?<![a-z])alert|report and block|"
         r"刑法|司法解释|情节严重|个人信息保护法|gdpr|ccpa|lawyer|报警|报了警|"
         r"被人(?:挂|拿|放)出来卖|投诉|reminder that|have ?i ?been ?pwned|lock down your|"
@@ -209,7 +212,7 @@ NEGATIVE: tuple[Rule, ...] = (
     _rule(
         "neg:review",
         r"\+rep|would buy again|will buy again|(?<![a-z])vouch(?:ing|ed)? for|(?<![a-z])vouch ?:|"
-        r"(?<![a-z])bought [^\n.]{0,60}(?:from|through|via) |回购|好评|已收到货",
+        r"(?<![a-z])bought [^\n.]{0,60}(?:from|through|via) |回购|好评(?!率)|已收到货",
         -6.0,
     ),
     _rule(
@@ -236,7 +239,8 @@ NEGATIVE: tuple[Rule, ...] = (
         "neg:writing_service",
         r"代写|改简历|修改简历|简历优化|简历修改|简历诊断|润色|简历互改|resume (?:writing|writers?|"
         r"review)|"
-        r"rewrite|(?<![a-z])review(?:s|ed)?(?![a-z])|cover letter|makeover|glow.up|写简历|"
+        r"rewrite|(?<![a-z])review(?:s|ed)? (?:your|my|of your|and edit)|cover letter|makeover|"
+        r"glow.up|写简历|"
         r"(?:cv|resume) writing|profile optimi[sz]ation",
         -3.0,
         2,
@@ -245,7 +249,7 @@ NEGATIVE: tuple[Rule, ...] = (
         "neg:job_ad",
         r"诚征|诚聘|急招|招工|招普工|(?<!期望)月薪|五险一金|包吃住|简历投递|(?<!者)投递简历|将履历寄|内推|"
         r"校园招聘|"
-        r"双选会|"
+        r"双选会(?!登记)|"
         r"【招聘】|we'?re hiring|(?<![a-z])apply(?![a-z])|job postings|jobs daily|remote jobs|"
         r"we place|placement fee|% fee|post your job|per listing|"
         # recruiters and headhunters asking job seekers to send their resume in
@@ -286,7 +290,7 @@ NEGATIVE: tuple[Rule, ...] = (
         "neg:course",
         r"课程|直播|培训课|教你|webinar|masterclass|(?<!, )course(?! and| or|,)|tutorial|"
         r"(?<!使用)教程|二手书|"
-        r"(?<![a-z])books?(?![a-z])|干货|"
+        r"(?<![a-z])books?(?![a-z])(?! a demo| a call| now)|干货|"
         r"技巧|"
         r"tips?(?![a-z])",
         -2.0,
