@@ -14,6 +14,7 @@ See README.md in this package for the rules and the libraries used.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -90,16 +91,45 @@ def analyze(title: str, text: str) -> Analysis:
 _COMPACT_GATES = GateGroups([RULE_PATTERNS, SOURCE_PATTERNS, CATEGORY_PATTERNS])
 
 
+# Page furniture a crawl captures with a listing: reviews and comment sections, FAQs,
+# "customers also bought", the seller's other items, breadcrumbs. Buyers' questions, a
+# commenter's "这不违法吗", a breadcrumb's "B2B Data" or a printer among the seller's other
+# items say nothing against the listing itself.
+_CHROME_SECTION = re.compile(
+    r"\n[ \t]*(?:热门评论|精彩评论|全部评论|商品评价|买家评价|宝贝评价|累计评价|用户评价|"
+    r"评价[(（]\d|评论区|问大家|常见问题|卖家其他宝贝|店铺其他|猜你喜欢|看了又看|"
+    r"top reviews?|customer reviews?|reviews? \(\d|ratings? (?:&|and) reviews|"
+    r"customers (?:also|who) bought|you may also like|faq|frequently asked)",
+    re.IGNORECASE,
+)
+_BREADCRUMB = re.compile(r"\n[^\n]{1,40}(?: / | › | > )[^\n]{1,40}(?: / | › | > )[^\n]*")
+
+
+def _furniture(text: str) -> Spans:
+    spans = Spans()
+    if "/" in text or "›" in text or ">" in text:
+        for m in _BREADCRUMB.finditer(text):
+            spans.add(m.start(), m.end())
+    m = _CHROME_SECTION.search(text)
+    if m is not None:
+        spans.add(m.start(), len(text))
+    return spans
+
+
 def _seller_negatives(norm: Normalized, keywords: KeywordScan) -> KeywordScan:
     """In a pasted thread, the warnings, questions and reports of other people's replies
     ("呢啲係咪犯法㗎", "reported to the mods") say nothing against the seller's own post: the
-    negative rules are read from the thread's author's posts only."""
+    negative rules are read from the thread's author's posts only. So for the page furniture
+    around a listing (reviews, comments, FAQ, breadcrumbs: _furniture)."""
     thread = thread_posts(norm.text)
-    if thread is None or not len(thread.others):
+    others = Spans() if thread is None else Spans(thread.others.intervals())
+    for start, end in _furniture(norm.text).intervals():
+        others.add(start, end)
+    if not len(others):
         return keywords
     kept: list[str] = []
     pos = 0
-    for start, end in thread.others.intervals():
+    for start, end in others.intervals():
         kept.append(norm.lower[pos:start])
         pos = end
     kept.append(norm.lower[pos:])

@@ -194,7 +194,7 @@ NEGATIVE: tuple[Rule, ...] = (
     ),
     _rule(
         "neg:warning",
-        r"防骗|诈骗|(?<!不做)(?<!不是)骗子(?!勿)|被骗|(?<![a-z])psa(?![a-z])|曝光|别碰|千万别|违法|犯法|犯罪|侵犯公民个人信息|警惕|上当|提醒|拉黑|"
+        r"防骗|诈骗|(?<!不做)(?<!不是)骗子(?!勿)|被骗|曝光|别碰|千万别|违法|犯法|犯罪|侵犯公民个人信息|警惕|上当|提醒|拉黑|"
         r"(?<![a-z])scam|warning|fraud|illegal|don'?t buy|beware|(?<![a-z])alert|report and block|"
         r"刑法|司法解释|情节严重|个人信息保护法|gdpr|ccpa|lawyer|报警|报了警|"
         r"被人(?:挂|拿|放)出来卖|投诉|reminder that|have ?i ?been ?pwned|lock down your|"
@@ -328,6 +328,7 @@ NEGATIVE: tuple[Rule, ...] = (
         r"research notes?|threat.?intel|"
         r"(?<![a-z])osint(?![a-z])|analyst note|we (?:observed|monitored|tracked|collected)|"
         r"write-?up|responsibly disclosed|\(disclosed\)|vendor notified|routine scanning|"
+        r"(?<![a-z])psa(?![a-z])|public service announcement|contact listed as|"
         r"(?:monitoring|intelligence|intel|research) team|threat brief|why it matters|"
         r"tracked \d+ (?:separate )?(?:listings|posts|ads)|"
         r"actor profile|threat actor|(?<![a-z])tlp ?[:-] ?(?:red|amber|green|clear|white)|"

@@ -91,7 +91,7 @@ _PER_N_BEFORE = re.compile(
 # "1w条 800元", "10k rows: $150", "1 lakh CVs – ₹15,000", "两万条打包价3000元", "(约46万条)仅需".
 _COUNT_BEFORE = re.compile(
     rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:\+|多|余)?[ \t]*(?:(?:[a-z]+[ \t]+){{0,2}}{_UNIT})?"
-    r"(?:[ \t]|[:=,、\-–—()（）【】\[\]/|@.…]|打包价?|整包价?|套餐价?|价格?|只要|仅需|仅|只需|共|"
+    r"(?:[ \t]|[:=,、\-–—()（）【】\[\]/|│┃@.…]|打包价?|整包价?|套餐价?|价格?|只要|仅需|仅|只需|共|"
     r"总价|for|at|only|packs?|packages?|bundles?|batch)*$",
     re.IGNORECASE,
 )
@@ -109,7 +109,8 @@ _LOT_BEFORE = re.compile(
     r"整库|"
     r"(?:full|entire|whole|complete)(?: (?:set|database|db|dump|list|package|pack|bundle|"
     r"collection|thing|lot|base))?(?: (?:discount|price|deal|offer))?|"
-    r"the lot|everything|all of it)"
+    r"the lot|everything|all of it|(?:offer|sale|special|deal|our) price|到手价|券后价?|拼单价|"
+    r"现价|特价)"
     r"[ \t]*(?:拿走|包走|带走|出|卖)?(?:for|at|only|just|[:=,\-–—>.…]|价|价格|只要|仅需|仅|只需|"
     r"[ \t])*$",
     re.IGNORECASE,
@@ -118,7 +119,7 @@ _LOT_AFTER = re.compile(
     r"[ \t]*(?:(?:usd|usdt|eur|gbp|aud|cad|inr|cny|rmb)[ \t]+)?"
     r"(?:for (?:the |it )?(?:lot|all|everything|whole|full|entire)|the (?:lot|whole)|full|"
     r"whole(?![a-z])|"
-    r"obo|"
+    r"obo|发起拼单|单独购买|"
     r"all in|全部|全拿|拿走|包走|打包|全包|一口价|(?:就)?出(?!价)|卖了|转让)",
     re.IGNORECASE,
 )
