@@ -59,6 +59,7 @@ _TG_CUE = Folded(
     r"账号)?"
     r"[ \t]*(?P<sep>[:=@])?[ \t]*@?[ \t]?(?P<h>[A-Za-z][A-Za-z0-9_]{3,31})(?![\w.@])",
 )
+_SPEAKER = re.compile(r"(?m)^[ \t]*([a-z][A-Za-z0-9_]{3,31}):[ \t]+\S")
 _REPLY_TO = re.compile(
     r"(?:reply(?:ing)? to|回复)[ \t]*@([A-Za-z][A-Za-z0-9_]{3,31})", re.IGNORECASE
 )
@@ -68,7 +69,7 @@ _NOT_TG_BEFORE = re.compile(
 )
 _QQ = Folded(
     r"(?:(?<![A-Za-z])(?:qq|扣扣|企鹅|抠抠|球球|秋秋|口口|q号)|"
-    r"(?<![A-Za-z0-9])q(?=[ \t]*[:=]|[ \t]+\d)|扣(?=[ \t]*[:=])|加[ \t]*扣)"
+    r"(?<![A-Za-z0-9])q(?=[ \t]*[:=]|[ \t]+\d)|扣(?=[ \t]*[:=]|[ \t]+\d)|加[ \t]*扣)"
     r"[ \t]*(?:号码|号|群)?[ \t]*(?:联系我?|联络|私聊|加我?|找我)?[ \t]*[:=]?[ \t]*"
     r"(?P<d>[1-9](?:[ \t]{0,2}[-.]?[ \t]{0,2}\d){4,11})(?![\d])",
 )
@@ -179,7 +180,10 @@ _POST_HEADER = re.compile(
     r"|reply (?:by|from)(?: user)?[ \t]+(?P<by>[^\n:]{1,40}?)[ \t]*:"
     r"|reply[ \t]*\((?P<paren>[^\n)]{1,40})\)[ \t]*:"
     r"|re:"
-    r"|reply[ \t]*(?:#?[ \t]?\d{1,4}[ \t]*[—–\-:]|[—–\-])[ \t]*(?P<rn>[^\n:]{1,60}?)[ \t]*:"
+    r"|reply[ \t]*(?:#?[ \t]?\d{1,4}[ \t]*[—–\-:·]|[—–\-·])[ \t]*(?P<rn>[^\n:]{1,60}?)"
+    r"[ \t]*(?::|(?=\n))"
+    # a chat log: "[12:01] Rahul K: anyone having…"
+    r"|\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*(?P<chat>[^\n:]{1,30}?)[ \t]*:"
     r"|original post(?: by)?[ \t]+(?P<orig>[^\n:]{1,40}?)[ \t]*:"
     r"|(?P<ask>问)[ \t]*[:：]"
     r"|回答[ \t]*\d{0,3}[ \t]*(?:[(（](?P<ans>[^)）\n]{0,40})[)）])?[ \t]*[:：]"
@@ -206,6 +210,7 @@ _POST_GATE = (
     ":\n",
     "回答",
     "riginal post",
+    "] ",
 )
 # A post that names a price: where the seller is when the thread's author is a buyer.
 PRICED = re.compile(
@@ -271,7 +276,7 @@ def _thread(text: str) -> _Thread | None:
         groups = m.groupdict()
         who = "".join(
             groups.get(g) or ""
-            for g in ("who", "by", "paren", "wrote", "user", "rn", "orig", "ans", "cm")
+            for g in ("who", "by", "paren", "wrote", "user", "rn", "orig", "ans", "cm", "chat")
         ).strip()
         header = m.group(0)[1:]
         start, body = m.start(), m.end() - 1  # in text
@@ -555,6 +560,8 @@ def _telegram(text: str, fold: str | None, taken: Spans) -> list[Contact]:
     replied = (
         {h.lower() for h in _REPLY_TO.findall(text)} if "eply" in text or "回复" in text else set()
     )
+    # "tr_hustle: How old is the data?" … "LeadSmith: @tr_hustle check PM": a commenter's name
+    replied |= {n.lower() for n in _SPEAKER.findall(text)} if ":" in text else set()
     for m in _HANDLE.finditer(text):
         if _in(taken, m.start()) or _NOT_TG_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
             continue

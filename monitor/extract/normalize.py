@@ -76,8 +76,13 @@ _PICTO_WORDS = {
     "\U0001f6e9": " 飞机 ",
     "\U0001f7e2": " 微信 ",
     "\U0001f49a": " 微信 ",
+    "\U0001f4de": " 电话 ",
+    "\u260e": " 电话 ",
+    "\U0001f4f1": " 电话 ",
 }
-_PICTO_ANY = re.compile("[\U0001f427\u2708\U0001f6e9\U0001f7e2\U0001f49a]")
+_PICTO_ANY = re.compile(
+    "[\U0001f427\u2708\U0001f6e9\U0001f7e2\U0001f49a\U0001f4de\u260e\U0001f4f1]"
+)
 _DECOR_IN_WORD = re.compile(
     f"(?<=[{_CJK}])[{_DECOR}\\s]{{0,8}}[{_DECOR}][{_DECOR}\\s]{{0,8}}(?=[{_CJK}])"
 )
@@ -98,6 +103,20 @@ _CJK_SPLIT_SEP = "[ \\t\\r\\f\\v\\-_*·.~|\\\\+=#^`'\"]"
 _CJK_SPLIT = re.compile(
     f"{_CJK_SPLIT_SEP}(?<=[{_CJK}]{_CJK_SPLIT_SEP}){_CJK_SPLIT_SEP}{{0,2}}(?=[{_CJK}])"
 )
+
+
+# A phone pictograph before a named channel ("📞 WhatsApp: +91…") only decorates it.
+_NAMED_CHANNEL = re.compile(
+    r"[ \t]*(?:whats ?app|wa\b|微信|wechat|vx|wx|v\b|tg|telegram|qq|扣扣|line|viber|signal)",
+    re.IGNORECASE,
+)
+
+
+def _picto_word(m: re.Match[str]) -> str:
+    word = _PICTO_WORDS[m.group(0)]
+    if word == " 电话 " and _NAMED_CHANNEL.match(m.string, m.end()):
+        return " "
+    return word
 
 
 def is_cjk(ch: str) -> bool:
@@ -230,7 +249,7 @@ def _clean(raw: str) -> tuple[str, bool]:
     decorated = _DECOR_ANY.search(text) is not None
     if decorated:
         if _PICTO_ANY.search(text) is not None:
-            text = _PICTO_ANY.sub(lambda m: _PICTO_WORDS[m.group(0)], text)
+            text = _PICTO_ANY.sub(_picto_word, text)
         text = _DECOR_IN_WORD.sub("", text)
     cjk = _HAS_CJK.search(text) is not None
     if cjk:
