@@ -33,6 +33,8 @@ PREFIX_CURRENCY: dict[str, tuple[str, float]] = {
     "hkd": ("HKD", 1.0),
     "nt$": ("TWD", 1.0),
     "twd": ("TWD", 1.0),
+    "新台币": ("TWD", 1.0),  # "每筆新台幣２元": the 元 after it is the dollar's
+    "港币": ("HKD", 1.0),
     "ntd": ("TWD", 1.0),
     "au$": ("AUD", 1.0),
     "a$": ("AUD", 1.0),
@@ -270,7 +272,8 @@ def _suffix_allowed(m: re.Match[str], suffix: str, text: str) -> bool:
         return (
             re.match(_FEN_OK, text[m.end() : m.end() + 8]) is not None
             or re.search(
-                r"(?:单价|每条|每份|一条|一份)[ \t:：]*$", text[max(0, m.start() - 8) : m.start()]
+                r"(?:单价|每条|每份|一条|一份|以上|起)[ \t:：]*$",  # or a tier: "十万份以上 七分"
+                text[max(0, m.start() - 8) : m.start()],
             )
             is not None
         )

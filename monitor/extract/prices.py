@@ -98,10 +98,10 @@ _COUNT_BEFORE = re.compile(
 # "AUD 300 for 5,000 profiles", "AUD 1,000 for all 20k", "一块钱三条", "Rs 19999 for the full
 # 5 lakh" (a count without a record word must then carry its multiplier: checked by the caller).
 _COUNT_AFTER = re.compile(
-    rf"[ \t]*(?:for[ \t]+(?:all[ \t]+|the[ \t]+)?(?:(?:full|whole|entire)[ \t]+)?|"
+    rf"[ \t]*(?:for[ \t]+(?:all[ \t]+|the[ \t]+|a[ \t]+)?(?:(?:full|whole|entire)[ \t]+)?|"
     rf"/[ \t]*|[,，、][ \t]*(?:共|共计|一共|合计|总共)[ \t]*)?"
     rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:\+)?[ \t]*"
-    rf"(?P<unit>(?:[a-z]+[ \t]+){{0,2}}{_UNIT})?",
+    rf"(?P<unit>(?:[a-z]+[ \t]+){{0,2}}(?:{_UNIT}|blocks?|batch|packs?|bundles?)(?![a-z]))?",
     re.IGNORECASE,
 )
 _LOT_BEFORE = re.compile(
@@ -571,8 +571,12 @@ def extract_prices(
     result = PriceResult()
     if (
         monies
-        and ("件" in text or "份" in text or "单" in text)
-        and (not prices or min(_to_cny(p) for p in prices) > PLAUSIBLE_RECORD_CNY)
+        and ("件" in text or "份" in text or "单" in text or "包" in text)
+        and (
+            not prices
+            or min(_to_cny(p) for p in prices) > PLAUSIBLE_RECORD_CNY
+            or all(p.how == "lot" for p in prices)
+        )
     ):
         # no price, or "【拼单价 ¥9.9】" read as ¥9.9 a record: the shop item's records
         prices = _per_item(text, monies, shut) or prices
@@ -607,7 +611,7 @@ def _by_habit(
 
 # A shop item that stands for N records: "拍1件=500条", "一份含1000条".
 _PER_ITEM = re.compile(
-    rf"(?:拍|买|下单)?[ \t]*[1一][ \t]*(?:件|份|单|套)[ \t]*(?:=|:|为|是|含|就是)[ \t]*"
+    rf"(?:拍|买|下单)?[ \t]*[1一][ \t]*(?:件|份|单|套|包)[ \t]*(?:=|:|为|是|含|就是)[ \t]*"
     rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:{REC_UNIT_ZH})",
     re.IGNORECASE,
 )
