@@ -111,6 +111,12 @@ def volume(text: str) -> int | None:
         ("3毛/条 量大从优 满5w条 0.15", 0.15, "CNY"),
         ("总量80多万 原价0.5/条 本周打8折", 0.4, "CNY"),
         ("【拼单价 ¥9.9】 拍1件=500条应届生求职信息", 0.0198, "CNY"),
+        ("共 3.5万份\n¥699 发起拼单    ¥899 单独购买", 0.019971, "CNY"),
+        ("5,00,000 records. MRP ₹4,999   Offer price ₹2,499 (50% OFF)", 0.004998, "INR"),
+        ("每筆新台幣２元，總共超過１５萬筆", 2.0, "TWD"),
+        ("单价：每份 八分钱，十万份以上 七分", 0.07, "CNY"),
+        ("£0.10 per record, or £300 for a 5,000 block", 0.06, "GBP"),
+        ("规格：１包＝５００份，３９元/包。库存：２０万+", 0.078, "CNY"),
     ],
 )
 def test_unit_price(text: str, amount: float, currency: str) -> None:
@@ -288,6 +294,17 @@ def contacts(text: str) -> set[tuple[str, str]]:
         ("电话/薇同号 139-2847-5610", {("phone", "13928475610"), ("wechat", "13928475610")}),
         ("售前咨询：400-618-7325", {("phone", "4006187325")}),
         ("有兴趣 WhatsApp 联络：+852 6123 4578", {("whatsapp", "85261234578")}),
+        ("🟢：yjs_data2024（首字母大写）", {("wechat", "Yjs_data2024")}),
+        ("📞 １８９ １２３４ ５６７０", {("phone", "18912345670")}),
+        ("📞 WhatsApp: +91-90040 11223", {("whatsapp", "919004011223")}),
+        ("Q：9O1 2O3 447", {("qq", "901203447")}),
+        ("🐧 前五位：１０２４７\n🐧 后四位：７８９６", {("qq", "102477896")}),
+        (
+            "email: ukcvs # mailfence . com (swap # for @ and drop the spaces)",
+            {("email", "ukcvs@mailfence.com")},
+        ),
+        ("Admin: @ naukri _ dump (remove the spaces)", {("telegram", "naukri_dump")}),
+        ("Reply to @NurseRecruiterJen\n@NurseRecruiterJen I have 8k CVs", set()),
     ],
 )
 def test_contacts(text: str, expected: set[tuple[str, str]]) -> None:

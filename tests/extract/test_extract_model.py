@@ -304,3 +304,28 @@ def test_shop_template_as_a_cover_for_data() -> None:
     )
     assert a.is_offer, a.signals
     assert a.volume_records == 15_000
+
+
+def test_page_furniture_says_nothing_against_the_listing() -> None:
+    text = (
+        "Home / Digital Products / B2B Data / HR & Recruitment\n"
+        "Indian Job Seekers Database – 5 Lakh Fresh Resumes ★★★★☆ 4.3 (212 reviews)\n"
+        "Offer price ₹2,499. 5,00,000 job seeker records, sourced from Naukri.\n"
+        "WhatsApp us: +91 98765 43210\n"
+        "FAQ\nQ: Is it legal? Is the data verified?\nA: Yes.\n"
+        'Top review – Verified Buyer ★★★★★ "scam? no, 70% numbers work"'
+    )
+    a = analyze("Indian Job Seekers Database 2025", text)
+    assert a.is_offer, a.signals
+    assert not any(s.startswith(("neg:other_subjects", "neg:question")) for s in a.signals)
+
+
+def test_chat_log_keeps_the_seller_who_answers() -> None:
+    text = (
+        "[12:01] Rahul K: anyone having naukri data for Pune?\n"
+        "[12:03] DataKing: Pune IT 20k resumes available, ₹0.15 per resume. Ping @dataking_in\n"
+        "[12:04] Rahul K: ok. my id is @rahul_hr_pune, send sample there\n"
+    )
+    a = analyze("HR Data Exchange India", text)
+    assert a.is_offer, a.signals
+    assert a.contacts == [{"type": "telegram", "value": "dataking_in"}]
