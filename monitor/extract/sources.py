@@ -213,7 +213,8 @@ _WEAK_RE = re.compile(
 _NICK_58 = re.compile(r"(?:同城|wb(?<![a-z0-9]wb))(?![a-z0-9])")
 _BESIDE = r"(?:赶集|智联|前程|猎聘|boss|直聘|拉勾|脉脉|51|zl)"  # platforms joined to it
 _NICK_58_AFTER = re.compile(
-    rf"[ \t]*(?:招聘|求职|简历|间历|jl|数据|本地求职|的(?:简历|求职|数据))|[ \t]*[+、/和&][ \t]*{_BESIDE}"
+    r"[ \t]*(?:招聘|求职|简历|间历|jl|数据|本地求职|的(?:简历|求职|数据))"
+    rf"|[ \t]*[+、/和&][ \t]*{_BESIDE}"
 )
 _NICK_58_BEFORE = re.compile(rf"{_BESIDE}[ \t]*[+、/和&][ \t]*$")
 # "indeed" in lower case is the adverb unless it stands as a platform does: "gd+indeed",
