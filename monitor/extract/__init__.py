@@ -96,8 +96,8 @@ _COMPACT_GATES = GateGroups([RULE_PATTERNS, SOURCE_PATTERNS, CATEGORY_PATTERNS])
 # commenter's "这不违法吗", a breadcrumb's "B2B Data" or a printer among the seller's other
 # items say nothing against the listing itself.
 _CHROME_SECTION = re.compile(
-    r"\n[ \t]*(?:热门评论|精彩评论|全部评论|商品评价|买家评价|宝贝评价|累计评价|用户评价|"
-    r"评价[(（]\d|评论区|问大家|常见问题|卖家其他宝贝|店铺其他|猜你喜欢|看了又看|"
+    r"\n[ \t]*[【\[]?[ \t]*(?:热门评论|精彩评论|全部评论|商品评价|买家评价|宝贝评价|累计评价|"
+    r"用户评价|评价[(（]\d|评论区|问大家|常见问题|卖家其他宝贝|店铺其他|猜你喜欢|看了又看|"
     r"top reviews?|customer reviews?|reviews? \(\d|ratings? (?:&|and) reviews|"
     r"customers (?:also|who) bought|you may also like|faq|frequently asked)",
     re.IGNORECASE,

@@ -66,6 +66,8 @@ PREFIX_CURRENCY: dict[str, tuple[str, float]] = {
     "rm": ("MYR", 1.0),
     "myr": ("MYR", 1.0),
     "aed": ("AED", 1.0),
+    "nzd": ("NZD", 1.0),
+    "nz$": ("NZD", 1.0),
     "kes": ("KES", 1.0),
     "ksh": ("KES", 1.0),
     "ngn": ("NGN", 1.0),
@@ -137,6 +139,19 @@ SUFFIX_CURRENCY: dict[str, tuple[str, float]] = {
     "澳元": ("AUD", 1.0),
     "cad": ("CAD", 1.0),
     "加元": ("CAD", 1.0),
+    # ISO codes written after the sum: "2,000,000 VND per 10k rows", "500 AED"
+    "vnd": ("VND", 1.0),
+    "php": ("PHP", 1.0),
+    "aed": ("AED", 1.0),
+    "sgd": ("SGD", 1.0),
+    "myr": ("MYR", 1.0),
+    "idr": ("IDR", 1.0),
+    "ngn": ("NGN", 1.0),
+    "kes": ("KES", 1.0),
+    "zar": ("ZAR", 1.0),
+    "pkr": ("PKR", 1.0),
+    "thb": ("THB", 1.0),
+    "nzd": ("NZD", 1.0),
     # "400$", "0.01$ per line", "40€": the sign after the sum, as written in much of Europe
     "$": ("USD", 1.0),
     "€": ("EUR", 1.0),
@@ -218,6 +233,7 @@ _EDGE_PRE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _EDGE_SUF = _EDGE_PRE | frozenset("0123456789.,")
 
 _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_DOLLAR_CODE = re.compile(r"[ \t]?(cad|aud|sgd|hkd|nzd|usd|twd)(?![a-z])", re.IGNORECASE)
 _CN_SMALL = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
 
 
@@ -250,6 +266,10 @@ def _from_match(m: re.Match[str], text: str) -> Money | None:
     if "pre" in groups:
         code, factor = PREFIX_CURRENCY[m.group("pre").lower()]
         value = quantity_value(m.group("num"), m.group("mult"), m.group("cn"))
+        if m.group("pre") == "$":  # "$600 CAD for the lot": the code after names the dollar
+            named = _DOLLAR_CODE.match(text, m.end())
+            if named is not None:
+                code = named.group(1).upper()
     else:
         suffix = m.group("suf").lower()
         if suffix in ("分", "u", "r") and not _suffix_allowed(m, suffix, text):

@@ -54,6 +54,7 @@ CNY_RATE: dict[str, float] = {
     "VND": 0.00028,
     "EGP": 0.15,
     "SAR": 1.92,
+    "NZD": 4.3,
 }
 
 # Above this a price of one record is implausible (classify.PLAUSIBLE_MAX_CNY): a sum read as
@@ -91,8 +92,8 @@ _PER_N_BEFORE = re.compile(
 # "1w条 800元", "10k rows: $150", "1 lakh CVs – ₹15,000", "两万条打包价3000元", "(约46万条)仅需".
 _COUNT_BEFORE = re.compile(
     rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:\+|多|余)?[ \t]*(?:(?:[a-z]+[ \t]+){{0,2}}{_UNIT})?"
-    r"(?:[ \t]|[:=,、\-–—()（）【】\[\]/|│┃@.…]|打包价?|整包价?|套餐价?|价格?|只要|仅需|仅|只需|共|"
-    r"总价|for|at|only|packs?|packages?|bundles?|batch)*$",
+    r"(?:[ \t]|[:=,、\-–—()（）【】\[\]/|│┃@.…>→]|打包价?|整包价?|套餐价?|价格?|只要|仅需|仅|只需|"
+    r"共|总价|for|at|only|packs?|packages?|bundles?|batch|chunks?)*$",
     re.IGNORECASE,
 )
 # "AUD 300 for 5,000 profiles", "AUD 1,000 for all 20k", "一块钱三条", "Rs 19999 for the full
