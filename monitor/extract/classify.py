@@ -145,7 +145,7 @@ NEGATIVE: tuple[Rule, ...] = (
     _rule(
         "neg:wanted_to_buy",
         r"求购|收购|(?:长期|高价|大量)收|【收】|\[收\]|\n收(?!费|款|到|益|入|藏|u(?![a-z])|usdt|钱)|"
-        r"(?<![只不可])收(?!费|到|款|益|入|藏|集|货地址|录|件|钱|usdt|u(?![a-z])|支付|比特|"
+        r"(?<![只不可])收(?!费|到|款|益|入|藏|集|货地址|录|件|钱|usdt|u(?![a-z])|支付|比特|的|上来|"
         r"btc)[^\n,、.;:]{0,12}(?:简历|"
         r"数据|资料|名单)|"
         r"(?<![a-z])wtb(?![a-z])|want(?:ed)? to buy|looking to buy|(?<![a-z])buying(?![a-z])|"
@@ -391,6 +391,8 @@ NEGATIVE: tuple[Rule, ...] = (
         r"(?:不出售|不提供|不转让)(?:任何)?(?:简历|候选人|求职者|人才库)(?!模板|模版)|"
         r"不(?:含|包含|包括)[^\n。]{0,8}(?:候选人库|简历库|人才库|求职者)|"
         r"no (?:job ?seekers?|cvs?|resumes?|hr|candidates?)(?: ?/ ?[a-z]+)? (?:data|records|leads)|"
+        r"(?:do not|don'?t|never|not) sell (?:any )?(?:cvs?|resumes?|job ?seekers?|candidates?)"
+        r"(?: ?/ ?[a-z ]{2,12})? ?(?:data|records|leads|lists?)|"
         r"not included ?:? ?(?:the |our |any )?(?:candidate|cv|resume)|"
         r"(?:candidate|cv|resume) (?:database|records|data)[^\n.]{0,40}(?:not included|"
         r"will be deleted|cannot be sold|not for sale)",

@@ -81,7 +81,8 @@ _PER_N_AFTER = re.compile(
 _PER_ONE_BEFORE = re.compile(
     rf"(?:每|单价|单条|单份|一)[ \t]*(?:个|位)?[ \t]*(?:{REC_UNIT_ZH})?[ \t]*(?:价格?|"
     rf"价钱)?[ \t]*[:=]?[ \t]*$"
-    rf"|(?:per|each|a|an)[ \t]+{_UNIT}[ \t]*[:=]?[ \t]*$|unit price[ \t]*[:=]?[ \t]*$",
+    rf"|(?:per|each|a|an)[ \t]+{_UNIT}[ \t]*[:=]?[ \t]*(?:just|only)?[ \t]*$"
+    rf"|unit price[ \t]*[:=]?[ \t]*$",
     re.IGNORECASE,
 )
 _PER_N_BEFORE = re.compile(
@@ -139,7 +140,7 @@ _PERIOD_AFTER = re.compile(
     re.IGNORECASE,
 )
 # A bare year ("整库 2019-2024", "2023年"): no sum.
-_YEAR_AFTER = re.compile(r"[ \t]*(?:[-~至到/.][ \t]*\d|年)")
+_YEAR_AFTER = re.compile(r"[ \t]*(?:[-~至到/.][ \t]*\d|年|上半年|下半年|至今|以来)")
 _UNIT_NEXT = re.compile(rf"[ \t]?-?[ \t]?(?:{_UNIT})(?![a-z])", re.IGNORECASE)
 _DISCOUNT = re.compile(r"(?:打[ \t]*)?(?P<d>\d{1,2}(?:\.\d)?|[一二三四五六七八九]{1,2})[ \t]*折")
 _THRESHOLD_BEFORE = re.compile(
