@@ -121,7 +121,7 @@ _LOT_AFTER = re.compile(
     r"[ \t]*(?:(?:usd|usdt|eur|gbp|aud|cad|inr|cny|rmb)[ \t]+)?"
     r"(?:for (?:the |it )?(?:lot|all|everything|whole|full|entire)|the (?:lot|whole)|full|"
     r"whole(?![a-z])|"
-    r"obo|发起拼单|单独购买|"
+    r"obo|发起拼单|单独购买|takes? (?:it )?all|for everything|"
     r"all in|全部|全拿|拿走|包走|打包|全包|一口价|(?:就)?出(?!价)|卖了|转让)",
     re.IGNORECASE,
 )

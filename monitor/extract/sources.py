@@ -299,11 +299,24 @@ _WANTED_LINE = re.compile(
 )
 
 
+# A want further back in the same sentence: "i have ~30k Seek AU resumes, swapping for a UK
+# resume db of similar size (reed/cv-library pref)", "想换点销售岗的简历,智联或者58的都行".
+_WANT_IN_SENTENCE = re.compile(
+    r"swap(?:ping)? for|trad(?:e|ing) for|in exchange for|exchange for|in return for|"
+    r"想换|换取|想要|换你",
+    re.IGNORECASE,
+)
+
+
 def _wanted(view: str, start: int) -> bool:
     if _WANTED_BEFORE.search(view[max(0, start - 36) : start]) is not None:
         return True
     line_start = view.rfind("\n", 0, start) + 1
-    return _WANTED_LINE.match(view, line_start) is not None
+    if _WANTED_LINE.match(view, line_start) is not None:
+        return True
+    sentence = view[max(line_start, start - 120) : start]
+    cut = max(sentence.rfind(ch) for ch in "。.!?;！？；")
+    return _WANT_IN_SENTENCE.search(sentence, cut + 1) is not None
 
 
 def find_sources(norm: Normalized, may_match: int | None = None) -> list[str]:
