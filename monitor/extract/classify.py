@@ -27,7 +27,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from monitor.extract.fastre import GateSet, SplitSearch, compile_fast, has_prefilter
+from monitor.extract.fastre import (
+    GateSet,
+    SplitSearch,
+    compile_fast,
+    group_leads,
+    has_prefilter,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +56,10 @@ class Rule:
 
 def _rule(rule_id: str, pattern: str, weight: float, max_hits: int = 1) -> Rule:
     compiled = compile_fast(pattern)
-    search = compiled.search if has_prefilter(compiled) else SplitSearch(compiled).search
+    # (the gates read `compiled`; the search runs on its twin grouped by first character)
+    search = (
+        group_leads(compiled).search if has_prefilter(compiled) else SplitSearch(compiled).search
+    )
     return Rule(rule_id, compiled, weight, max_hits, search)
 
 
@@ -421,6 +430,10 @@ class Evidence:
     has_source: bool
 
 
+# The same matches, its alternatives grouped by first character (SUBJECT itself gates).
+_SUBJECT_SCAN = group_leads(SUBJECT)
+
+
 @dataclass(frozen=True, slots=True)
 class Verdict:
     is_offer: bool
@@ -430,7 +443,7 @@ class Verdict:
 
 def _subject(compact: str) -> list[str]:
     found: set[str] = set()
-    for m in SUBJECT.finditer(compact):
+    for m in _SUBJECT_SCAN.finditer(compact):
         found.add(m.group(0))
         if len(found) >= 5:
             break

@@ -408,6 +408,78 @@ class GateGroups:
         return [mask >> shift & width for shift, width in self._slices]
 
 
+# ---------------------------------------------------------------------------------------------
+# Alternatives grouped by their first character.
+#
+# At each position the regex prefilter lets through, a top-level alternation is tried one
+# alternative after the other: the engine skips one whose leading literal differs from the
+# text's character in ~10 instructions, but a keyword rule has 30-60 alternatives, and in an
+# English listing nearly every letter can start one of them. compile_fast's trie only merges
+# the plain words; the others ("sell(?<![a-z]sell)(?![a-z])", "samples? (?:on request|for)")
+# stay separate. group_leads() puts all alternatives that open with the same literal
+# character under it ("s(?:elling|wap|ell(?<!...)...|amples? ...)"), so a position costs one
+# skip per distinct first character. Two alternatives opening with different characters
+# never match at the same position of a case-sensitive pattern, and those sharing one keep
+# their order: the pattern matches the same text at every position.
+#
+# The grouped pattern is only used to search: the gates keep reading the ungrouped one
+# (required_literals takes "elling" from "s(?:elling|...)", which gates worse than
+# "selling").
+
+_LEAD_ESCAPES = {"n": "\n", "t": "\t"}
+
+
+def _lead(alt: str) -> tuple[str, str, str] | None:
+    """``(character, its regex text, rest)`` of an alternative opening with one literal
+    character that no quantifier follows, else None."""
+    if not alt:
+        return None
+    if alt[0] == "\\":
+        ch = alt[1:2]
+        if ch in _LEAD_ESCAPES:
+            key, size = _LEAD_ESCAPES[ch], 2
+        elif ch and not ch.isalnum() and ch.isascii():
+            key, size = ch, 2  # an escaped punctuation character ("\[", "\ ")
+        else:
+            return None  # a class escape (\d, \w), a code (\x41), a back-reference
+    elif alt[0] in "()[]|?*+{}.^$":
+        return None
+    else:
+        key, size = alt[0], 1
+    if alt[size : size + 1] in ("?", "*", "+", "{"):
+        return None  # the quantifier binds to the leading character
+    return key, alt[:size], alt[size:]
+
+
+def grouped_alternatives(alts: list[str]) -> list[str] | None:
+    """``alts`` with those sharing a leading literal character merged under it (in their
+    order), or None when some alternative does not open with a literal character."""
+    groups: dict[str, tuple[str, list[str]]] = {}
+    for alt in alts:
+        lead = _lead(alt)
+        if lead is None:
+            return None
+        key, text, rest = lead
+        groups.setdefault(key, (text, []))[1].append(rest)
+    out: list[str] = []
+    for text, rests in groups.values():
+        out.append(text + rests[0] if len(rests) == 1 else f"{text}(?:{'|'.join(rests)})")
+    return out
+
+
+def group_leads(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` with its top-level alternatives grouped by their first character (see
+    above): the same matches at every position. Case-insensitive patterns and patterns with
+    an alternative that does not open with a literal are returned as they are."""
+    if pattern.flags & re.IGNORECASE:
+        return pattern  # "S..." and "s..." could both match at one position
+    alts = split_alternatives(pattern.pattern)
+    grouped = grouped_alternatives(alts)
+    if grouped is None or len(grouped) == len(alts):
+        return pattern
+    return re.compile("|".join(grouped), pattern.flags)
+
+
 _LEADING_CLASS = re.compile(r"^(\\[dws]|\[(?:\\.|[^\]\\])+\])(.*)$", re.DOTALL)
 
 
@@ -436,6 +508,11 @@ class SplitSearch:
                 by_class.setdefault(lead.group(1), []).append(lead.group(2))
             else:
                 literal_first.append(alt)
+        # A part only gives the leftmost start (the full pattern is matched there), so the
+        # order of its alternatives does not matter: they are grouped by their first character
+        # whatever the flags (see group_leads).
+        if literal_first:
+            literal_first = grouped_alternatives(literal_first) or literal_first
         sources = ["|".join(literal_first)] if literal_first else []
         sources += [f"{cls}(?:{'|'.join(rests)})" for cls, rests in by_class.items()]
         compiled = [re.compile(src, full.flags) for src in sources]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import re
 
-from monitor.extract.fastre import GateSet, trie_alternation
+from monitor.extract.fastre import FoldedWindow, GateSet, lower_view, trie_alternation
 from monitor.extract.normalize import Normalized, is_cjk
 from monitor.extract.spans import Spans
 
@@ -263,12 +263,18 @@ _WEAK_CONTEXT = re.compile(
     r"来源|数据源|源自|来自|渠道|平台|简历|数据|资源|求职|名单|资料|同城|source|from|resume|cv|data",
 )
 # The platform wanted in an exchange or a purchase, not the one offered.
-_WANTED_BEFORE = re.compile(
-    r"(?:想换|换取|换成|(?<![互交对数])换(?!料)|求购|想要|只要|只收|只换|收|"
-    r"want(?:ed)?(?! to sell)|looking for|in exchange for|exchange for|swap for|for your|⇄|↔|"
-    r"<->|<=>|trade for)"
-    r"[^\n。;,、.!?]{0,24}$",
-    re.IGNORECASE,
+# Searched in the 36 characters before each alias (~1.4 times a listing): with re.IGNORECASE
+# and a lookbehind leading one alternative it had no regex prefilter and tried its ~20
+# alternatives at every position of the window (~4 us a call); FoldedWindow searches its
+# literal-led, case-sensitive twin on the lower-cased window instead (same matches).
+_WANTED_BEFORE = FoldedWindow(
+    re.compile(
+        r"(?:想换|换取|换成|(?<![互交对数])换(?!料)|求购|想要|只要|只收|只换|收|"
+        r"want(?:ed)?(?! to sell)|looking for|in exchange for|exchange for|swap for|for your|"
+        r"⇄|↔|<->|<=>|trade for)"
+        r"[^\n。;,、.!?]{0,24}$",
+        re.IGNORECASE,
+    )
 )
 
 
@@ -309,7 +315,8 @@ _WANT_IN_SENTENCE = re.compile(
 
 
 def _wanted(view: str, start: int) -> bool:
-    if _WANTED_BEFORE.search(view[max(0, start - 36) : start]) is not None:
+    window = view[max(0, start - 36) : start]
+    if _WANTED_BEFORE.search(window, lower_view(window)) is not None:
         return True
     line_start = view.rfind("\n", 0, start) + 1
     if _WANTED_LINE.match(view, line_start) is not None:

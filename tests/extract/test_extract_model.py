@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import importlib
 import json
 import re
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from monitor.extract import MAX_CHARS, Analysis, analyze
-from monitor.extract.fastre import compile_fast, rewrite, trie_alternation
+from monitor.extract.fastre import compile_fast, group_leads, rewrite, trie_alternation
 from monitor.extract.normalize import normalize
 from monitor.extract.severity import estimated_gains_cny, severity
 
@@ -229,6 +230,23 @@ def test_fast_regex_rewrite_matches_the_same(pattern: str) -> None:
     for text in texts:
         slow = {m.span() for m in re.finditer(pattern, text)}
         assert {m.span() for m in fast.finditer(text)} == slow, (rewrite(pattern), text)
+
+
+def test_grouped_leads_match_the_same() -> None:
+    # Every keyword rule and SUBJECT, grouped by first character, finds the same matches
+    # (span and text) as the pattern the gates read, on the dev listings' compact views.
+    # (the module: the package exports a function of the same name)
+    classify_module = importlib.import_module("monitor.extract.classify")
+    patterns = [rule.pattern for rule in classify_module._RULES] + [classify_module.SUBJECT]
+    grouped = [(p, group_leads(p)) for p in patterns]
+    assert sum(g is not p for p, g in grouped) > 10  # most of them were regrouped
+    dev = Path(__file__).resolve().parents[1] / "data" / "dev.jsonl"
+    rows = [json.loads(line) for line in dev.read_text(encoding="utf-8").splitlines() if line]
+    texts = ["\n" + normalize(r["title"], r["text"]).compact for r in rows]
+    for plain, fast in grouped:
+        for text in texts:
+            want = [(m.span(), m.group(0)) for m in plain.finditer(text)]
+            assert [(m.span(), m.group(0)) for m in fast.finditer(text)] == want, plain.pattern
 
 
 def test_trie_alternation_prefers_longest() -> None:
