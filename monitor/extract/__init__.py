@@ -110,9 +110,9 @@ def _furniture(text: str) -> Spans:
     if "/" in text or "›" in text or ">" in text:
         for m in _BREADCRUMB.finditer(text):
             spans.add(m.start(), m.end())
-    m = _CHROME_SECTION.search(text)
-    if m is not None:
-        spans.add(m.start(), len(text))
+    section = _CHROME_SECTION.search(text)
+    if section is not None:
+        spans.add(section.start(), len(text))
     return spans
 
 
