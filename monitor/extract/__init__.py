@@ -143,8 +143,8 @@ def _seller_negatives(norm: Normalized, keywords: KeywordScan) -> KeywordScan:
 def _analyze(title: str, text: str) -> Analysis:
     norm = normalize(title, text)
     result = _analyze_normalized(norm)
-    if result.is_offer:
-        return result
+    if result.is_offer or not any(s.startswith("kw:") for s in result.signals):
+        return result  # (a reply can only be an offer of job seekers' data if they are named)
     return _offer_in_reply(norm) or result
 
 

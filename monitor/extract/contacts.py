@@ -502,9 +502,12 @@ def find_contacts(text: str, fold: str | None = None) -> list[dict[str, str]]:
         found += _qq(text, fold, taken)
         found += _numbers(text, fold, rows, taken)
     found += _wechat(text, fold, taken)
-    thread = thread_posts(text)
-    if thread is not None:
-        found = _sellers_only(found, thread)
+    # A thread can change nothing about one contact unless it is an @name (an addressee):
+    # most listings skip reading their posts.
+    if len(found) > 1 or (found and found[0].type == "telegram"):
+        thread = thread_posts(text)
+        if thread is not None:
+            found = _sellers_only(found, thread)
     seen: set[tuple[str, str]] = set()
     out: list[dict[str, str]] = []
     for c in sorted(found, key=lambda c: c.pos):
