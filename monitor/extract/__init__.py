@@ -23,7 +23,7 @@ from monitor.extract.categories import find_categories
 from monitor.extract.classify import GATED as RULE_PATTERNS
 from monitor.extract.classify import Evidence, KeywordScan, cannot_be_offer, classify, scan
 from monitor.extract.contacts import PRICED, find_contacts, thread_posts
-from monitor.extract.fastre import GateGroups
+from monitor.extract.fastre import Gate, GateGroups
 from monitor.extract.money import find_money
 from monitor.extract.normalize import MAX_CHARS, Normalized, compact, normalize
 from monitor.extract.prices import extract_prices
@@ -105,12 +105,17 @@ _CHROME_SECTION = re.compile(
 _BREADCRUMB = re.compile(r"\n[^\n]{1,40}(?: / | › | > )[^\n]{1,40}(?: / | › | > )[^\n]*")
 
 
-def _furniture(text: str) -> Spans:
+_GATE_CHROME = Gate(_CHROME_SECTION)
+
+
+def _furniture(text: str, fold: str | None) -> Spans:
+    """``fold``: Normalized.fold (the lower-cased text when a gate may read it, else None)."""
     spans = Spans()
-    if "/" in text or "›" in text or ">" in text:
+    if " / " in text or " › " in text or " > " in text:
         for m in _BREADCRUMB.finditer(text):
             spans.add(m.start(), m.end())
-    section = _CHROME_SECTION.search(text)
+    gate_open = fold is None or _GATE_CHROME.open(fold)
+    section = _CHROME_SECTION.search(text) if gate_open else None
     if section is not None:
         spans.add(section.start(), len(text))
     return spans
@@ -123,7 +128,7 @@ def _seller_negatives(norm: Normalized, keywords: KeywordScan) -> KeywordScan:
     around a listing (reviews, comments, FAQ, breadcrumbs: _furniture)."""
     thread = thread_posts(norm.text)
     others = Spans() if thread is None else Spans(thread.others.intervals())
-    for start, end in _furniture(norm.text).intervals():
+    for start, end in _furniture(norm.text, norm.fold).intervals():
         others.add(start, end)
     if not len(others):
         return keywords

@@ -59,7 +59,8 @@ _TG_CUE = Folded(
     r"账号)?"
     r"[ \t]*(?P<sep>[:=@])?[ \t]*@?[ \t]?(?P<h>[A-Za-z][A-Za-z0-9_]{3,31})(?![\w.@])",
 )
-_SPEAKER = re.compile(r"(?m)^[ \t]*([a-z][A-Za-z0-9_]{3,31}):[ \t]+\S")
+# Searched on "\n" + text (led by the literal, tried at line starts only).
+_SPEAKER = re.compile(r"\n[ \t]*([a-z][A-Za-z0-9_]{3,31}):[ \t]+\S")
 _REPLY_TO = re.compile(
     r"(?:reply(?:ing)? to|回复)[ \t]*@([A-Za-z][A-Za-z0-9_]{3,31})", re.IGNORECASE
 )
@@ -386,6 +387,7 @@ _NO_LETTERS = re.compile(r"去掉中间的字母|去掉字母|去除字母|remov
 
 
 # "Q：9O1 2O3 447": the letter O between digits is a zero.
+_DIGIT_O = re.compile(r"\d[Oo]")  # its gate: led by a class, the regex engine skips ahead
 _LETTER_O = re.compile(r"(?<=\d)[Oo](?=[\dOo])|(?<=\d[Oo])[Oo](?=\d)")
 # "🐧 前五位：10247 / 🐧 后四位：7896": a number given in two halves.
 _HALVES = re.compile(
@@ -397,7 +399,7 @@ _HALVES = re.compile(
 def _deobfuscate(text: str) -> str:
     if "位" in text and _HALVES.search(text):
         text = _HALVES.sub(lambda m: m.group("a") + m.group("b"), text)
-    if ("O" in text or "o" in text) and _LETTER_O.search(text):
+    if ("O" in text or "o" in text) and _DIGIT_O.search(text):
         text = _LETTER_O.sub("0", text)
     if "去" in text or "emove" in text or "EMOVE" in text:
         if _NO_SPACES.search(text):
@@ -564,7 +566,7 @@ def _telegram(text: str, fold: str | None, taken: Spans) -> list[Contact]:
         {h.lower() for h in _REPLY_TO.findall(text)} if "eply" in text or "回复" in text else set()
     )
     # "tr_hustle: How old is the data?" … "LeadSmith: @tr_hustle check PM": a commenter's name
-    replied |= {n.lower() for n in _SPEAKER.findall(text)} if ":" in text else set()
+    replied |= {n.lower() for n in _SPEAKER.findall("\n" + text)} if ":" in text else set()
     for m in _HANDLE.finditer(text):
         if _in(taken, m.start()) or _NOT_TG_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
             continue

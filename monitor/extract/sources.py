@@ -321,9 +321,13 @@ def _wanted(view: str, start: int) -> bool:
     line_start = view.rfind("\n", 0, start) + 1
     if _WANTED_LINE.match(view, line_start) is not None:
         return True
-    sentence = view[max(line_start, start - 120) : start]
-    cut = max(sentence.rfind(ch) for ch in "。.!?;！？；")
-    return _WANT_IN_SENTENCE.search(sentence, cut + 1) is not None
+    last = None
+    for last in _WANT_IN_SENTENCE.finditer(view, max(line_start, start - 120), start):  # noqa: B007
+        pass
+    if last is None:
+        return False
+    between = view[last.end() : start]  # no sentence ends between the want and the platform
+    return not any(ch in between for ch in "。.!?;！？；")
 
 
 def find_sources(norm: Normalized, may_match: int | None = None) -> list[str]:
