@@ -79,7 +79,7 @@ _WX_CUE = (
     # (every alternative led by a literal, not a class: the regex prefilter needs that)
     r"|加[ \t]*(?:微|v|薇)|微(?=[ \t]*[:=])|威(?=[ \t]*[:=])|(?<![A-Za-z0-9])v(?=[ \t]*[:=])|"
     # (not the "V" of a spaced "C V database")
-    r"(?<![A-Za-z0-9])(?<![Cc] )v(?=[ \t]+[A-Za-z]))"
+    r"(?<![A-Za-z0-9])v(?<![Cc] v)(?=[ \t]+[A-Za-z]))"
 )
 _WX = Folded(
     _WX_CUE + r"(?![A-Za-z])[ \t]*(?:号|id)?[ \t]*(?:聊|联系|私聊)?[ \t]*[:=]?[ \t]*"
@@ -387,8 +387,8 @@ _NO_LETTERS = re.compile(r"去掉中间的字母|去掉字母|去除字母|remov
 
 
 # "Q：9O1 2O3 447": the letter O between digits is a zero.
-_DIGIT_O = re.compile(r"\d[Oo]")  # its gate: led by a class, the regex engine skips ahead
-_LETTER_O = re.compile(r"(?<=\d)[Oo](?=[\dOo])|(?<=\d[Oo])[Oo](?=\d)")
+_DIGIT_O = re.compile(r"\dO")  # its gate: led by a class, the regex engine skips ahead
+_LETTER_O = re.compile(r"(?<=\d)O(?=[\dO])|(?<=\dO)O(?=\d)")
 # "🐧 前五位：10247 / 🐧 后四位：7896": a number given in two halves.
 _HALVES = re.compile(
     r"前[一二三四五六七八]位[ \t]*[:：][ \t]*(?P<a>\d{2,8})[^\n\d]{0,4}\n?[^\n\d]{0,8}"
@@ -399,7 +399,8 @@ _HALVES = re.compile(
 def _deobfuscate(text: str) -> str:
     if "位" in text and _HALVES.search(text):
         text = _HALVES.sub(lambda m: m.group("a") + m.group("b"), text)
-    if ("O" in text or "o" in text) and _DIGIT_O.search(text):
+    # (the capital O only: a lower-case o between digits is rare, and "o" is in every English text)
+    if "O" in text and _DIGIT_O.search(text):
         text = _LETTER_O.sub("0", text)
     if "去" in text or "emove" in text or "EMOVE" in text:
         if _NO_SPACES.search(text):
