@@ -307,10 +307,11 @@ _WANTED_LINE = re.compile(
 
 # A want further back in the same sentence: "i have ~30k Seek AU resumes, swapping for a UK
 # resume db of similar size (reed/cv-library pref)", "想换点销售岗的简历,智联或者58的都行".
+# (case-sensitive, searched on the lower-cased stretch: with IGNORECASE a letter-led pattern
+# gets no regex prefilter)
 _WANT_IN_SENTENCE = re.compile(
     r"swap(?:ping)? for|trad(?:e|ing) for|in exchange for|exchange for|in return for|"
-    r"想换|换取|想要|换你",
-    re.IGNORECASE,
+    r"想换|换取|想要|换你"
 )
 
 
@@ -321,12 +322,13 @@ def _wanted(view: str, start: int) -> bool:
     line_start = view.rfind("\n", 0, start) + 1
     if _WANTED_LINE.match(view, line_start) is not None:
         return True
+    stretch = view[max(line_start, start - 120) : start].lower()
     last = None
-    for last in _WANT_IN_SENTENCE.finditer(view, max(line_start, start - 120), start):  # noqa: B007
+    for last in _WANT_IN_SENTENCE.finditer(stretch):  # noqa: B007
         pass
     if last is None:
         return False
-    between = view[last.end() : start]  # no sentence ends between the want and the platform
+    between = stretch[last.end() :]  # no sentence ends between the want and the platform
     return not any(ch in between for ch in "。.!?;！？；")
 
 
