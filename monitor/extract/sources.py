@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 
-from monitor.extract.fastre import FoldedWindow, GateSet, lower_view, trie_alternation
+from monitor.extract.fastre import FoldedWindow, Gate, GateSet, lower_view, trie_alternation
 from monitor.extract.normalize import Normalized, is_cjk
 from monitor.extract.spans import Spans
 
@@ -267,15 +268,14 @@ _WEAK_CONTEXT = re.compile(
 # and a lookbehind leading one alternative it had no regex prefilter and tried its ~20
 # alternatives at every position of the window (~4 us a call); FoldedWindow searches its
 # literal-led, case-sensitive twin on the lower-cased window instead (same matches).
-_WANTED_BEFORE = FoldedWindow(
-    re.compile(
-        r"(?:想换|换取|换成|(?<![互交对数])换(?!料)|求购|想要|只要|只收|只换|收|"
-        r"want(?:ed)?(?! to sell)|looking for|in exchange for|exchange for|swap for|for your|"
-        r"⇄|↔|<->|<=>|trade for)"
-        r"[^\n。;,、.!?]{0,24}$",
-        re.IGNORECASE,
-    )
+_WANTED_BEFORE_RE = re.compile(
+    r"(?:想换|换取|换成|(?<![互交对数])换(?!料)|求购|想要|只要|只收|只换|收|"
+    r"want(?:ed)?(?! to sell)|looking for|in exchange for|exchange for|swap for|for your|"
+    r"⇄|↔|<->|<=>|trade for)"
+    r"[^\n。;,、.!?]{0,24}$",
+    re.IGNORECASE,
 )
+_WANTED_BEFORE = FoldedWindow(_WANTED_BEFORE_RE)
 
 
 # The strong aliases are plain strings. _STRONG_RE.finditer stopped at nearly every letter of
@@ -315,6 +315,19 @@ _WANT_IN_SENTENCE = re.compile(
 )
 
 
+# Whether any of the three can match anywhere in a listing (on its lower-cased compact view):
+# most listings name no want, and their platforms then skip _wanted's three searches.
+_WANT_GATES = (Gate(_WANTED_BEFORE_RE), Gate(_WANTED_LINE), Gate(_WANT_IN_SENTENCE))
+
+
+def _may_want(compact: str) -> bool:
+    return any(gate.open(compact) for gate in _WANT_GATES)
+
+
+def _never(view: str, start: int) -> bool:
+    return False
+
+
 def _wanted(view: str, start: int) -> bool:
     window = view[max(0, start - 36) : start]
     if _WANTED_BEFORE.search(window, lower_view(window)) is not None:
@@ -338,6 +351,8 @@ def find_sources(norm: Normalized, may_match: int | None = None) -> list[str]:
     ``may_match``: the gates of :data:`GATED` opened on a text holding ``norm.compact``, when
     the caller has them (a pattern whose gate is closed finds nothing and is not run)."""
     view = norm.compact
+    # (a text IGNORECASE may fold unlike str.lower(), Normalized.fold None, keeps every check)
+    wanted = _wanted if norm.fold is None or _may_want(view) else _never
     if may_match is None:
         may_match = _GATES.open_mask(view)
     hits: list[tuple[int, str]] = []
@@ -348,23 +363,23 @@ def find_sources(norm: Normalized, may_match: int | None = None) -> list[str]:
             spans.add(start, end)
             if _in_handle(view, start, end, alias):
                 continue
-            if not _wanted(view, start) and not _FIELD_AFTER.match(view, end):
+            if not wanted(view, start) and not _FIELD_AFTER.match(view, end):
                 hits.append((start, STRONG[alias]))
     if may_match & _WORDS_BIT:
         for m in _WORDS_RE.finditer(view):
             if _preceded(view, m.start(), "abcdefghijklmnopqrstuvwxyz0123456789_@./"):
                 continue
-            if not _wanted(view, m.start()):
+            if not wanted(view, m.start()):
                 hits.append((m.start(), WORDS[m.group("a")]))
     for m in _CASED_RE.finditer(norm.text):
         if _preceded(norm.text, m.start(), _ASCII_WORD + "@./"):
             continue
         if _ADVERB.match(norm.text, max(0, m.start() - 3)) or _ADVERB.match(norm.text, m.start()):
             continue
-        if not _wanted(norm.text, m.start()) and not _FIELD_AFTER.match(norm.text, m.end()):
+        if not wanted(norm.text, m.start()) and not _FIELD_AFTER.match(norm.text, m.end()):
             hits.append((_scaled(m.start(), norm), CASED[m.group("a")]))
     if may_match & _WEAK_BIT:
-        hits.extend(_weak_hits(view, norm.cjk, bool(hits)))
+        hits.extend(_weak_hits(view, norm.cjk, bool(hits), wanted))
     if "indeed" in view:
         for m in _INDEED.finditer(view):
             if _preceded(view, m.start(), _ASCII_WORD + "@./-"):
@@ -372,7 +387,7 @@ def find_sources(norm: Normalized, may_match: int | None = None) -> list[str]:
             if (
                 _INDEED_AFTER.match(view, m.end())
                 or _INDEED_BEFORE.search(view, max(0, m.start() - 8), m.start())
-            ) and not _wanted(view, m.start()):
+            ) and not wanted(view, m.start()):
                 hits.append((m.start(), "indeed.com"))
     if "同城" in view or "wb" in view:
         for m in _NICK_58.finditer(view):
@@ -381,12 +396,12 @@ def find_sources(norm: Normalized, may_match: int | None = None) -> list[str]:
             if (
                 _NICK_58_AFTER.match(view, m.end())
                 or _NICK_58_BEFORE.search(view, max(0, m.start() - 8), m.start())
-            ) and not _wanted(view, m.start()):
+            ) and not wanted(view, m.start()):
                 hits.append((m.start(), "58.com"))
     if may_match & _GENERIC_BIT:
-        hits.extend(_generic_hits(view, spans))
+        hits.extend(_generic_hits(view, spans, wanted))
     if may_match & _DOMAIN_BIT:
-        hits.extend(_domain_hits(view, spans))
+        hits.extend(_domain_hits(view, spans, wanted))
     seen: list[str] = []
     for _, source in sorted(hits):
         if source not in seen:
@@ -424,7 +439,9 @@ def _scaled(pos: int, norm: Normalized) -> int:
     return pos * len(norm.compact) // max(1, len(norm.text))
 
 
-def _weak_hits(view: str, cjk: bool, have_strong: bool) -> list[tuple[int, str]]:
+def _weak_hits(
+    view: str, cjk: bool, have_strong: bool, wanted: Callable[[str, int], bool] = _wanted
+) -> list[tuple[int, str]]:
     hits: list[tuple[int, str]] = []
     for m in _WEAK_RE.finditer(view):
         if _preceded(view, m.start(), "0123456789.$¥€£₹abcdefghijklmnopqrstuvwxyz_@#:-") and not (
@@ -438,14 +455,16 @@ def _weak_hits(view: str, cjk: bool, have_strong: bool) -> list[tuple[int, str]]
         near_alias = _STRONG_RE.search(window) is not None or len(_WEAK_RE.findall(window)) > 1
         if not (near_alias or _WEAK_CONTEXT.search(window) or (alias == "boss" and have_strong)):
             continue
-        if _wanted(view, m.start()) or _in_url(view, m.start()):
+        if wanted(view, m.start()) or _in_url(view, m.start()):
             continue
         key = "58" if alias.startswith("5") and alias.endswith("8") else alias
         hits.append((m.start(), WEAK[key]))
     return hits
 
 
-def _domain_hits(view: str, taken: Spans) -> list[tuple[int, str]]:
+def _domain_hits(
+    view: str, taken: Spans, wanted: Callable[[str, int], bool] = _wanted
+) -> list[tuple[int, str]]:
     hits: list[tuple[int, str]] = []
     for m in _DOMAIN_RE.finditer(view):
         run = _DOMAIN_NAME.search(view, max(0, m.start() - 40), m.start())
@@ -456,7 +475,7 @@ def _domain_hits(view: str, taken: Spans) -> list[tuple[int, str]]:
             continue
         if start in taken:
             continue
-        if _STRONG_RE.search(view, start, m.end()) or _wanted(view, start):
+        if _STRONG_RE.search(view, start, m.end()) or wanted(view, start):
             continue  # a canonical platform's own domain, already counted
         hits.append((start, "other"))
     return hits
@@ -482,7 +501,9 @@ def _in_url(view: str, pos: int) -> bool:
     return "://" in token or "www." in token or "@" in token or ".example" in token
 
 
-def _generic_hits(view: str, taken: Spans) -> list[tuple[int, str]]:
+def _generic_hits(
+    view: str, taken: Spans, wanted: Callable[[str, int], bool] = _wanted
+) -> list[tuple[int, str]]:
     hits: list[tuple[int, str]] = []
     for m in _GENERIC_RE.finditer(view):
         named = _GENERIC_NAME.search(view, max(0, m.start() - 7), m.start())
@@ -490,7 +511,7 @@ def _generic_hits(view: str, taken: Spans) -> list[tuple[int, str]]:
             continue
         if taken.overlaps(named.start(), m.end()):
             continue
-        if _GENERIC_NOT.search(named.group(0)) or _wanted(view, named.start()):
+        if _GENERIC_NOT.search(named.group(0)) or wanted(view, named.start()):
             continue
         hits.append((named.start(), "other"))
     return hits
