@@ -69,7 +69,7 @@ _PER_ONE_AFTER = re.compile(
     rf"[ \t]*(?:/[ \t]*|每[ \t]*|per[ \t]+(?:(?:delivered|verified|valid|fresh|unique|single|"
     rf"full|new|complete|qualified)[ \t]+)?|a[ \t]+|an[ \t]+|一[ \t]*|for one[ \t]+|"
     rf"for 1[ \t]+)(?:个|位)?[ \t]*{_UNIT}(?![a-z])"
-    r"|[ \t]*/?[ \t]*(?:each|apiece|ea\.?|pc|pcs)(?![a-z])",
+    r"|[ \t]*/?[ \t]*(?:each|apiece|ea\.?|pc|pcs|a pop|a piece|per head)(?![a-z])",
     re.IGNORECASE,
 )
 _PER_N_AFTER = re.compile(
@@ -332,7 +332,7 @@ def _classify(text: str, money: Money, volume: int | None, shut: _Shut = _OPEN) 
         return None
     end = money.end
     if _PER_ONE_AFTER.match(text, end) or _PER_ONE_BEFORE_W.search(
-        before[-12:], None if low is None else low[-12:]
+        before[-20:], None if low is None else low[-20:]
     ):
         return UnitPrice(money.amount, money.currency, _threshold(text, money.start, end, shut))
     per_n = _PER_N_AFTER.match(text, end) or (

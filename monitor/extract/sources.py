@@ -220,7 +220,7 @@ _NICK_58_AFTER = re.compile(
 _NICK_58_BEFORE = re.compile(rf"{_BESIDE}[ \t]*[+、/和&][ \t]*$")
 # "indeed" in lower case is the adverb unless it stands as a platform does: "gd+indeed",
 # "fresh indeed US resumes", "from indeed" (the capitalized name is read from CASED).
-_INDEED = re.compile(r"indeed(?![a-z0-9_])")
+_INDEED = re.compile(r"(?:indeed|monster)(?![a-z0-9_])")
 _INDEED_AFTER = re.compile(
     r"[ \t]*(?:(?:us|uk|ca|au|in|india|de|sg)[ \t]+)?(?:resumes?|cvs?|profiles|applicants|"
     r"jobseekers|job seekers|candidates|leads|data|dumps?|users|records)(?![a-z])"
@@ -380,7 +380,7 @@ def find_sources(norm: Normalized, may_match: int | None = None) -> list[str]:
             hits.append((_scaled(m.start(), norm), CASED[m.group("a")]))
     if may_match & _WEAK_BIT:
         hits.extend(_weak_hits(view, norm.cjk, bool(hits), wanted))
-    if "indeed" in view:
+    if "indeed" in view or "monster" in view:
         for m in _INDEED.finditer(view):
             if _preceded(view, m.start(), _ASCII_WORD + "@./-"):
                 continue
@@ -388,7 +388,7 @@ def find_sources(norm: Normalized, may_match: int | None = None) -> list[str]:
                 _INDEED_AFTER.match(view, m.end())
                 or _INDEED_BEFORE.search(view, max(0, m.start() - 8), m.start())
             ) and not wanted(view, m.start()):
-                hits.append((m.start(), "indeed.com"))
+                hits.append((m.start(), f"{m.group(0)}.com"))
     if "同城" in view or "wb" in view:
         for m in _NICK_58.finditer(view):
             if m.group(0) == "同城" and _preceded(view, m.start(), "58八"):

@@ -44,7 +44,7 @@ _REJECT_BEFORE = re.compile(
     r"(?:满|起售|起购|起订|起卖|起拍|最低|最少|至少|低于|不足|min(?:imum)?\.?(?: order)?(?: of)?|"
     r"at least|if you (?:take|buy|order)|orders? (?:over|above|of)|bulk[ \t]*\(?|above|"
     r"每|per|/|日产能|产能|日更|日收|每日|每天|今日|当日|日均|daily|a day|weekly|每周|"
-    r"(?:每天|一天)(?:可|能)?(?:采集?|出|更新|新增|下载)|日采|日产|峰值|peak|"
+    r"(?:每天|一天|每日)(?:可|能)?(?:采集?|出|更新|新增|下载)|日采|日产|日出|日可采|峰值|peak|"
     r"样本|样例|sample(?:s)? of|先发|免费送|free|试用|测试?|"
     r"年薪|月薪|薪资|薪水|工资|期望|salary|ctc|paying|pay|"
     r"[\d.][ \t]*[-~至到]|前|top)[ \t]*$",
@@ -63,6 +63,7 @@ _REJECT_AFTER = re.compile(
 # another unit the noun starts the next phrase: "460w条字段全" (spaces between Chinese
 # characters are gone by then).
 _COUNTED_NOUN = re.compile(r"[ \t]*个?(?:省|市|城|行业|岗位|字段)")
+_AT_LEAST = re.compile(r"[ \t]*[+]?[ \t]*(?:以上|or more|plus)")
 # Searched on the lower-cased window when the text allows it (fastre.FoldedWindow).
 _CUE_BEFORE_W = FoldedWindow(_CUE_BEFORE)
 _REJECT_BEFORE_W = FoldedWindow(_REJECT_BEFORE)
@@ -118,8 +119,14 @@ def _is_candidate(
             and (_PRICE_WORD_BEFORE.search(before) or _LOT_WORD_AFTER.match(text, end))
         ):
             ok = False
-    if not ok or _REJECT_AFTER.match(text, end) or _REJECT_BEFORE_W.search(before, before_lower):
+    if not ok or _REJECT_BEFORE_W.search(before, before_lower):
         return False, unit, end
+    rejected = _REJECT_AFTER.match(text, end)
+    if rejected is not None:
+        # "库存：两百万条以上": a stock of at least that many, not a threshold
+        at_least = _AT_LEAST.fullmatch(rejected.group(0))
+        if at_least is None or _CUE_BEFORE_W.search(before, before_lower) is None:
+            return False, unit, end
     if unit in ("", "个") and _COUNTED_NOUN.match(text, m.end()):
         return False, unit, end
     return True, unit, end
