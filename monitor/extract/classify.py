@@ -170,7 +170,7 @@ NEGATIVE: tuple[Rule, ...] = (
         r"记者|报道|据悉|暗访|调查发现|法院|判处|判决|获刑|有期徒刑|罚金|警方|公安|通报|声明|回应|"
         r"检察院|检察机关|提起公诉|公诉|被告人|犯罪嫌疑人|经查|涉案|"
         r"investigation|allegedly|(?<![a-z])probes?(?![a-z])|commissioner|privacy commission|"
-        r"hacking forum|"
+        r"hacking forum|prosecutors?|(?<![a-z])judge(?![a-z])|jailed|in prison|pleaded guilty|"
         r"专家|监管部门|"
         r"公署|专员|业内人士|媒体|"
         r"reporter|journalist|undercover|(?<![a-z])report(?:ed|s)?(?![a-z])|police|arrested|"

@@ -41,6 +41,8 @@ BLIND11 = load_jsonl("blind11.jsonl")
 BLIND12 = load_jsonl("blind12.jsonl")
 BLIND13 = load_jsonl("blind13.jsonl")
 BLIND14 = load_jsonl("blind14.jsonl")
+BLIND15 = load_jsonl("blind15.jsonl")
+BLIND16 = load_jsonl("blind16.jsonl")
 
 
 def _dev(lo: int, hi: int) -> list[dict[str, Any]]:
@@ -115,6 +117,14 @@ FLOORS = {
     # 0.852, sources 0.889, contacts F1 1.0. Pooled: precision 0.981, recall 0.944.
     "blind13": (BLIND13, (0.97, 0.97, 0.9, 0.9, 0.9, 0.95)),
     "blind14": (BLIND14, (0.97, 0.97, 0.97, 0.9, 0.94, 0.97)),
+    # Two last sets of 50, asked to be mostly the ordinary offers a monitor meets every day
+    # (easier than blind11-14), scored on the same engine once blind13/14's fixes were in:
+    # blind15 precision 0.958, recall 1.0, price 0.957, volume 1.0, sources 1.0, contacts F1
+    # 0.982; blind16 precision 1.0, recall 1.0, price 0.913, volume 1.0, sources 0.957,
+    # contacts F1 0.939. Only one rule was added after them (court words: prosecutors, judge,
+    # jailed), so they are nearly unseen still.
+    "blind15": (BLIND15, (0.97, 0.97, 0.93, 0.97, 0.97, 0.96)),
+    "blind16": (BLIND16, (0.97, 0.97, 0.89, 0.97, 0.93, 0.92)),
 }
 
 
