@@ -14,7 +14,6 @@ See README.md in this package for the rules and the libraries used.
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,8 +21,8 @@ from monitor.extract.categories import GATED as CATEGORY_PATTERNS
 from monitor.extract.categories import find_categories
 from monitor.extract.classify import GATED as RULE_PATTERNS
 from monitor.extract.classify import Evidence, KeywordScan, cannot_be_offer, classify, scan
-from monitor.extract.contacts import PRICED, find_contacts, thread_posts
-from monitor.extract.fastre import Gate, GateGroups
+from monitor.extract.contacts import find_contacts
+from monitor.extract.fastre import GateGroups
 from monitor.extract.money import find_money
 from monitor.extract.normalize import MAX_CHARS, Normalized, compact, normalize
 from monitor.extract.prices import extract_prices
@@ -31,6 +30,7 @@ from monitor.extract.severity import severity as severity_of
 from monitor.extract.sources import GATED as SOURCE_PATTERNS
 from monitor.extract.sources import find_sources
 from monitor.extract.spans import Spans
+from monitor.extract.threads import PRICED, furniture, thread_posts
 from monitor.extract.volume import find_counts, largest
 
 logger = logging.getLogger(__name__)
@@ -91,36 +91,6 @@ def analyze(title: str, text: str) -> Analysis:
 _COMPACT_GATES = GateGroups([RULE_PATTERNS, SOURCE_PATTERNS, CATEGORY_PATTERNS])
 
 
-# Page furniture a crawl captures with a listing: reviews and comment sections, FAQs,
-# "customers also bought", the seller's other items, breadcrumbs. Buyers' questions, a
-# commenter's "这不违法吗", a breadcrumb's "B2B Data" or a printer among the seller's other
-# items say nothing against the listing itself.
-_CHROME_SECTION = re.compile(
-    r"\n[ \t]*[【\[]?[ \t]*(?:热门评论|精彩评论|全部评论|商品评价|买家评价|宝贝评价|累计评价|"
-    r"用户评价|评价[(（]\d|评论区|问大家|常见问题|卖家其他宝贝|店铺其他|猜你喜欢|看了又看|"
-    r"top reviews?|customer reviews?|reviews? \(\d|ratings? (?:&|and) reviews|"
-    r"customers (?:also|who) bought|you may also like|faq|frequently asked)",
-    re.IGNORECASE,
-)
-_BREADCRUMB = re.compile(r"\n[^\n]{1,40}(?: / | › | > )[^\n]{1,40}(?: / | › | > )[^\n]*")
-
-
-_GATE_CHROME = Gate(_CHROME_SECTION)
-
-
-def _furniture(text: str, fold: str | None) -> Spans:
-    """``fold``: Normalized.fold (the lower-cased text when a gate may read it, else None)."""
-    spans = Spans()
-    if " / " in text or " › " in text or " > " in text:
-        for m in _BREADCRUMB.finditer(text):
-            spans.add(m.start(), m.end())
-    gate_open = fold is None or _GATE_CHROME.open(fold)
-    section = _CHROME_SECTION.search(text) if gate_open else None
-    if section is not None:
-        spans.add(section.start(), len(text))
-    return spans
-
-
 def _seller_negatives(norm: Normalized, keywords: KeywordScan) -> KeywordScan:
     """In a pasted thread, the warnings, questions and reports of other people's replies
     ("呢啲係咪犯法㗎", "reported to the mods") say nothing against the seller's own post: the
@@ -128,7 +98,7 @@ def _seller_negatives(norm: Normalized, keywords: KeywordScan) -> KeywordScan:
     around a listing (reviews, comments, FAQ, breadcrumbs: _furniture)."""
     thread = thread_posts(norm.text)
     others = Spans() if thread is None else Spans(thread.others.intervals())
-    for start, end in _furniture(norm.text, norm.fold).intervals():
+    for start, end in furniture(norm.text, norm.fold).intervals():
         others.add(start, end)
     if not len(others):
         return keywords

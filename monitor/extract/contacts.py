@@ -21,6 +21,7 @@ from monitor.extract.fastre import (
     rewrite_lead,
 )
 from monitor.extract.spans import Spans
+from monitor.extract.threads import Thread, thread_posts, within
 
 logger = logging.getLogger(__name__)
 
@@ -167,162 +168,12 @@ _NUMBER_RUN = compile_lookahead_led(r"(?=\d)\d(?:[ \t\-().]?\d){4}")
 _TG_GATE = re.compile(r"tg|telegram|电报|飞机")
 
 
-# A post header of a pasted forum thread, at a line start: "3楼 name：", "#2 name", "2# 發表於",
-# "沙发 name", "回复 #3 name", "Reply by user name:", "Reply (name):", "Re:". Group "who" is
-# what stands for the author (may hold a date, "楼主", "OP").
-# Searched on "\n" + text: led by the literal "\n", the pattern is tried at line starts only
-# (with "^" and re.MULTILINE the regex engine tries every position).
-_POST_HEADER = re.compile(
-    r"\n[ \t]*(?:[【\[(（]?[ \t]*(?:\d{1,4}[ \t]*[楼#]|#[ \t]?\d{1,4}|沙发|板凳|地板|"
-    # "楼主" alone heads a post only as a label ("【楼主】", "楼主:"), not "楼主呢啲..."
-    r"楼主(?=[】\])）:：]|[ \t]*(?=\n|\Z))|"
-    r"回复[ \t]*#[ \t]?\d{1,4})(?![\d])[】\])）]?"
-    r"[ \t]*(?P<who>[^\n:：]{0,40}?)[ \t]*(?:[:：]|(?=\n|\Z))"
-    r"|reply (?:by|from)(?: user)?[ \t]+(?P<by>[^\n:]{1,40}?)[ \t]*:"
-    r"|reply[ \t]*\((?P<paren>[^\n)]{1,40})\)[ \t]*:"
-    r"|re:"
-    r"|reply[ \t]*(?:#?[ \t]?\d{1,4}[ \t]*[—–\-:·]|[—–\-·])[ \t]*(?P<rn>[^\n:]{1,60}?)"
-    r"[ \t]*(?::|(?=\n))"
-    # a chat log: "[12:01] Rahul K: anyone having…"
-    r"|\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*(?P<chat>[^\n:]{1,30}?)[ \t]*:"
-    r"|original post(?: by)?[ \t]+(?P<orig>[^\n:]{1,40}?)[ \t]*:"
-    r"|(?P<ask>问)[ \t]*[:：]"
-    r"|回答[ \t]*\d{0,3}[ \t]*(?:[(（](?P<ans>[^)）\n]{0,40})[)）])?[ \t]*[:：]"
-    r"|(?P<wrote>[^\s:]{2,32}) wrote:"
-    # a user name alone on its line: kept only in a conversation (see _thread)
-    r"|(?P<user>[a-z][a-z0-9_.\-]{2,31}):[ \t]*(?=\n|\Z))",
-    re.IGNORECASE,
-)
-# A comment section copied with its reply arrows ("小鹿同学：…", "  ↳ 职场老刘：…"): every
-# "name：" line starts a comment (only where a "↳" shows it is such a section).
-_COMMENT_HEADER = re.compile(r"\n[ \t]*(?:↳[ \t]*)?(?P<cm>[^\n:：↳]{1,16})[:：]")
-_POST_GATE = (
-    "楼",
-    "#",
-    "沙发",
-    "板凳",
-    "地板",
-    "eply",
-    "EPLY",
-    "re:",
-    "Re:",
-    "RE:",
-    "wrote:",
-    ":\n",
-    "回答",
-    "riginal post",
-    "] ",
-)
-# A post that names a price: where the seller is when the thread's author is a buyer.
-PRICED = re.compile(
-    r"[$€£¥₹]|\d[ \t]*(?:元|块|毛|角|usdt|usd|u\b|k\b)|[一二两三四五六七八九十][ \t]*[毛角块元]|"
-    r"条/|/条|一条|每条|[千万百w]条|一份|每份|/份|price|价|"
-    r"(?<![a-z])per (?:record|lead|cv|resume|row|1k|k)",
-    re.IGNORECASE,
-)
-_OP_WORD = re.compile(r"楼主|(?<![A-Za-z])(?:op|seller)(?![A-Za-z])|卖家|樓主", re.IGNORECASE)
-_FIRST_FLOOR = re.compile(r"^[ \t]*(?:1[ \t]*[楼#]|#[ \t]?1)(?!\d)")
-
-
-@dataclass(frozen=True, slots=True)
-class _Thread:
-    """Posts of a pasted thread: ``others`` spans the posts of people other than the thread's
-    author (their QQ in "我也要一份，我Q ..." is a buyer's), ``addressed`` the positions of
-    "@name" that open a post (a reply addressed to someone, not a contact)."""
-
-    others: Spans
-    addressed: frozenset[int]
-    priced: tuple[tuple[int, int], ...]  # the others' posts that name a price, one by one
-    author_prices: bool  # whether the author's own posts name a price
-
-
-# The last text read and its posts: find_contacts() and analyze() both ask for the same
-# listing's (the cache holds the text, so no other string can have its identity meanwhile).
-_LAST_THREAD: list[tuple[str, _Thread | None]] = [("", None)]
-
-
-def thread_posts(text: str) -> _Thread | None:
-    """The posts of a thread pasted as one text (None when it is no thread)."""
-    last_text, last = _LAST_THREAD[0]
-    if text is last_text:
-        return last
-    thread = _thread(text)
-    _LAST_THREAD[0] = (text, thread)
-    return thread
-
-
-def _thread(text: str) -> _Thread | None:
-    for mark in _POST_GATE:  # a plain loop: any() over a generator costs more than the checks
-        if mark in text:
-            break
-    else:
-        return None
-    # positions in "\n" + text: the header's line starts at m.start() in text
-    headers = list(_POST_HEADER.finditer("\n" + text))
-    if "↳" in text:
-        starts = {m.start() for m in headers}
-        headers += [m for m in _COMMENT_HEADER.finditer("\n" + text) if m.start() not in starts]
-        headers.sort(key=lambda m: m.start())
-    users = [str(m.groupdict()["user"]) for m in headers if m.groupdict().get("user")]
-    if users and (len(set(users)) == len(users) or any(not u.islower() for u in users)):
-        # "Contact:" or "price:" alone on a line: only names that answer each other are posts
-        headers = [m for m in headers if not m.groupdict().get("user")]
-    if len(headers) < 2:
-        return None  # one "#3" or "Re:" line is no thread
-    op_name = ""
-    others = Spans()
-    priced: list[tuple[int, int]] = []
-    addressed: set[int] = set()
-    for i, m in enumerate(headers):
-        groups = m.groupdict()
-        who = "".join(
-            groups.get(g) or ""
-            for g in ("who", "by", "paren", "wrote", "user", "rn", "orig", "ans", "cm", "chat")
-        ).strip()
-        header = m.group(0)[1:]
-        start, body = m.start(), m.end() - 1  # in text
-        if groups.get("orig") or groups.get("ask"):  # "Original post by X:", "问："
-            op, op_name = True, op_name or who
-        elif _OP_WORD.search(header):
-            op = True
-            if not op_name:
-                op_name = _OP_WORD.sub("", who).strip()
-        elif i == 0 and _FIRST_FLOOR.match(header):
-            op, op_name = True, who  # the first floor is the thread's author
-        else:
-            op = bool(op_name) and who == op_name
-        header_end = body
-        while body < len(text) and text[body] in " \t\n":
-            body += 1
-        if text.startswith("@", body):
-            addressed.add(body)
-        if not op:
-            end = headers[i + 1].start() if i + 1 < len(headers) else len(text)
-            others.add(start, end)
-            if PRICED.search(text, header_end, end):
-                priced.append((start, end))
-    author_prices = False
-    pos = 0
-    for start, end in others.intervals():
-        if PRICED.search(text, pos, start):
-            author_prices = True
-            break
-        pos = end
-    else:
-        author_prices = PRICED.search(text, pos) is not None
-    return _Thread(others, frozenset(addressed), tuple(priced), author_prices)
-
-
-def _within(pos: int, spans: tuple[tuple[int, int], ...]) -> bool:
-    return any(start <= pos < end for start, end in spans)
-
-
-def _sellers_only(found: list[Contact], thread: _Thread) -> list[Contact]:
+def _sellers_only(found: list[Contact], thread: Thread) -> list[Contact]:
     """Contacts of a pasted thread without the addressees of replies and, when the thread's
     author (or anyone outside the others' posts) left one, without the others' contacts."""
     found = [c for c in found if not (c.type == "telegram" and c.pos in thread.addressed)]
     by_author = [c for c in found if c.pos not in thread.others]
-    in_priced = [c for c in found if _within(c.pos, thread.priced)]
+    in_priced = [c for c in found if within(c.pos, thread.priced)]
     if by_author and (thread.author_prices or not in_priced):
         found = by_author
     elif in_priced:

@@ -19,6 +19,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from monitor.extract.classify import PLAUSIBLE_MAX_CNY
 from monitor.extract.fastre import FoldedWindow, Gate, compile_lookahead_led
 from monitor.extract.money import Money
 from monitor.extract.numbers import CN_NUM_CHARS, QUANTITY, parse_chinese, quantity_value
@@ -57,9 +58,6 @@ CNY_RATE: dict[str, float] = {
     "NZD": 4.3,
 }
 
-# Above this a price of one record is implausible (classify.PLAUSIBLE_MAX_CNY): a sum read as
-# per record may then be an item's price.
-PLAUSIBLE_RECORD_CNY = 8.0
 # A whole-lot sum above this many units of money per record is not the lot's price.
 PLAUSIBLE_LOT_PER_RECORD = 10
 
@@ -576,7 +574,8 @@ def extract_prices(
         and ("件" in text or "份" in text or "单" in text or "包" in text)
         and (
             not prices
-            or min(_to_cny(p) for p in prices) > PLAUSIBLE_RECORD_CNY
+            # above it a price of one record is implausible: the sum may be an item's price
+            or min(_to_cny(p) for p in prices) > PLAUSIBLE_MAX_CNY
             or all(p.how == "lot" for p in prices)
         )
     ):
