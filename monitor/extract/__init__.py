@@ -138,6 +138,31 @@ def _offer_in_reply(norm: Normalized) -> Analysis | None:
     return None
 
 
+# The best a fact not read yet could add: a price quoted per record, a volume of thousands.
+_BEST_CASE_PRICE: tuple[str | None, float | None] = ("per_record", None)
+_BEST_CASE_VOLUME = 1_000_000
+
+
+def _may_be_offer(
+    keywords: KeywordScan,
+    price: tuple[str | None, float | None],
+    volume: int | None,
+    has_contact: bool,
+    has_source: bool,
+) -> bool:
+    """Whether the listing would be an offer with these facts (the unread ones at their best)."""
+    return classify(keywords, Evidence(*price, volume, has_contact, has_source)).is_offer
+
+
+def _near_miss(
+    keywords: KeywordScan, evidence: Evidence, extra: list[str], more: list[str] | None = None
+) -> Analysis:
+    """A non-offer scored on the facts read before it was clear (the rest were not read)."""
+    verdict = classify(keywords, evidence)
+    signals = [*verdict.signals, *(more or []), *extra]
+    return Analysis(is_offer=False, score=verdict.score, signals=signals)
+
+
 def _analyze_normalized(norm: Normalized) -> Analysis:
     rule_gates, source_gates, category_gates = _COMPACT_GATES.open_masks("\n" + norm.compact)
     keywords = scan(norm.compact, rule_gates)
@@ -145,16 +170,24 @@ def _analyze_normalized(norm: Normalized) -> Analysis:
         keywords = _seller_negatives(norm, keywords)
     extra = ["input:truncated"] if norm.truncated else []
     if cannot_be_offer(keywords):
-        verdict = classify(keywords, Evidence(None, None, None, False, False))
-        return Analysis(is_offer=False, score=verdict.score, signals=verdict.signals + extra)
+        return _near_miss(keywords, Evidence(None, None, None, False, False), extra)
+    # Extract the cheap facts first and stop as soon as even the best case of the facts not
+    # read yet could not make an offer (classify's score only rises with each fact):
+    # most near-misses that pass cannot_be_offer end here without the price reading.
+    sources = find_sources(norm, source_gates)
+    if not _may_be_offer(keywords, _BEST_CASE_PRICE, _BEST_CASE_VOLUME, True, bool(sources)):
+        return _near_miss(keywords, Evidence(None, None, None, False, bool(sources)), extra)
     # norm.fold: the lower-cased text, when case-insensitive patterns may run on it (fastre).
     fold = norm.fold
     monies = find_money(norm.text, fold)
     counts = find_counts(norm.text, Spans((m.start, m.end) for m in monies), fold)
     volume = largest(counts)
     prices = extract_prices(norm.text, monies, volume, norm.cjk, fold)
+    price = (prices.kind, prices.cny)
+    if not _may_be_offer(keywords, price, volume, True, bool(sources)):
+        evidence = Evidence(prices.kind, prices.cny, volume, False, bool(sources))
+        return _near_miss(keywords, evidence, extra, prices.signals)
     contacts = find_contacts(norm.text, fold)
-    sources = find_sources(norm, source_gates)
     evidence = Evidence(
         price_kind=prices.kind,
         price_cny=prices.cny,
