@@ -72,7 +72,8 @@ SUBJECT = compile_fast(
     r"resumes?|résumés?|(?<![a-z])cvs?(?![a-z])|curriculum vitae|job ?seekers?|job applicants?|"
     # (the lookbehinds after the word: leading ones would cost the regex prefilter)
     r"applicant(?<!loan applicant)(?<!visa applicant)(?<!credit applicant)"
-    r"(?<!mortgage applicant)(?<!rental applicant)(?<!tenancy applicant)s?|"
+    r"(?<!mortgage applicant)(?<!rental applicant)(?<!tenancy applicant)(?<!card applicant)"
+    r"(?<!insurance applicant)s?|"
     r"candidates?|open ?to ?work|opentowork|(?:hr|job|recruitment|recruiting|staffing) leads|"
     r"biodata|talent (?:pool|data)|people (?:actively )?looking for (?:work|a job|jobs)|"
     r"在找工作的|job.hunters"
@@ -128,6 +129,18 @@ POSITIVE: tuple[Rule, ...] = (
         r"加购款|备注[“\"]?加购|客服改价|不在页面显示",
         1.5,
     ),
+    # An account or a membership rented with a quota of record downloads, or the records
+    # downloaded through one: the buyer gets job seekers' records, not a recruiting tool
+    # ("月租1200元，每月可下载简历4000份", "includes 1,000 resume downloads", "企业账号下载的简历
+    # 2.3万份，只出简历不出账号").
+    _rule(
+        "download_quota",
+        r"(?:可|能)(?:下载|推送)(?:简历)?(?:额度)?[ \t:]*\d|下载额度[ \t:]*\d|每月推送|可搜可下|"
+        r"下载(?:后)?的简历|账号下载的|只出(?:简历|数据)|不出账号|不卖账号|"
+        r"\d (?:[a-z]+ ){0,2}?(?:resume|cv|candidate|profile) (?:downloads|unlocks)|"
+        r"\d (?:downloads|unlocks)(?![a-z])",
+        1.0,
+    ),
     _rule(
         "have_stock",
         r"我这(?:边|里)?有[^\n,、。]{0,8}(?:简历|数据|资料|名单|资源)|"
@@ -174,7 +187,9 @@ NEGATIVE: tuple[Rule, ...] = (
         r"专家|监管部门|"
         r"公署|专员|业内人士|媒体|"
         r"reporter|journalist|undercover|(?<![a-z])report(?:ed|s)?(?![a-z])|police|arrested|"
-        r"court|(?<![a-z])fined|spokesperson|organi[sz]ers|job fair|招聘会(?!求职登记)|发言人|"
+        r"court|(?<![a-z])fined|spokesperson|organi[sz]ers|job fair|"
+        # (not the resumes' origin: "校园招聘会收的纸质简历")
+        r"招聘会(?!求职登记)(?![上里]?(?:收|拿|整理|搜集|收集))|发言人|"
         r"regulators?|according to|investigators?|threat.intelligence|researchers?|sentenced|"
         r"(?<![a-z])charged|"
         r"consumer agencies|data broker",
@@ -197,7 +212,9 @@ NEGATIVE: tuple[Rule, ...] = (
         r"(?:a guy|someone|somebody|he|she|they) [^\n.]{0,24}offered|offered me|i was offered|"
         r"(?:was|were|is being|are being) (?:listed|sold|shopped|offered|posted)|posted it|"
         r"some guy|asking \$|someone[^\n.]{0,30}(?:is |was )selling|what (?:they|he|she) claims?|"
-        r"(?:has|have) been notified",
+        r"(?:has|have) been notified|"
+        # reported speech: "说自己有智联的简历", "看到这样一条消息：“出售…”", "对方让先付500定金"
+        r"说自己有|自称|看到[^\n。]{0,10}(?:消息|广告|帖子)|对方(?:让|说|要求|发)",
         -1.5,
         2,
     ),
@@ -221,7 +238,7 @@ NEGATIVE: tuple[Rule, ...] = (
     _rule(
         "neg:review",
         r"\+rep|would buy again|will buy again|(?<![a-z])vouch(?:ing|ed)? for|(?<![a-z])vouch ?:|"
-        r"(?<![a-z])bought [^\n.]{0,60}(?:from|through|via) |回购|好评(?!率)|已收到货",
+        r"(?<![a-z])bought [^\n.]{0,60}(?:from|through|via) |回购|好评(?<!%好评)(?!率)|已收到货",
         -6.0,
     ),
     _rule(
@@ -257,7 +274,7 @@ NEGATIVE: tuple[Rule, ...] = (
     _rule(
         "neg:job_ad",
         r"诚征|诚聘|急招|招工|招普工|(?<!期望)月薪|五险一金|包吃住|简历投递|(?<!者)投递简历|将履历寄|内推|"
-        r"校园招聘|"
+        r"校园招聘(?!会[上里]?(?:收|拿|整理|搜集|收集))|"
         r"双选会(?!登记)|"
         r"【招聘】|we'?re hiring|(?<![a-z])apply(?![a-z])|job postings|jobs daily|remote jobs|"
         r"we place|placement fee|% fee|post your job|per listing|"
@@ -297,12 +314,14 @@ NEGATIVE: tuple[Rule, ...] = (
     ),
     _rule(
         "neg:course",
-        r"课程|直播|培训课|教你|webinar|masterclass|(?<!, )course(?! and| or|,)|tutorial|"
+        r"课程|直播|培训课|实战课|训练营|公开课|网课|视频课|教你|webinar|masterclass|"
+        r"(?<!, )course(?! and| or|,)|tutorial|"
         r"(?<!使用)教程|二手书|"
         r"(?<![a-z])books?(?![a-z])(?! a demo| a call| now)|干货|"
         r"技巧|"
         r"tips?(?![a-z])",
         -2.0,
+        2,
     ),
     _rule(
         "neg:crawler_help",
@@ -370,7 +389,9 @@ NEGATIVE: tuple[Rule, ...] = (
         r"企业会员|人才搜(?:索|寻)|履历搜(?:索|寻)|简历搜(?:索|寻)(?:方案|服务|套餐)|开通[^\n。]{0,10}方案|"
         r"(?:cv|resume|profile) views|plans? start at|company account|"
         r"recruiter (?:plan|subscription|licen[cs]e)|request a callback|our sales team|业务专员|"
-        r"opted to be visible",
+        r"opted to be visible|"
+        # a job board's own membership: "企业开通VIP会员即可无限发布职位", "简历仅限招聘使用"
+        r"发布职位|企业(?:开通)?vip|招聘顾问|仅限招聘使用|自主注册|审核企业资质",
         -4.0,
         2,
     ),
@@ -527,9 +548,11 @@ _GATES = GateSet(GATED)
 _GATED_RULES = tuple((1 << i, rule) for i, rule in enumerate(_RULES))
 _SUBJECT_BIT = 1 << len(_RULES)
 # Positive rules that say the buyer gets records even when the seller says "no data".
-_DATA_DELIVERED = frozenset({"harvest_tool", "data_sold_apart"})
+_DATA_DELIVERED = frozenset({"harvest_tool", "data_sold_apart", "download_quota"})
 # Negative rules such software would otherwise trip ("no data included", "seats", "/month").
-_CANCELLED_BY_DELIVERY = frozenset({"neg:no_data", "neg:software", "neg:template"})
+_CANCELLED_BY_DELIVERY = frozenset(
+    {"neg:no_data", "neg:software", "neg:template", "neg:account_sale"}
+)
 
 # The most the extracted facts can add (price per record, volume, contact, source).
 _BEST_EVIDENCE = 2.5 + 1.0 + 1.2 + 0.5
@@ -612,6 +635,7 @@ def classify(keywords: KeywordScan, evidence: Evidence) -> Verdict:
         "have_stock",
         "harvest_tool",
         "data_sold_apart",
+        "download_quota",
     }
     if not trade and logit > -1.0:
         # Talk about resumes with nothing offered: no price and no sale word. A contact

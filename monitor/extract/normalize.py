@@ -83,8 +83,9 @@ _PICTO_WORDS = {
 _PICTO_ANY = re.compile(
     "[\U0001f427\u2708\U0001f6e9\U0001f7e2\U0001f49a\U0001f4de\u260e\U0001f4f1]"
 )
+# (not across a line break: "拉勾\n✅ 每天更新" are two lines, and stay two)
 _DECOR_IN_WORD = re.compile(
-    f"(?<=[{_CJK}])[{_DECOR}\\s]{{0,8}}[{_DECOR}][{_DECOR}\\s]{{0,8}}(?=[{_CJK}])"
+    f"(?<=[{_CJK}])[{_DECOR} \\t\u3000]{{0,8}}[{_DECOR}][{_DECOR} \\t\u3000]{{0,8}}(?=[{_CJK}])"
 )
 # "[D][D]*", not "[D]+": a pattern opening with a repeat gets no regex prefilter (same matches).
 _DECOR_ANY = re.compile(f"[{_DECOR}][{_DECOR}]*")

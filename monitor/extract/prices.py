@@ -19,7 +19,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from monitor.extract.classify import PLAUSIBLE_MAX_CNY
+from monitor.extract.classify import PLAUSIBLE_MAX_CNY, SUBJECT
 from monitor.extract.fastre import FoldedWindow, Gate, compile_lookahead_led
 from monitor.extract.money import Money
 from monitor.extract.numbers import CN_NUM_CHARS, QUANTITY, parse_chinese, quantity_value
@@ -108,7 +108,7 @@ _LOT_BEFORE = re.compile(
     r"(?:整包|全包|打包|整体|整出|整卖|全部|全拿|全要|全收|一口价|全国包|全套|包圆|总价|全量|全库|"
     r"整库|"
     r"(?:full|entire|whole|complete)(?: (?:set|database|db|dump|list|package|pack|bundle|"
-    r"collection|thing|lot|base))?(?: (?:discount|price|deal|offer))?|"
+    r"collection|thing|lot|base|batch|file|archive))?(?: (?:discount|price|deal|offer))?|"
     r"the lot|everything|all of it|(?:offer|sale|special|deal|our) price|到手价|券后价?|拼单价|"
     r"现价|特价)"
     r"[ \t]*(?:拿走|包走|带走|出|卖)?(?:for|at|only|just|[:=,\-–—>.…]|价|价格|只要|仅需|仅|只需|"
@@ -160,6 +160,64 @@ _NOT_PRICE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CN_DISCOUNT = {c: i for i, c in enumerate("零一二三四五六七八九")}
+# A subscription or an account rented with a download quota: "月租1200元，每月可下载简历4000份",
+# "$300/mo, includes 1,000 resume downloads", "AUD 250 / month = 500 candidate profile
+# unlocks", "包月 3000元（每月推送10万份）": the sum buys that many records.
+_QUOTA_ZH = re.compile(
+    rf"[^\n。;；]{{0,16}}?(?:可|能)?(?:下载|推送|解锁|导出)(?:简历)?(?:额度)?[ \t:：]*"
+    rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:{REC_UNIT_ZH}|次)"
+)
+_QUOTA_EN = re.compile(
+    rf"[^\n;.]{{0,24}}?(?<![\d,.])(?P<n>{QUANTITY.pattern})[ \t]*(?:[a-z]+[ \t]+){{0,3}}?"
+    r"(?:downloads?|unlocks?)(?![a-z])",
+    re.IGNORECASE,
+)
+_GATE_QUOTA = Gate(re.compile(r"下载|推送|解锁|导出|download|unlock"))
+
+
+# A group buy's share: every buyer pays it and gets the whole lot ("$200 per slot. Everyone
+# gets the full file", "拼团价：满5人成团，每人6000元，每人拿到完整的一份").
+_SLOT_AFTER = re.compile(r"[ \t]*(?:per|a|each|/)[ \t]*(?:slot|share|head|person)(?![a-z])", re.I)
+_SLOT_BEFORE = re.compile(r"每(?:人|位|个人)[ \t]*(?:只需|仅需|只要|需)?[ \t]*[:：]?[ \t]*$")
+_GROUP_BUY = re.compile(r"拼团|成团|团购|合买|group.?buy|split (?:between|among)|slots", re.I)
+# A price list whose header says every price is per record ("All prices per record:",
+# "以下为单条价格："): the sums under it need no unit of their own.
+_PER_RECORD_HEADER = re.compile(
+    r"all prices (?:are )?per (?:record|lead|row|cv|profile|contact)|"
+    r"prices (?:are |listed )?per (?:record|lead|row)(?:[ \t]*:|\n)|"
+    r"(?:以下|下列|价格|报价)(?:均|都|全部)?(?:为|是)?(?:单条|每条|一条)(?:的)?(?:价格|价)",
+    re.I,
+)
+# Other people's data priced on the same list as resumes ("贷款意向客户：0.05元/条 · 宝妈：
+# 0.02元/条 · 求职简历：0.6元/条", "Personal loan applicants (US): $0.02"): only the lines that
+# name job seekers price them.
+_OTHER_DATA = re.compile(
+    r"车主|股民|贷款|网贷|信用卡|宝妈|母婴|业主|楼盘|保险|家长|医美|彩票|棋牌|炒股|理财|"
+    r"(?<![a-z])(?:loan|credit card|crypto|investors?|insurance|mortgage|car owners?|patients?|"
+    r"homeowners?|parents|gambl\w*|casino|forex)(?![a-z])",
+    re.I,
+)
+
+
+def _other_data_line(text: str, pos: int) -> bool:
+    """Whether the line holding ``pos`` prices someone else's data (not job seekers')."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start : end if end >= 0 else len(text)]
+    return _OTHER_DATA.search(line) is not None and SUBJECT.search(line.lower()) is None
+
+
+def _quota(text: str, end: int) -> float | None:
+    """The records a sum buys when a download quota follows it in the same clause."""
+    for pattern in (_QUOTA_ZH, _QUOTA_EN):
+        m = pattern.match(text, end)
+        if m is not None:
+            n = _n_value(m)
+            if n and n >= 10:
+                return n
+    return None
+
+
 _THRESHOLD_MAN = re.compile(
     rf"(?:满|超过)[ \t]*(?P<n>{QUANTITY.pattern})[ \t]*(?:{REC_UNIT_ZH})?[ \t]*[:=、]?[ \t]*\Z"
 )
@@ -213,6 +271,7 @@ class _Shut:
     threshold_after: bool = False
     discount: bool = False
     per_n_before: bool = False
+    quota: bool = False
     fold: str | None = None
 
     def window(self, start: int, end: int) -> str | None:
@@ -232,6 +291,7 @@ def _shut(fold: str | None) -> _Shut:
         not _GATE_THRESHOLD_AFTER.open(fold),
         not _GATE_DISCOUNT.open(fold),
         not _GATE_PER_N_BEFORE.open(fold),
+        not _GATE_QUOTA.open(fold),
         fold,
     )
 
@@ -317,6 +377,17 @@ def _discount(text: str, start: int, shut: _Shut = _OPEN) -> float | None:
 
 def _classify(text: str, money: Money, volume: int | None, shut: _Shut = _OPEN) -> UnitPrice | None:
     """Read one money mention as a price per single record, or None."""
+    quota = None if shut.quota else _quota(text, money.end)
+    if quota is not None:
+        return UnitPrice(money.amount / quota, money.currency, int(quota), "package")
+    if volume and (
+        _SLOT_AFTER.match(text, money.end)
+        or (
+            _SLOT_BEFORE.search(text, max(0, money.start - 10), money.start)
+            and _GROUP_BUY.search(text)
+        )
+    ):
+        return UnitPrice(money.amount / volume, money.currency, volume, "lot")
     if _PERIOD_AFTER.match(text, money.end):
         return None  # "₹4,999 per month, unlimited downloads": a subscription, no record price
     before = text[max(0, money.start - 30) : money.start]
@@ -354,6 +425,8 @@ def _classify(text: str, money: Money, volume: int | None, shut: _Shut = _OPEN) 
         n = _n_value(after)
         if n:
             return UnitPrice(money.amount / n, money.currency, int(n), "package")
+    if volume and _LOT_AFTER.match(text, end):  # "€40 per 10k, €2250 for everything"
+        return UnitPrice(money.amount / volume, money.currency, volume, "lot")
     package = _COUNT_BEFORE_W.search(before, low)
     # "来自58), 一千块" is not a package of 58: a package names its unit or multiplier.
     # "满一万笔 NT$1" and "bulk 10k+ AUD 0.04" are tier thresholds (read by _by_habit), not
@@ -367,10 +440,7 @@ def _classify(text: str, money: Money, volume: int | None, shut: _Shut = _OPEN) 
         n = _n_value(package)
         if n and n >= 10 and not (money.amount < 1 and n >= 100):
             return UnitPrice(money.amount / n, money.currency, int(n), "package")
-    if volume and (
-        _LOT_BEFORE_W.search(before[-24:], None if low is None else low[-24:])
-        or _LOT_AFTER.match(text, end)
-    ):
+    if volume and _LOT_BEFORE_W.search(before[-24:], None if low is None else low[-24:]):
         return UnitPrice(money.amount / volume, money.currency, volume, "lot")
     return None
 
@@ -552,10 +622,18 @@ def extract_prices(
     spans = Spans((m.start, m.end) for m in monies)
     prices: list[UnitPrice] = []
     masked = "*" in text  # a sample row has masked values (volume.in_sample_row)
+    other_data = _OTHER_DATA.search(text) is not None
+    header = _PER_RECORD_HEADER.search(text) if monies else None
     for money in monies:
         if masked and in_sample_row(text, money.start):
             continue  # a salary in the sample rows shown ("| £23k")
+        if other_data and _other_data_line(text, money.start):
+            continue
         price = _classify(text, money, volume, shut) or _by_habit(text, money, prices, shut)
+        if price is None and header is not None and money.start > header.end():
+            price = UnitPrice(
+                money.amount, money.currency, _threshold(text, money.start, money.end, shut)
+            )
         if price is None:
             continue
         prices.append(price)

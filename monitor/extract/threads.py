@@ -175,7 +175,8 @@ def within(pos: int, spans: tuple[tuple[int, int], ...]) -> bool:
 # items say nothing against the listing itself.
 _CHROME_SECTION = re.compile(
     r"\n[ \t]*[【\[]?[ \t]*(?:热门评论|精彩评论|全部评论|商品评价|买家评价|宝贝评价|累计评价|"
-    r"用户评价|评价[(（]\d|评论区|问大家|常见问题|卖家其他宝贝|店铺其他|猜你喜欢|看了又看|"
+    r"用户评价|评价[(（]\d|\d{1,3}(?:\.\d)?%[ \t]*好评|评论区|问大家|常见问题|卖家其他宝贝|"
+    r"店铺其他|猜你喜欢|看了又看|"
     r"top reviews?|customer reviews?|reviews? \(\d|ratings? (?:&|and) reviews|"
     r"customers (?:also|who) bought|you may also like|faq|frequently asked)",
     re.IGNORECASE,
@@ -184,6 +185,7 @@ _BREADCRUMB = re.compile(r"\n[^\n]{1,40}(?: / | › | > )[^\n]{1,40}(?: / | › 
 
 
 _GATE_CHROME = Gate(_CHROME_SECTION)
+_RECORDS = re.compile(r"\d[ \t]*[万千wk]?[ \t]*(?:份|条|records?|rows?|cvs?|resumes?|leads?)", re.I)
 
 
 def furniture(text: str, fold: str | None) -> Spans:
@@ -191,7 +193,13 @@ def furniture(text: str, fold: str | None) -> Spans:
     spans = Spans()
     if " / " in text or " › " in text or " > " in text:
         for m in _BREADCRUMB.finditer(text):
-            spans.add(m.start(), m.end())
+            # (not a row of the item's options, their records and prices: "【500份】¥39.9 /
+            # 【2000份】¥99")
+            if not (
+                _RECORDS.search(text, m.start(), m.end())
+                and PRICED.search(text, m.start(), m.end())
+            ):
+                spans.add(m.start(), m.end())
     gate_open = fold is None or _GATE_CHROME.open(fold)
     section = _CHROME_SECTION.search(text) if gate_open else None
     if section is not None:

@@ -21,7 +21,7 @@ REC_UNIT_ZH = "条|份|个|笔|人|名|位|张|组|套"
 REC_UNIT_EN = (
     r"records?|rows?|cvs?|resumes?|résumés?|leads?|profiles?|candidates?|entries|entry|"
     r"applicants?|job ?seekers?|contacts?|emails?|numbers?|lines?|people|persons?|users?|"
-    r"members?|biodata|data ?sets?"
+    r"members?|biodata|data ?sets?|grads|graduates|freshers"
 )
 # Up to three describing words may stand between number and unit: "220k candidate CVs".
 _UNIT_AFTER = re.compile(
@@ -47,6 +47,8 @@ _REJECT_BEFORE = re.compile(
     r"(?:每天|一天|每日)(?:可|能)?(?:采集?|出|更新|新增|下载)|日采|日产|日出|日可采|峰值|peak|"
     r"样本|样例|sample(?:s)? of|先发|免费送|free|试用|测试?|"
     r"年薪|月薪|薪资|薪水|工资|期望|salary|ctc|paying|pay|"
+    # a shop's sales and its buyers: "已拼 2.1万件", "月销 3000", "已有1.2万名HR学习"
+    r"已拼|已售|已卖|月销|销量|sold|"
     r"[\d.][ \t]*[-~至到]|前|top)[ \t]*$",
     re.IGNORECASE,
 )
@@ -56,7 +58,9 @@ _REJECT_AFTER = re.compile(
     r"[+]?[ \t]*(?:fresh|new)[ \t]+(?:daily|every day|a day|per day)|"
     r"个?(?:月(?!薪)|年(?!薪)|天|小时|分钟|工作日|样本)|(?:[a-z]+[ \t]+)?(?:samples?|"
     r"per day)|"
-    r"[ \t]*[+][ \t]*=)",
+    r"[ \t]*[+][ \t]*=|"
+    r"[ \t]*(?:件|人付款|人已买|人已购|次浏览|(?:名|位|个)?(?:hr|学员|同学|用户|买家|客户)"
+    r"(?:学习|购买|报名|加入|在用|使用|好评)))",
     re.IGNORECASE,
 )
 # What a number of 个 counts when it is not records: "31个省", "20个字段", "12行业". After
@@ -132,6 +136,11 @@ def _is_candidate(
     return True, unit, end
 
 
+def _vague(text: str, start: int) -> bool:
+    before = text[max(0, start - 2) : start]
+    return before[-1:] == "几" or (before[-1:] == "数" and before[:1] not in "总条人笔份个位名的量")
+
+
 def find_counts(text: str, taken: Spans, fold: str | None = None) -> list[Count]:
     """Claimed record counts in ``text``; ``taken`` are spans already read as money.
 
@@ -157,6 +166,8 @@ def find_counts(text: str, taken: Spans, fold: str | None = None) -> list[Count]
         # Nobody sells fewer than ten records; "一份" or "3份" is not a volume.
         if value is None or value < 10 or value != int(value):
             continue
+        if m.group("cn") and _vague(text, m.start()):
+            continue  # "几百万", "数十万": no figure claimed
         ok, unit, end = _is_candidate(text, m, value, fold)
         if ok and not (masked and in_sample_row(text, m.start())):
             counts.append(Count(m.start(), end, int(value), unit))
