@@ -141,6 +141,13 @@ POSITIVE: tuple[Rule, ...] = (
         r"\d (?:downloads|unlocks)(?![a-z])",
         1.0,
     ),
+    # The poster's own offer, in the first person: "老店信誉大家都知道 … 要的Q我". Beside it,
+    # a warning about someone else ("QQ 1122334455 是骗子") is the seller's hook.
+    _rule(
+        "own_offer",
+        r"要的(?:加|q|v|扣|私|滴|找|联系)?我|我们家(?:做|有|的)|老店|本店(?:简历|数据|库存|有)",
+        1.0,
+    ),
     _rule(
         "have_stock",
         r"我这(?:边|里)?有[^\n,、。]{0,8}(?:简历|数据|资料|名单|资源)|"
@@ -550,6 +557,7 @@ _SUBJECT_BIT = 1 << len(_RULES)
 # Positive rules that say the buyer gets records even when the seller says "no data".
 _DATA_DELIVERED = frozenset({"harvest_tool", "data_sold_apart", "download_quota"})
 # Negative rules such software would otherwise trip ("no data included", "seats", "/month").
+_CANCELLED_BY_OWN_OFFER = frozenset({"neg:warning", "neg:third_person"})
 _CANCELLED_BY_DELIVERY = frozenset(
     {"neg:no_data", "neg:software", "neg:template", "neg:account_sale"}
 )
@@ -588,6 +596,8 @@ def scan(compact: str, may_match: int | None = None) -> KeywordScan:
             label = fired_label
         if rule.id in _CANCELLED_BY_DELIVERY and fired & _DATA_DELIVERED:
             continue  # the tool harvests the records, or the data is sold beside it
+        if rule.id in _CANCELLED_BY_OWN_OFFER and "own_offer" in fired:
+            continue
         logit += weight
         if weight < 0:
             negative += weight

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from monitor.extract.fastre import (
     Folded,
+    Gate,
     compile_fast,
     compile_lookahead_led,
     lower_view,
@@ -70,7 +71,7 @@ _NOT_TG_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _QQ = Folded(
-    r"(?:(?<![A-Za-z])(?:qq|扣扣|企鹅|抠抠|球球|秋秋|口口|q号)|"
+    r"(?:(?<![A-Za-z])(?:qq|扣扣|企鹅|抠抠|球球|秋秋|口口|q号|q我|扣我)|"
     r"(?<![A-Za-z0-9])q(?=[ \t]*[:=]|[ \t]+\d)|扣(?=[ \t]*[:=]|[ \t]+\d)|加[ \t]*扣)"
     r"[ \t]*(?:号码|号|群)?[ \t]*(?:联系我?|联络|私聊|加我?|找我)?[ \t]*[:=]?[ \t]*"
     r"(?P<d>[1-9](?:[ \t]{0,2}[-.]?[ \t]{0,2}\d){4,11})(?![\d])",
@@ -362,6 +363,8 @@ def find_contacts(text: str, fold: str | None = None) -> list[dict[str, str]]:
         thread = thread_posts(text)
         if thread is not None:
             found = _sellers_only(found, thread)
+    if found and _GATE_SCAMMER.open(lower):
+        found = _not_scammers(text, found)
     seen: set[tuple[str, str]] = set()
     out: list[dict[str, str]] = []
     for c in sorted(found, key=lambda c: c.pos):
@@ -370,6 +373,22 @@ def find_contacts(text: str, fold: str | None = None) -> list[dict[str, str]]:
             seen.add(key)
             out.append({"type": c.type, "value": c.value})
     return out
+
+
+# A contact the poster names as a scammer's or an impostor's ("提醒各位：QQ 1122334455 是骗子",
+# "@zl_fake is a scammer"): not the seller's, wherever else it appears. (Only right after it:
+# "认准QQ 3216549870，其他都是骗子" names the seller's own.)
+_SCAMMER_AFTER = re.compile(
+    r"[^\n,，。、;；!！(（]{0,30}?(?:[ \t]*(?:是|就是|为|乃)[ \t]*(?:骗子|假的|冒充|冒牌)|"
+    r"[ \t]+(?:is|=)[ \t]+(?:a[ \t]+)?(?:scam|scammer|fake|impersonator)(?![a-z]))",
+    re.IGNORECASE,
+)
+_GATE_SCAMMER = Gate(re.compile(r"骗子|假的|冒充|冒牌|scam|fake|impersonator"))
+
+
+def _not_scammers(text: str, found: list[Contact]) -> list[Contact]:
+    flagged = {c.value for c in found if _SCAMMER_AFTER.match(text, c.pos)}
+    return [c for c in found if c.value not in flagged] if flagged else found
 
 
 def _urls(text: str, taken: Spans) -> list[Contact]:

@@ -125,6 +125,7 @@ SUFFIX_CURRENCY: dict[str, tuple[str, float]] = {
     "paisa": ("INR", 0.01),
     "rupees": ("INR", 1.0),
     "rupee": ("INR", 1.0),
+    "rs": ("INR", 1.0),  # "sirf 2500 rs me poora"
     "inr": ("INR", 1.0),
     "卢比": ("INR", 1.0),
     "hkd": ("HKD", 1.0),

@@ -62,6 +62,7 @@ STRONG: dict[str, str] = {
     "中华英才": "chinahr.com",
     "chinahr": "chinahr.com",
     "智通人才网": "job5156.com",
+    "5156人才网": "job5156.com",
     "智通人才": "job5156.com",
     "job5156": "job5156.com",
     "看准网": "kanzhun.com",
@@ -114,7 +115,7 @@ STRONG: dict[str, str] = {
     "jobindex": "other",
     "infojobs": "other",
     "pracuj": "other",
-    "headhunter": "other",
+    "headhunter.ru": "other",
     "hh.ru": "other",
     "superjob": "other",
     "jobkorea": "other",
@@ -154,6 +155,26 @@ STRONG: dict[str, str] = {
     "青团社": "other",
     "牛客网": "other",
 }
+# A name half in pinyin, half in characters, to slip past filters: "zhi联", "智lian", "lie聘",
+# "猎pin" (each two-character name with one character written as its syllable; the Latin half
+# must stand apart from other letters: "spelling英语" holds no "ling英").
+_HALF_PINYIN = {
+    "智联": ("zhi", "lian"),
+    "前程": ("qian", "cheng"),
+    "猎聘": ("lie", "pin"),
+    "拉勾": ("la", "gou"),
+    "直聘": ("zhi", "pin"),
+    "赶集": ("gan", "ji"),
+    "脉脉": ("mai", "mai"),
+    "领英": ("ling", "ying"),
+    "看准": ("kan", "zhun"),
+}
+_MIXED: set[str] = set()
+for _name, (_first, _second) in _HALF_PINYIN.items():
+    for _alias in (_first + _name[1], _name[0] + _second):
+        STRONG.setdefault(_alias, STRONG[_name])
+        _MIXED.add(_alias)
+
 # Word-bounded ASCII aliases on the compact view.
 WORDS: dict[str, str] = {
     "xing": "other",
@@ -245,6 +266,13 @@ _DOMAIN_RE = re.compile(
     r"\.(?:com\.au|co\.uk|co\.in|com|in|de|fr|nl|ie|jp|kr|sg|my|ph|hk|tw|ae|ca)(?![\w./@-])"
 )
 _DOMAIN_NAME = re.compile(r"[a-z0-9-]+$")
+_NATIONAL_SITE = {
+    "monster": "monster.com",
+    "indeed": "indeed.com",
+    "glassdoor": "glassdoor.com",
+    "seek": "seek.com.au",
+    "naukri": "naukri.com",
+}
 _DOMAIN_NAME_OK = re.compile(r"[a-z][a-z0-9-]{2,30}")
 _NOT_PLATFORM = {
     "example",
@@ -356,15 +384,16 @@ def find_sources(norm: Normalized, may_match: int | None = None) -> list[str]:
     if may_match is None:
         may_match = _GATES.open_mask(view)
     hits: list[tuple[int, str]] = []
+    # Platforms the body names as wanted: "[TRADE] Naukri resumes for fresh Indeed US ... Want
+    # fresh Indeed US data in return" wants Indeed in the title too (but a platform the body
+    # also offers stays: a buyer's "Looking for Monster data" answered "pulled from Monster").
+    unwanted: set[str] = set()
+    title_end = view.find("\n")
+    text_title_end = norm.text.find("\n")
     spans = Spans()
     strong = may_match >> _STRONG_SHIFT & _STRONG_ALL
     if strong:
-        for start, end, alias in _strong_matches(view, strong):
-            spans.add(start, end)
-            if _in_handle(view, start, end, alias):
-                continue
-            if not wanted(view, start) and not _FIELD_AFTER.match(view, end):
-                hits.append((start, STRONG[alias]))
+        _strong_hits(view, strong, wanted, hits, spans, unwanted)
     if may_match & _WORDS_BIT:
         for m in _WORDS_RE.finditer(view):
             if _preceded(view, m.start(), "abcdefghijklmnopqrstuvwxyz0123456789_@./"):
@@ -376,7 +405,10 @@ def find_sources(norm: Normalized, may_match: int | None = None) -> list[str]:
             continue
         if _ADVERB.match(norm.text, max(0, m.start() - 3)) or _ADVERB.match(norm.text, m.start()):
             continue
-        if not wanted(norm.text, m.start()) and not _FIELD_AFTER.match(norm.text, m.end()):
+        if wanted(norm.text, m.start()):
+            if m.start() > text_title_end:
+                unwanted.add(CASED[m.group("a")])
+        elif not _FIELD_AFTER.match(norm.text, m.end()):
             hits.append((_scaled(m.start(), norm), CASED[m.group("a")]))
     if may_match & _WEAK_BIT:
         hits.extend(_weak_hits(view, norm.cjk, bool(hits), wanted))
@@ -402,9 +434,40 @@ def find_sources(norm: Normalized, may_match: int | None = None) -> list[str]:
         hits.extend(_generic_hits(view, spans, wanted))
     if may_match & _DOMAIN_BIT:
         hits.extend(_domain_hits(view, spans, wanted))
+    return _ordered(hits, unwanted, title_end)
+
+
+def _strong_hits(
+    view: str,
+    strong: int,
+    wanted: Callable[[str, int], bool],
+    hits: list[tuple[int, str]],
+    spans: Spans,
+    unwanted: set[str],
+) -> None:
+    """The strong aliases' hits (added to ``hits``; their spans to ``spans``; the platforms the
+    body wants to ``unwanted``)."""
+    title_end = view.find("\n")
+    for start, end, alias in _strong_matches(view, strong):
+        spans.add(start, end)
+        if _in_handle(view, start, end, alias):
+            continue
+        if alias in _MIXED and _latin_joined(view, start, end, alias):
+            continue
+        if wanted(view, start):
+            if start > title_end:
+                unwanted.add(STRONG[alias])
+        elif not _FIELD_AFTER.match(view, end):
+            hits.append((start, STRONG[alias]))
+
+
+def _ordered(hits: list[tuple[int, str]], unwanted: set[str], title_end: int) -> list[str]:
+    """The sources in order of first mention, without those the body wants (unless the body
+    also offers them)."""
+    unwanted = unwanted - {"other"} - {source for pos, source in hits if pos > title_end}
     seen: list[str] = []
     for _, source in sorted(hits):
-        if source not in seen:
+        if source not in seen and source not in unwanted:
             seen.append(source)
     return seen
 
@@ -477,7 +540,8 @@ def _domain_hits(
             continue
         if _STRONG_RE.search(view, start, m.end()) or wanted(view, start):
             continue  # a canonical platform's own domain, already counted
-        hits.append((start, "other"))
+        # a canonical platform's site in another country: "Monster.co.uk / Monster.de"
+        hits.append((start, _NATIONAL_SITE.get(name, "other")))
     return hits
 
 
@@ -488,11 +552,36 @@ def _in_handle(view: str, start: int, end: int, alias: str) -> bool:
         return False
     after = view[end : end + 1]
     return (
-        after == "_"
+        (after == "_" and _contact_cue_before(view, start))
         or _preceded(view, start, _ASCII_WORD + "@_")
         or _in_url(view, start)
         or (after == "." and "@" in view[end : end + 40].split(" ", 1)[0])
     )
+
+
+def _latin_joined(view: str, start: int, end: int, alias: str) -> bool:
+    """Whether a half-pinyin alias's Latin half runs on into other letters or digits."""
+    if alias[0].isascii():
+        return start > 0 and view[start - 1] in _ASCII_WORD
+    return view[end : end + 1] in _ASCII_SET
+
+
+_ASCII_SET = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
+
+
+# What introduces a handle: "薇信：zhaopin_sj888", "tg @zl_data". Without it "zhaopin_2023_full"
+# is a dump's file name, which names its source.
+_CONTACT_CUE = re.compile(
+    r"(?:微信|薇信|薇|威信|v信|vx|wx|v|weixin|wechat|tg|telegram|飞机|qq|扣扣|企鹅|q|联系|加|"
+    r"contact|dm|email|e-mail|mail|id|skype|signal|whatsapp)[ \t]*[:：]?[ \t]*@?$"
+)
+
+
+def _contact_cue_before(view: str, start: int) -> bool:
+    token = start
+    while token > 0 and view[token - 1] in _ASCII_SET:
+        token -= 1
+    return _CONTACT_CUE.search(view, max(0, token - 14), token) is not None
 
 
 def _in_url(view: str, pos: int) -> bool:

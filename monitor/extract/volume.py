@@ -136,6 +136,9 @@ def _is_candidate(
     return True, unit, end
 
 
+_ADVERB_AFTER = re.compile(r"别|不要|不能|不可|要|注意|小心|当心|记得|记住|谨慎|没想到")
+
+
 def _vague(text: str, start: int) -> bool:
     before = text[max(0, start - 2) : start]
     return before[-1:] == "几" or (before[-1:] == "数" and before[:1] not in "总条人笔份个位名的量")
@@ -166,8 +169,11 @@ def find_counts(text: str, taken: Spans, fold: str | None = None) -> list[Count]
         # Nobody sells fewer than ten records; "一份" or "3份" is not a volume.
         if value is None or value < 10 or value != int(value):
             continue
-        if m.group("cn") and _vague(text, m.start()):
-            continue  # "几百万", "数十万": no figure claimed
+        if m.group("cn") and (
+            _vague(text, m.start())
+            or (m.group(0) in ("千万", "万万") and _ADVERB_AFTER.match(text, m.end()))
+        ):
+            continue  # "几百万", "数十万": no figure claimed; "大家千万别上当": no figure at all
         ok, unit, end = _is_candidate(text, m, value, fold)
         if ok and not (masked and in_sample_row(text, m.start())):
             counts.append(Count(m.start(), end, int(value), unit))
