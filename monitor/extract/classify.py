@@ -68,7 +68,7 @@ SUBJECT = compile_fast(
     r"简历|求职者|求职人员|求职人|求职意向|求职信息|求职数据|应聘者|应聘人员|候选人|人才数据|"
     r"人才资源|人才库|履历|"
     r"应届生数据|应届毕业生|毕业生数据|毕业生信息|应届生简历|应届生名单|毕业生名单|应届生资料|求职名单|"
-    r"间历|简厉|hr资源|招聘数据|求职用户|找工作的人|"
+    r"间历|简厉|建历|简沥|姧历|hr资源|招聘数据|求职用户|找工作的人|"
     r"resumes?|résumés?|(?<![a-z])cvs?(?![a-z])|curriculum vitae|job ?seekers?|job applicants?|"
     # (the lookbehinds after the word: leading ones would cost the regex prefilter)
     r"applicant(?<!loan applicant)(?<!visa applicant)(?<!credit applicant)"
@@ -92,7 +92,8 @@ POSITIVE: tuple[Rule, ...] = (
         r"\n出[^\n，。,!！?？]{0,12}?(?:简历|求职|登记表|名单)|"
         r"价格好商量|便宜出|(?<![支付])出(?:一批|zl|简历|求职|各|售|个)|【出】|\[出\]|有需要|"
         r"需要的|"
-        r"for sale|selling|(?<![a-z])sell(?![a-z])|(?<![a-z])wts(?![a-z])|in stock|ready to ship|"
+        r"for sale|selling(?! points?)|(?<![a-z])sell(?![a-z])|(?<![a-z])wts(?![a-z])|in stock|"
+        r"ready to ship|"
         r"(?<![a-z])dm(?![a-z])|instant (?:csv|download|delivery)|free sample|"
         r"samples? (?:on request|for)|"
         r"escrow|担保|i deliver|we deliver|delivery|互换|交换|等量换|以数换数|1:1 ?换|对换|换料|"
@@ -109,7 +110,9 @@ POSITIVE: tuple[Rule, ...] = (
         "harvest_tool",
         r"采集[^\n。]{0,24}(?:手机|电话|联系方式|姓名)|抓取[^\n。]{0,24}(?:手机|电话|联系方式|姓名)|"
         r"导出[^\n。]{0,12}(?:手机|电话|联系方式)|"
-        r"scraper[^\n.]{0,40}(?:phone|email|contact)|extracts? [^\n.]{0,30}(?:phone|email|contact)|"
+        r"scraper[^\n.]{0,40}(?:phone|email|contact)|"
+        r"(?:we|i) scrape[^\n.]{0,80}(?:phone|email|mobile|contact)|"
+        r"extracts? [^\n.]{0,30}(?:phone|email|contact)|"
         r"pulls? [^\n.]{0,40}(?:profiles|contacts|candidates|cvs|resumes)[^\n.]{0,40}"
         r"(?:mobile|phone|email|contact)|extractor (?:bot|tool)|scraper bot|采集器|"
         r"简历下载器|(?:resume|cv) downloader|"
@@ -136,7 +139,8 @@ POSITIVE: tuple[Rule, ...] = (
     _rule(
         "download_quota",
         r"(?:可|能)(?:下载|推送)(?:简历)?(?:额度)?[ \t:]*\d|下载额度[ \t:]*\d|每月推送|可搜可下|"
-        r"下载(?:后)?的简历|账号下载的|只出(?:简历|数据)|不出账号|不卖账号|"
+        r"下载(?:后)?的简历|账号下载的|只出(?:简历|数据)|不出账号|不卖账号|帮(?:你|您)下载|"
+        r"\d (?:[a-z]+ ){0,2}?(?:profiles|records|leads|cvs|resumes|candidates) delivered|"
         r"\d (?:[a-z]+ ){0,2}?(?:resume|cv|candidate|profile) (?:downloads|unlocks)|"
         r"\d (?:downloads|unlocks)(?![a-z])",
         1.0,
@@ -178,7 +182,8 @@ NEGATIVE: tuple[Rule, ...] = (
         r"btc)[^\n,、.;:]{0,12}(?:简历|"
         r"数据|资料|名单)|"
         r"(?<![a-z])wtb(?![a-z])|want(?:ed)? to buy|looking to buy|(?<![a-z])buying(?![a-z])|"
-        r"will pay|paying (?:\$|\d|up to|top|good|well|cash|usdt|for (?:fresh|bulk|good))|"
+        r"will pay|paying(?<!stop paying)(?<!of paying) "
+        r"(?:\$|\d|up to|top|good|well|cash|usdt|for (?:fresh|bulk|good))|"
         r"willing to pay|where (?:can|do|could) (?:i|we) (?:buy|get|purchase)|哪里(?:能|可以)?买|"
         r"去哪(?:里|儿)?买|"
         r"有货的|有货请|有资源的|有的朋友私聊|有量的来|勿报价|报价过高|先验样本再付款",
@@ -267,7 +272,13 @@ NEGATIVE: tuple[Rule, ...] = (
         -4.0,
     ),
     # "可编辑"/"editable": a document the buyer fills in, never a data record.
-    _rule("neg:template", r"模板|范本|模版|templates?|可编辑|editable", -4.0, 2),
+    _rule(
+        "neg:template",
+        # (not the seller's "不是卖模板": the lookbehinds after the literal keep its prefilter)
+        r"模板(?<!不是卖模板)(?<!不卖模板)(?<!不是模板)|范本|模版|templates?|可编辑|editable",
+        -4.0,
+        2,
+    ),
     _rule(
         "neg:writing_service",
         r"代写|改简历|修改简历|简历优化|简历修改|简历诊断|润色|简历互改|resume (?:writing|writers?|"
@@ -283,7 +294,8 @@ NEGATIVE: tuple[Rule, ...] = (
         r"诚征|诚聘|急招|招工|招普工|(?<!期望)月薪|五险一金|包吃住|简历投递|(?<!者)投递简历|将履历寄|内推|"
         r"校园招聘(?!会[上里]?(?:收|拿|整理|搜集|收集))|"
         r"双选会(?!登记)|"
-        r"【招聘】|we'?re hiring|(?<![a-z])apply(?![a-z])|job postings|jobs daily|remote jobs|"
+        r"【招聘】|we'?re hiring|post a job|(?<![a-z])apply(?![a-z])|job postings|jobs daily|"
+        r"remote jobs|"
         r"we place|placement fee|% fee|post your job|per listing|"
         # recruiters and headhunters asking job seekers to send their resume in
         r"猎头服务|按(?:成功)?入职收费|年薪的?[^\n。]{0,8}%|入职[^\n。]{0,6}保证期|"
@@ -321,7 +333,7 @@ NEGATIVE: tuple[Rule, ...] = (
     ),
     _rule(
         "neg:course",
-        r"课程|直播|培训课|实战课|训练营|公开课|网课|视频课|教你|webinar|masterclass|"
+        r"课程|直播|培训课|实战课|九成新|八成新|七成新|两本|几本|本书|训练营|公开课|网课|视频课|教你|webinar|masterclass|"
         r"(?<!, )course(?! and| or|,)|tutorial|"
         r"(?<!使用)教程|二手书|"
         r"(?<![a-z])books?(?![a-z])(?! a demo| a call| now)|干货|"
@@ -410,7 +422,9 @@ NEGATIVE: tuple[Rule, ...] = (
         r"(?<![a-z])b2b(?![a-z])|c-level|c-suite|decision.makers?|"
         r"(?:executive|company|business|corporate) (?:contacts|emails|list|directory)|"
         r"企业名单|企业名录|公司名录|公司名单|工商(?:数据|信息)|老板(?:电话|手机|名单)|企业主|"
-        r"hr(?:姓名|电话|手机|联系方式)|正在招(?:聘|人)的(?:公司|企业)",
+        r"hr(?:姓名|电话|手机|联系方式)|正在招(?:聘|人)的(?:公司|企业)|"
+        r"employer (?:leads|contacts|lists?)|hiring managers?|hr contacts?|"
+        r"companies (?:hiring|that)",
         -2.0,
     ),
     # The seller says outright the records are not job seekers' ("都是企业方，不是求职者").
@@ -428,7 +442,9 @@ NEGATIVE: tuple[Rule, ...] = (
         r"(?:不出售|不提供|不转让)(?:任何)?(?:简历|候选人|求职者|人才库)(?!模板|模版)|"
         r"不(?:含|包含|包括)[^\n。]{0,8}(?:候选人库|简历库|人才库|求职者)|"
         r"no (?:job ?seekers?|cvs?|resumes?|hr|candidates?)(?: ?/ ?[a-z]+)? (?:data|records|leads)|"
-        r"(?:do not|don'?t|never|not) sell (?:any )?(?:cvs?|resumes?|job ?seekers?|candidates?)"
+        r"(?:do not|don'?t|never|not) (?:sell|provide|share|offer)"
+        r"(?: or (?:share|rent|sell|trade))? (?:any )?(?:cvs?|resumes?|job ?seekers?|candidates?)"
+        r"(?: or (?:job ?seekers?|candidates?))?"
         r"(?: ?/ ?[a-z ]{2,12})? ?(?:data|records|leads|lists?)|"
         r"not included ?:? ?(?:the |our |any )?(?:candidate|cv|resume)|"
         r"(?:candidate|cv|resume) (?:database|records|data)[^\n.]{0,40}(?:not included|"

@@ -63,6 +63,9 @@ PREFIX_CURRENCY: dict[str, tuple[str, float]] = {
     "php": ("PHP", 1.0),
     "idr": ("IDR", 1.0),
     "rp.": ("IDR", 1.0),
+    "rp": ("IDR", 1.0),
+    "r$": ("BRL", 1.0),
+    "brl": ("BRL", 1.0),
     "rm": ("MYR", 1.0),
     "myr": ("MYR", 1.0),
     "aed": ("AED", 1.0),
@@ -138,6 +141,9 @@ SUFFIX_CURRENCY: dict[str, tuple[str, float]] = {
     "台币": ("TWD", 1.0),
     "aud": ("AUD", 1.0),
     "澳元": ("AUD", 1.0),
+    "澳币": ("AUD", 1.0),
+    "加币": ("CAD", 1.0),
+    "新币": ("SGD", 1.0),
     "cad": ("CAD", 1.0),
     "加元": ("CAD", 1.0),
     # ISO codes written after the sum: "2,000,000 VND per 10k rows", "500 AED"
@@ -233,6 +239,8 @@ _MONEY_LOWER: tuple[re.Pattern[str], ...] = tuple(compile_lookahead_led(p) for p
 _EDGE_PRE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _EDGE_SUF = _EDGE_PRE | frozenset("0123456789.,")
 
+_DOT_GROUPING = frozenset({"EUR", "IDR", "BRL", "VND"})
+_MORE_DOT_GROUPS = re.compile(r"(?:\.\d{3})+(?![\d.])")
 _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _DOLLAR_CODE = re.compile(r"[ \t]?(cad|aud|sgd|hkd|nzd|usd|twd)(?![a-z])", re.IGNORECASE)
 _CN_SMALL = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
@@ -279,11 +287,19 @@ def _from_match(m: re.Match[str], text: str) -> Money | None:
         value = quantity_value(m.group("num2"), m.group("mult2"), m.group("cn2"))
     if value is None:
         return None
-    if code == "EUR":
-        num = m.group("num") if "pre" in groups else m.group("num2")
+    end = m.end()
+    if code in _DOT_GROUPING:
+        key = "num" if "pre" in groups else "num2"
+        num = m.group(key)
+        more = _MORE_DOT_GROUPS.match(text, m.end(key)) if num and key == "num" else None
+        if more is not None and m.end(key) == end:  # "Rp 30.000.000": read the whole number
+            num += more.group(0)
+            end = more.end()
         if num and _DOT_THOUSANDS.fullmatch(num):
-            value = float(num.replace(".", ""))  # "1.500€": euro sums have two decimals
-    return Money(m.start(), m.end(), value * factor, code, minor=factor < 1)
+            # "1.500€", "Rp 500.000", "R$ 5.000": these sums have two decimals at most (none
+            # in rupiah), so three digits after a dot are thousands
+            value = float(num.replace(".", ""))
+    return Money(m.start(), end, value * factor, code, minor=factor < 1)
 
 
 def _suffix_allowed(m: re.Match[str], suffix: str, text: str) -> bool:

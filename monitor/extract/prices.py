@@ -78,21 +78,21 @@ _PER_N_AFTER = re.compile(
 )
 _PER_ONE_BEFORE = re.compile(
     rf"(?:每|单价|单条|单份|一)[ \t]*(?:个|位)?[ \t]*(?:{REC_UNIT_ZH})?[ \t]*(?:价格?|"
-    rf"价钱)?[ \t]*[:=]?[ \t]*$"
-    rf"|(?:per|each|a|an)[ \t]+{_UNIT}[ \t]*[:=]?[ \t]*(?:just|only)?[ \t]*$"
-    rf"|unit price[ \t]*[:=]?[ \t]*$",
+    rf"价钱)?[ \t]*[:=]?[ \t]*\Z"
+    rf"|(?:per|each|a|an)[ \t]+{_UNIT}[ \t]*[:=]?[ \t]*(?:just|only)?[ \t]*\Z"
+    rf"|unit price[ \t]*[:=]?[ \t]*\Z",
     re.IGNORECASE,
 )
 _PER_N_BEFORE = re.compile(
     rf"(?:每|per)[ \t]*(?P<n>{QUANTITY.pattern}|千|万|百|"
-    rf"thousand)[ \t]*(?:{_UNIT})?[ \t]*(?:价格?)?[ \t]*[:=]?[ \t]*$",
+    rf"thousand)[ \t]*(?:{_UNIT})?[ \t]*(?:价格?)?[ \t]*[:=]?[ \t]*\Z",
     re.IGNORECASE,
 )
 # "1w条 800元", "10k rows: $150", "1 lakh CVs – ₹15,000", "两万条打包价3000元", "(约46万条)仅需".
 _COUNT_BEFORE = re.compile(
     rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:\+|多|余)?[ \t]*(?:(?:[a-z]+[ \t]+){{0,2}}{_UNIT})?"
     r"(?:[ \t]|[:=,、\-–—()（）【】\[\]/|│┃@.…>→]|打包价?|整包价?|套餐价?|价格?|只要|仅需|仅|只需|"
-    r"共|总价|for|at|only|packs?|packages?|bundles?|batch|chunks?)*$",
+    r"共|总价|for|at|only|packs?|packages?|bundles?|batch|chunks?)*\Z",
     re.IGNORECASE,
 )
 # "AUD 300 for 5,000 profiles", "AUD 1,000 for all 20k", "一块钱三条", "Rs 19999 for the full
@@ -112,12 +112,13 @@ _LOT_BEFORE = re.compile(
     r"the lot|everything|all of it|(?:offer|sale|special|deal|our) price|到手价|券后价?|拼单价|"
     r"现价|特价)"
     r"[ \t]*(?:拿走|包走|带走|出|卖)?(?:for|at|only|just|[:=,\-–—>.…]|价|价格|只要|仅需|仅|只需|"
-    r"[ \t])*$",
+    r"[ \t])*\Z",
     re.IGNORECASE,
 )
 _LOT_AFTER = re.compile(
     r"[ \t]*(?:(?:usd|usdt|eur|gbp|aud|cad|inr|cny|rmb)[ \t]+)?"
-    r"(?:for (?:the |it )?(?:lot|all|everything|whole|full|entire)|the (?:lot|whole)|full|"
+    r"(?:for (?:the |it )?(?:lot|all|everything|whole|full|entire|complete)|the (?:lot|whole)|"
+    r"full|complete(?![a-z])|"
     r"whole(?![a-z])|"
     r"obo|发起拼单|单独购买|takes? (?:it )?all|for everything|"
     r"all in|全部|全拿|拿走|包走|打包|全包|一口价|(?:就)?出(?!价)|卖了|转让)",
@@ -145,7 +146,7 @@ _THRESHOLD_BEFORE = re.compile(
     rf"(?:满|一次买满|买满|if you take|take|bulk[ \t]*\(?|over|above|超过|orders? (?:of|"
     rf"over))?[ \t]*"
     rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:{_UNIT})?[ \t]*(?:\+|以上|起|"
-    rf"or more)[ \t]*[:)=）]?[ \t]*(?:[ \t]|[:=,、]|at)*$",
+    rf"or more)[ \t]*[:)=）]?[ \t]*(?:[ \t]|[:=,、]|at)*\Z",
     re.IGNORECASE,
 )
 _THRESHOLD_AFTER = re.compile(
@@ -156,7 +157,7 @@ _THRESHOLD_AFTER = re.compile(
 # Money that is a salary, a loss or a fine, not a price of the data.
 _NOT_PRICE_BEFORE = re.compile(
     r"(?:年薪|月薪|薪资|薪水|工资|底薪|salary|ctc|lost|paid|earn(?:ed)?|fined?|罚款|获利|赔|"
-    r"会员|membership|deposit|保证金|\d[ \t]*[-~至到])[ \t]*[:=]?[ \t]*$",
+    r"会员|membership|deposit|保证金|\d[ \t]*[-~至到])[ \t]*[:=]?[ \t]*\Z",
     re.IGNORECASE,
 )
 _CN_DISCOUNT = {c: i for i, c in enumerate("零一二三四五六七八九")}
@@ -164,21 +165,21 @@ _CN_DISCOUNT = {c: i for i, c in enumerate("零一二三四五六七八九")}
 # "$300/mo, includes 1,000 resume downloads", "AUD 250 / month = 500 candidate profile
 # unlocks", "包月 3000元（每月推送10万份）": the sum buys that many records.
 _QUOTA_ZH = re.compile(
-    rf"[^\n。;；]{{0,16}}?(?:可|能)?(?:下载|推送|解锁|导出)(?:简历)?(?:额度)?[ \t:：]*"
+    rf"[^\n。;；]{{0,16}}?(?:可|能)?(?:下载|推送|解锁|导出|交付)(?:简历)?(?:额度)?[ \t:：]*"
     rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:{REC_UNIT_ZH}|次)"
 )
 _QUOTA_EN = re.compile(
     rf"[^\n;.]{{0,24}}?(?<![\d,.])(?P<n>{QUANTITY.pattern})[ \t]*(?:[a-z]+[ \t]+){{0,3}}?"
-    r"(?:downloads?|unlocks?)(?![a-z])",
+    r"(?:downloads?|unlocks?|delivered)(?![a-z])",
     re.IGNORECASE,
 )
-_GATE_QUOTA = Gate(re.compile(r"下载|推送|解锁|导出|download|unlock"))
+_GATE_QUOTA = Gate(re.compile(r"下载|推送|解锁|导出|交付|download|unlock|delivered"))
 
 
 # A group buy's share: every buyer pays it and gets the whole lot ("$200 per slot. Everyone
 # gets the full file", "拼团价：满5人成团，每人6000元，每人拿到完整的一份").
 _SLOT_AFTER = re.compile(r"[ \t]*(?:per|a|each|/)[ \t]*(?:slot|share|head|person)(?![a-z])", re.I)
-_SLOT_BEFORE = re.compile(r"每(?:人|位|个人)[ \t]*(?:只需|仅需|只要|需)?[ \t]*[:：]?[ \t]*$")
+_SLOT_BEFORE = re.compile(r"每(?:人|位|个人)[ \t]*(?:只需|仅需|只要|需)?[ \t]*[:：]?[ \t]*\Z")
 _GROUP_BUY = re.compile(r"拼团|成团|团购|合买|group.?buy|split (?:between|among)|slots", re.I)
 # A price list whose header says every price is per record ("All prices per record:",
 # "以下为单条价格："): the sums under it need no unit of their own.
@@ -226,7 +227,7 @@ _TIER_LINE_BEFORE = re.compile(
     rf"(?:{QUANTITY.pattern})[ \t]*(?:{REC_UNIT_ZH})?[ \t]*(?:以上|起)[ \t]*[:=、]?[ \t]*\Z",
     re.IGNORECASE,
 )
-_TIER_MARK_BEFORE = re.compile(r"(?:满|超过|over|above)[ \t]*$", re.IGNORECASE)
+_TIER_MARK_BEFORE = re.compile(r"(?:满|超过|over|above)[ \t]*\Z", re.IGNORECASE)
 # "每千条 60", "千条80": a bare sum after a per-hundred/thousand/ten-thousand record count.
 # "1k条/50", "5000份=200": after a count of records and a sign, the sum for that many.
 _PER_N_BARE_BEFORE = re.compile(
@@ -683,8 +684,14 @@ def _by_habit(
     threshold = _threshold(text, money.start, money.end, shut)
     if money.minor:
         return UnitPrice(money.amount, money.currency, threshold)
-    if threshold > 1 and earlier and earlier[-1].how == "per_record":
-        return UnitPrice(money.amount, money.currency, threshold)
+    if threshold > 1 and earlier and earlier[-1].how in ("per_record", "per_n"):
+        if money.amount * CNY_RATE.get(money.currency, 1.0) > PLAUSIBLE_MAX_CNY:
+            # "每万条800元，10万条起7000元": the sum for the threshold's records (a tier is
+            # cheaper than the price before it)
+            package = UnitPrice(money.amount / threshold, money.currency, threshold, "package")
+            return package if package.amount < earlier[-1].amount else None
+        if earlier[-1].how == "per_record":
+            return UnitPrice(money.amount, money.currency, threshold)
     return None
 
 

@@ -42,6 +42,7 @@ STRONG: dict[str, str] = {
     "zhaopin": "zhaopin.com",
     "zhilian": "zhaopin.com",
     "前程无忧": "51job.com",
+    "前城无忧": "51job.com",
     "前程": "51job.com",
     "51job": "51job.com",
     "qcwy": "51job.com",
