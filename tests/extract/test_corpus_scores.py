@@ -43,6 +43,10 @@ BLIND13 = load_jsonl("blind13.jsonl")
 BLIND14 = load_jsonl("blind14.jsonl")
 BLIND15 = load_jsonl("blind15.jsonl")
 BLIND16 = load_jsonl("blind16.jsonl")
+BLIND17 = load_jsonl("blind17.jsonl")
+BLIND18 = load_jsonl("blind18.jsonl")
+BLIND19 = load_jsonl("blind19.jsonl")
+BLIND20 = load_jsonl("blind20.jsonl")
 
 
 def _dev(lo: int, hi: int) -> list[dict[str, Any]]:
@@ -125,6 +129,22 @@ FLOORS = {
     # jailed), so they are nearly unseen still.
     "blind15": (BLIND15, (0.97, 0.97, 0.93, 0.97, 0.97, 0.96)),
     "blind16": (BLIND16, (0.97, 0.97, 0.89, 0.97, 0.93, 0.92)),
+    # A new session's sets of 70, two by two. blind17 (messy everyday offers) and blind18
+    # (hard boundaries: rented accounts with download quotas, mixed price lists, warnings as
+    # hooks), first run: blind17 precision 0.954, recall 0.911, price 0.844, volume 0.889,
+    # sources 0.822, contacts F1 0.977; blind18 precision 0.949, recall 0.881, price 0.714,
+    # volume 0.810, sources 0.857, contacts F1 0.980. Fixed as general rules (download quotas,
+    # group-buy shares, per-record price-list headers, other people's data on the same price
+    # list, reported speech, half-pinyin names, dump file names, scammers' contacts...); then
+    # blind19 (Chinese slang, homophones, traditional script) and blind20 (international),
+    # first run: blind19 precision 0.977, recall 0.933, price 0.844, volume 0.911, sources
+    # 0.911, contacts F1 0.961; blind20 precision 0.954, recall 0.976, price 0.762, volume
+    # 0.952, sources 0.929, contacts F1 0.970 (then fixed in turn: homophones, "not selling
+    # templates", "do not sell or share candidate data", tier sums, Rp/R$ thousands).
+    "blind17": (BLIND17, (0.97, 0.97, 0.97, 0.95, 0.95, 0.97)),
+    "blind18": (BLIND18, (0.97, 0.97, 0.95, 0.95, 0.97, 0.97)),
+    "blind19": (BLIND19, (0.97, 0.97, 0.88, 0.95, 0.95, 0.94)),
+    "blind20": (BLIND20, (0.97, 0.97, 0.88, 0.95, 0.93, 0.95)),
 }
 
 
