@@ -183,21 +183,25 @@ _SLOT_BEFORE = re.compile(r"每(?:人|位|个人)[ \t]*(?:只需|仅需|只要|�
 _GROUP_BUY = re.compile(r"拼团|成团|团购|合买|group.?buy|split (?:between|among)|slots", re.I)
 # A price list whose header says every price is per record ("All prices per record:",
 # "以下为单条价格："): the sums under it need no unit of their own.
-_PER_RECORD_HEADER = re.compile(
+_PER_RECORD_HEADER_SOURCE = (
     r"all prices (?:are )?per (?:record|lead|row|cv|profile|contact)|"
     r"prices (?:are |listed )?per (?:record|lead|row)(?:[ \t]*:|\n)|"
-    r"(?:以下|下列|价格|报价)(?:均|都|全部)?(?:为|是)?(?:单条|每条|一条)(?:的)?(?:价格|价)",
-    re.I,
+    r"(?:以下|下列|价格|报价)(?:均|都|全部)?(?:为|是)?(?:单条|每条|一条)(?:的)?(?:价格|价)"
 )
 # Other people's data priced on the same list as resumes ("贷款意向客户：0.05元/条 · 宝妈：
 # 0.02元/条 · 求职简历：0.6元/条", "Personal loan applicants (US): $0.02"): only the lines that
-# name job seekers price them.
-_OTHER_DATA = re.compile(
+# name job seekers price them. (Every alternative led by a literal: the regex prefilter.)
+_OTHER_DATA_SOURCE = (
     r"车主|股民|贷款|网贷|信用卡|宝妈|母婴|业主|楼盘|保险|家长|医美|彩票|棋牌|炒股|理财|"
-    r"(?<![a-z])(?:loan|credit card|crypto|investors?|insurance|mortgage|car owners?|patients?|"
-    r"homeowners?|parents|gambl\w*|casino|forex)(?![a-z])",
-    re.I,
+    r"loan|credit card|crypto|investor|insurance|mortgage|car owner|patient(?<!impatient)|"
+    r"homeowner|parents|gambl|casino|forex"
 )
+# Case-insensitive, and the same case-sensitive for the lower-cased text (a letter-led
+# case-insensitive pattern gets no regex prefilter and is tried at every position).
+_PER_RECORD_HEADER = re.compile(_PER_RECORD_HEADER_SOURCE, re.IGNORECASE)
+_PER_RECORD_HEADER_LOWER = re.compile(_PER_RECORD_HEADER_SOURCE)
+_OTHER_DATA = re.compile(_OTHER_DATA_SOURCE, re.IGNORECASE)
+_OTHER_DATA_LOWER = re.compile(_OTHER_DATA_SOURCE)
 
 
 def _other_data_line(text: str, pos: int) -> bool:
@@ -384,7 +388,8 @@ def _classify(text: str, money: Money, volume: int | None, shut: _Shut = _OPEN) 
     if volume and (
         _SLOT_AFTER.match(text, money.end)
         or (
-            _SLOT_BEFORE.search(text, max(0, money.start - 10), money.start)
+            "每" in text[max(0, money.start - 10) : money.start]
+            and _SLOT_BEFORE.search(text, max(0, money.start - 10), money.start)
             and _GROUP_BUY.search(text)
         )
     ):
@@ -623,8 +628,16 @@ def extract_prices(
     spans = Spans((m.start, m.end) for m in monies)
     prices: list[UnitPrice] = []
     masked = "*" in text  # a sample row has masked values (volume.in_sample_row)
-    other_data = _OTHER_DATA.search(text) is not None
-    header = _PER_RECORD_HEADER.search(text) if monies else None
+    # Price lists (other people's data beside resumes, a per-record header) hold several sums.
+    other_data, header = False, None
+    if len(monies) > 1:
+        view, other_re, header_re = (
+            (text, _OTHER_DATA, _PER_RECORD_HEADER)
+            if fold is None
+            else (fold, _OTHER_DATA_LOWER, _PER_RECORD_HEADER_LOWER)
+        )
+        other_data = other_re.search(view) is not None
+        header = header_re.search(view)
     for money in monies:
         if masked and in_sample_row(text, money.start):
             continue  # a salary in the sample rows shown ("| £23k")
