@@ -14,13 +14,20 @@ See README.md in this package for the rules and the libraries used.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from monitor.extract.categories import GATED as CATEGORY_PATTERNS
 from monitor.extract.categories import find_categories
 from monitor.extract.classify import GATED as RULE_PATTERNS
-from monitor.extract.classify import Evidence, KeywordScan, cannot_be_offer, classify, scan
+from monitor.extract.classify import (
+    SUBJECT,
+    Evidence,
+    KeywordScan,
+    cannot_be_offer,
+    classify,
+    scan,
+)
 from monitor.extract.contacts import find_contacts
 from monitor.extract.fastre import GateGroups
 from monitor.extract.money import find_money
@@ -30,7 +37,13 @@ from monitor.extract.severity import severity as severity_of
 from monitor.extract.sources import GATED as SOURCE_PATTERNS
 from monitor.extract.sources import find_sources
 from monitor.extract.spans import Spans
-from monitor.extract.threads import PRICED, furniture, thread_posts
+from monitor.extract.threads import (
+    PRICED,
+    chrome_section,
+    furniture,
+    other_posts,
+    thread_posts,
+)
 from monitor.extract.volume import find_counts, largest
 
 logger = logging.getLogger(__name__)
@@ -98,21 +111,50 @@ def _seller_negatives(norm: Normalized, keywords: KeywordScan) -> KeywordScan:
     around a listing (reviews, comments, FAQ, breadcrumbs: _furniture)."""
     thread = thread_posts(norm.text)
     others = Spans() if thread is None else Spans(thread.others.intervals())
-    for start, end in furniture(norm.text, norm.fold).intervals():
+    page = furniture(norm.text, norm.fold)
+    for start, end in other_posts(norm.text):  # a channel's other ads
+        page.add(start, end)
+    for start, end in page.intervals():
         others.add(start, end)
     if not len(others):
         return keywords
-    kept: list[str] = []
-    pos = 0
-    for start, end in others.intervals():
-        kept.append(norm.lower[pos:start])
-        pos = end
-    kept.append(norm.lower[pos:])
-    own_text = "\n".join(kept)
+    own_text = _without(norm.lower, others)
     if not PRICED.search(own_text):
         return keywords  # the author sells nothing: the others' talk is the listing's
     own = scan(compact(own_text, norm.cjk))
-    return keywords.with_negatives_of(own)
+    result = keywords.with_negatives_of(own)
+    # "为你推荐 ¥9.9 简历模板" under a list of companies: resumes named only by the page
+    if (
+        len(page)
+        and result.subjects
+        and not own.subjects
+        and SUBJECT.search(compact(_without(norm.lower, page), norm.cjk)) is None
+    ):
+        result = replace(result, subjects=[])
+    return result
+
+
+def _head(norm: Normalized, end: int) -> Normalized:
+    """The listing's views up to ``end`` (a position in ``norm.text``)."""
+    lower = norm.lower[:end]
+    return replace(
+        norm,
+        text=norm.text[:end],
+        lower=lower,
+        fold=None if norm.fold is None else norm.fold[:end],
+        compact=compact(lower, norm.cjk),
+    )
+
+
+def _without(text: str, spans: Spans) -> str:
+    """``text`` without the ``spans``, the parts left joined by line breaks."""
+    kept: list[str] = []
+    pos = 0
+    for start, end in spans.intervals():
+        kept.append(text[pos:start])
+        pos = end
+    kept.append(text[pos:])
+    return "\n".join(kept)
 
 
 def _analyze(title: str, text: str) -> Analysis:
@@ -171,6 +213,10 @@ def _analyze_normalized(norm: Normalized) -> Analysis:
     extra = ["input:truncated"] if norm.truncated else []
     if cannot_be_offer(keywords):
         return _near_miss(keywords, Evidence(None, None, None, False, False), extra)
+    # The facts are the seller's: not the reviews', comments' and recommendations' below them.
+    cut = chrome_section(norm.text, norm.fold)
+    if cut is not None:
+        norm = _head(norm, cut)
     # Extract the cheap facts first and stop as soon as even the best case of the facts not
     # read yet could not make an offer (classify's score only rises with each fact):
     # most near-misses that pass cannot_be_offer end here without the price reading.

@@ -140,6 +140,7 @@ POSITIVE: tuple[Rule, ...] = (
         "download_quota",
         r"(?:可|能)(?:下载|推送)(?:简历)?(?:额度)?[ \t:]*\d|下载额度[ \t:]*\d|每月推送|可搜可下|"
         r"下载(?:后)?的简历|账号下载的|只出(?:简历|数据)|不出账号|不卖账号|帮(?:你|您)下载|"
+        r"(?:搜索|查询)并下载|代下载|代查|"
         r"\d (?:[a-z]+ ){0,2}?(?:profiles|records|leads|cvs|resumes|candidates) delivered|"
         r"\d (?:[a-z]+ ){0,2}?(?:resume|cv|candidate|profile) (?:downloads|unlocks)|"
         r"\d (?:downloads|unlocks)(?![a-z])",
@@ -291,7 +292,8 @@ NEGATIVE: tuple[Rule, ...] = (
     ),
     _rule(
         "neg:job_ad",
-        r"诚征|诚聘|急招|招工|招普工|(?<!期望)月薪|五险一金|包吃住|简历投递|(?<!者)投递简历|将履历寄|内推|"
+        # (not the audience: "急招人的老板看过来", "#招工难#")
+        r"诚征|诚聘|急招(?!人的|工的)|招工(?!难|的老板)|招普工|(?<!期望)月薪|五险一金|包吃住|简历投递|(?<!者)投递简历|将履历寄|内推|"
         r"校园招聘(?!会[上里]?(?:收|拿|整理|搜集|收集))|"
         r"双选会(?!登记)|"
         r"【招聘】|we'?re hiring|post a job|(?<![a-z])apply(?![a-z])|job postings|jobs daily|"
@@ -405,7 +407,7 @@ NEGATIVE: tuple[Rule, ...] = (
     # a recruitment product, not a transfer of records.
     _rule(
         "neg:platform_product",
-        r"企业会员|人才搜(?:索|寻)|履历搜(?:索|寻)|简历搜(?:索|寻)(?:方案|服务|套餐)|开通[^\n。]{0,10}方案|"
+        r"企业会员(?!账号)|人才搜(?:索|寻)|履历搜(?:索|寻)|简历搜(?:索|寻)(?:方案|服务|套餐)|开通[^\n。]{0,10}方案|"
         r"(?:cv|resume|profile) views|plans? start at|company account|"
         r"recruiter (?:plan|subscription|licen[cs]e)|request a callback|our sales team|业务专员|"
         r"opted to be visible|"

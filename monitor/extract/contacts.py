@@ -22,7 +22,7 @@ from monitor.extract.fastre import (
     rewrite_lead,
 )
 from monitor.extract.spans import Spans
-from monitor.extract.threads import Thread, thread_posts, within
+from monitor.extract.threads import Thread, chrome_section, other_posts, thread_posts, within
 
 logger = logging.getLogger(__name__)
 
@@ -365,6 +365,8 @@ def find_contacts(text: str, fold: str | None = None) -> list[dict[str, str]]:
             found = _sellers_only(found, thread)
     if found and _GATE_SCAMMER.open(lower):
         found = _not_scammers(text, found)
+    if found:
+        found = _on_the_page(text, fold, found)
     seen: set[tuple[str, str]] = set()
     out: list[dict[str, str]] = []
     for c in sorted(found, key=lambda c: c.pos):
@@ -384,6 +386,35 @@ _SCAMMER_AFTER = re.compile(
     re.IGNORECASE,
 )
 _GATE_SCAMMER = Gate(re.compile(r"骗子|假的|冒充|冒牌|scam|fake|impersonator"))
+
+
+# The site's own contacts in a page's footer: "平台客服热线 95188", "站长邮箱 webmaster@…",
+# "DigiMarket Support: support@…", "platform hotline".
+_SITE_CONTACT_BEFORE = re.compile(
+    r"(?:(?:平台|站长|网站|官方|商城)(?:客服|服务)?(?:热线|电话|邮箱)|客服热线|服务热线|"
+    r"customer (?:service|support|care)|helpdesk|hotline|need help\?[^\n]{0,30}"
+    r")[^\n]{0,12}$",
+    re.IGNORECASE,
+)
+
+
+def _on_the_page(text: str, fold: str | None, found: list[Contact]) -> list[Contact]:
+    """Without the page's furniture (reviews, comments, Q&A, "customers also viewed"), the
+    site's own service contacts and, in a channel export, the other posts' advertisers
+    (when a post about job seekers' records gives one of its own)."""
+    chrome = chrome_section(text, fold)
+    end = len(text) if chrome is None else chrome
+    kept = [
+        c
+        for c in found
+        if c.pos < end and _SITE_CONTACT_BEFORE.search(text, max(0, c.pos - 40), c.pos) is None
+    ]
+    others = tuple(other_posts(text)) if len(kept) > 1 else ()
+    if others:
+        theirs = [c for c in kept if not within(c.pos, others)]
+        if theirs:
+            kept = theirs
+    return kept
 
 
 def _not_scammers(text: str, found: list[Contact]) -> list[Contact]:

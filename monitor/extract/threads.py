@@ -35,8 +35,11 @@ _POST_HEADER = re.compile(
     r"|re:"
     r"|reply[ \t]*(?:#?[ \t]?\d{1,4}[ \t]*[—–\-:·]|[—–\-·])[ \t]*(?P<rn>[^\n:]{1,60}?)"
     r"[ \t]*(?::|(?=\n))"
-    # a chat log: "[12:01] Rahul K: anyone having…"
-    r"|\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*(?P<chat>[^\n:]{1,30}?)[ \t]*:"
+    # a chat log: "[12:01] Rahul K: anyone having…", "[Today at 9:13 PM] ziprec_guy: …"
+    r"|\[(?:[a-z]{3,9} at )?\d{1,2}:\d{2}(?::\d{2})?(?: ?[ap]m)?\]"
+    r"[ \t]*(?P<chat>[^\n:]{1,30}?)[ \t]*:"
+    # numbered replies under a post: "[1] 老K：我有58的普工…"
+    r"|\[\d{1,3}\][ \t]*(?P<num>[^\n:：\]]{1,20}?)[ \t]*[:：]"
     r"|original post(?: by)?[ \t]+(?P<orig>[^\n:]{1,40}?)[ \t]*:"
     r"|(?P<ask>问)[ \t]*[:：]"
     r"|回答[ \t]*\d{0,3}[ \t]*(?:[(（](?P<ans>[^)）\n]{0,40})[)）])?[ \t]*[:：]"
@@ -64,6 +67,7 @@ _POST_GATE = (
     "回答",
     "riginal post",
     "] ",
+    "]",
 )
 # A post that names a price: where the seller is when the thread's author is a buyer.
 PRICED = re.compile(
@@ -129,7 +133,19 @@ def _thread(text: str) -> Thread | None:
         groups = m.groupdict()
         who = "".join(
             groups.get(g) or ""
-            for g in ("who", "by", "paren", "wrote", "user", "rn", "orig", "ans", "cm", "chat")
+            for g in (
+                "who",
+                "by",
+                "paren",
+                "wrote",
+                "user",
+                "rn",
+                "orig",
+                "ans",
+                "cm",
+                "chat",
+                "num",
+            )
         ).strip()
         header = m.group(0)[1:]
         start, body = m.start(), m.end() - 1  # in text
@@ -165,6 +181,55 @@ def _thread(text: str) -> Thread | None:
     return Thread(others, frozenset(addressed), tuple(priced), author_prices)
 
 
+# A channel export: posts between date lines ("—— 2025年1月7日 ——", "---- October 2 ----",
+# "— 15 May —", "—————————") or closed by their view count ("👁 2.9K  edited  14:22").
+_CHANNEL_BREAK = re.compile(
+    # a date line between dashes: "—— 2025年1月7日 ——", "---- October 2 ----", "— 15 May —"
+    r"\n[ \t]*[-—=─]{1,}[ \t]*"
+    r"(?=[^\n]{0,24}?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
+    r"[^\n-—=─]{1,24}[ \t]*[-—=─]{1,}[ \t]*(?=\n|\Z)"
+    # a post's footer: its view count ("👁 2.9K  edited  14:22", "views 2.2K    14:02")
+    r"|\n[ \t]*(?:👁|views?:?)?[ \t]*[\d.,]+[km]?[ \t]+(?:[^\n]{0,24}?[ \t])?\d{1,2}:\d{2}[ \t]*"
+    r"(?=\n|\Z)",
+    re.IGNORECASE,
+)
+_GATE_CHANNEL = Gate(re.compile(r"——|--|—|==|──|👁|view"))
+
+
+def channel_posts(text: str) -> list[tuple[int, int]]:
+    """The posts of a channel export pasted as one text, or [] when it is none (fewer than
+    three posts)."""
+    if not _GATE_CHANNEL.open(text):
+        return []
+    posts: list[tuple[int, int]] = []
+    start = 0
+    for m in _CHANNEL_BREAK.finditer(text):
+        if m.start() > start:
+            posts.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        posts.append((start, len(text)))
+    return posts if len(posts) >= 3 else []
+
+
+# Words of a channel post that offers job seekers' records.
+_POST_SUBJECT = re.compile(
+    r"简历|求职|应聘|人才|resume|cv|candidate|job ?seeker|applicant|talent|"
+    r"智联|前程|boss|猎聘|拉勾|58同城|赶集|脉脉|领英|linkedin|indeed|naukri|monster|seek|glassdoor",
+    re.IGNORECASE,
+)
+
+
+def other_posts(text: str) -> list[tuple[int, int]]:
+    """In a channel export, the posts that say nothing of job seekers' records (the channel's
+    other ads: "出售飞机老号", "收各平台HR企业账号", a VPN deal), when one post does."""
+    posts = channel_posts(text)
+    if not posts:
+        return []
+    others = [(a, b) for a, b in posts if _POST_SUBJECT.search(text, a, b) is None]
+    return others if len(others) < len(posts) else []
+
+
 def within(pos: int, spans: tuple[tuple[int, int], ...]) -> bool:
     return any(start <= pos < end for start, end in spans)
 
@@ -176,9 +241,13 @@ def within(pos: int, spans: tuple[tuple[int, int], ...]) -> bool:
 _CHROME_SECTION = re.compile(
     r"\n[ \t]*[【\[]?[ \t]*(?:热门评论|精彩评论|全部评论|商品评价|买家评价|宝贝评价|累计评价|"
     r"用户评价|评价[(（]\d|\d{1,3}(?:\.\d)?%[ \t]*好评|评论区|问大家|常见问题|卖家其他宝贝|"
-    r"店铺其他|猜你喜欢|看了又看|"
+    r"店铺其他|猜你喜欢|看了又看|同行还在看|大家都在看|为你推荐|相关推荐|买家秀|留言[(（]\d|"
+    r"[-—]{2,}[ \t]*(?:评论|留言)|查看更多评论|"
     r"top reviews?|customer reviews?|reviews? \(\d|ratings? (?:&|and) reviews|"
-    r"customers (?:also|who) bought|you may also like|faq|frequently asked)",
+    r"customers (?:also|who) (?:bought|viewed)|you may also like|faq|frequently asked|"
+    # a social post's replies and comments: "Replies", "Most relevant comments"
+    r"replies[ \t]*(?=\n)|(?:most relevant|all|top|view all) comments|"
+    r"回复[:：][ \t]*(?=\n))",
     re.IGNORECASE,
 )
 _BREADCRUMB = re.compile(r"\n[^\n]{1,40}(?: / | › | > )[^\n]{1,40}(?: / | › | > )[^\n]*")
@@ -186,6 +255,24 @@ _BREADCRUMB = re.compile(r"\n[^\n]{1,40}(?: / | › | > )[^\n]{1,40}(?: / | › 
 
 _GATE_CHROME = Gate(_CHROME_SECTION)
 _RECORDS = re.compile(r"\d[ \t]*[万千wk]?[ \t]*(?:份|条|records?|rows?|cvs?|resumes?|leads?)", re.I)
+
+
+_SELLERS_OWN = re.compile(r"常见问题|faq|frequently asked", re.IGNORECASE)
+
+
+def chrome_section(text: str, fold: str | None) -> int | None:
+    """Where the page furniture that runs to the end of a listing starts (reviews, comments,
+    buyers' Q&A, "customers also viewed"; not the seller's FAQ), when its heading stands on a
+    short line of its own."""
+    if fold is not None and not _GATE_CHROME.open(fold):
+        return None
+    section = _CHROME_SECTION.search(text)
+    if section is None or _SELLERS_OWN.search(section.group(0)):
+        return None  # the seller's own FAQ may end with the seller's contact
+    line_end = text.find("\n", section.end())
+    if (line_end if line_end >= 0 else len(text)) - section.end() > 16:
+        return None  # "评论区别问价，直接私信": a sentence, not a heading
+    return section.start()
 
 
 def furniture(text: str, fold: str | None) -> Spans:

@@ -48,7 +48,7 @@ _REJECT_BEFORE = re.compile(
     r"样本|样例|sample(?:s)? of|先发|免费送|free|试用|测试?|"
     r"年薪|月薪|薪资|薪水|工资|期望|salary|ctc|paying|pay|"
     # a shop's sales and its buyers: "已拼 2.1万件", "月销 3000", "已有1.2万名HR学习"
-    r"已拼|已售|已卖|月销|销量|sold|"
+    r"已拼|已售|已卖|月销|销量|sold|浏览|阅读|想要|粉丝|订阅|关注|views?|subscribers|followers|"
     r"[\d.][ \t]*[-~至到]|前|top)[ \t]*$",
     re.IGNORECASE,
 )
