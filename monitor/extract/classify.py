@@ -205,7 +205,8 @@ NEGATIVE: tuple[Rule, ...] = (
         r"招聘会(?!求职登记)(?![上里]?(?:收|拿|整理|搜集|收集))|发言人|"
         r"regulators?|according to|investigators?|threat.intelligence|researchers?|sentenced|"
         r"(?<![a-z])charged|"
-        r"consumer agencies|data broker",
+        r"consumer agencies|data broker|unsecured|exposed (?:database|server|bucket)|"
+        r"security researchers?|an asking price of|affected (?:users|residents|customers)",
         -2.2,
         3,
     ),

@@ -109,6 +109,7 @@ SUFFIX_CURRENCY: dict[str, tuple[str, float]] = {
     "us cents": ("USD", 0.01),
     "us cent": ("USD", 0.01),
     "cents": ("USD", 0.01),
+    "¢": ("USD", 0.01),
     "cent": ("USD", 0.01),
     "dollars": ("USD", 1.0),
     "dollar": ("USD", 1.0),

@@ -72,7 +72,7 @@ _PER_ONE_AFTER = re.compile(
 )
 _PER_N_AFTER = re.compile(
     rf"[ \t]*(?:/|per|每|for every|a)[ \t]*"
-    rf"(?P<n>{QUANTITY.pattern}|千|万|百|thousand|lakh|lac|crore|million)(?![a-z])"
+    rf"(?P<n>{QUANTITY.pattern}|千|万|百|thousand|lakh|lac|crore|million|k)(?![a-z])"
     rf"[ \t]*(?:{_UNIT})?",
     re.IGNORECASE,
 )
@@ -92,14 +92,14 @@ _PER_N_BEFORE = re.compile(
 _COUNT_BEFORE = re.compile(
     rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:\+|多|余)?[ \t]*(?:(?:[a-z]+[ \t]+){{0,2}}{_UNIT})?"
     r"(?:[ \t]|[:=,、\-–—()（）【】\[\]/|│┃@.…>→]|打包价?|整包价?|套餐价?|价格?|只要|仅需|仅|只需|"
-    r"共|总价|for|at|only|packs?|packages?|bundles?|batch|chunks?)*\Z",
+    r"共|总价|一包|每包|一套|for|at|only|packs?|packages?|bundles?|batch|chunks?)*\Z",
     re.IGNORECASE,
 )
 # "AUD 300 for 5,000 profiles", "AUD 1,000 for all 20k", "一块钱三条", "Rs 19999 for the full
 # 5 lakh" (a count without a record word must then carry its multiplier: checked by the caller).
 _COUNT_AFTER = re.compile(
     rf"[ \t]*(?:for[ \t]+(?:all[ \t]+|the[ \t]+|a[ \t]+)?(?:(?:full|whole|entire)[ \t]+)?|"
-    rf"/[ \t]*|[,，、][ \t]*(?:共|共计|一共|合计|总共)[ \t]*)?"
+    rf"/[ \t]*|=[ \t]*|[,，、][ \t]*(?:共|共计|一共|合计|总共)[ \t]*)?"
     rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:\+)?[ \t]*"
     rf"(?P<unit>(?:[a-z]+[ \t]+){{0,2}}(?:{_UNIT}|blocks?|batch|packs?|bundles?)(?![a-z]))?",
     re.IGNORECASE,
@@ -173,7 +173,15 @@ _QUOTA_EN = re.compile(
     r"(?:downloads?|unlocks?|delivered)(?![a-z])",
     re.IGNORECASE,
 )
-_GATE_QUOTA = Gate(re.compile(r"下载|推送|解锁|导出|交付|download|unlock|delivered"))
+# "$299/month delivers 20,000 fresh resumes", "$100/mo includes 2,000 CVs"
+_QUOTA_EN_VERB = re.compile(
+    rf"[^\n;.]{{0,24}}?(?:delivers?|includes?)[ \t]+(?P<n>{QUANTITY.pattern})[ \t]*"
+    rf"(?:[a-z]+[ \t]+){{0,2}}?(?:{REC_UNIT_EN})(?![a-z])",
+    re.IGNORECASE,
+)
+_GATE_QUOTA = Gate(
+    re.compile(r"下载|推送|解锁|导出|交付|download|unlock|delivered|deliver|include")
+)
 
 
 # A group buy's share: every buyer pays it and gets the whole lot ("$200 per slot. Everyone
@@ -214,7 +222,7 @@ def _other_data_line(text: str, pos: int) -> bool:
 
 def _quota(text: str, end: int) -> float | None:
     """The records a sum buys when a download quota follows it in the same clause."""
-    for pattern in (_QUOTA_ZH, _QUOTA_EN):
+    for pattern in (_QUOTA_ZH, _QUOTA_EN, _QUOTA_EN_VERB):
         m = pattern.match(text, end)
         if m is not None:
             n = _n_value(m)
@@ -327,6 +335,7 @@ def _n_value(m: re.Match[str]) -> float | None:
         "thousand": 1e3,
         "lakh": 1e5,
         "lac": 1e5,
+        "k": 1e3,
         "crore": 1e7,
         "million": 1e6,
     }
@@ -364,6 +373,8 @@ def _threshold(text: str, start: int, end: int, shut: _Shut = _OPEN) -> int:
 
 
 def _discount(text: str, start: int, shut: _Shut = _OPEN) -> float | None:
+    if "半价" in text[start : start + 40]:  # "原价0.4元/条，本周半价"
+        return 0.5
     m = None if shut.discount else _DISCOUNT.search(text, start, start + 40)
     if m is None:
         off = _PERCENT_OFF.search(text, start, start + 80) if "%" in text else None

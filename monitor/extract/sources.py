@@ -170,6 +170,29 @@ _HALF_PINYIN = {
     "领英": ("ling", "ying"),
     "看准": ("kan", "zhun"),
 }
+# Pinyin with spaces, and Latin names with one letter written as a digit ("m0nster",
+# "n4ukri", "l1nkedin"), as sellers write them to slip past filters.
+for _alias, _source in (
+    ("lie pin", "liepin.com"),
+    ("zhi lian", "zhaopin.com"),
+    ("qian cheng wu you", "51job.com"),
+    ("qianchengwuyou", "51job.com"),
+    ("linked-in", "linkedin.com"),
+):
+    STRONG.setdefault(_alias, _source)
+_LEET = {"o": "0", "i": "1", "a": "4", "e": "3"}
+for _name, _source in (
+    ("monster", "monster.com"),
+    ("naukri", "naukri.com"),
+    ("linkedin", "linkedin.com"),
+    ("glassdoor", "glassdoor.com"),
+    ("zhaopin", "zhaopin.com"),
+    ("liepin", "liepin.com"),
+    ("indeed", "indeed.com"),
+):
+    for _i, _ch in enumerate(_name):
+        if _ch in _LEET:
+            STRONG.setdefault(_name[:_i] + _LEET[_ch] + _name[_i + 1 :], _source)
 _MIXED: set[str] = set()
 for _name, (_first, _second) in _HALF_PINYIN.items():
     for _alias in (_first + _name[1], _name[0] + _second):
@@ -205,6 +228,7 @@ WEAK: dict[str, str] = {
     "51": "51job.com",
     "zl": "zhaopin.com",
     "boss": "zhipin.com",
+    "b0ss": "zhipin.com",
     "lp": "liepin.com",
     "lg": "lagou.com",
     "yjs": "yingjiesheng.com",
@@ -226,7 +250,7 @@ _CASED_RE = re.compile(r"(?P<a>" + _alternation(list(CASED)) + r")(?![A-Za-z0-9_
 # "Indeed, ..." opening a sentence is the adverb, not the job board.
 _ADVERB = re.compile(r"(?:^|[.!?:]\s+|\n\s*)Indeed,")
 _WEAK_RE = re.compile(
-    r"(?P<a>5[ \-_·*]?8|51|zl|boss|lp|lg|yjs|qc)(?![\d.%a-z_])"
+    r"(?P<a>5[ \-_·*|]?8|51|zl|boss|b0ss|lp|lg|yjs|qc)(?![\d.%a-z_])"
     r"(?![ \t]*(?:元|块|毛|角|分|条|份|个|人|名|万|千|w|k|岁|号|年|月|日|天|小时|省|市|届|级|期|楼|"
     r"区|路|折|米|度))"
 )

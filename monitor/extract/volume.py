@@ -171,6 +171,7 @@ def find_counts(text: str, taken: Spans, fold: str | None = None) -> list[Count]
             continue
         if m.group("cn") and (
             _vague(text, m.start())
+            or text.startswith("级", m.end())  # "百万级": of the order of a million
             or (m.group(0) in ("千万", "万万") and _ADVERB_AFTER.match(text, m.end()))
         ):
             continue  # "几百万", "数十万": no figure claimed; "大家千万别上当": no figure at all
