@@ -213,9 +213,12 @@ def channel_posts(text: str) -> list[tuple[int, int]]:
 
 
 # Words of a channel post that offers job seekers' records.
+# (Latin words not inside a handle: "@boss_jianli_66" names no platform. Only channel
+# exports are searched, so the leading lookbehind's cost does not matter.)
 _POST_SUBJECT = re.compile(
-    r"简历|求职|应聘|人才|resume|cv|candidate|job ?seeker|applicant|talent|"
-    r"智联|前程|boss|猎聘|拉勾|58同城|赶集|脉脉|领英|linkedin|indeed|naukri|monster|seek|glassdoor",
+    r"简历|求职|应聘|人才|智联|前程|boss直聘|猎聘|拉勾|58同城|赶集|脉脉|领英|"
+    r"(?<![\w@])(?:resume|cv|candidate|job ?seeker|applicant|talent|boss|linkedin|indeed|naukri|"
+    r"monster|seek|glassdoor)",
     re.IGNORECASE,
 )
 
