@@ -233,7 +233,7 @@ def _analyze_normalized(norm: Normalized) -> Analysis:
     if not _may_be_offer(keywords, price, volume, True, bool(sources)):
         evidence = Evidence(prices.kind, prices.cny, volume, False, bool(sources))
         return _near_miss(keywords, evidence, extra, prices.signals)
-    contacts = find_contacts(norm.text, fold)
+    contacts = find_contacts(norm.text, fold, furnished=False)
     evidence = Evidence(
         price_kind=prices.kind,
         price_cny=prices.cny,

@@ -329,8 +329,13 @@ def normalize_phone(raw: str) -> str:
     return digits
 
 
-def find_contacts(text: str, fold: str | None = None) -> list[dict[str, str]]:
+def find_contacts(
+    text: str, fold: str | None = None, furnished: bool = True
+) -> list[dict[str, str]]:
     """Seller contacts in ``text`` (the normalized, case-kept view), in order of appearance.
+
+    ``furnished``: False when the page furniture below the listing (threads.chrome_section)
+    is already cut off ``text`` (analyze() does it for every extractor).
 
     ``fold``: as for money.find_money (``Normalized.fold``): the case-insensitive cue patterns
     search it when given (same result, faster)."""
@@ -366,7 +371,7 @@ def find_contacts(text: str, fold: str | None = None) -> list[dict[str, str]]:
     if found and _GATE_SCAMMER.open(lower):
         found = _not_scammers(text, found)
     if found:
-        found = _on_the_page(text, fold, found)
+        found = _on_the_page(text, fold, found, furnished)
     seen: set[tuple[str, str]] = set()
     out: list[dict[str, str]] = []
     for c in sorted(found, key=lambda c: c.pos):
@@ -398,17 +403,23 @@ _SITE_CONTACT_BEFORE = re.compile(
 )
 
 
-def _on_the_page(text: str, fold: str | None, found: list[Contact]) -> list[Contact]:
+_GATE_SITE_CONTACT = Gate(_SITE_CONTACT_BEFORE)
+
+
+def _on_the_page(
+    text: str, fold: str | None, found: list[Contact], furnished: bool = True
+) -> list[Contact]:
     """Without the page's furniture (reviews, comments, Q&A, "customers also viewed"), the
     site's own service contacts and, in a channel export, the other posts' advertisers
     (when a post about job seekers' records gives one of its own)."""
-    chrome = chrome_section(text, fold)
-    end = len(text) if chrome is None else chrome
-    kept = [
-        c
-        for c in found
-        if c.pos < end and _SITE_CONTACT_BEFORE.search(text, max(0, c.pos - 40), c.pos) is None
-    ]
+    chrome = chrome_section(text, fold) if furnished else None
+    if chrome is not None:
+        found = [c for c in found if c.pos < chrome]
+    if fold is None or _GATE_SITE_CONTACT.open(fold):
+        found = [
+            c for c in found if _SITE_CONTACT_BEFORE.search(text, max(0, c.pos - 40), c.pos) is None
+        ]
+    kept = found
     others = tuple(other_posts(text)) if len(kept) > 1 else ()
     if others:
         theirs = [c for c in kept if not within(c.pos, others)]
