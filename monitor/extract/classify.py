@@ -111,7 +111,7 @@ POSITIVE: tuple[Rule, ...] = (
         r"采集[^\n。]{0,24}(?:手机|电话|联系方式|姓名)|抓取[^\n。]{0,24}(?:手机|电话|联系方式|姓名)|"
         r"导出[^\n。]{0,12}(?:手机|电话|联系方式)|"
         r"scraper[^\n.]{0,40}(?:phone|email|contact)|"
-        r"(?:we|i) scrape[^\n.]{0,80}(?:phone|email|mobile|contact)|"
+        r"(?:we|i) scrape[^\n.]{0,120}(?:phone|email|mobile|contact)|"
         r"extracts? [^\n.]{0,30}(?:phone|email|contact)|"
         r"pulls? [^\n.]{0,40}(?:profiles|contacts|candidates|cvs|resumes)[^\n.]{0,40}"
         r"(?:mobile|phone|email|contact)|extractor (?:bot|tool)|scraper bot|采集器|"
@@ -309,7 +309,9 @@ NEGATIVE: tuple[Rule, ...] = (
     # Work on a CV database (typing resumes in, paid per CV): a job, not the data for sale.
     _rule(
         "neg:work_offer",
-        r"data entry|typists?(?![a-z])|打字员|录入员|简历录入|信息录入|资料录入|日结|招兼职|"
+        # (not a job category in a list of the records' trades: "driver, data entry, sales")
+        r"data entry(?<!, data entry)(?![ \t]*[,/、|])|"
+        r"typists?(?![a-z])|打字员|录入员|简历录入|信息录入|资料录入|日结|招兼职|"
         r"data annotat(?:ors?|ion)|annotators?(?![a-z])|标注员|数据标注|"
         r"兼职招聘|per (?:cv|resume) (?:entered|typed)",
         -4.5,
@@ -319,13 +321,15 @@ NEGATIVE: tuple[Rule, ...] = (
         r"(?<!在)找工作(?!的)|求内推|open to work 🙏|"
         # (lookbehinds after the words: leading ones would cost the rule its regex prefilter)
         r"looking for(?<!people looking for)(?<!actively looking for)(?<!who are looking for)"
-        r" (?:a )?(?:remote )?(?:job|role|work|position)|"
+        r" (?:a |my )?(?:next |new )?(?:remote )?(?:job|role|work|position)|job hunting|"
+        r"any openings|(?:roast|review|critique) my (?:cv|resume)|feedback on my (?:cv|resume)|"
         r"my (?:cv|resume)|我的简历|available immediately|hire me|我的信息|我投|求一份|找一份|"
         r"求推荐|"
         r"本人(?:是|今年|[^,、。\n]{0,6}(?:专业|毕业|经验))|i'?m an? [a-z ]{0,30}with \d+ years?|"
         r"本人[^\n。]{0,12}求职|求(?:各位)?(?:大佬)?内推|帮(?:我)?看看简历|附简历|"
         r"(?:我的)?简历已脱敏",
         -2.5,
+        2,
     ),
     _rule(
         "neg:software",
@@ -444,7 +448,9 @@ NEGATIVE: tuple[Rule, ...] = (
         r"不卖(?:任何)?(?:简历|候选人|求职者|人才库)(?!模板|模版)|"
         r"(?:不出售|不提供|不转让)(?:任何)?(?:简历|候选人|求职者|人才库)(?!模板|模版)|"
         r"不(?:含|包含|包括)[^\n。]{0,8}(?:候选人库|简历库|人才库|求职者)|"
-        r"no (?:job ?seekers?|cvs?|resumes?|hr|candidates?)(?: ?/ ?[a-z]+)? (?:data|records|leads)|"
+        r"no (?:job ?seekers?|cvs?|resumes?|hr|candidates?)(?: ?/ ?[a-z]+)?"
+        r"(?: or (?:job ?seeker|candidate|cv|resume|applicant)s?)? (?:data|records|leads)|"
+        r"不涉及(?:任何)?[^\n。]{0,6}(?:求职者|简历)|"
         r"(?:do not|don'?t|never|not) (?:sell|provide|share|offer)"
         r"(?: or (?:share|rent|sell|trade))? (?:any )?(?:cvs?|resumes?|job ?seekers?|candidates?)"
         r"(?: or (?:job ?seekers?|candidates?))?"

@@ -64,8 +64,11 @@ PLAUSIBLE_LOT_PER_RECORD = 10
 _UNIT = rf"(?:{REC_UNIT_ZH}|{REC_UNIT_EN})"
 _UNIT_RE = re.compile(_UNIT, re.IGNORECASE)
 _PER_ONE_AFTER = re.compile(
-    rf"[ \t]*(?:/[ \t]*|每[ \t]*|per[ \t]+(?:(?:delivered|verified|valid|fresh|unique|single|"
-    rf"full|new|complete|qualified)[ \t]+)?|a[ \t]+|an[ \t]+|一[ \t]*|for one[ \t]+|"
+    # ("per enriched profile": one describing word, not a multiplier as in "per lakh records")
+    rf"[ \t]*(?:/[ \t]*|每[ \t]*|"
+    rf"per[ \t]+(?:(?!lakh|lac|crore|thousand|million|hundred)[a-z]{{3,12}}[ \t]+)?|"
+    rf"a[ \t]+|an[ \t]+|一[ \t]*|"
+    rf"for one[ \t]+|"
     rf"for 1[ \t]+)(?:个|位)?[ \t]*{_UNIT}(?![a-z])"
     r"|[ \t]*/?[ \t]*(?:each|apiece|ea\.?|pc|pcs|a pop|a piece|per head)(?![a-z])",
     re.IGNORECASE,

@@ -21,7 +21,7 @@ REC_UNIT_ZH = "条|份|个|笔|人|名|位|张|组|套"
 REC_UNIT_EN = (
     r"records?|rows?|cvs?|resumes?|résumés?|leads?|profiles?|candidates?|entries|entry|"
     r"applicants?|job ?seekers?|contacts?|emails?|numbers?|lines?|people|persons?|users?|"
-    r"members?|biodata|data ?sets?|grads|graduates|freshers"
+    r"members?|biodata|data ?sets?|grads|graduates|freshers|data(?! ?entry)"
 )
 # Up to three describing words may stand between number and unit: "220k candidate CVs".
 _UNIT_AFTER = re.compile(
@@ -176,6 +176,8 @@ def find_counts(text: str, taken: Spans, fold: str | None = None) -> list[Count]
         ):
             continue  # "几百万", "数十万": no figure claimed; "大家千万别上当": no figure at all
         ok, unit, end = _is_candidate(text, m, value, fold)
+        if ok and unit.lower() == "data" and 1990 <= value <= 2035 and m.group(0).isdigit():
+            continue  # "2024 data": a year ("5000 data – ₹1000" is a count, as in India)
         if ok and not (masked and in_sample_row(text, m.start())):
             counts.append(Count(m.start(), end, int(value), unit))
     if "illion" in text or "lakh" in text or "ILLION" in text or "LAKH" in text:
