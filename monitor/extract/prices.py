@@ -108,13 +108,14 @@ _COUNT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _LOT_BEFORE = re.compile(
-    r"(?:整包|全包|打包|整体|整出|整卖|全部|全拿|全要|全收|一口价|全国包|全套|包圆|总价|全量|全库|"
+    r"(?:整包|全包|打包|整体|整出|整卖|全部|全拿|全要|全收|一口价|全国包|全套|包圆|总价|全量|全库|整份|"
     r"整库|"
     r"(?:full|entire|whole|complete)(?: (?:set|database|db|dump|list|package|pack|bundle|"
     r"collection|thing|lot|base|batch|file|archive))?(?: (?:discount|price|deal|offer))?|"
     r"the lot|everything|all of it|(?:offer|sale|special|deal|our) price|到手价|券后价?|拼单价|"
     r"现价|特价)"
-    r"[ \t]*(?:拿走|包走|带走|出|卖)?(?:for|at|only|just|[:=,\-–—>.…]|价|价格|只要|仅需|仅|只需|"
+    r"[ \t]*(?:拿走|包走|带走|走|出|卖)?(?:的话)?"
+    r"(?:for|at|only|just|[:=,\-–—>.…]|价|价格|只要|仅需|仅|只需|"
     r"[ \t])*\Z",
     re.IGNORECASE,
 )
@@ -520,12 +521,13 @@ def _bare_prices(
             if factor is not None:
                 found.append(UnitPrice(amount / n * factor, default, threshold, "discount"))
         elif (
-            per_record_quoted
+            (per_record_quoted or any(p.how == "per_record" for p in found))
             and amount < 10
             and not before.isascii()
             and (
                 _THRESHOLD_MAN.search(before) is not None
                 or _TIER_LINE_BEFORE.search(before) is not None
+                or _BULK_BEFORE.search(before) is not None
             )
         ):
             # "单价 0.12元/条，满5万 0.09": a tier line repeating the quoted per-record unit.
@@ -539,6 +541,10 @@ def _bare_prices(
         ):
             found.append(UnitPrice(amount / volume, default, volume, "lot"))
     return found
+
+
+# "0.3元/条，量大1.5": the bulk buyer's price, in the unit quoted before it.
+_BULK_BEFORE = re.compile(r"(?:量大|大量|批量|批发|走量)[ \t]*(?:的话|价)?[ \t]*[:：]?[ \t]*\Z")
 
 
 # What may follow a bare sum that is the price of a package ("两千条打包300 🉐"): not a unit of

@@ -108,6 +108,7 @@ STRONG: dict[str, str] = {
     "careerbuilder": "other",
     "shine.com": "other",
     "timesjobs": "other",
+    "timesjob": "other",
     "foundit": "other",
     "workindia": "other",
     "iimjobs": "other",

@@ -21,7 +21,7 @@ REC_UNIT_ZH = "条|份|个|笔|人|名|位|张|组|套"
 REC_UNIT_EN = (
     r"records?|rows?|cvs?|resumes?|résumés?|leads?|profiles?|candidates?|entries|entry|"
     r"applicants?|job ?seekers?|contacts?|emails?|numbers?|lines?|people|persons?|users?|"
-    r"members?|biodata|data ?sets?|grads|graduates|freshers|data(?! ?entry)"
+    r"members?|biodata|data ?sets?|grads|graduates|freshers|names|data(?! ?entry)"
 )
 # Up to three describing words may stand between number and unit: "220k candidate CVs".
 _UNIT_AFTER = re.compile(
@@ -41,7 +41,8 @@ _CUE_BEFORE = re.compile(
 )
 # Minimum orders, thresholds, per-N denominators, daily figures, samples, salaries.
 _REJECT_BEFORE = re.compile(
-    r"(?:满|起售|起购|起订|起卖|起拍|最低|最少|至少|低于|不足|min(?:imum)?\.?(?: order)?(?: of)?|"
+    r"(?:满|起售|起购|起订|起卖|起拍|起步量?|起批量?|最低|最少|至少|低于|不足|"
+    r"min(?:imum)?\.?(?: order)?(?: of)?|"
     r"at least|if you (?:take|buy|order)|orders? (?:over|above|of)|bulk[ \t]*\(?|above|"
     r"每|per|/|日产能|产能|日更|日收|每日|每天|今日|当日|日均|daily|a day|weekly|每周|"
     r"(?:每天|一天|每日)(?:可|能)?(?:采集?|出|更新|新增|下载)|日采|日产|日出|日可采|峰值|peak|"
