@@ -47,6 +47,10 @@ BLIND17 = load_jsonl("blind17.jsonl")
 BLIND18 = load_jsonl("blind18.jsonl")
 BLIND19 = load_jsonl("blind19.jsonl")
 BLIND20 = load_jsonl("blind20.jsonl")
+BLIND21 = load_jsonl("blind21.jsonl")
+BLIND22 = load_jsonl("blind22.jsonl")
+BLIND23 = load_jsonl("blind23.jsonl")
+BLIND24 = load_jsonl("blind24.jsonl")
 
 
 def _dev(lo: int, hi: int) -> list[dict[str, Any]]:
@@ -145,6 +149,20 @@ FLOORS = {
     "blind18": (BLIND18, (0.97, 0.97, 0.95, 0.95, 0.97, 0.97)),
     "blind19": (BLIND19, (0.97, 0.97, 0.88, 0.95, 0.95, 0.94)),
     "blind20": (BLIND20, (0.97, 0.97, 0.88, 0.95, 0.93, 0.95)),
+    # Then blind21 (whole captured pages: reviews, comments, channel exports, footers) and
+    # blind22 (the hardest price, volume and source shapes), first run: blind21 precision
+    # 1.0, recall 0.90, price 0.70, volume 0.90, sources 0.80, contacts F1 0.793; blind22
+    # precision 0.976, recall 0.952, price 0.786, volume 0.905, sources 0.810, contacts F1
+    # 0.988 (fixed in turn: facts read above the page furniture, channel posts, site
+    # hotlines, "$15/k", "100 USDT = 8,000 CVs", leetspeak names...). Last, two sets asked to be
+    # representative of a month's traffic rather than tricky, first run: blind23 precision
+    # 0.977, recall 0.956, price 0.778, volume 0.911, sources 0.933, contacts F1 1.0; blind24
+    # precision 0.938, recall 1.0, price 1.0, volume 1.0, sources 0.978, contacts F1 1.0
+    # (pooled: precision 0.957, recall 0.978).
+    "blind21": (BLIND21, (0.97, 0.97, 0.82, 0.95, 0.88, 0.93)),
+    "blind22": (BLIND22, (0.97, 0.97, 0.9, 0.95, 0.95, 0.97)),
+    "blind23": (BLIND23, (0.97, 0.97, 0.97, 0.97, 0.95, 0.97)),
+    "blind24": (BLIND24, (0.97, 0.97, 0.97, 0.97, 0.95, 0.97)),
 }
 
 
