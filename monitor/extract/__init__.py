@@ -26,6 +26,7 @@ from monitor.extract.classify import (
     KeywordScan,
     cannot_be_offer,
     classify,
+    is_offer,
     scan,
 )
 from monitor.extract.contacts import find_contacts
@@ -193,7 +194,7 @@ def _may_be_offer(
     has_source: bool,
 ) -> bool:
     """Whether the listing would be an offer with these facts (the unread ones at their best)."""
-    return classify(keywords, Evidence(*price, volume, has_contact, has_source)).is_offer
+    return is_offer(keywords, Evidence(*price, volume, has_contact, has_source))
 
 
 def _near_miss(

@@ -642,10 +642,14 @@ def cannot_be_offer(keywords: KeywordScan) -> bool:
     return BIAS + subject + keywords.rules_logit + _BEST_EVIDENCE < 0.0
 
 
-def classify(keywords: KeywordScan, evidence: Evidence) -> Verdict:
-    """Score a listing from its keyword scan and the facts extracted from it."""
+_TRADE_RULES = frozenset(
+    {"sale", "have_stock", "harvest_tool", "data_sold_apart", "download_quota"}
+)
+
+
+def _logit(keywords: KeywordScan, evidence: Evidence, signals: list[str] | None) -> float:
+    """The listing's logit; the signals that make it are appended to ``signals`` (if given)."""
     logit = BIAS
-    signals: list[str] = []
     others = "neg:other_subjects" in keywords.fired
     # "招聘数据" (recruitment data) is job seekers' only when nothing says whose else it is.
     subjects = [s for s in keywords.subjects if not (others and s in _WEAK_SUBJECTS)]
@@ -654,28 +658,38 @@ def classify(keywords: KeywordScan, evidence: Evidence) -> Verdict:
         others = True
     if subjects:
         logit += 2.5
-        signals += [f"kw:{s}" for s in subjects]
+        if signals is not None:
+            signals += [f"kw:{s}" for s in subjects]
     elif evidence.has_source and not others:
         # Records from a job platform are job seekers' records even if nobody says "resume".
         logit += 1.5
-        signals.append("kw:job_platform")
+        if signals is not None:
+            signals.append("kw:job_platform")
     else:
         logit -= 6.0
-        signals.append("neg:no_job_seeker_subject")
+        if signals is not None:
+            signals.append("neg:no_job_seeker_subject")
     gained, found = _evidence(evidence)
     logit += gained + keywords.rules_logit
-    signals += found + keywords.rule_signals
-    trade = evidence.price_kind or keywords.fired & {
-        "sale",
-        "have_stock",
-        "harvest_tool",
-        "data_sold_apart",
-        "download_quota",
-    }
+    if signals is not None:
+        signals += found + keywords.rule_signals
+    trade = evidence.price_kind or keywords.fired & _TRADE_RULES
     if not trade and logit > -1.0:
         # Talk about resumes with nothing offered: no price and no sale word. A contact
         # alone is not enough: job seekers and recruiters leave theirs too.
         logit = -1.0
-        signals.append("neg:no_trade_terms")
-    score = 1.0 / (1.0 + math.exp(-logit))
+        if signals is not None:
+            signals.append("neg:no_trade_terms")
+    return logit
+
+
+def classify(keywords: KeywordScan, evidence: Evidence) -> Verdict:
+    """Score a listing from its keyword scan and the facts extracted from it."""
+    signals: list[str] = []
+    score = 1.0 / (1.0 + math.exp(-_logit(keywords, evidence, signals)))
     return Verdict(score >= THRESHOLD, round(score, 4), signals)
+
+
+def is_offer(keywords: KeywordScan, evidence: Evidence) -> bool:
+    """``classify(keywords, evidence).is_offer``, without the signals."""
+    return 1.0 / (1.0 + math.exp(-_logit(keywords, evidence, None))) >= THRESHOLD

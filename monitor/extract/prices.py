@@ -128,6 +128,8 @@ _LOT_AFTER = re.compile(
     r"all in|全部|全拿|拿走|包走|打包|全包|一口价|(?:就)?出(?!价)|卖了|转让)",
     re.IGNORECASE,
 )
+# The same, case-sensitive, on the lower-cased text (its literals are lower-case; faster).
+_LOT_AFTER_LOWER = re.compile(_LOT_AFTER.pattern)
 # Bare numbers sellers quote without a currency: "0.25一条", "打包2300出", "全拿2000",
 # "打包价一万二".
 # Led by a lookahead class: compile_lookahead_led gives it the regex prefilter.
@@ -446,7 +448,9 @@ def _classify(text: str, money: Money, volume: int | None, shut: _Shut = _OPEN) 
         n = _n_value(after)
         if n:
             return UnitPrice(money.amount / n, money.currency, int(n), "package")
-    if volume and _LOT_AFTER.match(text, end):  # "€40 per 10k, €2250 for everything"
+    if volume and (  # "€40 per 10k, €2250 for everything"
+        _LOT_AFTER.match(text, end) if shut.fold is None else _LOT_AFTER_LOWER.match(shut.fold, end)
+    ):
         return UnitPrice(money.amount / volume, money.currency, volume, "lot")
     package = _COUNT_BEFORE_W.search(before, low)
     # "来自58), 一千块" is not a package of 58: a package names its unit or multiplier.
