@@ -724,6 +724,18 @@ class Folded:
             return self.folded.finditer(text)
         return self.lower.finditer(lower)
 
+    def search(self, text: str, lower: str | None) -> re.Match[str] | None:
+        """The first match in ``text`` (on ``lower`` when it is given, as for finditer)."""
+        if lower is None:
+            return self.folded.search(text)
+        return self.lower.search(lower)
+
+    def match(self, text: str, lower: str | None, pos: int) -> re.Match[str] | None:
+        """A match starting at ``pos`` (on ``lower`` when it is given, as for finditer)."""
+        if lower is None:
+            return self.folded.match(text, pos)
+        return self.lower.match(lower, pos)
+
 
 # ---------------------------------------------------------------------------------------------
 # End gates for window patterns anchored at the end ("...[ \t]*$").

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from monitor.extract.classify import PLAUSIBLE_MAX_CNY, SUBJECT
-from monitor.extract.fastre import FoldedWindow, Gate, compile_lookahead_led
+from monitor.extract.fastre import Folded, FoldedWindow, Gate, compile_lookahead_led
 from monitor.extract.money import Money
 from monitor.extract.numbers import CN_NUM_CHARS, QUANTITY, parse_chinese, quantity_value
 from monitor.extract.spans import Spans
@@ -119,17 +119,17 @@ _LOT_BEFORE = re.compile(
     r"[ \t])*\Z",
     re.IGNORECASE,
 )
-_LOT_AFTER = re.compile(
+# (fastre.Folded: its twin, the same pattern case-sensitive, is matched on the lower-cased text
+# when there is one; its literals are lower-case)
+_LOT_AFTER_SOURCE = (
     r"[ \t]*(?:(?:usd|usdt|eur|gbp|aud|cad|inr|cny|rmb)[ \t]+)?"
     r"(?:for (?:the |it )?(?:lot|all|everything|whole|full|entire|complete)|the (?:lot|whole)|"
     r"full|complete(?![a-z])|"
     r"whole(?![a-z])|"
     r"obo|发起拼单|单独购买|takes? (?:it )?all|for everything|"
-    r"all in|全部|全拿|拿走|包走|打包|全包|一口价|(?:就)?出(?!价)|卖了|转让)",
-    re.IGNORECASE,
+    r"all in|全部|全拿|拿走|包走|打包|全包|一口价|(?:就)?出(?!价)|卖了|转让)"
 )
-# The same, case-sensitive, on the lower-cased text (its literals are lower-case; faster).
-_LOT_AFTER_LOWER = re.compile(_LOT_AFTER.pattern)
+_LOT_AFTER = Folded(_LOT_AFTER_SOURCE, _LOT_AFTER_SOURCE)
 # Bare numbers sellers quote without a currency: "0.25一条", "打包2300出", "全拿2000",
 # "打包价一万二".
 # Led by a lookahead class: compile_lookahead_led gives it the regex prefilter.
@@ -210,15 +210,13 @@ _OTHER_DATA_SOURCE = (
     r"loan|credit card|crypto|investor|insurance|mortgage|car owner|patient(?<!impatient)|"
     r"homeowner|parents|gambl|casino|forex"
 )
-# Case-insensitive, and the same case-sensitive for the lower-cased text (a letter-led
-# case-insensitive pattern gets no regex prefilter and is tried at every position).
-_PER_RECORD_HEADER = re.compile(_PER_RECORD_HEADER_SOURCE, re.IGNORECASE)
-_PER_RECORD_HEADER_LOWER = re.compile(_PER_RECORD_HEADER_SOURCE)
-_OTHER_DATA = re.compile(_OTHER_DATA_SOURCE, re.IGNORECASE)
-_OTHER_DATA_LOWER = re.compile(_OTHER_DATA_SOURCE)
+# Case-insensitive, and their case-sensitive twins for the lower-cased text (fastre.Folded: a
+# letter-led case-insensitive pattern gets no regex prefilter and is tried at every position).
+_PER_RECORD_HEADER = Folded(_PER_RECORD_HEADER_SOURCE, _PER_RECORD_HEADER_SOURCE)
+_OTHER_DATA = Folded(_OTHER_DATA_SOURCE, _OTHER_DATA_SOURCE)
 # Their literals, asked of the lower-cased view before a search.
-_GATE_OTHER_DATA = Gate(_OTHER_DATA_LOWER)
-_GATE_HEADER = Gate(_PER_RECORD_HEADER_LOWER)
+_GATE_OTHER_DATA = Gate(_OTHER_DATA.lower)
+_GATE_HEADER = Gate(_PER_RECORD_HEADER.lower)
 
 
 def _other_data_line(text: str, pos: int) -> bool:
@@ -226,7 +224,7 @@ def _other_data_line(text: str, pos: int) -> bool:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     line = text[start : end if end >= 0 else len(text)]
-    return _OTHER_DATA.search(line) is not None and SUBJECT.search(line.lower()) is None
+    return _OTHER_DATA.folded.search(line) is not None and SUBJECT.search(line.lower()) is None
 
 
 def _quota(text: str, end: int) -> float | None:
@@ -452,7 +450,7 @@ def _classify(text: str, money: Money, volume: int | None, shut: _Shut = _OPEN) 
         if n:
             return UnitPrice(money.amount / n, money.currency, int(n), "package")
     if volume and (  # "€40 per 10k, €2250 for everything"
-        _LOT_AFTER.match(text, end) if shut.fold is None else _LOT_AFTER_LOWER.match(shut.fold, end)
+        _LOT_AFTER.match(text, shut.fold, end)
     ):
         return UnitPrice(money.amount / volume, money.currency, volume, "lot")
     package = _COUNT_BEFORE_W.search(before, low)
@@ -658,18 +656,13 @@ def extract_prices(
     # Price lists (other people's data beside resumes, a per-record header) hold several sums.
     other_data, header = False, None
     if len(monies) > 1:
-        view, other_re, header_re = (
-            (text, _OTHER_DATA, _PER_RECORD_HEADER)
-            if fold is None
-            else (fold, _OTHER_DATA_LOWER, _PER_RECORD_HEADER_LOWER)
-        )
         # (on the lower-cased view, a literal check first: the alternations cost ~15 us a
         # search on a long listing)
-        lower = fold is not None
-        other_data = (not lower or _GATE_OTHER_DATA.open(view)) and other_re.search(
-            view
+        other_data = (fold is None or _GATE_OTHER_DATA.open(fold)) and _OTHER_DATA.search(
+            text, fold
         ) is not None
-        header = header_re.search(view) if not lower or _GATE_HEADER.open(view) else None
+        if fold is None or _GATE_HEADER.open(fold):
+            header = _PER_RECORD_HEADER.search(text, fold)
     for money in monies:
         if masked and in_sample_row(text, money.start):
             continue  # a salary in the sample rows shown ("| £23k")
