@@ -22,7 +22,13 @@ from dataclasses import dataclass, field
 from monitor.extract.classify import PLAUSIBLE_MAX_CNY, SUBJECT
 from monitor.extract.fastre import Folded, FoldedWindow, Gate, compile_lookahead_led
 from monitor.extract.money import Money
-from monitor.extract.numbers import CN_NUM_CHARS, QUANTITY, parse_chinese, quantity_value
+from monitor.extract.numbers import (
+    CN_NUM_CHARS,
+    QUANTITY,
+    parse_chinese,
+    parse_quantity,
+    quantity_value,
+)
 from monitor.extract.spans import Spans
 from monitor.extract.volume import REC_UNIT_EN, REC_UNIT_ZH, in_sample_row
 
@@ -625,6 +631,37 @@ def _lot_sums(text: str, taken: Spans, default: str, volume: int) -> list[UnitPr
     return found
 
 
+# Bonus records given with a package: "买一万送两千", "50k for $900 and we add 10k free",
+# "buy 10k get 2k free": the package's sum buys both.
+_ZH_COUNT = r"[\d.,]{1,9}[ \t]*[万千wk]?|[一二两三四五六七八九十百千万]{1,6}"
+_BONUS_ZH = re.compile(
+    rf"买[ \t]*(?P<n>{_ZH_COUNT})[ \t]*(?:条|份)?[ \t]*(?:送|赠|再送)[ \t]*(?P<m>{_ZH_COUNT})"
+)
+_BONUS_EN = re.compile(
+    r"(?<![\d.,])(?P<n>\d[\d.,]{0,8}[ \t]?[km]?)(?![\d.,])[^\n.]{0,30}?"
+    r"(?:get|add|plus|\+)[ \t]+(?P<m>\d[\d.,]{0,8}[ \t]?[km]?)[ \t]*(?:[a-z]+[ \t]+)?"
+    r"(?:free|bonus|extra)(?![a-z])",
+    re.IGNORECASE,
+)
+_GATE_BONUS = Gate(re.compile(r"送|赠|free|bonus|extra"))
+
+
+def _with_bonus(text: str, prices: list[UnitPrice]) -> list[UnitPrice]:
+    """The package prices again over their records plus the bonus records given with them."""
+    found: list[UnitPrice] = []
+    for pattern in (_BONUS_ZH, _BONUS_EN):
+        for m in pattern.finditer(text):
+            n, extra = parse_quantity(m.group("n")), parse_quantity(m.group("m"))
+            if not n or not extra or extra >= n:
+                continue
+            found += [
+                UnitPrice(p.amount * n / (n + extra), p.currency, int(n + extra), "package")
+                for p in prices
+                if p.how == "package" and p.min_records == int(n)
+            ]
+    return found
+
+
 def _per_n_count(m: re.Match[str]) -> float:
     """The record count of a _PER_N_BARE_BEFORE match (0 when unreadable)."""
     if m.re is _PER_N_BARE_BEFORE:
@@ -685,6 +722,8 @@ def extract_prices(
     prices.extend(_bare_prices(text, spans, default, volume, shut, quoted_per_record))
     if volume and cjk and (_GATE_LOT_SUM.open(text) or _GATE_LOT_SUM_BEFORE_WORD.open(text)):
         prices.extend(_lot_sums(text, spans, default, volume))
+    if prices and (fold is None or _GATE_BONUS.open(fold)):
+        prices.extend(_with_bonus(text, prices))
     result = PriceResult()
     if (
         monies

@@ -117,6 +117,16 @@ def volume(text: str) -> int | None:
         ("单价：每份 八分钱，十万份以上 七分", 0.07, "CNY"),
         ("£0.10 per record, or £300 for a 5,000 block", 0.06, "GBP"),
         ("规格：１包＝５００份，３９元/包。库存：２０万+", 0.078, "CNY"),
+        # this session's forms: quotas, group buys, whole lots, tiers over thresholds, bonuses
+        ("月租1200元，每月可下载简历4000份", 0.3, "CNY"),
+        ("Renting it: $300/mo, includes 1,000 resume downloads", 0.3, "USD"),
+        ("800k CVs. Total $1,200 split between 6 slots = $200 per slot", 0.00025, "USD"),
+        ("750k rows\n€40 per 10k, €2250 for everything", 0.003, "EUR"),
+        ("库存500万\n每万条800元，10万条起7000元", 0.07, "CNY"),
+        ("库存30万+ 1万条5000元，活动期间买一万送两千", 0.416667, "CNY"),
+        ("350K available. Deal: 50k for $900 and we add 10k free", 0.015, "USD"),
+        ("Price: $15/k. Min order 20k. 3.2M records", 0.015, "USD"),
+        ("猎聘 简历 库存 180w，5万条一包 3000元，本月全场9折。", 0.054, "CNY"),
     ],
 )
 def test_unit_price(text: str, amount: float, currency: str) -> None:
@@ -377,3 +387,22 @@ def test_analysis_of_an_offer_has_all_fields() -> None:
     assert a.sources == ["zhaopin.com"]
     assert a.contacts == [{"type": "telegram", "value": "zl_cn_cv"}]
     assert "resume" in a.categories
+
+
+def test_whole_page_contacts_are_the_sellers_only() -> None:
+    # a channel export: the other posts' advertisers are not the resume seller
+    channel = (
+        "US Candidate Leads\n---- October 2 ----\nFresh Indeed candidate leads, $50 per 1,000\n"
+        "DM @usleads_desk to order\n👁 2.9K  edited  14:22\n---- October 3 ----\n"
+        "Best VPN deal, link in bio of @vpn_partner\n👁 1.1K  09:10\n---- October 6 ----\n"
+        "Crypto signals VIP group, join @signals_vip_room\n👁 980  11:03"
+    )
+    assert find_contacts(normalize("", channel).text) == [
+        {"type": "telegram", "value": "usleads_desk"}
+    ]
+    # reviews below the item, the platform's hotline and a named scammer
+    page = (
+        "智联简历 0.1元/条 库存10万 联系 VX：zl_seller01\n提醒：QQ 1122334455 是骗子\n"
+        "买家评价（3）\n问：准吗？ 答：准，有问题加我q 2298130077\n平台客服热线 95188"
+    )
+    assert find_contacts(normalize("", page).text) == [{"type": "wechat", "value": "zl_seller01"}]

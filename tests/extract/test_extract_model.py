@@ -89,6 +89,17 @@ def test_gains_need_volume_and_price() -> None:
             "Resume scraper + data",
             "Selling my resume scraper. I deliver candidate records for $30 per 1,000.",
         ),
+        # an enterprise account rented with a download quota delivers the records
+        (
+            "智联企业账号出租",
+            "智联招聘企业账号：月租1200元，每月可下载简历4000份，下载后的简历含完整联系方式。联系：@hr_zh",
+        ),
+        # a warning used as the hook of the poster's own offer
+        (
+            "提醒各位：QQ 1122334455 是骗子",
+            "有人出58同城简历，我转了钱被拉黑了，大家别上当。\n\n"
+            "我们家做了五年：58同城简历库存100万份，0.2元一份。要的Q我:3216549870",
+        ),
     ],
 )
 def test_offers(title: str, text: str) -> None:
@@ -174,6 +185,20 @@ def test_offers(title: str, text: str) -> None:
             "Small agency here. Willing to pay $0.05 per resume for 50k+ candidates. DM me.\n\n"
             "Reply from u/hr_guy: scraped resumes get you sued.",
             "neg:wanted_to_buy",
+        ),
+        # a warning that quotes the offer it warns about, in reported speech
+        (
+            "曝光：出售智联简历的骗子",
+            "昨天在群里看到这样一条消息：“出售智联招聘简历，0.3元一份，库存50万，要的加V：zl_x”。"
+            "对方让先付500定金，付完就把我拉黑了。已经报警，大家千万别信。",
+            "neg:warning",
+        ),
+        # a job board's own membership page
+        (
+            "某人才网企业VIP会员",
+            "企业开通VIP会员即可无限发布职位，并可下载简历：银牌会员 1980元/年，可下载简历500份。"
+            "简历仅限招聘使用。",
+            "neg:platform_product",
         ),
     ],
 )
