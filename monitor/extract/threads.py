@@ -263,13 +263,18 @@ _RECORDS = re.compile(r"\d[ \t]*[万千wk]?[ \t]*(?:份|条|records?|rows?|cvs?|
 _SELLERS_OWN = re.compile(r"常见问题|faq|frequently asked", re.IGNORECASE)
 
 
+def _chrome(text: str, fold: str | None) -> re.Match[str] | None:
+    """The first heading of a furniture section (its gate asked of ``fold`` when given)."""
+    if fold is not None and not _GATE_CHROME.open(fold):
+        return None
+    return _CHROME_SECTION.search(text)
+
+
 def chrome_section(text: str, fold: str | None) -> int | None:
     """Where the page furniture that runs to the end of a listing starts (reviews, comments,
     buyers' Q&A, "customers also viewed"; not the seller's FAQ), when its heading stands on a
     short line of its own."""
-    if fold is not None and not _GATE_CHROME.open(fold):
-        return None
-    section = _CHROME_SECTION.search(text)
+    section = _chrome(text, fold)
     if section is None or _SELLERS_OWN.search(section.group(0)):
         return None  # the seller's own FAQ may end with the seller's contact
     line_end = text.find("\n", section.end())
@@ -290,8 +295,7 @@ def furniture(text: str, fold: str | None) -> Spans:
                 and PRICED.search(text, m.start(), m.end())
             ):
                 spans.add(m.start(), m.end())
-    gate_open = fold is None or _GATE_CHROME.open(fold)
-    section = _CHROME_SECTION.search(text) if gate_open else None
+    section = _chrome(text, fold)
     if section is not None:
         spans.add(section.start(), len(text))
     return spans
