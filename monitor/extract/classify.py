@@ -139,6 +139,7 @@ POSITIVE: tuple[Rule, ...] = (
     _rule(
         "download_quota",
         r"(?:可|能)(?:下载|推送)(?:简历)?(?:额度)?[ \t:]*\d|下载额度[ \t:]*\d|每月推送|可搜可下|"
+        r"(?:含|包含)简历下载[ \t:]*\d|"
         r"下载(?:后)?的简历|账号下载的|只出(?:简历|数据)|不出账号|不卖账号|帮(?:你|您)下载|"
         r"(?:搜索|查询)并下载|代下载|代查|"
         r"\d (?:[a-z]+ ){0,2}?(?:profiles|records|leads|cvs|resumes|candidates) delivered|"
@@ -182,7 +183,8 @@ NEGATIVE: tuple[Rule, ...] = (
         r"(?<![只不可])收(?!费|到|款|益|入|藏|集|货地址|录|件|钱|usdt|u(?![a-z])|支付|比特|的|上来|"
         r"btc)[^\n,、.;:]{0,12}(?:简历|"
         r"数据|资料|名单)|"
-        r"(?<![a-z])wtb(?![a-z])|want(?:ed)? to buy|looking to buy|(?<![a-z])buying(?![a-z])|"
+        r"(?<![a-z])wtb(?![a-z])|want(?:ed)? to buy|looking to buy|"
+        r"(?<![a-z])buying(?![a-z])(?<!are buying)(?<!those buying)|"
         r"will pay|paying(?<!stop paying)(?<!of paying) "
         r"(?:\$|\d|up to|top|good|well|cash|usdt|for (?:fresh|bulk|good))|"
         r"willing to pay|where (?:can|do|could) (?:i|we) (?:buy|get|purchase)|哪里(?:能|可以)?买|"
@@ -234,7 +236,7 @@ NEGATIVE: tuple[Rule, ...] = (
     ),
     _rule(
         "neg:warning",
-        r"防骗|诈骗|(?<!不做)(?<!不是)骗子(?!勿)|被骗|曝光|别碰|千万别|违法|犯法|犯罪|侵犯公民个人信息|警惕|上当|提醒|拉黑|"
+        r"防骗|诈骗|反诈|预警|(?<!不做)(?<!不是)骗子(?!勿)|被骗|曝光|别碰|千万别|违法|犯法|犯罪|侵犯公民个人信息|警惕|上当|提醒|拉黑|"
         r"(?<![a-z])scam|warning|fraud|illegal|don'?t buy|beware|(?<![a-z])alert|report and block|"
         r"刑法|司法解释|情节严重|个人信息保护法|gdpr|ccpa|lawyer|报警|报了警|"
         r"被人(?:挂|拿|放)出来卖|投诉|reminder that|have ?i ?been ?pwned|lock down your|"

@@ -221,10 +221,12 @@ _MONEY_SOURCES = (
     rf"(?P<pre>{_alternation(PREFIX_CURRENCY)})[ \t]?(?:{_NUMBER})",
     rf"(?=[\d.{CN_NUM_CHARS}]){_SUFFIX_AHEAD}(?:{_NUMBER2})[ \t]?"
     rf"(?P<suf>{_alternation(SUFFIX_CURRENCY)})(?![a-z])",
-    # Euros with a decimal comma: "0,02 €", "€ 0,02", "1,50 EUR" (searched only when the text
-    # names euros: a decimal comma elsewhere is a thousands separator, "1,500 CVs").
-    r"(?=[\d€e])(?:(?P<ec>\d{1,6},\d{1,2})(?![\d,])[ \t]?(?:€|eur(?:os?)?(?![a-z]))"
-    r"|(?:€|eur)[ \t]?(?P<ec2>\d{1,6},\d{1,2})(?![\d,]))",
+    # Euros and reais with a decimal comma: "0,02 €", "€ 0,02", "1,50 EUR", "R$ 0,05"
+    # (searched only when the text names euros or reais: a decimal comma elsewhere is a
+    # thousands separator, "1,500 CVs").
+    r"(?=[\d€er])(?:(?P<ec>\d{1,6},\d{1,2})(?![\d,])[ \t]?(?:€|eur(?:os?)?(?![a-z]))"
+    r"|(?:€|eur)[ \t]?(?P<ec2>\d{1,6},\d{1,2})(?![\d,])"
+    r"|r\$[ \t]?(?P<bc>\d{1,6},\d{1,2})(?![\d,]))",
 )
 # compile_lookahead_led: the colloquial and suffix-money patterns open with a lookahead class,
 # which it turns into a regex prefilter without the costly \d test (the others compile as
@@ -270,6 +272,8 @@ def _from_match(m: re.Match[str], text: str) -> Money | None:
     if "half" in groups:
         return Money(m.start(), m.end(), 0.005, "USD", minor=True)
     if "ec" in groups:
+        if m.group("bc"):
+            return Money(m.start(), m.end(), float(m.group("bc").replace(",", ".")), "BRL")
         euros = float((m.group("ec") or m.group("ec2")).replace(",", "."))
         return Money(m.start(), m.end(), euros, "EUR")
     value: float | None
@@ -331,7 +335,15 @@ def _suffix_allowed(m: re.Match[str], suffix: str, text: str) -> bool:
 
 
 def _names_euros(text: str, view: str) -> bool:
-    return "€" in text or "eur" in view or "EUR" in view or "Eur" in view
+    """Whether the text names euros (or reais, "R$"), whose sums take a decimal comma."""
+    return (
+        "€" in text
+        or "eur" in view
+        or "EUR" in view
+        or "Eur" in view
+        or "R$" in text
+        or "r$" in view
+    )
 
 
 def find_money(text: str, fold: str | None = None) -> list[Money]:

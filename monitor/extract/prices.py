@@ -108,7 +108,7 @@ _COUNT_BEFORE = re.compile(
 # 5 lakh" (a count without a record word must then carry its multiplier: checked by the caller).
 _COUNT_AFTER = re.compile(
     rf"[ \t]*(?:for[ \t]+(?:all[ \t]+|the[ \t]+|a[ \t]+)?(?:(?:full|whole|entire)[ \t]+)?|"
-    rf"/[ \t]*|=[ \t]*|[,，、][ \t]*(?:共|共计|一共|合计|总共)[ \t]*)?"
+    rf"/[ \t]*|=[ \t]*|[—–][ \t]*|[,，、][ \t]*(?:共|共计|一共|合计|总共)[ \t]*)?"
     rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:\+)?[ \t]*"
     rf"(?P<unit>(?:[a-z]+[ \t]+){{0,2}}(?:{_UNIT}|blocks?|batch|packs?|bundles?)(?![a-z]))?",
     re.IGNORECASE,
@@ -177,7 +177,8 @@ _CN_DISCOUNT = {c: i for i, c in enumerate("零一二三四五六七八九")}
 # "$300/mo, includes 1,000 resume downloads", "AUD 250 / month = 500 candidate profile
 # unlocks", "包月 3000元（每月推送10万份）": the sum buys that many records.
 _QUOTA_ZH = re.compile(
-    rf"[^\n。;；]{{0,16}}?(?:可|能)?(?:下载|推送|解锁|导出|交付)(?:简历)?(?:额度)?[ \t:：]*"
+    rf"[^\n。;；]{{0,16}}?(?:可|能|含|包含)?(?:简历)?(?:下载|推送|解锁|导出|交付)(?:简历)?"
+    rf"(?:额度)?[ \t:：]*"
     rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:{REC_UNIT_ZH}|次)"
 )
 _QUOTA_EN = re.compile(

@@ -38,6 +38,9 @@ _POST_HEADER = re.compile(
     # a chat log: "[12:01] Rahul K: anyone having…", "[Today at 9:13 PM] ziprec_guy: …"
     r"|\[(?:[a-z]{3,9} at )?\d{1,2}:\d{2}(?::\d{2})?(?: ?[ap]m)?\]"
     r"[ \t]*(?P<chat>[^\n:]{1,30}?)[ \t]*:"
+    # tagged posts: "[Post] buyer_blr:", "[Reply] cvking_in:"
+    r"|\[(?:post|op)\][ \t]*(?P<optag>[^\n:：]{1,30}?)[ \t]*[:：]"
+    r"|\[(?:reply|comment)\][ \t]*(?P<tag>[^\n:：]{1,30}?)[ \t]*[:：]"
     # numbered replies under a post: "[1] 老K：我有58的普工…"
     r"|\[\d{1,3}\][ \t]*(?P<num>[^\n:：\]]{1,20}?)[ \t]*[:：]"
     r"|original post(?: by)?[ \t]+(?P<orig>[^\n:]{1,40}?)[ \t]*:"
@@ -71,8 +74,8 @@ _POST_GATE = (
 )
 # A post that names a price: where the seller is when the thread's author is a buyer.
 PRICED = re.compile(
-    r"[$€£¥₹]|\d[ \t]*(?:元|块|毛|角|usdt|usd|u\b|k\b)|[一二两三四五六七八九十][ \t]*[毛角块元]|"
-    r"条/|/条|一条|每条|[千万百w]条|一份|每份|/份|price|价|"
+    r"[$€£¥₹]|\d[ \t]*(?:元|块|毛|角|usdt|usd|u\b)|[一二两三四五六七八九十][ \t]*[毛角块元]|"
+    r"条/|/条|一条|每条|[千万百w]条|一份|每份|/份|price|价|(?<![a-z])rs\.?[ \t]?\d|\d[ \t]*each|"
     r"(?<![a-z])per (?:record|lead|cv|resume|row|1k|k)",
     re.IGNORECASE,
 )
@@ -145,11 +148,13 @@ def _thread(text: str) -> Thread | None:
                 "cm",
                 "chat",
                 "num",
+                "tag",
+                "optag",
             )
         ).strip()
         header = m.group(0)[1:]
         start, body = m.start(), m.end() - 1  # in text
-        if groups.get("orig") or groups.get("ask"):  # "Original post by X:", "问："
+        if groups.get("orig") or groups.get("ask") or groups.get("optag"):  # "问：", "[Post] x:"
             op, op_name = True, op_name or who
         elif _OP_WORD.search(header):
             op = True

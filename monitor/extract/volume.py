@@ -88,6 +88,15 @@ _PRICE_WORD_BEFORE = re.compile(
 )
 
 
+def _sum_before_lot_word(text: str, end: int) -> bool:
+    """ "4 万打包" is a sum; "10w 打包 8k" is a count, the sum after the lot word."""
+    lot = _LOT_WORD_AFTER.match(text, end)
+    return lot is not None and _NUMBER_NEXT.match(text, lot.end()) is None
+
+
+_NUMBER_NEXT = re.compile(r"[ \t]*(?:价格?)?[ \t]*[:=]?[ \t]*\d")
+
+
 @dataclass(frozen=True, slots=True)
 class Count:
     start: int
@@ -124,7 +133,7 @@ def _is_candidate(
             ok
             and bare
             and not before.isascii()
-            and (_PRICE_WORD_BEFORE.search(before) or _LOT_WORD_AFTER.match(text, end))
+            and (_PRICE_WORD_BEFORE.search(before) or _sum_before_lot_word(text, end))
         ):
             ok = False
     if not ok or _REJECT_BEFORE_W.search(before, before_lower):
