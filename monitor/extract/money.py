@@ -69,6 +69,7 @@ PREFIX_CURRENCY: dict[str, tuple[str, float]] = {
     "rm": ("MYR", 1.0),
     "myr": ("MYR", 1.0),
     "aed": ("AED", 1.0),
+    "pln": ("PLN", 1.0),
     "nzd": ("NZD", 1.0),
     "nz$": ("NZD", 1.0),
     "kes": ("KES", 1.0),
@@ -151,6 +152,8 @@ SUFFIX_CURRENCY: dict[str, tuple[str, float]] = {
     "vnd": ("VND", 1.0),
     "php": ("PHP", 1.0),
     "aed": ("AED", 1.0),
+    "pln": ("PLN", 1.0),
+    "zł": ("PLN", 1.0),
     "sgd": ("SGD", 1.0),
     "myr": ("MYR", 1.0),
     "idr": ("IDR", 1.0),
@@ -243,7 +246,7 @@ _EDGE_PRE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _EDGE_SUF = _EDGE_PRE | frozenset("0123456789.,")
 
 _DOT_GROUPING = frozenset({"EUR", "IDR", "BRL", "VND"})
-_MORE_DOT_GROUPS = re.compile(r"(?:\.\d{3})+(?![\d.])")
+_MORE_DOT_GROUPS = re.compile(r"(?:\.\d{3})+(?!\d|\.\d)")
 _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _DOLLAR_CODE = re.compile(r"[ \t]?(cad|aud|sgd|hkd|nzd|usd|twd)(?![a-z])", re.IGNORECASE)
 _CN_SMALL = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}

@@ -62,6 +62,8 @@ CNY_RATE: dict[str, float] = {
     "EGP": 0.15,
     "SAR": 1.92,
     "NZD": 4.3,
+    "BRL": 1.3,
+    "PLN": 1.8,
 }
 
 # A whole-lot sum above this many units of money per record is not the lot's price.
@@ -396,13 +398,46 @@ def _discount(text: str, start: int, shut: _Shut = _OPEN) -> float | None:
             return None
         factor = 1 - int(off.group("p")) / 100
         return factor if 0.1 <= factor < 1 else None
-    raw = m.group("d")
+    return _factor(m.group("d"))
+
+
+def _factor(raw: str) -> float | None:
+    """The price factor of "8折", "8.5折", "八折", "85折" (None if implausible)."""
     if raw.replace(".", "").isdigit():
         value = float(raw)
     else:
         value = float("".join(str(_CN_DISCOUNT[c]) for c in raw))
     factor = value / 10 if value < 10 else value / 100
     return factor if 0.1 <= factor < 1 else None
+
+
+# Discounts stated apart from any one price: for every order ("本月活动：全场九折") or above a
+# threshold on a line of its own ("满20万条 打七折"): applied to the prices quoted per record.
+_STANDING_DISCOUNT = re.compile(
+    rf"(?:全场|全部|全店|所有|满[ \t]*(?P<n>{QUANTITY.pattern})[ \t]*(?:条|份)?)"
+    r"[ \t]*[:：,，]?[ \t]*(?:打)?[ \t]*(?P<d>\d{1,2}(?:\.\d)?|[一二三四五六七八九]{1,2})[ \t]*折"
+)
+
+
+def _standing_discounts(text: str, prices: list[UnitPrice]) -> list[UnitPrice]:
+    quoted = [p for p in prices if p.how in ("per_record", "per_n") and p.min_records <= 1]
+    found: list[UnitPrice] = []
+    for m in _STANDING_DISCOUNT.finditer(text):
+        factor = _factor(m.group("d"))
+        if factor is None:
+            continue
+        if m.group("n"):  # above a threshold: the price quoted per record, discounted
+            threshold = int(_n_value(m) or 1)
+            found += [
+                UnitPrice(p.amount * factor, p.currency, threshold, "discount") for p in quoted
+            ]
+        else:  # every price (not one a discount already applies to)
+            found += [
+                UnitPrice(p.amount * factor, p.currency, p.min_records, p.how)
+                for p in prices
+                if p.how != "discount"
+            ]
+    return found
 
 
 def _classify(text: str, money: Money, volume: int | None, shut: _Shut = _OPEN) -> UnitPrice | None:
@@ -461,12 +496,17 @@ def _classify(text: str, money: Money, volume: int | None, shut: _Shut = _OPEN) 
     ):
         return UnitPrice(money.amount / volume, money.currency, volume, "lot")
     package = _COUNT_BEFORE_W.search(before, low)
-    # "来自58), 一千块" is not a package of 58: a package names its unit or multiplier.
+    # "来自58), 一千块" is not a package of 58: a package names its unit or multiplier (or is
+    # the whole stock claimed: "the complete 75,000 for AED 22,500").
     # "满一万笔 NT$1" and "bulk 10k+ AUD 0.04" are tier thresholds (read by _by_habit), not
     # packages of ten thousand: so is any "package" whose sum is under one unit of money.
     if (
         package is not None
-        and (package.group("mult") or _UNIT_RE.search(package.group(0)))
+        and (
+            package.group("mult")
+            or _UNIT_RE.search(package.group(0))
+            or (volume and _n_value(package) == volume)
+        )
         and not _TIER_MARK_BEFORE.search(before[: package.start()])
         and "+" not in package.group(0)
     ):
@@ -725,6 +765,8 @@ def extract_prices(
         prices.extend(_lot_sums(text, spans, default, volume))
     if prices and (fold is None or _GATE_BONUS.open(fold)):
         prices.extend(_with_bonus(text, prices))
+    if prices and "折" in text:
+        prices.extend(_standing_discounts(text, prices))
     result = PriceResult()
     if (
         monies

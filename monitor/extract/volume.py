@@ -52,7 +52,7 @@ _REJECT_BEFORE = re.compile(
     # (their English words follow the number: see _REJECT_AFTER; a window ending with "s" or
     # "d" would otherwise be searched with every alternative, ~3 us a time)
     r"已拼|已售|已卖|月销|销量|浏览|阅读|想要|粉丝|订阅|关注|"
-    r"[\d.][ \t]*[-~至到]|前|top)[ \t]*$",
+    r"\d[ \t]*[-~至到]|前|top)[ \t]*$",
     re.IGNORECASE,
 )
 _REJECT_AFTER = re.compile(

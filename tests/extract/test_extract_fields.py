@@ -127,6 +127,21 @@ def volume(text: str) -> int | None:
         ("350K available. Deal: 50k for $900 and we add 10k free", 0.015, "USD"),
         ("Price: $15/k. Min order 20k. 3.2M records", 0.015, "USD"),
         ("猎聘 简历 库存 180w，5万条一包 3000元，本月全场9折。", 0.054, "CNY"),
+        ("300,000 currículos. R$ 0,05 per CV", 0.05, "BRL"),
+        ("单价2毛/条\n满5万条 打八折\n满20万条 打七折\n库存32万条", 0.14, "CNY"),
+        ("① 前程无忧 1万条 1500元\n② 猎聘 1千条 800元\n本月活动：全场九折。", 0.135, "CNY"),
+        (
+            "total 500,000 records. Rp 150 per data, or 100,000 data for Rp 10.000.000.",
+            100.0,
+            "IDR",
+        ),
+        (
+            "75,000 candidate CVs. AED 500 per 1,000 CVs, or the complete 75,000 for AED 22,500",
+            0.3,
+            "AED",
+        ),
+        ("拉勾 简历 10w 打包 8k 飞机 @lagou_cv", 0.08, "CNY"),
+        ("60k Polish candidates CVs. PLN 0.20 per CV", 0.2, "PLN"),
     ],
 )
 def test_unit_price(text: str, amount: float, currency: str) -> None:
@@ -187,6 +202,9 @@ def test_no_unit_price(text: str) -> None:
         ("Just over half a million records (name, phone)", 500_000),
         ("a quarter of a million CVs", 250_000),
         ("Indeed is a million times better", None),
+        ("selling our resume database. ~30,000 resumes collected 2016-2023", 30000),
+        ("拉勾 简历 10w 打包 8k", 100000),
+        ("Boss直聘 求职者数据，百万级，持续更新", None),
     ],
 )
 def test_volume(text: str, expected: int | None) -> None:
