@@ -51,6 +51,8 @@ BLIND21 = load_jsonl("blind21.jsonl")
 BLIND22 = load_jsonl("blind22.jsonl")
 BLIND23 = load_jsonl("blind23.jsonl")
 BLIND24 = load_jsonl("blind24.jsonl")
+BLIND25 = load_jsonl("blind25.jsonl")
+BLIND26 = load_jsonl("blind26.jsonl")
 
 
 def _dev(lo: int, hi: int) -> list[dict[str, Any]]:
@@ -163,6 +165,16 @@ FLOORS = {
     "blind22": (BLIND22, (0.97, 0.97, 0.9, 0.95, 0.95, 0.97)),
     "blind23": (BLIND23, (0.97, 0.97, 0.97, 0.97, 0.95, 0.97)),
     "blind24": (BLIND24, (0.97, 0.97, 0.97, 0.97, 0.95, 0.97)),
+    # Two more representative sets after the review of the session's change, blind25 (asked
+    # to stress how sellers really state prices) and blind26 (a quarter of a trust-and-safety
+    # team's collection). blind26 scored first: precision 1.0, recall 0.889, price 0.756,
+    # volume 0.844, sources 0.822, contacts F1 0.989; blind25 arrived while blind26's first
+    # fixes (R$ decimal comma, quota in 含简历下载, "if you are buying", [Post]/[Reply]
+    # threads) were in: precision 0.977, recall 0.956, price 0.889, volume 0.889, sources
+    # 0.956, contacts F1 1.0. Then fixed in turn (standing discounts, "£250 — 5,000 CVs",
+    # "the complete 75,000 for AED 22,500", 反诈预警, PLN).
+    "blind25": (BLIND25, (0.97, 0.97, 0.9, 0.9, 0.95, 0.97)),
+    "blind26": (BLIND26, (0.97, 0.97, 0.9, 0.93, 0.9, 0.97)),
 }
 
 
