@@ -99,6 +99,8 @@ SUFFIX_CURRENCY: dict[str, tuple[str, float]] = {
     "角": ("CNY", 0.1),
     "分钱": ("CNY", 0.01),
     "分": ("CNY", 0.01),
+    "厘钱": ("CNY", 0.001),
+    "厘": ("CNY", 0.001),  # "5厘一条": a thousandth of a yuan
     "人民币": ("CNY", 1.0),
     "rmb": ("CNY", 1.0),
     "cny": ("CNY", 1.0),
@@ -217,8 +219,8 @@ _FEN_OK = r"(?=钱|[ \t]*(?:/|一|每|per)|[ \t]*[条份个笔人名位张])"
 # alternation) and start with a literal or a class so the regex prefilter stays on; the
 # "not preceded by a letter/digit" edges are checked in Python (see find_money).
 _MONEY_SOURCES = (
-    # 两毛五 = 0.25, 一块五 = 1.5: colloquial sub-unit after the main unit
-    rf"(?=[{CN_DIGIT}\d])(?P<yj>[{CN_DIGIT}\d])(?P<yjunit>毛|块)(?P<yjsub>[{CN_DIGIT}\d])"
+    # 两毛五 = 0.25, 一块五 = 1.5, 一分五 = 0.015: colloquial sub-unit after the main unit
+    rf"(?=[{CN_DIGIT}\d])(?P<yj>[{CN_DIGIT}\d])(?P<yjunit>毛|块|分)(?P<yjsub>[{CN_DIGIT}\d])"
     r"(?![十百千万亿\d])(?![条份个笔人名位张])",
     r"(?P<half>half (?:a |of a )?(?:us )?cent)",
     rf"(?P<pre>{_alternation(PREFIX_CURRENCY)})[ \t]?(?:{_NUMBER})",
@@ -250,6 +252,9 @@ _MORE_DOT_GROUPS = re.compile(r"(?:\.\d{3})+(?!\d|\.\d)")
 _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _DOLLAR_CODE = re.compile(r"[ \t]?(cad|aud|sgd|hkd|nzd|usd|twd)(?![a-z])", re.IGNORECASE)
 _CN_SMALL = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
+_PER_RECORD_NEXT = re.compile(r"[ \t]*(?:/|一|每|per)?[ \t]*[条份个]")
+# Single digits spaced out after the first: " 5 0 0" (at least two more, each alone).
+_SPACED_DIGITS = re.compile(r"(?: \d(?![\d.,]|[ \t]?[万千kKwW]))(?: \d(?![\d.,]))+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,7 +274,10 @@ def _digit(ch: str) -> int:
 def _from_match(m: re.Match[str], text: str) -> Money | None:
     groups = m.re.groupindex
     if "yj" in groups:
-        base = 0.1 if m.group("yjunit") == "毛" else 1.0
+        unit = m.group("yjunit")
+        if unit == "分" and not _PER_RECORD_NEXT.match(text, m.end()):
+            return None  # "一分五" is a price only before "一条", "/条": else a score, a time
+        base = 0.1 if unit == "毛" else 0.01 if unit == "分" else 1.0
         amount = base * (_digit(m.group("yj")) + _digit(m.group("yjsub")) / 10)
         return Money(m.start(), m.end(), amount, "CNY", minor=base < 1)
     if "half" in groups:
@@ -283,13 +291,18 @@ def _from_match(m: re.Match[str], text: str) -> Money | None:
     if "pre" in groups:
         code, factor = PREFIX_CURRENCY[m.group("pre").lower()]
         value = quantity_value(m.group("num"), m.group("mult"), m.group("cn"))
+        spaced = _SPACED_DIGITS.match(text, m.end()) if len(m.group("num") or "") == 1 else None
+        if spaced is not None and not m.group("mult"):
+            # "¥ 1 5 0 0": digits spaced out against filters, read as one number
+            value = float(m.group("num") + spaced.group(0).replace(" ", ""))
+            return Money(m.start(), spaced.end(), value * factor, code)
         if m.group("pre") == "$":  # "$600 CAD for the lot": the code after names the dollar
             named = _DOLLAR_CODE.match(text, m.end())
             if named is not None:
                 code = named.group(1).upper()
     else:
         suffix = m.group("suf").lower()
-        if suffix in ("分", "u", "r") and not _suffix_allowed(m, suffix, text):
+        if suffix in ("分", "厘", "u", "r") and not _suffix_allowed(m, suffix, text):
             return None
         code, factor = SUFFIX_CURRENCY[suffix]
         value = quantity_value(m.group("num2"), m.group("mult2"), m.group("cn2"))
@@ -312,7 +325,7 @@ def _from_match(m: re.Match[str], text: str) -> Money | None:
 
 def _suffix_allowed(m: re.Match[str], suffix: str, text: str) -> bool:
     # ``text`` is the case-kept text (the match may come from its lower-cased view).
-    if suffix == "分":
+    if suffix in ("分", "厘"):
         # "8分钱", "8分/条", or a stated unit price: "单价 8分".
         return (
             re.match(_FEN_OK, text[m.end() : m.end() + 8]) is not None
@@ -333,7 +346,13 @@ def _suffix_allowed(m: re.Match[str], suffix: str, text: str) -> bool:
             and any(is_cjk(ch) for ch in text[max(0, m.start() - 24) : m.start()])
         )
     if suffix == "r":
-        return re.match(r"[ \t]*(?:/|一|每)[ \t]*[条份个]", text[m.end() : m.end() + 6]) is not None
+        if re.match(r"[ \t]*(?:/|一|每)[ \t]*[条份个]", text[m.end() : m.end() + 6]):
+            return True
+        # "便宜出 500r 全部": a sum in a Chinese listing, "r" ending a word of its own
+        after = text[m.end() : m.end() + 1]
+        return not (after.isascii() and (after.isalnum() or after in "_-'.@")) and any(
+            is_cjk(ch) for ch in text[max(0, m.start() - 24) : m.end() + 8]
+        )
     return True
 
 
@@ -361,7 +380,7 @@ def find_money(text: str, fold: str | None = None) -> list[Money]:
     for rank, pattern in enumerate(patterns):
         if rank == 4 and not _names_euros(text, view):
             continue
-        if rank == 0 and "毛" not in view and "块" not in view:
+        if rank == 0 and "毛" not in view and "块" not in view and "分" not in view:
             # "两毛五", "一块五": its class prefilter stops at every digit of the listing
             # (~2 us), and 15 in 200 dev listings hold either unit at all.
             continue

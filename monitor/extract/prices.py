@@ -15,6 +15,7 @@ for Chinese text, USD otherwise). Discounts written as 折 are applied to the pr
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from dataclasses import dataclass, field
@@ -174,6 +175,13 @@ _NOT_PRICE_BEFORE = re.compile(
     r"会员|membership|deposit|保证金|\d[ \t]*[-~至到])[ \t]*[:=]?[ \t]*\Z",
     re.IGNORECASE,
 )
+# A membership fee, unless the sum is a member's price of one record ("VIP会员：0.18元/条").
+_MEMBER_BEFORE = re.compile(r"(?:会员|membership)[ \t]*[:=]?[ \t]*\Z", re.IGNORECASE)
+# The high end of a range ("0.1-0.3元/条", "$0.01–$0.03 per record"): group "low" its low end.
+_RANGE_BEFORE = re.compile(
+    r"(?<![\d.,])(?:[$¥€£₹][ \t]?)?(?P<low>\d{1,7}(?:\.\d{1,6})?)[ \t]*(?:元|块)?[ \t]*"
+    r"[-~至到–—][ \t]*(?:[$¥€£₹][ \t]?)?\Z"
+)
 _CN_DISCOUNT = {c: i for i, c in enumerate("零一二三四五六七八九")}
 # A subscription or an account rented with a download quota: "月租1200元，每月可下载简历4000份",
 # "$300/mo, includes 1,000 resume downloads", "AUD 250 / month = 500 candidate profile
@@ -236,15 +244,40 @@ def _other_data_line(text: str, pos: int) -> bool:
     return _OTHER_DATA.folded.search(line) is not None and SUBJECT.search(line.lower()) is None
 
 
-def _quota(text: str, end: int) -> float | None:
-    """The records a sum buys when a download quota follows it in the same clause."""
-    for pattern in (_QUOTA_ZH, _QUOTA_EN, _QUOTA_EN_VERB):
+def _quota(text: str, start: int, end: int, gated: bool) -> float | None:
+    """The records a sum buys when a download quota follows it in the same clause, or
+    (a subscription's sum) the records of its whole term ("包月2888（一个月9万条左右）",
+    "Monthly: $299, 500 CVs/day (15,000 per month)"). ``gated``: no quota word in the text."""
+    patterns: tuple[re.Pattern[str], ...] = () if gated else (_QUOTA_ZH, _QUOTA_EN, _QUOTA_EN_VERB)
+    if _PERIOD_AFTER.match(text, end) or _PERIOD_BEFORE.search(text, max(0, start - 12), start):
+        patterns += (_QUOTA_TOTAL_ZH, _QUOTA_TOTAL_EN)
+    for pattern in patterns:
         m = pattern.match(text, end)
         if m is not None:
             n = _n_value(m)
             if n and n >= 10:
                 return n
     return None
+
+
+# A subscription's sum: "包月：3000元", "Annual: $2,990", "月租 800".
+_PERIOD_BEFORE = re.compile(
+    r"(?:包月|包季|包年|月租|月费|年费|季费|monthly|annual|yearly|quarterly)[ \t]*"
+    r"(?:价|套餐|plan)?[ \t]*[:=]?[ \t]*\Z",
+    re.IGNORECASE,
+)
+# ... and the records of its term after it: "（30天共3万条）", "（一个月9万条左右）" (not a day's,
+# "每天1000条", nor a month's after the stated total: "24000元，共72000条（每月6000条）"),
+# "(15,000 per month)".
+_QUOTA_TOTAL_ZH = re.compile(
+    rf"(?:(?!共|合计|总计)[^\n。;；]){{0,24}}?(?:个月|月|(?<!每)天|年|季)[ \t]*"
+    rf"(?:共|合计|总计|总共|约|大概|大约)?[ \t]*(?P<n>{QUANTITY.pattern})[ \t]*(?:{REC_UNIT_ZH})"
+)
+_QUOTA_TOTAL_EN = re.compile(
+    rf"[^\n;]{{0,40}}?(?<![\d,.])(?P<n>{QUANTITY.pattern})[ \t]*(?:[a-z]+[ \t]+){{0,2}}?"
+    r"(?:per|a|/|each|every)[ \t]*(?:month|year|quarter|mo|yr)(?![a-z])",
+    re.IGNORECASE,
+)
 
 
 _THRESHOLD_MAN = re.compile(
@@ -440,9 +473,12 @@ def _standing_discounts(text: str, prices: list[UnitPrice]) -> list[UnitPrice]:
     return found
 
 
-def _classify(text: str, money: Money, volume: int | None, shut: _Shut = _OPEN) -> UnitPrice | None:
-    """Read one money mention as a price per single record, or None."""
-    quota = None if shut.quota else _quota(text, money.end)
+def _classify(
+    text: str, money: Money, volume: int | None, shut: _Shut = _OPEN, in_range: bool = False
+) -> UnitPrice | None:
+    """Read one money mention as a price per single record, or None (``in_range``: the
+    money ends a range, whose low end the caller reads, see _range_low)."""
+    quota = _quota(text, money.start, money.end, shut.quota)
     if quota is not None:
         return UnitPrice(money.amount / quota, money.currency, int(quota), "package")
     if volume and (
@@ -463,9 +499,13 @@ def _classify(text: str, money: Money, volume: int | None, shut: _Shut = _OPEN) 
         # before them stay within the windows below
         before = _LEADER.sub(" ", text[max(0, money.start - 60) : money.start])[-30:]
         low = None if low is None else before.lower()
-    if _NOT_PRICE_BEFORE_W.search(before, low):
-        return None
     end = money.end
+    if (
+        not in_range
+        and _NOT_PRICE_BEFORE_W.search(before, low)
+        and not (_MEMBER_BEFORE.search(before) and _PER_ONE_AFTER.match(text, end))
+    ):
+        return None
     if _PER_ONE_AFTER.match(text, end) or _PER_ONE_BEFORE_W.search(
         before[-20:], None if low is None else low[-20:]
     ):
@@ -565,6 +605,14 @@ def _bare_prices(
             factor = _discount(text, end, shut)  # "原价0.5/条 本周打8折"
             if factor is not None:
                 found.append(UnitPrice(amount * factor, default, threshold, "discount"))
+        elif (
+            amount < (8 if default == "CNY" else 2)
+            and ("价" in before or "price" in before.lower())
+            and _UNIT_LABEL_BEFORE.search(before)
+            and not _COUNT_NEXT.match(text, end)
+        ):
+            # "单价０.０２，１万起", "unit price: 0.03": labelled the price of one record
+            found.append(UnitPrice(amount, default, _threshold(text, m.start(), end, shut)))
         elif per_n is not None and amount < _per_n_count(per_n):
             n = _per_n_count(per_n)
             threshold = _threshold(text, m.start(), end, shut)
@@ -584,6 +632,12 @@ def _bare_prices(
         ):
             # "单价 0.12元/条，满5万 0.09": a tier line repeating the quoted per-record unit.
             found.append(UnitPrice(amount, default, _threshold(text, m.start(), end, shut)))
+        elif (
+            amount >= 10
+            and _PERIOD_BEFORE.search(before)
+            and (quota := _quota(text, m.start(), end, True))
+        ):
+            found.append(UnitPrice(amount / quota, default, int(quota), "package"))  # 包月2888
         elif amount >= 10 and (package := _bare_package(text, before, low, end, amount, default)):
             found.append(package)
         elif (
@@ -595,6 +649,13 @@ def _bare_prices(
     return found
 
 
+_COUNT_NEXT = re.compile(r"[ \t]*(?:[万千百wk]|条|份|个|records?|rows?)", re.IGNORECASE)
+_UNIT_LABEL_BEFORE = re.compile(
+    r"(?:单价|单条价格?|单份价格?|每条价格?|每份价格?|unit price|"
+    r"price per (?:record|row|cv|resume|lead))"
+    r"[ \t]*(?:[:=])?[ \t]*\Z",
+    re.IGNORECASE,
+)
 # "0.3元/条，量大1.5": the bulk buyer's price, in the unit quoted before it.
 _BULK_BEFORE = re.compile(r"(?:量大|大量|批量|批发|走量)[ \t]*(?:的话|价)?[ \t]*[:：]?[ \t]*\Z")
 
@@ -687,6 +748,16 @@ _BONUS_EN = re.compile(
 _GATE_BONUS = Gate(re.compile(r"送|赠|free|bonus|extra"))
 
 
+def _offers(text: str, prices: list[UnitPrice], fold: str | None) -> list[UnitPrice]:
+    """The prices again with the listing's bonus records and standing discounts."""
+    found: list[UnitPrice] = []
+    if prices and (fold is None or _GATE_BONUS.open(fold)):
+        found += _with_bonus(text, prices)
+    if prices and "折" in text:
+        found += _standing_discounts(text, prices + found)
+    return found
+
+
 def _with_bonus(text: str, prices: list[UnitPrice]) -> list[UnitPrice]:
     """The package prices again over their records plus the bonus records given with them."""
     found: list[UnitPrice] = []
@@ -695,12 +766,57 @@ def _with_bonus(text: str, prices: list[UnitPrice]) -> list[UnitPrice]:
             n, extra = parse_quantity(m.group("n")), parse_quantity(m.group("m"))
             if not n or not extra or extra >= n:
                 continue
+            if n < 10:
+                # "买二送一", "buy 2 get 1 free": items (packs, records), a third off each
+                found += [
+                    UnitPrice(p.amount * n / (n + extra), p.currency, p.min_records, "discount")
+                    for p in prices
+                    if p.how != "discount"
+                ]
+                continue
             found += [
                 UnitPrice(p.amount * n / (n + extra), p.currency, int(n + extra), "package")
                 for p in prices
                 if p.how == "package" and p.min_records == int(n)
             ]
     return found
+
+
+_RANGE_SIGN = re.compile(r"[ \t]*[-~至到–—][ \t]*")
+_LEADING_NUMBER = re.compile(r"\d{1,7}(?:\.\d{1,6})?")
+
+
+def _range_lows(text: str, monies: list[Money]) -> set[int]:
+    """Starts of the sums that open a range whose high end is a sum too ("$0.01–$0.03")."""
+    return {
+        a.start
+        for a, b in itertools.pairwise(monies)
+        if b.start - a.end <= 5 and _RANGE_SIGN.fullmatch(text, a.end, b.start)
+    }
+
+
+def _range_low(text: str, money: Money, volume: int | None, shut: _Shut) -> UnitPrice | None:
+    """The low end of a price range ending in ``money`` ("0.1-0.3元/条", "$0.01–$0.03 per
+    record", "1~3毛一条"), in the unit quoted with the high end: the lowest price offered."""
+    if not _RANGE_SIGN.match(text, max(0, money.start - 3)) and not any(
+        ch in text[max(0, money.start - 4) : money.start] for ch in "-~至到–—"
+    ):
+        return None
+    before = text[max(0, money.start - 24) : money.start]
+    m = _RANGE_BEFORE.search(before)
+    if m is None:
+        return None
+    ahead = before[: m.start()]
+    if _NOT_PRICE_BEFORE.search(ahead):
+        return None  # "月薪8000-12000元"
+    written = _LEADING_NUMBER.search(text, money.start, money.end)
+    high = _classify(text, money, volume, shut, in_range=True)
+    if written is None or high is None or high.how not in ("per_record", "per_n"):
+        return None
+    low = float(m.group("low")) * money.amount / float(written.group(0) or 1)
+    if not 0 < low < money.amount:
+        return None
+    return UnitPrice(high.amount * low / money.amount, high.currency, high.min_records, high.how)
 
 
 def _per_n_count(m: re.Match[str]) -> float:
@@ -741,11 +857,17 @@ def extract_prices(
         ) is not None
         if fold is None or _GATE_HEADER.open(fold):
             header = _PER_RECORD_HEADER.search(text, fold)
+    lows = _range_lows(text, monies)
     for money in monies:
         if masked and in_sample_row(text, money.start):
             continue  # a salary in the sample rows shown ("| £23k")
         if other_data and _other_data_line(text, money.start):
             continue
+        if money.start in lows:
+            continue  # "$0.01" of "$0.01–$0.03 per record": read with the range's high end
+        low_end = _range_low(text, money, volume, shut)
+        if low_end is not None:
+            prices.append(low_end)
         price = _classify(text, money, volume, shut) or _by_habit(text, money, prices, shut)
         if price is None and header is not None and money.start > header.end():
             price = UnitPrice(
@@ -763,10 +885,6 @@ def extract_prices(
     prices.extend(_bare_prices(text, spans, default, volume, shut, quoted_per_record))
     if volume and cjk and (_GATE_LOT_SUM.open(text) or _GATE_LOT_SUM_BEFORE_WORD.open(text)):
         prices.extend(_lot_sums(text, spans, default, volume))
-    if prices and (fold is None or _GATE_BONUS.open(fold)):
-        prices.extend(_with_bonus(text, prices))
-    if prices and "折" in text:
-        prices.extend(_standing_discounts(text, prices))
     result = PriceResult()
     if (
         monies
@@ -782,6 +900,7 @@ def extract_prices(
         prices = _per_item(text, monies, shut) or prices
     if not prices and volume:
         prices = _single_sum(text, monies, volume, shut)
+    prices.extend(_offers(text, prices, fold))
     if not prices:
         return result
     prices = [p for p in prices if p.amount > 0]

@@ -34,7 +34,7 @@ _PLUS_AFTER = re.compile(r"[ \t]*(?:\+|多|余)")
 _CUE_BEFORE = re.compile(
     r"(?:总量|总数|总库存?|库存|存量|存货|现货|现有|共计|一共|合计|总共|共|数量|笔数|条数|"
     r"total|in stock|stock|records|rows|lines|entries|volume|size|database of|db of|count|"
-    r"(?<![a-z])\d{1,3} of|quantity|qty|amount)"
+    r"(?<![a-z])\d{1,3} of|quantity|qty|amount|(?<![a-z])(?:have|has|got))"
     r"[ \t]*(?:[:=][ \t]*)?(?:约|大概|大约|超过|过|逾|近|有|~|≈|about|approx\.?|around|over|"
     r"of)?[ \t]*$",
     re.IGNORECASE,
@@ -62,7 +62,7 @@ _REJECT_AFTER = re.compile(
     r"个?(?:月(?!薪)|年(?!薪)|天|小时|分钟|工作日|样本)|(?:[a-z]+[ \t]+)?(?:samples?|"
     r"per day)|"
     r"[ \t]*[+][ \t]*=|"
-    r"[ \t]*(?:views|subscribers|followers|likes|sold|sales)(?![a-z])|"
+    r"[ \t]*(?:views|subscribers|followers|likes|sold(?! separately| apart)|sales)(?![a-z])|"
     r"[ \t]*(?:件|人付款|人已买|人已购|次浏览|(?:名|位|个)?(?:hr|学员|同学|用户|买家|客户)"
     r"(?:学习|购买|报名|加入|在用|使用|好评)))",
     re.IGNORECASE,
@@ -149,6 +149,7 @@ def _is_candidate(
     return True, unit, end
 
 
+_PEOPLE_AFTER = re.compile(r"(?:的)?(?:候选人|人才|高管|年薪|薪|别墅|豪宅|大佬|富豪)")
 _ADVERB_AFTER = re.compile(r"别|不要|不能|不可|要|注意|小心|当心|记得|记住|谨慎|没想到")
 
 
@@ -184,10 +185,20 @@ def find_counts(text: str, taken: Spans, fold: str | None = None) -> list[Count]
             continue
         if m.group("cn") and (
             _vague(text, m.start())
-            or text.startswith("级", m.end())  # "百万级": of the order of a million
             or (m.group(0) in ("千万", "万万") and _ADVERB_AFTER.match(text, m.end()))
         ):
             continue  # "几百万", "数十万": no figure claimed; "大家千万别上当": no figure at all
+        if m.group("cn") and text.startswith("级", m.end()):
+            # "百万级", "总库存千万级": a stock of that order, claimed as its round figure
+            # (not a salary: "年薪百万级候选人")
+            before = text[max(0, m.start() - 16) : m.start()]
+            if (
+                value >= 100_000
+                and not _REJECT_BEFORE.search(before)
+                and not _PEOPLE_AFTER.match(text, m.end() + 1)
+            ):
+                counts.append(Count(m.start(), m.end() + 1, int(value), ""))
+            continue
         ok, unit, end = _is_candidate(text, m, value, fold)
         if ok and unit.lower() == "data" and 1990 <= value <= 2035 and m.group(0).isdigit():
             continue  # "2024 data": a year ("5000 data – ₹1000" is a count, as in India)

@@ -142,6 +142,26 @@ def volume(text: str) -> int | None:
         ),
         ("拉勾 简历 10w 打包 8k 飞机 @lagou_cv", 0.08, "CNY"),
         ("60k Polish candidates CVs. PLN 0.20 per CV", 0.2, "PLN"),
+        # ranges: the low end in the high end's unit
+        ("出简历 0.1-0.3元/条 qq 12345678", 0.1, "CNY"),
+        ("出简历 1~3毛一条", 0.1, "CNY"),
+        ("Resumes $0.01–$0.03 per record, 50k in stock", 0.01, "USD"),
+        # colloquial units and spaced digits
+        ("鱼泡网 工人找活数据 15万条，5厘一条", 0.005, "CNY"),
+        ("出简历 一分五一条 10万条", 0.015, "CNY"),
+        ("中华英才网老数据，约40万 便宜出 500r 全部", 0.00125, "CNY"),
+        ("出 人才库，简历 3万份 一口价 ¥ 1 5 0 0", 0.05, "CNY"),
+        ("现货 智联简历 50万 单价0.02，1万起", 0.02, "CNY"),
+        # a member's price of one record is a price; the membership fee is not
+        ("出简历 非会员：0.3元/条\nVIP会员：0.18元/条（开通会员99元/年）", 0.18, "CNY"),
+        # buy two, get one free
+        ("拉勾简历 每包1万条，1500元/包 活动期间买二送一", 0.1, "CNY"),
+        ("SEEK candidates, AUD 500 per pack of 50k records. Buy 2 get 1 free", 0.006667, "AUD"),
+        # a subscription over the records of its term
+        ("出简历 包月2888（一个月9万条左右）", 0.032089, "CNY"),
+        ("出简历 包月：3000元，每日可提1000条（30天共3万条）", 0.1, "CNY"),
+        ("CVs for sale. Monthly: $299, 500 CVs/day (15,000 per month)", 0.019933, "USD"),
+        ("出简历 包年：24000元，共72000条（每月6000条）", 0.333333, "CNY"),
     ],
 )
 def test_unit_price(text: str, amount: float, currency: str) -> None:
@@ -153,7 +173,15 @@ def test_unit_price(text: str, amount: float, currency: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["月薪6000-8000，五险一金", "会员一年好几万", "paid $150 last week", "价格私聊"],
+    [
+        "月薪6000-8000，五险一金",
+        "会员一年好几万",
+        "paid $150 last week",
+        "价格私聊",
+        "月薪8000-12000元 简历投递",
+        "开通会员 99元/年",
+        "比分一分五",
+    ],
 )
 def test_no_unit_price(text: str) -> None:
     assert unit_price(text) is None
@@ -204,7 +232,13 @@ def test_no_unit_price(text: str) -> None:
         ("Indeed is a million times better", None),
         ("selling our resume database. ~30,000 resumes collected 2016-2023", 30000),
         ("拉勾 简历 10w 打包 8k", 100000),
-        ("Boss直聘 求职者数据，百万级，持续更新", None),
+        # "百万级" claims a stock of that order: read as its round figure (two blind authors
+        # in three label it so), but not a salary's order ("年薪百万级候选人")
+        ("Boss直聘 求职者数据，百万级，持续更新", 1_000_000),
+        ("总库存千万级 可按城市筛选", 10_000_000),
+        ("猎聘 高管简历 5k份 年薪百万级候选人", 5000),
+        ("have ~18,000", 18000),
+        ("Archive of 900k+ CVs sold separately", 900000),
     ],
 )
 def test_volume(text: str, expected: int | None) -> None:
