@@ -84,7 +84,7 @@ POSITIVE: tuple[Rule, ...] = (
         "sale",
         r"出售|转让|批发|现货|有货|货源|出货|代下载|代采|代查|代导出|拍下|下单|量大从优|量大可谈|"
         r"量大另议|量大[^\n,、。]{0,4}(?:再谈|可议|好说|优惠)|价格私聊|价格私信|价格详谈|私聊价格|"
-        r"价格另议|懂的来|懂的私|价格好说|价钱好说|价格可谈|价格美丽|老客户有优惠|"
+        r"价格另议|懂的来|懂的私|的私(?=\n|$)|私我|滴滴我|戳我|价格好说|价钱好说|价格可谈|价格美丽|老客户有优惠|"
         # the price where filters cannot read it: "价格看图", "price: see image"
         r"价格看图|价格见图|看图报价|(?:price|prices|pricing)[^\n]{0,12}(?:see |in )(?:the )?"
         r"(?:image|pic|picture|photo)|"
@@ -152,6 +152,23 @@ POSITIVE: tuple[Rule, ...] = (
     _rule(
         "own_offer",
         r"要的(?:加|q|v|扣|私|滴|找|联系)?我|我们家(?:做|有|的)|老店|本店(?:简历|数据|库存|有)",
+        1.0,
+    ),
+    # A dealer who buys and sells ("【长期收/出】", "出：智联前程 … 收：猎聘高端简历"): the
+    # buying does not cancel the selling.
+    _rule(
+        "dealer",
+        r"\n出[ \t]*[:：]|收/出|出/收|收\+出|收出|长期收出|买卖(?:各类|各种)?(?:简历|数据)",
+        0.0,
+    ),
+    # A count of job seekers' contacts delivered, even inside a "resource pack" of templates:
+    # "10000+求职者联系方式", "1000份求职者名单（姓名/电话…）".
+    _rule(
+        "contacts_count",
+        r"\d[\d,]*[wk万千]?\+?[ \t]*(?:份|条|个|名)?[ \t]*(?:求职者|应聘者|候选人|求职人员)的?"
+        r"(?:联系方式|电话|手机号?|名单|信息|数据)|"
+        r"\d[\d,]*[km]?\+?[ \t]*(?:job ?seekers?|candidates?|applicants?)'?[ \t]*"
+        r"(?:contacts|contact details|phone numbers|emails|mobile numbers)",
         1.0,
     ),
     _rule(
@@ -336,7 +353,7 @@ NEGATIVE: tuple[Rule, ...] = (
     _rule(
         "neg:software",
         r"招聘管理系统|管理系统|(?<![a-z])ats(?![a-z])|applicant tracking|(?<![a-z])saas|账号|试用|"
-        r"per month|/month|/年|startup plan|seats|一键导入|人才库容量|托管|代发",
+        r"per month|/month|/年(?!龄|份|级|限|纪)|startup plan|seats|一键导入|人才库容量|托管|代发",
         -2.5,
         2,
     ),
@@ -419,7 +436,10 @@ NEGATIVE: tuple[Rule, ...] = (
         r"recruiter (?:plan|subscription|licen[cs]e)|request a callback|our sales team|业务专员|"
         r"opted to be visible|"
         # a job board's own membership: "企业开通VIP会员即可无限发布职位", "简历仅限招聘使用"
-        r"发布职位|企业(?:开通)?vip|招聘顾问|仅限招聘使用|自主注册|审核企业资质",
+        r"发布职位|企业(?:开通)?vip|招聘顾问|仅限招聘使用|自主注册|审核企业资质|"
+        # an employer's plan: "as a registered employer", "Prices exclusive of GST"
+        r"registered employers?|company verification|employer verification|"
+        r"(?:exclusive|inclusive) of (?:gst|vat)|(?:excl|incl)\.? (?:gst|vat)|\+ ?gst",
         -4.0,
         2,
     ),
@@ -582,7 +602,7 @@ _GATES = GateSet(GATED)
 _GATED_RULES = tuple((1 << i, rule) for i, rule in enumerate(_RULES))
 _SUBJECT_BIT = 1 << len(_RULES)
 # Positive rules that say the buyer gets records even when the seller says "no data".
-_DATA_DELIVERED = frozenset({"harvest_tool", "data_sold_apart", "download_quota"})
+_DATA_DELIVERED = frozenset({"harvest_tool", "data_sold_apart", "download_quota", "contacts_count"})
 # Negative rules such software would otherwise trip ("no data included", "seats", "/month").
 _CANCELLED_BY_OWN_OFFER = frozenset({"neg:warning", "neg:third_person"})
 _CANCELLED_BY_DELIVERY = frozenset(
@@ -591,6 +611,23 @@ _CANCELLED_BY_DELIVERY = frozenset(
 
 # The most the extracted facts can add (price per record, volume, contact, source).
 _BEST_EVIDENCE = 2.5 + 1.0 + 1.2 + 0.5
+
+
+# The buyers a seller names ("适用：人力资源公司、劳务派遣、工厂招工", "招聘HR专用", "ideal for
+# recruiters"): their trades' words say nothing of the listing's own trade.
+_AUDIENCE = re.compile(r"适用|适合|专用|用于|ideal for|good for|perfect for|suitable for|great for")
+_AUDIENCE_RULES = frozenset({"neg:job_ad"})  # (max_hits 1: the inlined search)
+
+
+def _past_audience(rule: Rule, compact: str, m: re.Match[str] | None) -> re.Match[str] | None:
+    """The rule's first match that is not on a line naming the buyers."""
+    while m is not None:
+        line_start = compact.rfind("\n", 0, m.start()) + 1
+        if _AUDIENCE.search(compact, line_start, m.start()) is None:
+            return m
+        line_end = compact.find("\n", m.end())
+        m = None if line_end < 0 else rule.pattern.search(compact, line_end)
+    return None
 
 
 def scan(compact: str, may_match: int | None = None) -> KeywordScan:
@@ -613,6 +650,8 @@ def scan(compact: str, may_match: int | None = None) -> KeywordScan:
             continue
         if rule.max_hits == 1 and rule.search is not None:  # _fire, inlined for speed
             first = rule.search(compact)
+            if first is not None and rule.id in _AUDIENCE_RULES:
+                first = _past_audience(rule, compact, first)
             if first is None:
                 continue
             weight, label = rule.weight, f"{rule.id}:{first.group(0).strip()}"
@@ -625,6 +664,8 @@ def scan(compact: str, may_match: int | None = None) -> KeywordScan:
             continue  # the tool harvests the records, or the data is sold beside it
         if rule.id in _CANCELLED_BY_OWN_OFFER and "own_offer" in fired:
             continue
+        if rule.id == "neg:wanted_to_buy" and "dealer" in fired and "sale" in fired:
+            continue  # buys and sells
         logit += weight
         if weight < 0:
             negative += weight

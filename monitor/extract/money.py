@@ -232,6 +232,9 @@ _MONEY_SOURCES = (
     r"(?=[\d€er])(?:(?P<ec>\d{1,6},\d{1,2})(?![\d,])[ \t]?(?:€|eur(?:os?)?(?![a-z]))"
     r"|(?:€|eur)[ \t]?(?P<ec2>\d{1,6},\d{1,2})(?![\d,])"
     r"|r\$[ \t]?(?P<bc>\d{1,6},\d{1,2})(?![\d,]))",
+    # "a quarter a record", "a dime per CV" (searched only when the text names such a coin)
+    r"(?:a|one) (?P<coin>quarter|dime|nickel|penny)(?= (?:a|per|each|for each|for one) "
+    r"(?:record|row|cv|resume|lead|profile|contact))",
 )
 # compile_lookahead_led: the colloquial and suffix-money patterns open with a lookahead class,
 # which it turns into a regex prefilter without the costly \d test (the others compile as
@@ -252,6 +255,7 @@ _MORE_DOT_GROUPS = re.compile(r"(?:\.\d{3})+(?!\d|\.\d)")
 _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _DOLLAR_CODE = re.compile(r"[ \t]?(cad|aud|sgd|hkd|nzd|usd|twd)(?![a-z])", re.IGNORECASE)
 _CN_SMALL = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
+_COINS = {"quarter": 0.25, "dime": 0.1, "nickel": 0.05, "penny": 0.01}
 _PER_RECORD_NEXT = re.compile(r"[ \t]*(?:/|一|每|per)?[ \t]*[条份个]")
 # Single digits spaced out after the first: " 5 0 0" (at least two more, each alone).
 _SPACED_DIGITS = re.compile(r"(?: \d(?![\d.,]|[ \t]?[万千kKwW]))(?: \d(?![\d.,]))+")
@@ -282,6 +286,9 @@ def _from_match(m: re.Match[str], text: str) -> Money | None:
         return Money(m.start(), m.end(), amount, "CNY", minor=base < 1)
     if "half" in groups:
         return Money(m.start(), m.end(), 0.005, "USD", minor=True)
+    if "coin" in groups:
+        amount = _COINS[m.group("coin").lower()]
+        return Money(m.start(), m.end(), amount, "USD", minor=True)
     if "ec" in groups:
         if m.group("bc"):
             return Money(m.start(), m.end(), float(m.group("bc").replace(",", ".")), "BRL")
@@ -379,6 +386,8 @@ def find_money(text: str, fold: str | None = None) -> list[Money]:
     candidates: list[tuple[int, int, re.Match[str]]] = []
     for rank, pattern in enumerate(patterns):
         if rank == 4 and not _names_euros(text, view):
+            continue
+        if rank == 5 and not any(coin in view for coin in _COINS):
             continue
         if rank == 0 and "毛" not in view and "块" not in view and "分" not in view:
             # "两毛五", "一块五": its class prefilter stops at every digit of the listing

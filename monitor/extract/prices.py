@@ -89,7 +89,7 @@ _PER_N_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PER_ONE_BEFORE = re.compile(
-    rf"(?:每|单价|单条|单份|一)[ \t]*(?:个|位)?[ \t]*(?:{REC_UNIT_ZH})?[ \t]*(?:价格?|"
+    rf"(?:每|(?<!拼)单价|单条|单份|一)[ \t]*(?:个|位)?[ \t]*(?:{REC_UNIT_ZH})?[ \t]*(?:价格?|"
     rf"价钱)?[ \t]*[:=]?[ \t]*\Z"
     rf"|(?:per|each|a|an)[ \t]+{_UNIT}[ \t]*[:=]?[ \t]*(?:just|only)?[ \t]*\Z"
     rf"|unit price[ \t]*[:=]?[ \t]*\Z",
@@ -175,6 +175,10 @@ _NOT_PRICE_BEFORE = re.compile(
     r"会员|membership|deposit|保证金|\d[ \t]*[-~至到])[ \t]*[:=]?[ \t]*\Z",
     re.IGNORECASE,
 )
+_PER_CALL_AFTER = re.compile(
+    r"[ \t]*(?:/|每|一)[ \t]*次|[ \t]*(?:/|per)[ \t]*(?:call|request|query)"
+)
+_API = re.compile(r"每次返回|(?:返回|调用)[^\n。]{0,12}(?:简历|一份|一条)|api|接口", re.IGNORECASE)
 # A membership fee, unless the sum is a member's price of one record ("VIP会员：0.18元/条").
 _MEMBER_BEFORE = re.compile(r"(?:会员|membership)[ \t]*[:=]?[ \t]*\Z", re.IGNORECASE)
 # The high end of a range ("0.1-0.3元/条", "$0.01–$0.03 per record"): group "low" its low end.
@@ -506,6 +510,9 @@ def _classify(
         and not (_MEMBER_BEFORE.search(before) and _PER_ONE_AFTER.match(text, end))
     ):
         return None
+    if _PER_CALL_AFTER.match(text, end) and _API.search(text):
+        # "0.15元/次" for an API call that returns one resume
+        return UnitPrice(money.amount, money.currency, _threshold(text, money.start, end, shut))
     if _PER_ONE_AFTER.match(text, end) or _PER_ONE_BEFORE_W.search(
         before[-20:], None if low is None else low[-20:]
     ):
@@ -819,6 +826,87 @@ def _range_low(text: str, money: Money, volume: int | None, shut: _Shut) -> Unit
     return UnitPrice(high.amount * low / money.amount, high.currency, high.min_records, high.how)
 
 
+# A price table's header cells: the records of a row, the price of one record in it (with
+# the records that price is for: "per 1k"), or the row's total price.
+_HEAD_COUNT = re.compile(
+    r"(?:records?|rows?|qty|quantity|volume|count|cvs|profiles|leads|数量|条数|份数|数据量)\W*\Z",
+    re.IGNORECASE,
+)
+_HEAD_UNIT = re.compile(
+    r"per (?P<n>1k|1,000|1000|thousand|k)?[ \t]*(?:record|row|cv|lead|profile|resume)?|"
+    r"unit price|price per|单价|单条|每条|元/条|/条|each",
+    re.IGNORECASE,
+)
+_HEAD_TOTAL = re.compile(r"(?:price|total|cost|amount|价格|总价|金额|售价|报价)", re.IGNORECASE)
+_HEAD_CURRENCY = re.compile(r"\b(usd|usdt|cny|rmb|inr|gbp|eur|aud|cad)\b|(元)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _TableHead:
+    per: int  # the records the per-record column's price is for ("per 1k": 1000)
+    count_col: int | None
+    unit_col: int | None
+    total_col: int | None
+    currency: str
+    width: int  # the number of cells
+
+
+def _table_prices(text: str, monies: list[Money], default: str) -> list[UnitPrice]:
+    """Prices in a table whose header row names its columns ("Records | Price (USD) | Per
+    record" over "10,000 | $120 | $0.012"): a row's per-record cell, else its total over its
+    records."""
+    found: list[UnitPrice] = []
+    pos = 0
+    head: _TableHead | None = None
+    for line in text.split("\n"):
+        line_start, pos = pos, pos + len(line) + 1
+        if "|" not in line:
+            head = None
+            continue
+        cells = line.split("|")
+        if head is None or len(cells) != head.width:
+            head = _table_head(cells, default)
+            continue
+        count = parse_quantity(cells[head.count_col]) if head.count_col is not None else None
+        edges = list(itertools.accumulate(len(c) + 1 for c in cells))
+        for money in monies:
+            if not line_start <= money.start < line_start + len(line):
+                continue
+            col = next(i for i, e in enumerate(edges) if money.start - line_start < e)
+            currency = head.currency if money.currency == default else money.currency
+            if col == head.unit_col:
+                found.append(UnitPrice(money.amount / head.per, currency, int(count or 1)))
+            elif col == head.total_col and count and count >= 10:
+                found.append(UnitPrice(money.amount / count, currency, int(count), "package"))
+    return found
+
+
+def _table_head(cells: list[str], default: str) -> _TableHead | None:
+    """A header row's columns (see _table_prices), or None when the cells are no header."""
+    count_col = unit_col = total_col = None
+    per = 1
+    for i, raw in enumerate(cells):
+        cell = raw.strip()
+        figures = any(ch.isdigit() for ch in cell.replace("1k", "").replace("1,000", ""))
+        if figures and not _HEAD_UNIT.search(cell):
+            return None  # a row of figures, not a header
+        if count_col is None and _HEAD_COUNT.match(cell):
+            count_col = i
+        elif unit_col is None and (unit := _HEAD_UNIT.search(cell)) is not None:
+            unit_col = i
+            per = 1000 if unit.group("n") else 1
+        elif total_col is None and _HEAD_TOTAL.search(cell):
+            total_col = i
+    if unit_col is None and (count_col is None or total_col is None):
+        return None
+    named = _HEAD_CURRENCY.search("|".join(cells))
+    currency = default
+    if named is not None:
+        code = (named.group(1) or "cny").upper()
+        currency = "CNY" if code == "RMB" else code
+    return _TableHead(per, count_col, unit_col, total_col, currency, len(cells))
+
+
 def _per_n_count(m: re.Match[str]) -> float:
     """The record count of a _PER_N_BARE_BEFORE match (0 when unreadable)."""
     if m.re is _PER_N_BARE_BEFORE:
@@ -881,6 +969,7 @@ def extract_prices(
             prices.append(
                 UnitPrice(price.amount * factor, price.currency, price.min_records, "discount")
             )
+    prices += _table_prices(text, monies, default) if len(monies) > 1 and "|" in text else []
     quoted_per_record = any(p.how == "per_record" for p in prices)
     prices.extend(_bare_prices(text, spans, default, volume, shut, quoted_per_record))
     if volume and cjk and (_GATE_LOT_SUM.open(text) or _GATE_LOT_SUM_BEFORE_WORD.open(text)):

@@ -25,7 +25,8 @@ REC_UNIT_EN = (
 )
 # Up to three describing words may stand between number and unit: "220k candidate CVs".
 _UNIT_AFTER = re.compile(
-    rf"[ \t]*(?P<plus>\+|多|余|几)?[ \t]*(?:(?P<zh>{REC_UNIT_ZH})|"
+    rf"[ \t]*(?P<plus>\+|多|余|几)?[ \t]*(?:(?P<zh>{REC_UNIT_ZH}|"
+    rf"(?:求职者|应聘者|候选人)(?=的?(?:联系方式|电话|手机|名单|信息|数据|简历)))|"
     rf"(?:[a-z/&\-]{{1,30}}[ \t]+){{0,3}}?(?P<en>{REC_UNIT_EN})(?![a-z]))",
     re.IGNORECASE,
 )
@@ -61,7 +62,7 @@ _REJECT_AFTER = re.compile(
     r"[+]?[ \t]*(?:fresh|new)[ \t]+(?:daily|every day|a day|per day)|"
     r"个?(?:月(?!薪)|年(?!薪)|天|小时|分钟|工作日|样本)|(?:[a-z]+[ \t]+)?(?:samples?|"
     r"per day)|"
-    r"[ \t]*[+][ \t]*=|"
+    r"[ \t]*[+][ \t]*=|有[一二两三四五六七八九\d]个|"
     r"[ \t]*(?:views|subscribers|followers|likes|sold(?! separately| apart)|sales)(?![a-z])|"
     r"[ \t]*(?:件|人付款|人已买|人已购|次浏览|(?:名|位|个)?(?:hr|学员|同学|用户|买家|客户)"
     r"(?:学习|购买|报名|加入|在用|使用|好评)))",

@@ -162,6 +162,17 @@ def volume(text: str) -> int | None:
         ("出简历 包月：3000元，每日可提1000条（30天共3万条）", 0.1, "CNY"),
         ("CVs for sale. Monthly: $299, 500 CVs/day (15,000 per month)", 0.019933, "USD"),
         ("出简历 包年：24000元，共72000条（每月6000条）", 0.333333, "CNY"),
+        ("BOSS直聘 简历接口 每次返回一份简历 0.15元/次", 0.15, "CNY"),
+        ("出简历 拼单价¥9.9 内容：1000份求职者名单", 0.0099, "CNY"),
+        ("Indeed resumes, a quarter a record, have ~18,000", 0.25, "USD"),
+        # a price table with a header row
+        (
+            "Naukri resumes\nRecords | Price (USD) | Per record\n10,000 | $120 | $0.012\n"
+            "200,000 | $1,400 | $0.007",
+            0.007,
+            "USD",
+        ),
+        ("出简历\n数量 | 价格\n1万条 | 800元\n10万条 | 5000元", 0.05, "CNY"),
     ],
 )
 def test_unit_price(text: str, amount: float, currency: str) -> None:

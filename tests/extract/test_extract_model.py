@@ -100,6 +100,31 @@ def test_gains_need_volume_and_price() -> None:
             "有人出58同城简历，我转了钱被拉黑了，大家别上当。\n\n"
             "我们家做了五年：58同城简历库存100万份，0.2元一份。要的Q我:3216549870",
         ),
+        # a dealer who buys and sells
+        (
+            "【长期收/出】各类简历数据",
+            "出：智联、前程、58 各类简历，量大\n收：猎聘高端简历\nQQ：886512347",
+        ),
+        # the buyers' trades named ("适用：…工厂招工") are not a job ad
+        (
+            "精准求职者名单 1000份 招聘HR专用",
+            "适用：人力资源公司、劳务派遣、工厂招工\n内容：1000份求职者名单（姓名/电话/年龄）\n拼单价¥9.9",
+        ),
+        # job seekers' contacts inside a "resource pack" of templates
+        (
+            "HR招聘资源包",
+            "含：面试话术、招聘JD模板、10000+求职者联系方式\n¥68 虚拟发货\n拍下后联系客服",
+        ),
+        # an API that returns one resume a call
+        (
+            "BOSS直聘 实时简历接口",
+            "每次返回一份完整简历（含手机号）\n0.15元/次\n对接联系 @bosszp_api",
+        ),
+        # "做招生的私": DM me
+        (
+            "2024届毕业生信息 十万+",
+            "姓名、学校、专业、电话\n做招生、招聘、培训的私\ngrad_info@163.com",
+        ),
     ],
 )
 def test_offers(title: str, text: str) -> None:
@@ -199,6 +224,26 @@ def test_offers(title: str, text: str) -> None:
             "企业开通VIP会员即可无限发布职位，并可下载简历：银牌会员 1980元/年，可下载简历500份。"
             "简历仅限招聘使用。",
             "neg:platform_product",
+        ),
+        # a job board's plans for employers
+        (
+            "Naukri Resdex plans for recruiters",
+            "Search Naukri's database of jobseekers directly as a registered employer.\n"
+            "Resdex Lite: ₹4,000 / month, 100 CV unlocks\nPrices exclusive of GST.",
+            "neg:platform_product",
+        ),
+        # a job seeker asking recruiters to DM her
+        (
+            "求职｜会计 上海 3年经验",
+            "本人27岁，会计学本科，期望薪资10-12k。有合适岗位的HR可以私信我，我发简历给您",
+            "neg:no_trade_terms",
+        ),
+        # a job-hunting group's members are no records
+        (
+            "互联网内推群｜年费 199",
+            "每日更新 50+ 内推岗位\n简历免费诊断 1 次\n"
+            "年费 199 元，已有 3000+ 求职者加入\n加 V：neitui_club",
+            "neg:job_ad",
         ),
     ],
 )
