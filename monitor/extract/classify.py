@@ -68,7 +68,7 @@ SUBJECT = compile_fast(
     r"简历|求职者|求职人员|求职人|求职意向|求职信息|求职数据|应聘者|应聘人员|候选人|人才数据|"
     r"人才资源|人才库|履历|"
     r"应届生数据|应届毕业生|毕业生数据|毕业生信息|应届生简历|应届生名单|毕业生名单|应届生资料|求职名单|"
-    r"间历|简厉|建历|简沥|姧历|hr资源|招聘数据|求职用户|找工作的人|"
+    r"间历|简厉|建历|简沥|姧历|j历|hr资源|招聘数据|求职用户|找工作的人|"
     r"resumes?|résumés?|(?<![a-z])cvs?(?![a-z])|curriculum vitae|job ?seekers?|job applicants?|"
     # (the lookbehinds after the word: leading ones would cost the regex prefilter)
     r"applicant(?<!loan applicant)(?<!visa applicant)(?<!credit applicant)"
@@ -94,7 +94,8 @@ POSITIVE: tuple[Rule, ...] = (
         r"需要的|"
         r"for sale|selling(?! points?)|(?<![a-z])sell(?![a-z])|(?<![a-z])wts(?![a-z])|in stock|"
         r"ready to ship|"
-        r"(?<![a-z])dm(?![a-z])|instant (?:csv|download|delivery)|free sample|"
+        r"(?<![a-z])dm(?![a-z])(?<!don't dm)(?<!do not dm)(?<!never dm)|"
+        r"instant (?:csv|download|delivery)|free sample|"
         r"samples? (?:on request|for)|"
         r"escrow|担保|i deliver|we deliver|delivery|互换|交换|等量换|以数换数|1:1 ?换|对换|换料|"
         r"(?<![a-z])trade|data available for|"
@@ -225,7 +226,8 @@ NEGATIVE: tuple[Rule, ...] = (
         r"regulators?|according to|investigators?|threat.intelligence|researchers?|sentenced|"
         r"(?<![a-z])charged|"
         r"consumer agencies|data broker|unsecured|exposed (?:database|server|bucket)|"
-        r"security researchers?|an asking price of|affected (?:users|residents|customers)",
+        r"security researchers?|an asking price of|affected (?:users|residents|customers)|"
+        r"breaking ?:|full story",
         -2.2,
         3,
     ),
@@ -239,7 +241,9 @@ NEGATIVE: tuple[Rule, ...] = (
     ),
     _rule(
         "neg:third_person",
-        r"有人|声称|兜售|叫卖|标价|一家店铺|多起案件|claim(?:ed|ing|s)|advertis(?:ed|ing)|"
+        r"有人|声称|兜售|叫卖|标价|一家店铺|多起案件|claim(?:ed|ing|s| to| that)|"
+        r"advertis(?:ed|ing)|"
+        r"being sold|saw (?:a|an|the) (?:thread|post|listing|ad)|"
         r"who offered|sellers|"
         r"vendors?(?![a-z])|listings offering|i read|sell for|someone offered|"
         r"(?:a guy|someone|somebody|he|she|they) [^\n.]{0,24}offered|offered me|i was offered|"
@@ -257,22 +261,28 @@ NEGATIVE: tuple[Rule, ...] = (
         r"(?<![a-z])scam|warning|fraud|illegal|don'?t buy|beware|(?<![a-z])alert|report and block|"
         r"刑法|司法解释|情节严重|个人信息保护法|gdpr|ccpa|lawyer|报警|报了警|"
         r"被人(?:挂|拿|放)出来卖|投诉|reminder that|have ?i ?been ?pwned|lock down your|"
-        r"phish(?:er|ers|ing)",
+        r"phish(?:er|ers|ing)|spam calls|骚扰电话|"
+        r"my (?:details|data|info|information|name|number|phone)[^\n.]{0,30}"
+        r"(?:leak|were|was|appeared)",
         -2.0,
         3,
     ),
     _rule(
         "neg:bought",
-        r"付了|找人买|我买了|买的时候|(?<![a-z])(?:i )?paid (?:\$|\d|us)|i bought|got scammed",
+        r"付了|找人买|我买了|买的时候|花[^\n,，。]{0,10}买了|买了所谓|血亏|引以为戒|"
+        r"(?<![a-z])(?:i )?paid (?:\$|\d|us)|i bought|got scammed|不回消息|seller ghosted",
         -2.0,
+        2,
     ),
     # A buyer's review of a seller ("vouch", "+rep", "would buy again") repeats the deal's
     # terms and the seller's handle, but sells nothing.
     _rule(
         "neg:review",
-        r"\+rep|would buy again|will buy again|(?<![a-z])vouch(?:ing|ed)? for|(?<![a-z])vouch ?:|"
+        r"\+rep|would buy again|will buy again|leaving a vouch|(?<![a-z])vouch(?:ing|ed)? for|"
+        r"(?<![a-z])vouch ?:|"
         r"(?<![a-z])bought [^\n.]{0,60}(?:from|through|via) |回购|好评(?<!%好评)(?!率)|已收到货",
         -6.0,
+        2,
     ),
     _rule(
         "neg:question",
@@ -322,7 +332,7 @@ NEGATIVE: tuple[Rule, ...] = (
         # recruiters and headhunters asking job seekers to send their resume in
         r"猎头服务|按(?:成功)?入职收费|年薪的?[^\n。]{0,8}%|入职[^\n。]{0,6}保证期|"
         r"简历发(?:给)?我|把简历发|发我邮箱|免费(?:帮你)?推荐|send (?:me )?your (?:cv|resume)|"
-        r"match you|open roles|(?:we are|we're|now) hiring",
+        r"match you|open roles|(?:we are|we're|now) hiring|refer you|referral thread",
         -3.0,
     ),
     # Work on a CV database (typing resumes in, paid per CV): a job, not the data for sale.
@@ -331,8 +341,14 @@ NEGATIVE: tuple[Rule, ...] = (
         # (not a job category in a list of the records' trades: "driver, data entry, sales")
         r"data entry(?<!, data entry)(?![ \t]*[,/、|])|"
         r"typists?(?![a-z])|打字员|录入员|简历录入|信息录入|资料录入|日结|招兼职|"
-        r"data annotat(?:ors?|ion)|annotators?(?![a-z])|标注员|数据标注|"
-        r"兼职招聘|per (?:cv|resume) (?:entered|typed)",
+        r"兼职招聘|per (?:cv|resume) (?:entered|typed)|remote gig|paid weekly|payoneer",
+        -4.5,
+    ),
+    # Labelling resumes for a data project, paid per resume: a job, not records sold.
+    _rule(
+        "neg:annotation_job",
+        r"data annotat(?:ors?|ion)|annotators?(?![a-z])|标注员|数据标注|简历标注|"
+        r"data label(?:ing|ers?)|labell?ing project|annotation project",
         -4.5,
     ),
     _rule(
@@ -402,6 +418,7 @@ NEGATIVE: tuple[Rule, ...] = (
         r"(?<![a-z])osint(?![a-z])|analyst note|we (?:observed|monitored|tracked|collected)|"
         r"write-?up|responsibly disclosed|\(disclosed\)|vendor notified|routine scanning|"
         r"(?<![a-z])psa(?![a-z])|public service announcement|contact listed as|"
+        r"asking for research|i write about|for an article|"
         r"(?:monitoring|intelligence|intel|research) team|threat brief|why it matters|"
         r"tracked \d+ (?:separate )?(?:listings|posts|ads)|"
         r"actor profile|threat actor|(?<![a-z])tlp ?[:-] ?(?:red|amber|green|clear|white)|"
@@ -438,7 +455,8 @@ NEGATIVE: tuple[Rule, ...] = (
         # a job board's own membership: "企业开通VIP会员即可无限发布职位", "简历仅限招聘使用"
         r"发布职位|企业(?:开通)?vip|招聘顾问|仅限招聘使用|自主注册|审核企业资质|"
         # an employer's plan: "as a registered employer", "Prices exclusive of GST"
-        r"registered employers?|company verification|employer verification|"
+        r"registered employers?|company verification|employer verification|quoted (?:us|me)|"
+        r"anyone compared|"
         r"(?:exclusive|inclusive) of (?:gst|vat)|(?:excl|incl)\.? (?:gst|vat)|\+ ?gst",
         -4.0,
         2,
@@ -623,7 +641,10 @@ def _past_audience(rule: Rule, compact: str, m: re.Match[str] | None) -> re.Matc
     """The rule's first match that is not on a line naming the buyers."""
     while m is not None:
         line_start = compact.rfind("\n", 0, m.start()) + 1
-        if _AUDIENCE.search(compact, line_start, m.start()) is None:
+        # (a line of hashtags, "#招聘 #招工", tags the post for its audience too)
+        if not compact.startswith("#", line_start) and (
+            _AUDIENCE.search(compact, line_start, m.start()) is None
+        ):
             return m
         line_end = compact.find("\n", m.end())
         m = None if line_end < 0 else rule.pattern.search(compact, line_end)

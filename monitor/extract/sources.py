@@ -156,6 +156,35 @@ STRONG: dict[str, str] = {
     "最佳东方": "other",
     "青团社": "other",
     "牛客网": "other",
+    "兼职猫": "other",
+    "快手招聘": "other",
+    "occ mundial": "other",
+    "occmundial": "other",
+    "computrabajo": "other",
+    "bumeran": "other",
+    "zonajobs": "other",
+    "catho": "other",
+    "vagas.com": "other",
+    "milkround": "other",
+    "gradcracker": "other",
+    "targetjobs": "other",
+    "upwork": "other",
+    "freelancer.com": "other",
+    "reed.co.uk": "other",
+    "jobsite": "other",
+    "pnet": "other",
+    "careers24": "other",
+    "careerjunction": "other",
+    "jobrapido": "other",
+    "wuzzuf": "other",
+    "dubizzle": "other",
+    "rozee": "other",
+    "bdjobs": "other",
+    "jobsora": "other",
+    "hirist": "other",
+    "apna.co": "other",
+    "olx jobs": "other",
+    "quikr jobs": "other",
 }
 # A name half in pinyin, half in characters, to slip past filters: "zhi联", "智lian", "lie聘",
 # "猎pin" (each two-character name with one character written as its syllable; the Latin half
@@ -365,6 +394,8 @@ _WANTED_LINE = re.compile(
 # gets no regex prefilter)
 _WANT_IN_SENTENCE = re.compile(
     r"swap(?:ping)? for|trad(?:e|ing) for|in exchange for|exchange for|in return for|"
+    # (a trader's want, not job seekers' "looking for work on Indeed")
+    r"looking for (?!work|jobs?|a job|employment|roles?|new |buyers|clients)|"
     r"想换|换取|想要|换你"
 )
 
@@ -427,7 +458,9 @@ def find_sources(norm: Normalized, may_match: int | None = None) -> list[str]:
             if not wanted(view, m.start()):
                 hits.append((m.start(), WORDS[m.group("a")]))
     for m in _CASED_RE.finditer(norm.text):
-        if _preceded(norm.text, m.start(), _ASCII_WORD + "@./"):
+        if _preceded(norm.text, m.start(), _ASCII_WORD + "@.") or (
+            _preceded(norm.text, m.start(), "/") and _in_path(norm.text, m.start())
+        ):
             continue
         if _ADVERB.match(norm.text, max(0, m.start() - 3)) or _ADVERB.match(norm.text, m.start()):
             continue
@@ -610,10 +643,25 @@ def _contact_cue_before(view: str, start: int) -> bool:
     return _CONTACT_CUE.search(view, max(0, token - 14), token) is not None
 
 
+def _in_path(text: str, pos: int) -> bool:
+    """Whether the "/" before ``pos`` is in a URL path ("t.me/Indeed"), not a list
+    ("Workopolis/Indeed")."""
+    token_start = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    token = text[token_start:pos]
+    return "." in token or ":" in token
+
+
 def _in_url(view: str, pos: int) -> bool:
     token_start = max(view.rfind(" ", 0, pos), view.rfind("\n", 0, pos)) + 1
     token = view[token_start:pos]
+    # (an address or handle is ASCII: on the compact view "@招聘小王我有58" ends a Chinese
+    # handle at "王", and "58" is the text's)
+    if not token.isascii():
+        token = token[len(token.rstrip(_URL_CHARS)) :]
     return "://" in token or "www." in token or "@" in token or ".example" in token
+
+
+_URL_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-:/@?=&#~"
 
 
 def _generic_hits(

@@ -309,6 +309,13 @@ def test_quantities(raw: str, value: float) -> None:
         ("Indeed, this is bad.", []),
         ("我这边有5万条前程无忧的简历，想换BOSS的", ["51job.com"]),
         ("58元一条", []),
+        ("@招聘小王 我有58和赶集的普工简历", ["58.com", "ganji.com"]),
+        ("Canada job applicants leads - Workopolis/Indeed CA - 95k", ["other", "indeed.com"]),
+        ("LatAm candidates from OCC Mundial and Computrabajo", ["other"]),
+        (
+            "I have 70k Naukri CVs. Looking for AU/NZ job seekers data (Seek / Indeed AU).",
+            ["naukri.com"],
+        ),
     ],
 )
 def test_sources(text: str, expected: list[str]) -> None:

@@ -120,6 +120,13 @@ def test_gains_need_volume_and_price() -> None:
             "BOSS直聘 实时简历接口",
             "每次返回一份完整简历（含手机号）\n0.15元/次\n对接联系 @bosszp_api",
         ),
+        # a seller answering under someone's video: "@name" opens the reply, not a handle
+        ("抖音评论回复", "@招聘小王 我有58和赶集的普工简历 一块钱三条\n你要多少都有 私信我"),
+        # "#招工" is the audience's hashtag
+        (
+            "快手视频文案",
+            "求职者精准数据 普工/司机/保安\n姓名+电话 一手资源\n50块一百个\n#招聘 #招工",
+        ),
         # "做招生的私": DM me
         (
             "2024届毕业生信息 十万+",
@@ -231,6 +238,49 @@ def test_offers(title: str, text: str) -> None:
             "Search Naukri's database of jobseekers directly as a registered employer.\n"
             "Resdex Lite: ₹4,000 / month, 100 CV unlocks\nPrices exclusive of GST.",
             "neg:platform_product",
+        ),
+        # paid annotation of resumes is a job
+        (
+            "兼职：简历数据标注 日结",
+            "项目：简历数据标注（抽取姓名、学历字段）\n单价0.3元/份，每天可做1000份，日结。\n"
+            "报名加QQ 2930418576",
+            "neg:annotation_job",
+        ),
+        # a buyer's complaint and a vouch quote the deal but sell nothing
+        (
+            "花300块买了1万份BOSS简历，血亏",
+            "上个月在闲鱼上花300元买了所谓“BOSS直聘最新简历1万份”，0.03一条。卖家不回消息了。",
+            "neg:bought",
+        ),
+        (
+            "Vouch for @resume_depot",
+            "Leaving a vouch. Bought 20k Naukri IT CVs from @resume_depot at $20/1k. "
+            "Used the forum escrow. +rep",
+            "neg:review",
+        ),
+        # news, a victim's question, a writer's question, a referral thread
+        (
+            "Post on X",
+            "BREAKING: Hackers claim to be selling 2.7M resumes scraped from a job portal for "
+            "$0.01 each, security researchers say.",
+            "neg:third_person",
+        ),
+        (
+            "My details were in a leaked resume dump",
+            "my name, phone and email appeared in a '1.2M Naukri resume dump' being sold for "
+            "$25 per 1k. Since then I'm getting spam calls.",
+            "neg:warning",
+        ),
+        (
+            "How much do CV databases go for?",
+            "Saw a thread with 'Naukri 1M for $500' and another with '$25/1k'. "
+            "Asking for research, I write about the underground economy.",
+            "neg:research",
+        ),
+        (
+            "Referral thread",
+            "I work at AWS. Drop the role ID and I'll refer you. Please don't DM your full resume.",
+            "neg:job_ad",
         ),
         # a job seeker asking recruiters to DM her
         (
