@@ -86,6 +86,7 @@ PREFIX_CURRENCY: dict[str, tuple[str, float]] = {
     "₫": ("VND", 1.0),
     "egp": ("EGP", 1.0),
     "sar": ("SAR", 1.0),
+    "btc": ("BTC", 1.0),
     "$": ("USD", 1.0),
 }
 SUFFIX_CURRENCY: dict[str, tuple[str, float]] = {
@@ -99,6 +100,7 @@ SUFFIX_CURRENCY: dict[str, tuple[str, float]] = {
     "角": ("CNY", 0.1),
     "分钱": ("CNY", 0.01),
     "分": ("CNY", 0.01),
+    "米": ("CNY", 1.0),  # "0.3米一份": slang for 元, a price only before a per-record unit
     "厘钱": ("CNY", 0.001),
     "厘": ("CNY", 0.001),  # "5厘一条": a thousandth of a yuan
     "人民币": ("CNY", 1.0),
@@ -128,6 +130,9 @@ SUFFIX_CURRENCY: dict[str, tuple[str, float]] = {
     "pound": ("GBP", 1.0),
     "gbp": ("GBP", 1.0),
     "英镑": ("GBP", 1.0),
+    "pesos": ("PHP", 1.0),  # (MXN where nothing names the Philippines: see _from_match)
+    "peso": ("PHP", 1.0),
+    "btc": ("BTC", 1.0),
     "paise": ("INR", 0.01),
     "paisa": ("INR", 0.01),
     "rupees": ("INR", 1.0),
@@ -235,6 +240,9 @@ _MONEY_SOURCES = (
     # "a quarter a record", "a dime per CV" (searched only when the text names such a coin)
     r"(?:a|one) (?P<coin>quarter|dime|nickel|penny)(?= (?:a|per|each|for each|for one) "
     r"(?:record|row|cv|resume|lead|profile|contact))",
+    # South African rand, "R2,000", "R30 000" (searched only when the text names South Africa;
+    # the capital R is checked on the case-kept text)
+    r"r(?P<rand>\d{1,3}(?:[ ,]\d{3})+(?![\d,])|\d{1,7}(?:\.\d{1,2})?(?![\d,]))",
 )
 # compile_lookahead_led: the colloquial and suffix-money patterns open with a lookahead class,
 # which it turns into a regex prefilter without the costly \d test (the others compile as
@@ -252,9 +260,15 @@ _EDGE_SUF = _EDGE_PRE | frozenset("0123456789.,")
 
 _DOT_GROUPING = frozenset({"EUR", "IDR", "BRL", "VND"})
 _MORE_DOT_GROUPS = re.compile(r"(?:\.\d{3})+(?!\d|\.\d)")
-_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 _DOLLAR_CODE = re.compile(r"[ \t]?(cad|aud|sgd|hkd|nzd|usd|twd)(?![a-z])", re.IGNORECASE)
 _CN_SMALL = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
+_SOUTH_AFRICA = re.compile(
+    r"zar|(?<![a-z])rand(?![a-z])|south africa|🇿🇦|pnet|careers24|careerjunction|gauteng|"
+    r"johannesburg|cape town|durban|pretoria",
+    re.IGNORECASE,
+)
+_PHILIPPINES = re.compile(r"php|₱|philippin|pinoy|manila|cebu|jobstreet|🇵🇭", re.IGNORECASE)
 _COINS = {"quarter": 0.25, "dime": 0.1, "nickel": 0.05, "penny": 0.01}
 _PER_RECORD_NEXT = re.compile(r"[ \t]*(?:/|一|每|per)?[ \t]*[条份个]")
 # Single digits spaced out after the first: " 5 0 0" (at least two more, each alone).
@@ -286,6 +300,11 @@ def _from_match(m: re.Match[str], text: str) -> Money | None:
         return Money(m.start(), m.end(), amount, "CNY", minor=base < 1)
     if "half" in groups:
         return Money(m.start(), m.end(), 0.005, "USD", minor=True)
+    if "rand" in groups:
+        if text[m.start()] != "R":
+            return None
+        rands = m.group("rand").replace(",", "").replace(" ", "")
+        return Money(m.start(), m.end(), float(rands), "ZAR")
     if "coin" in groups:
         amount = _COINS[m.group("coin").lower()]
         return Money(m.start(), m.end(), amount, "USD", minor=True)
@@ -309,9 +328,11 @@ def _from_match(m: re.Match[str], text: str) -> Money | None:
                 code = named.group(1).upper()
     else:
         suffix = m.group("suf").lower()
-        if suffix in ("分", "厘", "u", "r") and not _suffix_allowed(m, suffix, text):
+        if suffix in ("分", "厘", "米", "u", "r") and not _suffix_allowed(m, suffix, text):
             return None
         code, factor = SUFFIX_CURRENCY[suffix]
+        if code == "PHP" and suffix.startswith("peso") and not _PHILIPPINES.search(text):
+            code = "MXN"
         value = quantity_value(m.group("num2"), m.group("mult2"), m.group("cn2"))
     if value is None:
         return None
@@ -332,6 +353,8 @@ def _from_match(m: re.Match[str], text: str) -> Money | None:
 
 def _suffix_allowed(m: re.Match[str], suffix: str, text: str) -> bool:
     # ``text`` is the case-kept text (the match may come from its lower-cased view).
+    if suffix == "米":
+        return _PER_RECORD_NEXT.match(text, m.end()) is not None  # not "3米" of distance
     if suffix in ("分", "厘"):
         # "8分钱", "8分/条", or a stated unit price: "单价 8分".
         return (
@@ -389,11 +412,13 @@ def find_money(text: str, fold: str | None = None) -> list[Money]:
             continue
         if rank == 5 and not any(coin in view for coin in _COINS):
             continue
+        if rank == 6 and not _SOUTH_AFRICA.search(view):
+            continue
         if rank == 0 and "毛" not in view and "块" not in view and "分" not in view:
             # "两毛五", "一块五": its class prefilter stops at every digit of the listing
             # (~2 us), and 15 in 200 dev listings hold either unit at all.
             continue
-        edge = _EDGE_SUF if rank >= 3 else _EDGE_PRE if rank == 2 else frozenset()
+        edge = _EDGE_SUF if rank in (3, 4, 6) else _EDGE_PRE if rank in (2, 5) else frozenset()
         for m in pattern.finditer(view):
             start = m.start()
             if start and text[start - 1] in edge:

@@ -65,6 +65,8 @@ CNY_RATE: dict[str, float] = {
     "NZD": 4.3,
     "BRL": 1.3,
     "PLN": 1.8,
+    "MXN": 0.4,
+    "BTC": 600_000.0,
 }
 
 # A whole-lot sum above this many units of money per record is not the lot's price.
@@ -110,7 +112,7 @@ _COUNT_BEFORE = re.compile(
 # "AUD 300 for 5,000 profiles", "AUD 1,000 for all 20k", "一块钱三条", "Rs 19999 for the full
 # 5 lakh" (a count without a record word must then carry its multiplier: checked by the caller).
 _COUNT_AFTER = re.compile(
-    rf"[ \t]*(?:for[ \t]+(?:all[ \t]+|the[ \t]+|a[ \t]+)?(?:(?:full|whole|entire)[ \t]+)?|"
+    rf"[ \t]*(?:(?:for|mein)[ \t]+(?:all[ \t]+|the[ \t]+|a[ \t]+)?(?:(?:full|whole|entire)[ \t]+)?|"
     rf"/[ \t]*|=[ \t]*|[—–][ \t]*|[,，、][ \t]*(?:共|共计|一共|合计|总共)[ \t]*)?"
     rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:\+)?[ \t]*"
     rf"(?P<unit>(?:[a-z]+[ \t]+){{0,2}}(?:{_UNIT}|blocks?|batch|packs?|bundles?)(?![a-z]))?",
@@ -175,6 +177,7 @@ _NOT_PRICE_BEFORE = re.compile(
     r"会员|membership|deposit|保证金|\d[ \t]*[-~至到])[ \t]*[:=]?[ \t]*\Z",
     re.IGNORECASE,
 )
+_RANGE_TAIL = re.compile(r"[ \t]*[-–—~至到][ \t]*\d{1,7}(?:\.\d{1,6})?(?![\d,])")
 _PER_CALL_AFTER = re.compile(
     r"[ \t]*(?:/|每|一)[ \t]*次|[ \t]*(?:/|per)[ \t]*(?:call|request|query)"
 )
@@ -253,7 +256,10 @@ def _quota(text: str, start: int, end: int, gated: bool) -> float | None:
     (a subscription's sum) the records of its whole term ("包月2888（一个月9万条左右）",
     "Monthly: $299, 500 CVs/day (15,000 per month)"). ``gated``: no quota word in the text."""
     patterns: tuple[re.Pattern[str], ...] = () if gated else (_QUOTA_ZH, _QUOTA_EN, _QUOTA_EN_VERB)
-    if _PERIOD_AFTER.match(text, end) or _PERIOD_BEFORE.search(text, max(0, start - 12), start):
+    period = _PERIOD_AFTER.match(text, end) or _PERIOD_BEFORE.search(
+        text, max(0, start - 12), start
+    )
+    if period:
         patterns += (_QUOTA_TOTAL_ZH, _QUOTA_TOTAL_EN)
     for pattern in patterns:
         m = pattern.match(text, end)
@@ -261,7 +267,30 @@ def _quota(text: str, start: int, end: int, gated: bool) -> float | None:
             n = _n_value(m)
             if n and n >= 10:
                 return n
+    if period:
+        # the term's records said before the sum: "每月含简历下载500份，租金300元/月",
+        # "1,000 fresh UK CVs per week. £120/week"
+        for pattern in (_QUOTA_BEFORE_ZH, _QUOTA_BEFORE_EN):
+            found = None
+            for found in pattern.finditer(text, max(0, start - 80), start):  # noqa: B007
+                pass
+            n = _n_value(found) if found is not None else None
+            if n and n >= 10:
+                return n
     return None
+
+
+_QUOTA_BEFORE_ZH = re.compile(
+    rf"(?:每月|每个月|一个月|每周|每季度?)(?:可|能)?(?:含|包含)?(?:简历)?(?:下载|推送|提供|交付)?"
+    rf"[ \t]*(?:不少于|至少|约)?[ \t]*(?P<n>{QUANTITY.pattern})[ \t]*(?:{REC_UNIT_ZH})"
+)
+_QUOTA_BEFORE_EN = re.compile(
+    rf"(?<![\d,.])(?P<n>{QUANTITY.pattern})[ \t]*(?:[a-z]+[ \t]+){{0,3}}?"
+    rf"(?:(?:{REC_UNIT_EN})[ \t]+)?"
+    r"(?:(?:downloads?|unlocks?)(?:[ \t]+(?:per|a|/|each|every)[ \t]*(?:week|month|year|mo))?|"
+    r"(?:per|a|/|each|every)[ \t]*(?:week|month|year|mo))(?![a-z])",
+    re.IGNORECASE,
+)
 
 
 # A subscription's sum: "包月：3000元", "Annual: $2,990", "月租 800".
@@ -275,11 +304,12 @@ _PERIOD_BEFORE = re.compile(
 # "(15,000 per month)".
 _QUOTA_TOTAL_ZH = re.compile(
     rf"(?:(?!共|合计|总计)[^\n。;；]){{0,24}}?(?:个月|月|(?<!每)天|年|季)[ \t]*"
-    rf"(?:共|合计|总计|总共|约|大概|大约)?[ \t]*(?P<n>{QUANTITY.pattern})[ \t]*(?:{REC_UNIT_ZH})"
+    rf"(?:共|合计|总计|总共|约|大概|大约|不少于|至少|超过|不低于)?[ \t]*"
+    rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:{REC_UNIT_ZH})"
 )
 _QUOTA_TOTAL_EN = re.compile(
     rf"[^\n;]{{0,40}}?(?<![\d,.])(?P<n>{QUANTITY.pattern})[ \t]*(?:[a-z]+[ \t]+){{0,2}}?"
-    r"(?:per|a|/|each|every)[ \t]*(?:month|year|quarter|mo|yr)(?![a-z])",
+    r"(?:per|a|/|each|every)[ \t]*(?:month|year|quarter|week|mo|yr|wk)(?![a-z])",
     re.IGNORECASE,
 )
 
@@ -510,6 +540,10 @@ def _classify(
         and not (_MEMBER_BEFORE.search(before) and _PER_ONE_AFTER.match(text, end))
     ):
         return None
+    tail = _RANGE_TAIL.match(text, end)
+    if tail is not None and _PER_ONE_AFTER.match(text, tail.end()):
+        # "$0.01-0.03 per resume": the low end of a range whose high end has no currency
+        return UnitPrice(money.amount, money.currency, _threshold(text, money.start, end, shut))
     if _PER_CALL_AFTER.match(text, end) and _API.search(text):
         # "0.15元/次" for an API call that returns one resume
         return UnitPrice(money.amount, money.currency, _threshold(text, money.start, end, shut))
@@ -533,9 +567,14 @@ def _classify(
             )
     after = _COUNT_AFTER.match(text, end)
     if after is not None and (
-        after.group("unit") or (after.group("mult") and re.match(r"[ \t]*for", after.group(0)))
+        after.group("unit")
+        or (after.group("mult") and re.match(r"[ \t]*(?:for|mein)", after.group(0)))
     ):
         n = _n_value(after)
+        if n and money.amount * CNY_RATE.get(money.currency, 1.0) < 1 and n >= 100:
+            # "$0.015 for 50k+": a sum under one yuan buys no package of that size, it is the
+            # price of one record from that many on
+            return UnitPrice(money.amount, money.currency, int(n))
         if n:
             return UnitPrice(money.amount / n, money.currency, int(n), "package")
     if volume and (  # "€40 per 10k, €2250 for everything"
@@ -1051,6 +1090,13 @@ def _per_item(text: str, monies: list[Money], shut: _Shut = _OPEN) -> list[UnitP
     ]
 
 
+# The struck-through price beside the current one: "原价 ¥599.00 限时价 ¥399.00".
+_STRUCK_BEFORE = re.compile(
+    r"(?:原价|划线价|市场价|吊牌价|was|regular price|list price|rrp)[ \t]*[:：]?[ \t]*\Z",
+    re.IGNORECASE,
+)
+
+
 def _single_sum(
     text: str, monies: list[Money], volume: int, shut: _Shut = _OPEN
 ) -> list[UnitPrice]:
@@ -1062,8 +1108,10 @@ def _single_sum(
             text[max(0, m.start - 30) : m.start], shut.window(m.start - 30, m.start)
         )
         and not _PERIOD_AFTER.match(text, m.end)
+        and not _STRUCK_BEFORE.search(text, max(0, m.start - 12), m.start)
     ]
-    if len(plain) != 1:
+    # (the same sum shown twice, as a shop page does: "¥200 … 只打包出不拆, 200元")
+    if len({(m.amount, m.currency) for m in plain}) != 1:
         return []
     money = plain[0]
     return [UnitPrice(money.amount / volume, money.currency, volume, "lot")]

@@ -21,7 +21,8 @@ REC_UNIT_ZH = "条|份|个|笔|人|名|位|张|组|套"
 REC_UNIT_EN = (
     r"records?|rows?|cvs?|resumes?|résumés?|leads?|profiles?|candidates?|entries|entry|"
     r"applicants?|job ?seekers?|contacts?|emails?|numbers?|lines?|people|persons?|users?|"
-    r"members?|biodata|data ?sets?|grads|graduates|freshers|names|data(?! ?entry)"
+    r"members?|biodata|data ?sets?|grads|graduates|freshers|names|data(?! ?entry)|workers|"
+    r"professionals|jobseekers"
 )
 # Up to three describing words may stand between number and unit: "220k candidate CVs".
 _UNIT_AFTER = re.compile(
@@ -36,6 +37,7 @@ _CUE_BEFORE = re.compile(
     r"(?:总量|总数|总库存?|库存|存量|存货|现货|现有|共计|一共|合计|总共|共|数量|笔数|条数|"
     r"total|in stock|stock|records|rows|lines|entries|volume|size|database of|db of|count|"
     r"(?<![a-z])\d{1,3} of|quantity|qty|amount|(?<![a-z])(?:have|has|got))"
+    r"(?:[ \t]+(?:right now|now|currently|today|atm))?"
     r"[ \t]*(?:[:=][ \t]*)?(?:约|大概|大约|超过|过|逾|近|有|~|≈|about|approx\.?|around|over|"
     r"of)?[ \t]*$",
     re.IGNORECASE,
@@ -43,7 +45,7 @@ _CUE_BEFORE = re.compile(
 # Minimum orders, thresholds, per-N denominators, daily figures, samples, salaries.
 _REJECT_BEFORE = re.compile(
     r"(?:满|起售|起购|起订|起卖|起拍|起步量?|起批量?|最低|最少|至少|低于|不足|"
-    r"min(?:imum)?\.?(?: order)?(?: of)?|"
+    r"(?:minimum|min\.?)(?: order)?(?: of)?|"
     r"at least|if you (?:take|buy|order)|orders? (?:over|above|of)|bulk[ \t]*\(?|above|"
     r"每|per|/|日产能|产能|日更|日收|每日|每天|今日|当日|日均|daily|a day|weekly|每周|"
     r"(?:每天|一天|每日)(?:可|能)?(?:采集?|出|更新|新增|下载)|日采|日产|日出|日可采|峰值|peak|"
@@ -58,7 +60,8 @@ _REJECT_BEFORE = re.compile(
 )
 _REJECT_AFTER = re.compile(
     r"[ \t]*(?:[+]?[ \t]*(?:以上|以内|以下|之内|内|起|或以上|and up|or more|plus)|[-~至到][ \t]*\d|"
-    r"/[ \t]*(?:天|日|day|d\b|月|month)|每天|一天|per day|a day|daily|薪|/月|/年|"
+    r"/[ \t]*(?:天|日|day|d\b|月|month|week|周)|每天|一天|per day|a day|daily|薪|/月|/年|"
+    r"(?:[a-z]+[ \t]+){0,2}(?:a|per|every) week(?![a-z])|weekly|每周|"
     r"[+]?[ \t]*(?:fresh|new)[ \t]+(?:daily|every day|a day|per day)|"
     r"个?(?:月(?!薪)|年(?!薪)|天|小时|分钟|工作日|样本)|(?:[a-z]+[ \t]+)?(?:samples?|"
     r"per day)|"
@@ -129,7 +132,7 @@ def _is_candidate(
         cn = m.group("cn") or ""
         # Bare "35k" or "30w" or "一百二十万" still reads as a count of records in a listing.
         bare = bool(_MULT_ONLY_OK.fullmatch(mult)) or ("万" in cn or "亿" in cn)
-        ok = (bare and value >= 100) or _CUE_BEFORE_W.search(before, before_lower) is not None
+        ok = (bare and value >= 100) or _cue_before(text, m.start(), fold)
         if (
             ok
             and bare
@@ -151,6 +154,15 @@ def _is_candidate(
 
 
 _PEOPLE_AFTER = re.compile(r"(?:的)?(?:候选人|人才|高管|年薪|薪|别墅|豪宅|大佬|富豪)")
+
+
+def _cue_before(text: str, start: int, fold: str | None) -> bool:
+    """Whether a stated total or stock stands right before ``start`` ("Stock right now: ~")."""
+    begin = max(0, start - 28)
+    low = None if fold is None else fold[begin:start]
+    return _CUE_BEFORE_W.search(text[begin:start], low) is not None
+
+
 _ADVERB_AFTER = re.compile(r"别|不要|不能|不可|要|注意|小心|当心|记得|记住|谨慎|没想到")
 
 
@@ -257,12 +269,15 @@ def _word_counts(text: str) -> list[Count]:
     counts: list[Count] = []
     for m in _WORD_COUNT.finditer(text):
         after = _UNIT_AFTER.match(text, m.end())
-        if after is None or not (after.group("zh") or after.group("en")):
-            continue
+        unit = after is not None and bool(after.group("zh") or after.group("en"))
+        if not unit and not _CUE_BEFORE.search(text[max(0, m.start() - 16) : m.start()]):
+            continue  # (a unit, or a cue: "Stock: half a million")
         value = _WORD_NUMBERS[m.group("w").lower()] * (
             1e6 if m.group("m").lower() == "million" else 1e5
         )
-        counts.append(Count(m.start(), after.end(), int(value), after.group("en") or ""))
+        end = after.end() if after is not None and unit else m.end()
+        unit_word = (after.group("en") or "") if after is not None and unit else ""
+        counts.append(Count(m.start(), end, int(value), unit_word))
     return counts
 
 

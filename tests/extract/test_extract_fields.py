@@ -173,6 +173,28 @@ def volume(text: str) -> int | None:
             "USD",
         ),
         ("出简历\n数量 | 价格\n1万条 | 800元\n10万条 | 5000元", 0.05, "CNY"),
+        # slang and more currencies
+        ("姐妹们 谁需要简历 智联来的 0.3米一份 200份起", 0.3, "CNY"),
+        (
+            "Selling PH jobseeker data, 30k records. PHP 3 per record or 15k pesos for all",
+            0.5,
+            "PHP",
+        ),
+        ("CareerBuilder resume dump 2.1M rows. Price BTC 0.004 per 1k rows", 0.000004, "BTC"),
+        ("SA job seekers CVs (PNet). R2,000 for 5,000 CVs\nR30,000 for 100k", 0.3, "ZAR"),
+        ("EU job applicants. Also selling outright: €0.003/record, min 50k", 0.003, "EUR"),
+        ("Delhi job seekers data. Sirf ₹999 mein 10,000 data.", 0.0999, "INR"),
+        # a range whose high end has no currency; a threshold, not a package
+        ("selling monster resumes, 50k total. $0.01-0.03 per resume", 0.01, "USD"),
+        ("job seekers leads. $0.02 per record / $0.015 for 50k+", 0.015, "USD"),
+        # a subscription whose term's records are said before the sum
+        ("智联企业账号出租，每月含简历下载500份，租金300元/月。代下载", 0.6, "CNY"),
+        ("CVs delivered: 1,000 fresh UK CVs per week.\n£120/week, cancel anytime.", 0.12, "GBP"),
+        ("Naukri Resdex accounts — 5,000 CV downloads per month, ₹12,000/month.", 2.4, "INR"),
+        ("58同城简历 单条0.3元, 包月套餐3000元/月 (每月不少于2万条)", 0.15, "CNY"),
+        # the struck-through price and the same sum shown twice
+        ("中高端人才简历\n原价 ¥599.00 限时价 ¥399.00\n规格: 500份", 0.798, "CNY"),
+        ("出 拉勾网简历 ¥200\n产品经理求职者简历800份\n只打包出不拆, 200元", 0.25, "CNY"),
     ],
 )
 def test_unit_price(text: str, amount: float, currency: str) -> None:
@@ -192,6 +214,7 @@ def test_unit_price(text: str, amount: float, currency: str) -> None:
         "月薪8000-12000元 简历投递",
         "开通会员 99元/年",
         "比分一分五",
+        "距离3米 简历",
     ],
 )
 def test_no_unit_price(text: str) -> None:
@@ -250,6 +273,10 @@ def test_no_unit_price(text: str) -> None:
         ("猎聘 高管简历 5k份 年薪百万级候选人", 5000),
         ("have ~18,000", 18000),
         ("Archive of 900k+ CVs sold separately", 900000),
+        ("Stock right now: ~640,000", 640000),
+        ("Stock: half a million", 500000),
+        ("$0.10 per contact, 1,000 minimum. 20,000+ contacts available in TX.", 20000),
+        ("8,500 workers (tradies, labourers) with phone, email. AUD 1,700 ono.", 8500),
     ],
 )
 def test_volume(text: str, expected: int | None) -> None:
@@ -258,7 +285,16 @@ def test_volume(text: str, expected: int | None) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["£20 per 1k. Plenty in stock", "5000份起售", "日收1w条", "期望薪资15-20K", "覆盖31个省份"],
+    [
+        "£20 per 1k. Plenty in stock",
+        "5000份起售",
+        "日收1w条",
+        "期望薪资15-20K",
+        "覆盖31个省份",
+        "这种帖子里十个有九个骗子",
+        "find 1,000 qualified candidates a week",
+        "年薪百万级候选人",
+    ],
 )
 def test_no_volume(text: str) -> None:
     assert volume(text) is None
