@@ -53,6 +53,14 @@ BLIND23 = load_jsonl("blind23.jsonl")
 BLIND24 = load_jsonl("blind24.jsonl")
 BLIND25 = load_jsonl("blind25.jsonl")
 BLIND26 = load_jsonl("blind26.jsonl")
+BLIND27 = load_jsonl("blind27.jsonl")
+BLIND28 = load_jsonl("blind28.jsonl")
+BLIND29 = load_jsonl("blind29.jsonl")
+BLIND30 = load_jsonl("blind30.jsonl")
+BLIND31 = load_jsonl("blind31.jsonl")
+BLIND32 = load_jsonl("blind32.jsonl")
+BLIND33 = load_jsonl("blind33.jsonl")
+BLIND34 = load_jsonl("blind34.jsonl")
 
 
 def _dev(lo: int, hi: int) -> list[dict[str, Any]]:
@@ -175,6 +183,31 @@ FLOORS = {
     # "the complete 75,000 for AED 22,500", 反诈预警, PLN).
     "blind25": (BLIND25, (0.97, 0.97, 0.9, 0.9, 0.95, 0.97)),
     "blind26": (BLIND26, (0.97, 0.97, 0.9, 0.93, 0.9, 0.97)),
+    # A new session, eight more authors in two rounds of four. First round, first run:
+    # blind27 (a representative Chinese month) precision 1.0, recall 0.829, price 0.756,
+    # volume 0.805, sources 0.829, contacts F1 1.0; blind28 (international English) 1.0,
+    # 1.0, 0.927, 0.951, 0.927, 1.0; blind29 (price and volume forms) 0.981, 1.0, 0.849,
+    # 0.943, 1.0, 1.0; blind30 (whole captured pages) 0.872, 0.895, 0.684, 0.816, 0.605,
+    # 0.919. Fixed as general rules (price ranges, 厘/一分五/米/r, spaced digits, labelled
+    # unit prices, members' prices, buy-two-get-one, subscriptions over their term, price
+    # tables with a header row, 百万级, dealers who buy and sell, resource packs with job
+    # seekers' contacts, per-call API prices, employers' plans). Second round, first run
+    # after those fixes: blind31 (social posts) 0.947, 0.947, 0.921, 0.947, 0.868, 0.941;
+    # blind32 (English underground) 0.929, 0.951, 0.829, 0.902, 0.780, 0.988; blind33 (the
+    # hard line: 65% near-misses) 0.867, 1.0, 0.923, 1.0, 1.0, 1.0; blind34 (shop and forum
+    # pages) 1.0, 1.0, 0.895, 0.947, 0.974, 0.987 (pooled precision 0.939, recall 0.972).
+    # Then fixed in turn (annotation jobs, buyers' complaints, vouches, victims' and writers'
+    # questions, rand, pesos, BTC, thresholds, struck-through prices, more job boards).
+    # blind30's labels read only the main post: offers made in replies under a buyer's or a
+    # job ad's thread are not offers there, unlike blind5's; its floor is what it scores.
+    "blind27": (BLIND27, (0.97, 0.97, 0.97, 0.97, 0.95, 0.97)),
+    "blind28": (BLIND28, (0.97, 0.97, 0.95, 0.95, 0.95, 0.97)),
+    "blind29": (BLIND29, (0.97, 0.97, 0.97, 0.97, 0.97, 0.97)),
+    "blind30": (BLIND30, (0.85, 0.87, 0.65, 0.8, 0.6, 0.9)),
+    "blind31": (BLIND31, (0.97, 0.97, 0.97, 0.95, 0.92, 0.9)),
+    "blind32": (BLIND32, (0.97, 0.97, 0.97, 0.95, 0.93, 0.97)),
+    "blind33": (BLIND33, (0.97, 0.97, 0.97, 0.97, 0.97, 0.97)),
+    "blind34": (BLIND34, (0.97, 0.97, 0.97, 0.97, 0.95, 0.97)),
 }
 
 
