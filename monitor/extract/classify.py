@@ -98,6 +98,7 @@ POSITIVE: tuple[Rule, ...] = (
         r"instant (?:csv|download|delivery)|free sample|"
         r"samples? (?:on request|for)|"
         r"escrow|担保|i deliver|we deliver|delivery|互换|交换|等量换|以数换数|1:1 ?换|对换|换料|"
+        r"想换|换库|数量对等|简历换简历|"
         r"(?<![a-z])trade|data available for|"
         r"swap|negotiable|price on request|bulk discount|discounts? for bulk|购买后|激活码|永久版|"
         r"open to offers|best offer|(?<![a-z])pm me|inbox me|hit me up|"
@@ -214,7 +215,7 @@ NEGATIVE: tuple[Rule, ...] = (
     _rule(
         "neg:news",
         r"记者|报道|据悉|暗访|调查发现|法院|判处|判决|获刑|有期徒刑|罚金|警方|公安|通报|声明|回应|"
-        r"检察院|检察机关|提起公诉|公诉|被告人|犯罪嫌疑人|经查|涉案|"
+        r"检察院|检察机关|提起公诉|公诉|被告人|犯罪嫌疑人|经查|涉案|判令|判赔|一审|二审|终审|"
         r"investigation|allegedly|(?<![a-z])probes?(?![a-z])|commissioner|privacy commission|"
         r"hacking forum|prosecutors?|(?<![a-z])judge(?![a-z])|jailed|in prison|pleaded guilty|"
         r"专家|监管部门|"
@@ -242,7 +243,7 @@ NEGATIVE: tuple[Rule, ...] = (
     _rule(
         "neg:third_person",
         r"有人|声称|兜售|叫卖|标价|一家店铺|多起案件|claim(?:ed|ing|s| to| that)|"
-        r"advertis(?:ed|ing)|"
+        r"advertis(?:ed|ing|es)|"
         r"being sold|saw (?:a|an|the) (?:thread|post|listing|ad)|"
         r"who offered|sellers|"
         r"vendors?(?![a-z])|listings offering|i read|sell for|someone offered|"
@@ -323,7 +324,7 @@ NEGATIVE: tuple[Rule, ...] = (
     _rule(
         "neg:job_ad",
         # (not the audience: "急招人的老板看过来", "#招工难#")
-        r"诚征|诚聘|急招(?!人的|工的)|招工(?!难|的老板)|招普工|(?<!期望)月薪|五险一金|包吃住|简历投递|(?<!者)投递简历|将履历寄|内推|"
+        r"诚征|诚聘|急招(?!人的|工的)|招工(?!难|的老板|剩|时|收)|招普工|(?<!期望)月薪|五险一金|包吃住|简历投递|(?<!者)投递简历|将履历寄|内推|"
         r"校园招聘(?!会[上里]?(?:收|拿|整理|搜集|收集))|"
         r"双选会(?!登记)|"
         r"【招聘】|we'?re hiring|post a job|(?<![a-z])apply(?![a-z])|job postings|jobs daily|"
@@ -418,7 +419,8 @@ NEGATIVE: tuple[Rule, ...] = (
         r"(?<![a-z])osint(?![a-z])|analyst note|we (?:observed|monitored|tracked|collected)|"
         r"write-?up|responsibly disclosed|\(disclosed\)|vendor notified|routine scanning|"
         r"(?<![a-z])psa(?![a-z])|public service announcement|contact listed as|"
-        r"asking for research|i write about|for an article|"
+        r"asking for research|i write about|for an article|our analysts|seller asks|"
+        r"likely repackaged|weekly report|"
         r"(?:monitoring|intelligence|intel|research) team|threat brief|why it matters|"
         r"tracked \d+ (?:separate )?(?:listings|posts|ads)|"
         r"actor profile|threat actor|(?<![a-z])tlp ?[:-] ?(?:red|amber|green|clear|white)|"

@@ -188,6 +188,7 @@ _NUMBER = rf"(?P<num>{ARABIC})(?P<mult>{MULT})?|(?P<cn>[{CN_NUM_CHARS}]{{1,12}})
 # alone: the multiplier and ~40 suffixes tried after 2024, 202, 20 and 2, at each digit);
 # with them it fails at once. Same matches (tests compare with the unguarded pattern).
 _ARABIC_WHOLE = (
+    r"\d{1,3}(?:\.\d{3}){2,5}(?![\d.])|"
     r"(?:\d{1,3}(?:,\d{2,3}){0,6},\d{3}(?![\d])|\d{1,15}(?!\d))(?:\.\d{1,8}(?!\d))?"
     r"|\.\d{1,8}(?!\d)"
 )
@@ -333,7 +334,10 @@ def _from_match(m: re.Match[str], text: str) -> Money | None:
         code, factor = SUFFIX_CURRENCY[suffix]
         if code == "PHP" and suffix.startswith("peso") and not _PHILIPPINES.search(text):
             code = "MXN"
-        value = quantity_value(m.group("num2"), m.group("mult2"), m.group("cn2"))
+        num2 = m.group("num2")
+        if num2 and num2.count(".") > 1:  # "3.000.000 VND": dots group the thousands
+            num2 = num2.replace(".", "")
+        value = quantity_value(num2, m.group("mult2"), m.group("cn2"))
     if value is None:
         return None
     end = m.end()

@@ -53,6 +53,8 @@ MULTIPLIERS: dict[str, float] = {
     "mln": 1e6,
     "mn": 1e6,
     "m": 1e6,
+    "juta": 1e6,  # Indonesian and Malay
+    "triệu": 1e6,  # Vietnamese
     "billion": 1e9,
     "bn": 1e9,
 }
@@ -63,7 +65,7 @@ MULTIPLIERS: dict[str, float] = {
 # number ("35k", "4.6w") so "... **31\nM. Lee" is not 31 million.
 MULT = (
     "[ \t]?(?:[多余几]?(?:百万|千万|万(?:[1-9]千?(?!\\d))?|亿|千)|"
-    r"(?:thousand|lakhs?|lacs?|crores?|millions?|mln|mn|billion|bn)(?![a-z]))|"
+    r"(?:thousand|lakhs?|lacs?|crores?|millions?|mln|mn|billion|bn|juta|triệu)(?![a-z]))|"
     r"w(?:[1-9](?![\d.]))?(?![a-z])|[km](?![a-z])"
 )
 

@@ -124,7 +124,7 @@ _LOT_BEFORE = re.compile(
     r"(?:full|entire|whole|complete)(?: (?:set|database|db|dump|list|package|pack|bundle|"
     r"collection|thing|lot|base|batch|file|archive))?(?: (?:discount|price|deal|offer))?|"
     r"the lot|everything|all of it|(?:offer|sale|special|deal|our) price|到手价|券后价?|拼单价|"
-    r"现价|特价)"
+    r"现价|特价|拍下|borongan|\(all\))"
     r"[ \t]*(?:拿走|包走|带走|走|出|卖)?(?:的话)?"
     r"(?:for|at|only|just|[:=,\-–—>.…]|价|价格|只要|仅需|仅|只需|"
     r"[ \t])*\Z",
@@ -137,7 +137,7 @@ _LOT_AFTER_SOURCE = (
     r"(?:for (?:the |it )?(?:lot|all|everything|whole|full|entire|complete)|the (?:lot|whole)|"
     r"full|complete(?![a-z])|"
     r"whole(?![a-z])|"
-    r"obo|发起拼单|单独购买|takes? (?:it )?all|for everything|"
+    r"obo|flat(?![a-z])|发起拼单|单独购买|takes? (?:it )?all|for everything|"
     r"all in|全部|全拿|拿走|包走|打包|全包|一口价|(?:就)?出(?!价)|卖了|转让)"
 )
 _LOT_AFTER = Folded(_LOT_AFTER_SOURCE, _LOT_AFTER_SOURCE)
@@ -566,6 +566,12 @@ def _classify(
                 "per_n",
             )
     after = _COUNT_AFTER.match(text, end)
+    if (
+        after is not None
+        and not after.group(0)[: after.start("n") - end].strip()
+        and _COUNT_BEFORE_W.search(before[-12:], None if low is None else low[-12:])
+    ):
+        after = None  # "1000条/80元 1万条/600元": the count before is this sum's
     if after is not None and (
         after.group("unit")
         or (after.group("mult") and re.match(r"[ \t]*(?:for|mein)", after.group(0)))
@@ -599,9 +605,15 @@ def _classify(
         n = _n_value(package)
         if n and n >= 10 and not (money.amount < 1 and n >= 100):
             return UnitPrice(money.amount / n, money.currency, int(n), "package")
-    if volume and _LOT_BEFORE_W.search(before[-24:], None if low is None else low[-24:]):
+    if volume and (
+        _LOT_BEFORE_W.search(before[-24:], None if low is None else low[-24:])
+        or _ALL_BEFORE.search(before[-8:])  # "/ all $1,500" (a sum with its currency only)
+    ):
         return UnitPrice(money.amount / volume, money.currency, volume, "lot")
     return None
+
+
+_ALL_BEFORE = re.compile(r"(?<![a-z])all[ \t]*[:=]?[ \t]*\Z", re.IGNORECASE)
 
 
 def _bare_prices(
@@ -637,6 +649,8 @@ def _bare_prices(
             continue
         if amount <= 0 or (text[end : end + 1] in _UNIT_FIRST and _UNIT_NEXT.match(text, end)):
             continue  # "full 500-row sample": a count of records, not a sum
+        if text[end : end + 2].strip()[:1] in _MULT_FIRST and _COUNT_NEXT.match(text, end):
+            continue  # "全量 340 万": a count
         per_n = None
         if not before.isascii():
             per_n = _PER_N_BARE_SIGN_BEFORE.search(before) if before.rstrip()[-1:] in "/=" else None
@@ -653,7 +667,7 @@ def _bare_prices(
                 found.append(UnitPrice(amount * factor, default, threshold, "discount"))
         elif (
             amount < (8 if default == "CNY" else 2)
-            and ("价" in before or "price" in before.lower())
+            and ("价" in before or "条" in before or "份" in before or "price" in before.lower())
             and _UNIT_LABEL_BEFORE.search(before)
             and not _COUNT_NEXT.match(text, end)
         ):
@@ -695,9 +709,10 @@ def _bare_prices(
     return found
 
 
+_MULT_FIRST = frozenset("万千百亿wWkK")
 _COUNT_NEXT = re.compile(r"[ \t]*(?:[万千百wk]|条|份|个|records?|rows?)", re.IGNORECASE)
 _UNIT_LABEL_BEFORE = re.compile(
-    r"(?:单价|单条价格?|单份价格?|每条价格?|每份价格?|unit price|"
+    r"(?:单价|单条(?:价格?)?|单份(?:价格?)?|每条(?:价格?)?|每份(?:价格?)?|unit price|"
     r"price per (?:record|row|cv|resume|lead))"
     r"[ \t]*(?:[:=])?[ \t]*\Z",
     re.IGNORECASE,
@@ -722,7 +737,7 @@ def _bare_package(
         return None
     if (
         "包" not in before
-        and not before.rstrip().endswith(("条", "份"))
+        and not before.rstrip().endswith(("条", "份", "只要", "仅需", "只需", "才"))
         and not text.startswith("打包", end + (1 if text[end : end + 1] == " " else 0))
     ):
         return None  # "一千条一百五", "10w条 6888 打包": the sum next to the package

@@ -250,9 +250,12 @@ _CHROME_SECTION = re.compile(
     r"\n[ \t]*[【\[]?[ \t]*(?:热门评论|精彩评论|全部评论|商品评价|买家评价|宝贝评价|累计评价|"
     r"用户评价|评价[(（]\d|\d{1,3}(?:\.\d)?%[ \t]*好评|评论区|问大家|常见问题|卖家其他宝贝|"
     r"店铺其他|猜你喜欢|看了又看|同行还在看|大家都在看|为你推荐|相关推荐|买家秀|留言[(（]\d|"
-    r"[-—]{2,}[ \t]*(?:评论|留言)|查看更多评论|"
+    r"[-—]{2,}[ \t]*(?:评论|留言)|查看更多评论|相关笔记|相关帖子|相关文章|热门话题|最新粘贴|热议榜|"
+    r"共[ \t]*\d+[ \t]*条评论|"
     r"top reviews?|customer reviews?|reviews? \(\d|ratings? (?:&|and) reviews|"
     r"customers (?:also|who) (?:bought|viewed)|you may also like|faq|frequently asked|"
+    r"today's picks|similar (?:threads|listings|items)|related (?:threads|posts|listings|items)|"
+    r"more from this seller|recent pastes|"
     # a social post's replies and comments: "Replies", "Most relevant comments"
     r"replies[ \t]*(?=\n)|(?:most relevant|all|top|view all) comments|"
     r"回复[:：][ \t]*(?=\n))",
@@ -288,9 +291,28 @@ def chrome_section(text: str, fold: str | None) -> int | None:
     return section.start()
 
 
+# A line of the site's own chrome: a navigation or footer row ("Archiver | 手机版 | 小黑屋",
+# "Privacy · Terms · Advertising · Cookies · Meta © 2024", "[原文] [下载] [打印]", "粘贴者: 匿名
+# 发布: 2024-03-08  语法: 纯文本  过期: 30天"): its words ("打印", "举报", "Advertising") say
+# nothing of the listing.
+_SITE_LINE = re.compile(
+    r"\n[^\n]{0,120}(?:©|ICP备|Powered by|版权所有|All rights reserved)[^\n]{0,80}(?=\n|\Z)"
+    # a row of links, two separators at least
+    r"|\n(?=[^\n]*[|·｜][^\n]*[|·｜])[^\n]{0,100}(?:服务条款|隐私政策|Privacy|Terms|Cookies?|举报|"
+    r"手机版|Archiver|帮助中心|联系我们|Contact staff)[^\n]{0,100}(?=\n|\Z)"
+    r"|\n[ \t]*(?:\[[^\]\n]{1,8}\][ \t]*){3,}[^\n]{0,60}(?=\n|\Z)"
+    r"|\n[^\n]{0,40}(?:粘贴者|语法|过期|浏览)[ \t]*[:：][^\n]{0,60}(?:语法|过期|浏览)[ \t]*[:：]"
+    r"[^\n]{0,40}(?=\n|\Z)",
+)
+_GATE_SITE_LINE = Gate(_SITE_LINE)
+
+
 def furniture(text: str, fold: str | None) -> Spans:
     """``fold``: Normalized.fold (the lower-cased text when a gate may read it, else None)."""
     spans = Spans()
+    if _GATE_SITE_LINE.open(text):
+        for m in _SITE_LINE.finditer("\n" + text):
+            spans.add(max(0, m.start()), m.end() - 1)
     if " / " in text or " › " in text or " > " in text:
         for m in _BREADCRUMB.finditer(text):
             # (not a row of the item's options, their records and prices: "【500份】¥39.9 /

@@ -50,7 +50,7 @@ _REJECT_BEFORE = re.compile(
     r"每|per|/|日产能|产能|日更|日收|每日|每天|今日|当日|日均|daily|a day|weekly|每周|"
     r"(?:每天|一天|每日)(?:可|能)?(?:采集?|出|更新|新增|下载)|日采|日产|日出|日可采|峰值|peak|"
     r"样本|样例|sample(?:s)? of|先发|免费送|free|试用|测试?|"
-    r"年薪|月薪|薪资|薪水|工资|期望|salary|ctc|paying|pay|"
+    r"年薪|月薪|薪资|薪水|工资|期望|salary|ctc|paying|pay|赔偿?|损失|获利|违法所得|罚款?|"
     # a shop's sales and its buyers: "已拼 2.1万件", "月销 3000", "已有1.2万名HR学习"
     # (their English words follow the number: see _REJECT_AFTER; a window ending with "s" or
     # "d" would otherwise be searched with every alternative, ~3 us a time)

@@ -195,6 +195,17 @@ def volume(text: str) -> int | None:
         # the struck-through price and the same sum shown twice
         ("中高端人才简历\n原价 ¥599.00 限时价 ¥399.00\n规格: 500份", 0.798, "CNY"),
         ("出 拉勾网简历 ¥200\n产品经理求职者简历800份\n只打包出不拆, 200元", 0.25, "CNY"),
+        # a labelled unit with no currency, a list whose sums follow their counts
+        ("脉脉实名职场数据 120万条。\n每条0.03，量大可谈。", 0.03, "CNY"),
+        ("直聘+猎聘 求职者 实时数据\n单条0.3 量大0.15\n总库800w", 0.15, "CNY"),
+        ("来源智联\n1000条/80元　1万条/600元　5万条打包2500", 0.05, "CNY"),
+        ("各行各业简历都有 一千条只要30", 0.03, "CNY"),
+        ("应届毕业生资料，一份2万条，拍下199自动发网盘链接", 0.00995, "CNY"),
+        # lots and markets
+        ("2.1M LatAm CVs. Tiers: 100k $120 / 500k $450 / all $1,500", 0.000714, "USD"),
+        ("75,000 rows of resumes\nfull file: 0.015 USD/row or $1000 flat", 0.013333, "USD"),
+        ("220.000 data CVs. Rp 150 per data, borongan (all) Rp 25 juta.", 113.636364, "IDR"),
+        ("1.5 triệu hồ sơ (1.5 million CVs). Price 3.000.000 VND per 100k.", 30.0, "VND"),
     ],
 )
 def test_unit_price(text: str, amount: float, currency: str) -> None:
@@ -215,6 +226,8 @@ def test_unit_price(text: str, amount: float, currency: str) -> None:
         "开通会员 99元/年",
         "比分一分五",
         "距离3米 简历",
+        "全量 340 万，价格私聊",
+        "Reach job seekers across all 50 states. 500,000 contacts",
     ],
 )
 def test_no_unit_price(text: str) -> None:

@@ -127,6 +127,15 @@ def test_gains_need_volume_and_price() -> None:
             "快手视频文案",
             "求职者精准数据 普工/司机/保安\n姓名+电话 一手资源\n50块一百个\n#招聘 #招工",
         ),
+        # an exchange of records; a factory's leftover applicants
+        (
+            "简历换简历 BOSS换智联",
+            "我这有5万BOSS直聘的求职简历，想换智联的，数量对等\nQ群 638 221 907",
+        ),
+        (
+            "东莞普工求职名单 4000个 带电话",
+            "厂里招工剩下的名单，普工 4000个 都有电话，200元，可小刀",
+        ),
         # "做招生的私": DM me
         (
             "2024届毕业生信息 十万+",
@@ -238,6 +247,12 @@ def test_offers(title: str, text: str) -> None:
             "Search Naukri's database of jobseekers directly as a registered employer.\n"
             "Resdex Lite: ₹4,000 / month, 100 CV unlocks\nPrices exclusive of GST.",
             "neg:platform_product",
+        ),
+        # a court case quoting damages and a count
+        (
+            "猎头顾问离职带走候选人数据库 法院判赔30万",
+            "前员工将约5万份候选人简历拷贝带走。法院认定其行为构成侵犯商业秘密，判令赔偿30万元。",
+            "neg:news",
         ),
         # paid annotation of resumes is a job
         (
