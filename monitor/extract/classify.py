@@ -68,7 +68,7 @@ SUBJECT = compile_fast(
     r"简历|求职者|求职人员|求职人|求职意向|求职信息|求职数据|应聘者|应聘人员|候选人|人才数据|"
     r"人才资源|人才库|履历|"
     r"应届生数据|应届毕业生|毕业生数据|毕业生信息|应届生简历|应届生名单|毕业生名单|应届生资料|求职名单|"
-    r"间历|简厉|建历|简沥|姧历|j历|hr资源|招聘数据|求职用户|找工作的人|"
+    r"间历|简厉|建历|简沥|姧历|hr资源|招聘数据|求职用户|找工作的人|"
     r"resumes?|résumés?|(?<![a-z])cvs?(?![a-z])|curriculum vitae|job ?seekers?|job applicants?|"
     # (the lookbehinds after the word: leading ones would cost the regex prefilter)
     r"applicant(?<!loan applicant)(?<!visa applicant)(?<!credit applicant)"
@@ -163,16 +163,6 @@ POSITIVE: tuple[Rule, ...] = (
         r"\n出[ \t]*[:：]|收/出|出/收|收\+出|收出|长期收出|买卖(?:各类|各种)?(?:简历|数据)",
         0.0,
     ),
-    # A count of job seekers' contacts delivered, even inside a "resource pack" of templates:
-    # "10000+求职者联系方式", "1000份求职者名单（姓名/电话…）".
-    _rule(
-        "contacts_count",
-        r"\d[\d,]*[wk万千]?\+?[ \t]*(?:份|条|个|名)?[ \t]*(?:求职者|应聘者|候选人|求职人员)的?"
-        r"(?:联系方式|电话|手机号?|名单|信息|数据)|"
-        r"\d[\d,]*[km]?\+?[ \t]*(?:job ?seekers?|candidates?|applicants?)'?[ \t]*"
-        r"(?:contacts|contact details|phone numbers|emails|mobile numbers)",
-        1.0,
-    ),
     _rule(
         "have_stock",
         r"我这(?:边|里)?有[^\n,、。]{0,8}(?:简历|数据|资料|名单|资源)|"
@@ -258,13 +248,11 @@ NEGATIVE: tuple[Rule, ...] = (
     ),
     _rule(
         "neg:warning",
-        r"防骗|诈骗|反诈|预警|(?<!不做)(?<!不是)骗子(?!勿)|被骗|曝光|别碰|千万别|违法|犯法|犯罪|侵犯公民个人信息|警惕|上当|提醒|拉黑|"
+        r"防骗|诈骗|反诈|预警|骗子(?<!不做骗子)(?<!不是骗子)(?!勿)|被骗|曝光|别碰|千万别|违法|犯法|犯罪|侵犯公民个人信息|警惕|上当|提醒|拉黑|"
         r"(?<![a-z])scam|warning|fraud|illegal|don'?t buy|beware|(?<![a-z])alert|report and block|"
         r"刑法|司法解释|情节严重|个人信息保护法|gdpr|ccpa|lawyer|报警|报了警|"
         r"被人(?:挂|拿|放)出来卖|投诉|reminder that|have ?i ?been ?pwned|lock down your|"
-        r"phish(?:er|ers|ing)|spam calls|骚扰电话|"
-        r"my (?:details|data|info|information|name|number|phone)[^\n.]{0,30}"
-        r"(?:leak|were|was|appeared)",
+        r"phish(?:er|ers|ing)|spam calls|骚扰电话|appeared in a|(?:were|was) leaked",
         -2.0,
         3,
     ),
@@ -459,7 +447,7 @@ NEGATIVE: tuple[Rule, ...] = (
         # an employer's plan: "as a registered employer", "Prices exclusive of GST"
         r"registered employers?|company verification|employer verification|quoted (?:us|me)|"
         r"anyone compared|"
-        r"(?:exclusive|inclusive) of (?:gst|vat)|(?:excl|incl)\.? (?:gst|vat)|\+ ?gst",
+        r"(?:exclusive|inclusive) of (?:gst|vat)|\+ ?gst",
         -4.0,
         2,
     ),
@@ -622,7 +610,16 @@ _GATES = GateSet(GATED)
 _GATED_RULES = tuple((1 << i, rule) for i, rule in enumerate(_RULES))
 _SUBJECT_BIT = 1 << len(_RULES)
 # Positive rules that say the buyer gets records even when the seller says "no data".
-_DATA_DELIVERED = frozenset({"harvest_tool", "data_sold_apart", "download_quota", "contacts_count"})
+_DATA_DELIVERED = frozenset({"harvest_tool", "data_sold_apart", "download_quota"})
+# A count of job seekers' contacts delivered, even inside a "resource pack" of templates
+# ("10000+求职者联系方式", "1000份求职者名单（姓名/电话…）"): it too cancels those negatives.
+# Searched only when one of them fires (a digit-led pattern gets no regex prefilter).
+_CONTACTS_COUNT = re.compile(
+    r"\d[\d,]*[wk万千]?\+?[ \t]*(?:份|条|个|名)?[ \t]*(?:求职者|应聘者|候选人|求职人员)的?"
+    r"(?:联系方式|电话|手机号?|名单|信息|数据)|"
+    r"\d[\d,]*[km]?\+?[ \t]*(?:job ?seekers?|candidates?|applicants?)'?[ \t]*"
+    r"(?:contacts|contact details|phone numbers|emails|mobile numbers)"
+)
 # Negative rules such software would otherwise trip ("no data included", "seats", "/month").
 _CANCELLED_BY_OWN_OFFER = frozenset({"neg:warning", "neg:third_person"})
 _CANCELLED_BY_DELIVERY = frozenset(
@@ -683,8 +680,15 @@ def scan(compact: str, may_match: int | None = None) -> KeywordScan:
             if fired_label is None:
                 continue
             label = fired_label
-        if rule.id in _CANCELLED_BY_DELIVERY and fired & _DATA_DELIVERED:
-            continue  # the tool harvests the records, or the data is sold beside it
+        if rule.id in _CANCELLED_BY_DELIVERY:
+            if fired & _DATA_DELIVERED:
+                continue  # the tool harvests the records, or the data is sold beside it
+            delivered = _CONTACTS_COUNT.search(compact)
+            if delivered is not None:
+                if "contacts_count" not in fired:
+                    signals.append(f"contacts_count:{delivered.group(0).strip()}")
+                    fired.add("contacts_count")
+                continue
         if rule.id in _CANCELLED_BY_OWN_OFFER and "own_offer" in fired:
             continue
         if rule.id == "neg:wanted_to_buy" and "dealer" in fired and "sale" in fired:

@@ -188,9 +188,9 @@ _NUMBER = rf"(?P<num>{ARABIC})(?P<mult>{MULT})?|(?P<cn>[{CN_NUM_CHARS}]{{1,12}})
 # alone: the multiplier and ~40 suffixes tried after 2024, 202, 20 and 2, at each digit);
 # with them it fails at once. Same matches (tests compare with the unguarded pattern).
 _ARABIC_WHOLE = (
-    r"\d{1,3}(?:\.\d{3}){2,5}(?![\d.])|"
     r"(?:\d{1,3}(?:,\d{2,3}){0,6},\d{3}(?![\d])|\d{1,15}(?!\d))(?:\.\d{1,8}(?!\d))?"
     r"|\.\d{1,8}(?!\d)"
+    r"|\d{1,3}(?:\.\d{3}){2,5}(?![\d.])"  # "3.000.000 VND": dots grouping thousands
 )
 _NUMBER2 = (
     rf"(?P<num2>{_ARABIC_WHOLE})(?P<mult2>{MULT})?"
@@ -264,10 +264,13 @@ _MORE_DOT_GROUPS = re.compile(r"(?:\.\d{3})+(?!\d|\.\d)")
 _DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 _DOLLAR_CODE = re.compile(r"[ \t]?(cad|aud|sgd|hkd|nzd|usd|twd)(?![a-z])", re.IGNORECASE)
 _CN_SMALL = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
+_R_DIGIT = re.compile(r"[rR]\d")
+_FEN_SUB = re.compile(r"分[一二两三四五六七八九\d]")
+_COIN_GATE = re.compile(r"quarter|dime|nickel|penny")
+# (on the lower-cased text: a letter-led IGNORECASE alternation gets no regex prefilter)
 _SOUTH_AFRICA = re.compile(
-    r"zar|(?<![a-z])rand(?![a-z])|south africa|🇿🇦|pnet|careers24|careerjunction|gauteng|"
-    r"johannesburg|cape town|durban|pretoria",
-    re.IGNORECASE,
+    r"zar|rand(?![a-z])|south africa|🇿🇦|pnet|careers24|careerjunction|gauteng|"
+    r"johannesburg|cape town|durban|pretoria"
 )
 _PHILIPPINES = re.compile(r"php|₱|philippin|pinoy|manila|cebu|jobstreet|🇵🇭", re.IGNORECASE)
 _COINS = {"quarter": 0.25, "dime": 0.1, "nickel": 0.05, "penny": 0.01}
@@ -414,11 +417,19 @@ def find_money(text: str, fold: str | None = None) -> list[Money]:
     for rank, pattern in enumerate(patterns):
         if rank == 4 and not _names_euros(text, view):
             continue
-        if rank == 5 and not any(coin in view for coin in _COINS):
+        if rank == 5 and _COIN_GATE.search(view) is None:
             continue
-        if rank == 6 and not _SOUTH_AFRICA.search(view):
+        if rank == 6 and (
+            _R_DIGIT.search(view) is None
+            or not _SOUTH_AFRICA.search(view if fold is not None else view.lower())
+        ):
             continue
-        if rank == 0 and "毛" not in view and "块" not in view and "分" not in view:
+        if (
+            rank == 0
+            and "毛" not in view
+            and "块" not in view
+            and ("分" not in view or _FEN_SUB.search(view) is None)
+        ):
             # "两毛五", "一块五": its class prefilter stops at every digit of the listing
             # (~2 us), and 15 in 200 dev listings hold either unit at all.
             continue

@@ -151,6 +151,7 @@ _HAS_CJK = re.compile(f"[{_CJK}]")
 # "zl" etc. are platform abbreviations and are handled by the source table instead.
 PINYIN = {
     "jianli": "简历",
+    "j历": "简历",  # half an abbreviation: "谁需要 j历 资源"
     "jl": "简历",
     "qiuzhizhe": "求职者",
     "qiuzhi": "求职",

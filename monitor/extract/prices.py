@@ -256,8 +256,9 @@ def _quota(text: str, start: int, end: int, gated: bool) -> float | None:
     (a subscription's sum) the records of its whole term ("包月2888（一个月9万条左右）",
     "Monthly: $299, 500 CVs/day (15,000 per month)"). ``gated``: no quota word in the text."""
     patterns: tuple[re.Pattern[str], ...] = () if gated else (_QUOTA_ZH, _QUOTA_EN, _QUOTA_EN_VERB)
-    period = _PERIOD_AFTER.match(text, end) or _PERIOD_BEFORE.search(
-        text, max(0, start - 12), start
+    period = _PERIOD_AFTER.match(text, end) or (
+        _PERIOD_CHARS.search(text, max(0, start - 12), start) is not None
+        and _PERIOD_BEFORE.search(text, max(0, start - 12), start)
     )
     if period:
         patterns += (_QUOTA_TOTAL_ZH, _QUOTA_TOTAL_EN)
@@ -293,6 +294,7 @@ _QUOTA_BEFORE_EN = re.compile(
 )
 
 
+_PERIOD_CHARS = re.compile(r"[包月年季租费lyL]")
 # A subscription's sum: "包月：3000元", "Annual: $2,990", "月租 800".
 _PERIOD_BEFORE = re.compile(
     r"(?:包月|包季|包年|月租|月费|年费|季费|monthly|annual|yearly|quarterly)[ \t]*"
@@ -694,6 +696,7 @@ def _bare_prices(
             found.append(UnitPrice(amount, default, _threshold(text, m.start(), end, shut)))
         elif (
             amount >= 10
+            and _PERIOD_CHARS.search(before) is not None
             and _PERIOD_BEFORE.search(before)
             and (quota := _quota(text, m.start(), end, True))
         ):
@@ -843,6 +846,7 @@ def _with_bonus(text: str, prices: list[UnitPrice]) -> list[UnitPrice]:
     return found
 
 
+_RANGE_CHARS = re.compile(r"[-~至到–—]")
 _RANGE_SIGN = re.compile(r"[ \t]*[-~至到–—][ \t]*")
 _LEADING_NUMBER = re.compile(r"\d{1,7}(?:\.\d{1,6})?")
 
@@ -859,9 +863,7 @@ def _range_lows(text: str, monies: list[Money]) -> set[int]:
 def _range_low(text: str, money: Money, volume: int | None, shut: _Shut) -> UnitPrice | None:
     """The low end of a price range ending in ``money`` ("0.1-0.3元/条", "$0.01–$0.03 per
     record", "1~3毛一条"), in the unit quoted with the high end: the lowest price offered."""
-    if not _RANGE_SIGN.match(text, max(0, money.start - 3)) and not any(
-        ch in text[max(0, money.start - 4) : money.start] for ch in "-~至到–—"
-    ):
+    if _RANGE_CHARS.search(text, max(0, money.start - 4), money.start) is None:
         return None
     before = text[max(0, money.start - 24) : money.start]
     m = _RANGE_BEFORE.search(before)
