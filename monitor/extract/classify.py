@@ -98,7 +98,8 @@ POSITIVE: tuple[Rule, ...] = (
         r"instant (?:csv|download|delivery)|free sample|"
         r"samples? (?:on request|for)|"
         r"escrow|担保|i deliver|we deliver|delivery|互换|交换|等量换|以数换数|1:1 ?换|对换|换料|"
-        r"想换|换库|数量对等|简历换简历|"
+        r"想换|换库|数量对等|简历换简历|交付数据|只出整库|出整库|"
+        r"(?:btc|usdt|比特币)[^\n]{0,6}结算|"
         r"(?<![a-z])trade|data available for|"
         r"swap|negotiable|price on request|bulk discount|discounts? for bulk|购买后|激活码|永久版|"
         r"open to offers|best offer|(?<![a-z])pm me|inbox me|hit me up|"
@@ -445,7 +446,9 @@ NEGATIVE: tuple[Rule, ...] = (
         # a job board's own membership: "企业开通VIP会员即可无限发布职位", "简历仅限招聘使用"
         r"发布职位|企业(?:开通)?vip|招聘顾问|仅限招聘使用|自主注册|审核企业资质|"
         # an employer's plan: "as a registered employer", "Prices exclusive of GST"
-        r"registered employers?|company verification|employer verification|quoted (?:us|me)|"
+        r"registered employers?|company verification|"
+        r"employer verification(?<!no employer verification)|quoted (?:us|me)|"
+        r"职位置顶|置顶卡|刷新卡|"
         r"anyone compared|"
         r"(?:exclusive|inclusive) of (?:gst|vat)|\+ ?gst",
         -4.0,
@@ -467,7 +470,8 @@ NEGATIVE: tuple[Rule, ...] = (
     # The seller says outright the records are not job seekers' ("都是企业方，不是求职者").
     _rule(
         "neg:not_job_seekers",
-        r"不是求职者|非求职者|并非求职者|没有简历|不含简历|企业方|"
+        r"不是求职者|非求职者|并非求职者|没有简历|不含简历|企业方|职位数据|岗位数据|职位信息数据|"
+        r"不含(?:任何)?个人信息|不包含(?:任何)?个人信息|domain for sale|premium domain|"
         r"not (?:job ?seekers|candidates|resumes|cvs)|no (?:cvs|resumes) (?:in|included)|"
         # ... or that they are kept back: "不做求职、简历类数据", "人才库、求职者信息一律不转让",
         # "No job seeker / HR data", "NOT included: candidate database", "我们不出售简历"

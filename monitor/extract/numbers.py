@@ -40,6 +40,7 @@ MULTIPLIERS: dict[str, float] = {
     "亿": 1e8,
     "千": 1e3,
     "w": 1e4,
+    "kw": 1e7,  # 千万, as Chinese sellers write it: "总库 3kw+"
     "k": 1e3,
     "thousand": 1e3,
     "lakhs": 1e5,
@@ -66,7 +67,7 @@ MULTIPLIERS: dict[str, float] = {
 MULT = (
     "[ \t]?(?:[多余几]?(?:百万|千万|万(?:[1-9]千?(?!\\d))?|亿|千)|"
     r"(?:thousand|lakhs?|lacs?|crores?|millions?|mln|mn|billion|bn|juta|triệu)(?![a-z]))|"
-    r"w(?:[1-9](?![\d.]))?(?![a-z])|[km](?![a-z])"
+    r"w(?:[1-9](?![\d.]))?(?![a-z])|kw(?![a-z])|[km](?![a-z])"
 )
 
 # The leading lookahead is a character class the regex engine uses to skip ahead quickly

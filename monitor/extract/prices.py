@@ -91,7 +91,8 @@ _PER_N_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PER_ONE_BEFORE = re.compile(
-    rf"(?:每|(?<!拼)单价|单条|单份|一)[ \t]*(?:个|位)?[ \t]*(?:{REC_UNIT_ZH})?[ \t]*(?:价格?|"
+    rf"(?:每|(?<!拼)单价|单条|单份|一|按条(?:计费|收费|算)?)[ \t]*(?:个|位)?[ \t]*"
+    rf"(?:{REC_UNIT_ZH})?[ \t]*(?:价格?|"
     rf"价钱)?[ \t]*[:=]?[ \t]*\Z"
     rf"|(?:per|each|a|an)[ \t]+{_UNIT}[ \t]*[:=]?[ \t]*(?:just|only)?[ \t]*\Z"
     rf"|unit price[ \t]*[:=]?[ \t]*\Z",
@@ -124,7 +125,7 @@ _LOT_BEFORE = re.compile(
     r"(?:full|entire|whole|complete)(?: (?:set|database|db|dump|list|package|pack|bundle|"
     r"collection|thing|lot|base|batch|file|archive))?(?: (?:discount|price|deal|offer))?|"
     r"the lot|everything|all of it|(?:offer|sale|special|deal|our) price|到手价|券后价?|拼单价|"
-    r"现价|特价|拍下|borongan|\(all\))"
+    r"现价|特价|拍下|仅售|只售|售价|borongan|\(all\))"
     r"[ \t]*(?:拿走|包走|带走|走|出|卖)?(?:的话)?"
     r"(?:for|at|only|just|[:=,\-–—>.…]|价|价格|只要|仅需|仅|只需|"
     r"[ \t])*\Z",
@@ -224,7 +225,8 @@ _GROUP_BUY = re.compile(r"拼团|成团|团购|合买|group.?buy|split (?:betwee
 _PER_RECORD_HEADER_SOURCE = (
     r"all prices (?:are )?per (?:record|lead|row|cv|profile|contact)|"
     r"prices (?:are |listed )?per (?:record|lead|row)(?:[ \t]*:|\n)|"
-    r"(?:以下|下列|价格|报价)(?:均|都|全部)?(?:为|是)?(?:单条|每条|一条)(?:的)?(?:价格|价)"
+    r"(?:以下|下列|价格|报价)(?:均|都|全部)?(?:为|是)?(?:单条|每条|一条)(?:的)?(?:价格|价)|"
+    r"[(（](?:单位[:：]?)?元/条[)）]|单位[:：]?元/条"
 )
 # Other people's data priced on the same list as resumes ("贷款意向客户：0.05元/条 · 宝妈：
 # 0.02元/条 · 求职简历：0.6元/条", "Personal loan applicants (US): $0.02"): only the lines that
@@ -306,7 +308,7 @@ _PERIOD_BEFORE = re.compile(
 # "(15,000 per month)".
 _QUOTA_TOTAL_ZH = re.compile(
     rf"(?:(?!共|合计|总计)[^\n。;；]){{0,24}}?(?:个月|月|(?<!每)天|年|季)[ \t]*"
-    rf"(?:共|合计|总计|总共|约|大概|大约|不少于|至少|超过|不低于)?[ \t]*"
+    rf"(?:共|合计|总计|总共|约|大概|大约|不少于|至少|超过|不低于|保底)?[ \t]*"
     rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:{REC_UNIT_ZH})"
 )
 _QUOTA_TOTAL_EN = re.compile(
@@ -618,6 +620,57 @@ def _classify(
 _ALL_BEFORE = re.compile(r"(?<![a-z])all[ \t]*[:=]?[ \t]*\Z", re.IGNORECASE)
 
 
+def _listed_bare(
+    text: str,
+    m: re.Match[str],
+    before: str,
+    amount: float,
+    default: str,
+    shut: _Shut,
+    header: re.Match[str] | None,
+) -> UnitPrice | None:
+    """A bare sum whose unit a label, the count before it or the list's header gives."""
+    end = m.end()
+    plausible = 8 if default == "CNY" else 2
+    if (
+        amount < plausible
+        and ("价" in before or "条" in before or "份" in before or "price" in before.lower())
+        and _UNIT_LABEL_BEFORE.search(before)
+        and not _COUNT_NEXT.match(text, end)
+    ):
+        # "单价０.０２，１万起", "每条0.03", "unit price: 0.03": labelled the price of one record
+        return UnitPrice(amount, default, _threshold(text, m.start(), end, shut))
+    cn_count = _CN_COUNT_BEFORE.search(before)
+    if cn_count is not None and (n := parse_chinese(cn_count.group("cn")) or 0) >= 10:
+        # "一千条80 一万条600 十万条4500": the sum for that many records
+        return UnitPrice(amount / n, default, int(n), "package")
+    k_count = _K_EQUALS_BEFORE.search(before)
+    if k_count is not None:
+        n = quantity_value(k_count.group("num"), k_count.group("mult"), None) or 0
+        if n >= 100:
+            return UnitPrice(amount / n, default, int(n), "package")  # "10k=900"
+    if (
+        header is not None
+        and m.start() > header.end()
+        and amount < plausible
+        and not _COUNT_NEXT.match(text, end)
+    ):
+        # "各平台简历报价（元/条）" over "智联 0.15": the header gives the unit
+        return UnitPrice(amount, default, _threshold(text, m.start(), end, shut))
+    per_after = _PER_N_AFTER.match(text, end)
+    if (
+        per_after is not None
+        and per_after.group(0)[:1] in "/每"  # tight: "120/k", not a list's "900 / 100k"
+        # (a multiplier, not a date's or a name's digits: "02/2026", "104／1111")
+        and not per_after.group("n").replace(",", "").strip().isdigit()
+    ):
+        n = _n_value(per_after) or 0
+        if n >= 100 and amount / n < plausible:
+            # "价格：120/k", "800/万": a bare sum for that many records
+            return UnitPrice(amount / n, default, _threshold(text, m.start(), end, shut), "per_n")
+    return None
+
+
 def _bare_prices(
     text: str,
     taken: Spans,
@@ -625,8 +678,10 @@ def _bare_prices(
     volume: int | None,
     shut: _Shut = _OPEN,
     per_record_quoted: bool = False,
+    header: re.Match[str] | None = None,
 ) -> list[UnitPrice]:
-    """Amounts written without a currency, read only in a per-record or whole-lot context."""
+    """Amounts written without a currency, read only in a per-record or whole-lot context
+    (``header``: a price list's per-record header, see extract_prices)."""
     found: list[UnitPrice] = []
     for m in _BARE.finditer(text):
         if m.start() in taken:
@@ -667,14 +722,8 @@ def _bare_prices(
             factor = _discount(text, end, shut)  # "原价0.5/条 本周打8折"
             if factor is not None:
                 found.append(UnitPrice(amount * factor, default, threshold, "discount"))
-        elif (
-            amount < (8 if default == "CNY" else 2)
-            and ("价" in before or "条" in before or "份" in before or "price" in before.lower())
-            and _UNIT_LABEL_BEFORE.search(before)
-            and not _COUNT_NEXT.match(text, end)
-        ):
-            # "单价０.０２，１万起", "unit price: 0.03": labelled the price of one record
-            found.append(UnitPrice(amount, default, _threshold(text, m.start(), end, shut)))
+        elif (listed := _listed_bare(text, m, before, amount, default, shut, header)) is not None:
+            found.append(listed)
         elif per_n is not None and amount < _per_n_count(per_n):
             n = _per_n_count(per_n)
             threshold = _threshold(text, m.start(), end, shut)
@@ -713,6 +762,13 @@ def _bare_prices(
 
 
 _MULT_FIRST = frozenset("万千百亿wWkK")
+_CN_COUNT_BEFORE = re.compile(
+    r"(?P<cn>[一二两三四五六七八九十百千万]{1,6})[ \t]*(?:条|份)[ \t]*[:=]?[ \t]*\Z"
+)
+_K_EQUALS_BEFORE = re.compile(
+    r"(?<![\d.])(?P<num>\d{1,4}(?:\.\d{1,2})?)[ \t]?(?P<mult>k|w|千|万)[ \t]*=[ \t]*\Z",
+    re.IGNORECASE,
+)
 _COUNT_NEXT = re.compile(r"[ \t]*(?:[万千百wk]|条|份|个|records?|rows?)", re.IGNORECASE)
 _UNIT_LABEL_BEFORE = re.compile(
     r"(?:单价|单条(?:价格?)?|单份(?:价格?)?|每条(?:价格?)?|每份(?:价格?)?|unit price|"
@@ -999,8 +1055,8 @@ def extract_prices(
         other_data = (fold is None or _GATE_OTHER_DATA.open(fold)) and _OTHER_DATA.search(
             text, fold
         ) is not None
-        if fold is None or _GATE_HEADER.open(fold):
-            header = _PER_RECORD_HEADER.search(text, fold)
+    if (len(monies) != 1) and (fold is None or _GATE_HEADER.open(fold)):
+        header = _PER_RECORD_HEADER.search(text, fold)  # (bare sums under it too)
     lows = _range_lows(text, monies)
     for money in monies:
         if masked and in_sample_row(text, money.start):
@@ -1027,7 +1083,7 @@ def extract_prices(
             )
     prices += _table_prices(text, monies, default) if len(monies) > 1 and "|" in text else []
     quoted_per_record = any(p.how == "per_record" for p in prices)
-    prices.extend(_bare_prices(text, spans, default, volume, shut, quoted_per_record))
+    prices.extend(_bare_prices(text, spans, default, volume, shut, quoted_per_record, header))
     if volume and cjk and (_GATE_LOT_SUM.open(text) or _GATE_LOT_SUM_BEFORE_WORD.open(text)):
         prices.extend(_lot_sums(text, spans, default, volume))
     result = PriceResult()

@@ -206,6 +206,15 @@ def volume(text: str) -> int | None:
         ("75,000 rows of resumes\nfull file: 0.015 USD/row or $1000 flat", 0.013333, "USD"),
         ("220.000 data CVs. Rp 150 per data, borongan (all) Rp 25 juta.", 113.636364, "IDR"),
         ("1.5 triệu hồ sơ (1.5 million CVs). Price 3.000.000 VND per 100k.", 30.0, "VND"),
+        # bare sums in Chinese price lists
+        ("智联前程简历 代采集 按条计费0.08元", 0.08, "CNY"),
+        ("各平台简历报价（元/条）\n智联 0.15\n前程 0.12\n58 0.05", 0.05, "CNY"),
+        ("BOSS直聘简历导出 约 120 万\n价格：120/k，50k以上 100/k", 0.1, "CNY"),
+        ("脉脉求职意向用户数据 现货200万，800/万", 0.08, "CNY"),
+        ("求职者名单 一千条80 一万条600 十万条4500", 0.045, "CNY"),
+        ("简历数据 报价：1k=120 / 10k=900 / 100k=6000", 0.06, "CNY"),
+        ("前程无忧 求职者名单 共10万条\n仅售39.9 拍下自动发网盘", 0.000399, "CNY"),
+        ("BOSS直聘简历 包月4500，一个月保底15万份", 0.03, "CNY"),
     ],
 )
 def test_unit_price(text: str, amount: float, currency: str) -> None:
@@ -227,6 +236,8 @@ def test_unit_price(text: str, amount: float, currency: str) -> None:
         "比分一分五",
         "距离3米 简历",
         "全量 340 万，价格私聊",
+        "UK jobseeker leads. updated: 02/2026",
+        "104／1111 人力银行 履历",
         "Reach job seekers across all 50 states. 500,000 contacts",
     ],
 )
@@ -288,6 +299,7 @@ def test_no_unit_price(text: str) -> None:
         ("Archive of 900k+ CVs sold separately", 900000),
         ("Stock right now: ~640,000", 640000),
         ("Stock: half a million", 500000),
+        ("简历数据 日更 总库 3kw+", 30_000_000),
         ("$0.10 per contact, 1,000 minimum. 20,000+ contacts available in TX.", 20000),
         ("8,500 workers (tradies, labourers) with phone, email. AUD 1,700 ono.", 8500),
     ],

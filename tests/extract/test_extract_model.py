@@ -136,6 +136,18 @@ def test_gains_need_volume_and_price() -> None:
             "东莞普工求职名单 4000个 带电话",
             "厂里招工剩下的名单，普工 4000个 都有电话，200元，可小刀",
         ),
+        # a database sold as one month's access; a whole library sold for crypto
+        (
+            "Canada Resume Database – 1 Month Access",
+            "Canada Resume Database – 1 month access $199\nUnlimited CSV downloads, "
+            "2M+ job seekers with phone & email\n"
+            "Sourced from Indeed Canada, no employer verification needed",
+        ),
+        (
+            "cv db sample",
+            "完整库 1.2亿 条，前程无忧+智联+58 三家合并去重\n"
+            "只出整库，BTC/USDT 结算\ntg: @CVleak_2024",
+        ),
         # "做招生的私": DM me
         (
             "2024届毕业生信息 十万+",
@@ -246,6 +258,23 @@ def test_offers(title: str, text: str) -> None:
             "Naukri Resdex plans for recruiters",
             "Search Naukri's database of jobseekers directly as a registered employer.\n"
             "Resdex Lite: ₹4,000 / month, 100 CV unlocks\nPrices exclusive of GST.",
+            "neg:platform_product",
+        ),
+        # a job-postings dataset, a domain, a job board's posting cards
+        (
+            "拉勾职位数据集 10万条",
+            "拉勾网职位数据，字段：职位名称、公司、薪资，共10万条，不含任何个人信息。50元。",
+            "neg:not_job_seekers",
+        ),
+        (
+            "Domain for sale: resumehub.co",
+            "Selling premium domain resumehub.co – perfect for a resume builder. "
+            "$1,800 or best offer.",
+            "neg:not_job_seekers",
+        ),
+        (
+            "转让猎聘 职位置顶卡",
+            "公司不招人了 转让猎聘企业版 职位置顶卡×10 职位刷新卡×20 200元全拿",
             "neg:platform_product",
         ),
         # a court case quoting damages and a count
