@@ -640,11 +640,12 @@ def _listed_bare(
     ):
         # "单价０.０２，１万起", "每条0.03", "unit price: 0.03": labelled the price of one record
         return UnitPrice(amount, default, _threshold(text, m.start(), end, shut))
-    cn_count = _CN_COUNT_BEFORE.search(before)
+    tail = before.rstrip(" \t:=")[-1:]
+    cn_count = _CN_COUNT_BEFORE.search(before) if tail in ("条", "份") else None
     if cn_count is not None and (n := parse_chinese(cn_count.group("cn")) or 0) >= 10:
         # "一千条80 一万条600 十万条4500": the sum for that many records
         return UnitPrice(amount / n, default, int(n), "package")
-    k_count = _K_EQUALS_BEFORE.search(before)
+    k_count = _K_EQUALS_BEFORE.search(before) if before.rstrip(" \t")[-1:] == "=" else None
     if k_count is not None:
         n = quantity_value(k_count.group("num"), k_count.group("mult"), None) or 0
         if n >= 100:
@@ -657,7 +658,7 @@ def _listed_bare(
     ):
         # "各平台简历报价（元/条）" over "智联 0.15": the header gives the unit
         return UnitPrice(amount, default, _threshold(text, m.start(), end, shut))
-    per_after = _PER_N_AFTER.match(text, end)
+    per_after = _PER_N_AFTER.match(text, end) if text[end : end + 1] in ("/", "每") else None
     if (
         per_after is not None
         and per_after.group(0)[:1] in "/每"  # tight: "120/k", not a list's "900 / 100k"
