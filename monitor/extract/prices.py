@@ -942,7 +942,8 @@ def _range_low(text: str, money: Money, volume: int | None, shut: _Shut) -> Unit
 # A price table's header cells: the records of a row, the price of one record in it (with
 # the records that price is for: "per 1k"), or the row's total price.
 _HEAD_COUNT = re.compile(
-    r"(?:records?|rows?|qty|quantity|volume|count|cvs|profiles|leads|数量|条数|份数|数据量)\W*\Z",
+    r"(?:records?|rows?|qty|quantity|volume|count|cvs|profiles|leads|数量|条数|份数|数据量)"
+    r"(?:[ \t]+(?:included|count|total))?\W*\Z",
     re.IGNORECASE,
 )
 _HEAD_UNIT = re.compile(
@@ -964,34 +965,61 @@ class _TableHead:
     width: int  # the number of cells
 
 
+_PIPE = re.compile(r"\|")
+_WIDE_GAP = re.compile(r"[ \t]{2,}")
+
+
 def _table_prices(text: str, monies: list[Money], default: str) -> list[UnitPrice]:
     """Prices in a table whose header row names its columns ("Records | Price (USD) | Per
     record" over "10,000 | $120 | $0.012"): a row's per-record cell, else its total over its
-    records."""
+    records. Cells are split at "|" or, in a box table whose rules normalization blanked out,
+    at runs of two spaces or more."""
     found: list[UnitPrice] = []
     pos = 0
     head: _TableHead | None = None
     for line in text.split("\n"):
         line_start, pos = pos, pos + len(line) + 1
-        if "|" not in line:
-            head = None
+        spans = _cells(line)
+        if len(spans) < 2:
+            if line.strip():
+                head = None  # (a blank line, a blanked-out box rule, keeps the header)
             continue
-        cells = line.split("|")
+        cells = [line[start:end] for start, end in spans]
         if head is None or len(cells) != head.width:
             head = _table_head(cells, default)
             continue
         count = parse_quantity(cells[head.count_col]) if head.count_col is not None else None
-        edges = list(itertools.accumulate(len(c) + 1 for c in cells))
         for money in monies:
             if not line_start <= money.start < line_start + len(line):
                 continue
-            col = next(i for i, e in enumerate(edges) if money.start - line_start < e)
+            col = next(
+                (i for i, (_, end) in enumerate(spans) if money.start - line_start < end), -1
+            )
             currency = head.currency if money.currency == default else money.currency
             if col == head.unit_col:
                 found.append(UnitPrice(money.amount / head.per, currency, int(count or 1)))
             elif col == head.total_col and count and count >= 10:
                 found.append(UnitPrice(money.amount / count, currency, int(count), "package"))
     return found
+
+
+def _tabled(text: str, monies: list[Money]) -> bool:
+    """Whether the listing may hold a price table (several sums, cells to split)."""
+    return len(monies) > 1 and ("|" in text or "  " in text)
+
+
+def _cells(line: str) -> list[tuple[int, int]]:
+    """The cells of a table row: (start, end) of each, split at "|" or two spaces or more."""
+    sep = _PIPE if "|" in line else _WIDE_GAP
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in sep.finditer(line):
+        if line[start : m.start()].strip() or sep is _PIPE:
+            spans.append((start, m.start()))
+        start = m.end()
+    if line[start:].strip() or sep is _PIPE:
+        spans.append((start, len(line)))
+    return spans
 
 
 def _table_head(cells: list[str], default: str) -> _TableHead | None:
@@ -1012,7 +1040,7 @@ def _table_head(cells: list[str], default: str) -> _TableHead | None:
             total_col = i
     if unit_col is None and (count_col is None or total_col is None):
         return None
-    named = _HEAD_CURRENCY.search("|".join(cells))
+    named = _HEAD_CURRENCY.search("|".join(cells))  # (the cells' text, whatever the rule)
     currency = default
     if named is not None:
         code = (named.group(1) or "cny").upper()
@@ -1082,7 +1110,7 @@ def extract_prices(
             prices.append(
                 UnitPrice(price.amount * factor, price.currency, price.min_records, "discount")
             )
-    prices += _table_prices(text, monies, default) if len(monies) > 1 and "|" in text else []
+    prices += _table_prices(text, monies, default) if _tabled(text, monies) else []
     quoted_per_record = any(p.how == "per_record" for p in prices)
     prices.extend(_bare_prices(text, spans, default, volume, shut, quoted_per_record, header))
     if volume and cjk and (_GATE_LOT_SUM.open(text) or _GATE_LOT_SUM_BEFORE_WORD.open(text)):

@@ -173,6 +173,14 @@ def volume(text: str) -> int | None:
             "USD",
         ),
         ("出简历\n数量 | 价格\n1万条 | 800元\n10万条 | 5000元", 0.05, "CNY"),
+        # a box-drawing table (normalization blanks its rules out: the cells stay apart)
+        (
+            "Resume database, 2.1 million job seekers\n┌──────────┬──────────────┬────────┐\n"
+            "│ Plan     │ CVs included │ Price  │\n├──────────┼──────────────┼────────┤\n"
+            "│ Starter  │ 5,000        │ $150   │\n│ Growth   │ 100,000      │ $1,900 │",
+            0.019,
+            "USD",
+        ),
         # slang and more currencies
         ("姐妹们 谁需要简历 智联来的 0.3米一份 200份起", 0.3, "CNY"),
         (
