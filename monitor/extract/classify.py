@@ -98,7 +98,7 @@ POSITIVE: tuple[Rule, ...] = (
         r"instant (?:csv|download|delivery)|free sample|"
         r"samples? (?:on request|for)|"
         r"escrow|担保|i deliver|we deliver|delivery|互换|交换|等量换|以数换数|1:1 ?换|对换|换料|"
-        r"想换|换库|数量对等|简历换简历|交付数据|只出整库|出整库|"
+        r"想换|换库|数量对等|简历换简历|交付数据|直接交付|只出整库|出整库|"
         r"(?:btc|usdt|比特币)[^\n]{0,6}结算|"
         r"(?<![a-z])trade|data available for|"
         r"swap|negotiable|price on request|bulk discount|discounts? for bulk|购买后|激活码|永久版|"
@@ -306,7 +306,7 @@ NEGATIVE: tuple[Rule, ...] = (
         r"review)|"
         r"rewrite|(?<![a-z])review(?:s|ed)? (?:your|my|of your|and edit)|cover letter|makeover|"
         r"glow.up|写简历|"
-        r"(?:cv|resume) writing|profile optimi[sz]ation",
+        r"(?:cv|resume) writing|profile optimi[sz]ation|translat(?:ion|ors?|ed)|简历翻译",
         -3.0,
         2,
     ),

@@ -241,9 +241,10 @@ _MONEY_SOURCES = (
     # "a quarter a record", "a dime per CV" (searched only when the text names such a coin)
     r"(?:a|one) (?P<coin>quarter|dime|nickel|penny)(?= (?:a|per|each|for each|for one) "
     r"(?:record|row|cv|resume|lead|profile|contact))",
-    # South African rand, "R2,000", "R30 000" (searched only when the text names South Africa;
-    # the capital R is checked on the case-kept text)
-    r"r(?P<rand>\d{1,3}(?:[ ,]\d{3})+(?![\d,])|\d{1,7}(?:\.\d{1,2})?(?![\d,]))",
+    # South African rand "R2,000", "R30 000" and Nigerian naira "N50", "N500,000" (searched
+    # only when the text names the country; the capital letter is checked on the case-kept
+    # text)
+    r"[rn](?P<rand>\d{1,3}(?:[ ,]\d{3})+(?![\d,])|\d{1,7}(?:\.\d{1,2})?(?![\d,]))",
 )
 # compile_lookahead_led: the colloquial and suffix-money patterns open with a lookahead class,
 # which it turns into a regex prefilter without the costly \d test (the others compile as
@@ -264,13 +265,14 @@ _MORE_DOT_GROUPS = re.compile(r"(?:\.\d{3})+(?!\d|\.\d)")
 _DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 _DOLLAR_CODE = re.compile(r"[ \t]?(cad|aud|sgd|hkd|nzd|usd|twd)(?![a-z])", re.IGNORECASE)
 _CN_SMALL = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
-_R_DIGIT = re.compile(r"[rR]\d")
+_R_DIGIT = re.compile(r"[rRnN]\d")
 _FEN_SUB = re.compile(r"分[一二两三四五六七八九\d]")
 _COIN_GATE = re.compile(r"quarter|dime|nickel|penny")
 # (on the lower-cased text: a letter-led IGNORECASE alternation gets no regex prefilter)
-_SOUTH_AFRICA = re.compile(
-    r"zar|rand(?![a-z])|south africa|🇿🇦|pnet|careers24|careerjunction|gauteng|"
-    r"johannesburg|cape town|durban|pretoria"
+_LETTER_CURRENCY_LAND = re.compile(
+    r"(?P<za>zar|rand(?![a-z])|south africa|🇿🇦|pnet|careers24|careerjunction|gauteng|"
+    r"johannesburg|cape town|durban|pretoria)"
+    r"|(?P<ng>naira|nigeria|lagos|abuja|jobberman|myjobmag|🇳🇬|ngn)"
 )
 _PHILIPPINES = re.compile(r"php|₱|philippin|pinoy|manila|cebu|jobstreet|🇵🇭", re.IGNORECASE)
 _COINS = {"quarter": 0.25, "dime": 0.1, "nickel": 0.05, "penny": 0.01}
@@ -305,10 +307,7 @@ def _from_match(m: re.Match[str], text: str) -> Money | None:
     if "half" in groups:
         return Money(m.start(), m.end(), 0.005, "USD", minor=True)
     if "rand" in groups:
-        if text[m.start()] != "R":
-            return None
-        rands = m.group("rand").replace(",", "").replace(" ", "")
-        return Money(m.start(), m.end(), float(rands), "ZAR")
+        return _letter_money(m, text)
     if "coin" in groups:
         amount = _COINS[m.group("coin").lower()]
         return Money(m.start(), m.end(), amount, "USD", minor=True)
@@ -356,6 +355,19 @@ def _from_match(m: re.Match[str], text: str) -> Money | None:
             # in rupiah), so three digits after a dot are thousands
             value = float(num.replace(".", ""))
     return Money(m.start(), end, value * factor, code, minor=factor < 1)
+
+
+def _letter_money(m: re.Match[str], text: str) -> Money | None:
+    """ "R2,000" in a South African listing, "N50" in a Nigerian one (capital letter only)."""
+    letter = text[m.start()]
+    land = _LETTER_CURRENCY_LAND.search(text.lower())
+    if land is None or letter not in "RN":
+        return None
+    code = "NGN" if land.lastgroup == "ng" else "ZAR"
+    if (letter == "N") != (code == "NGN"):
+        return None
+    amount = m.group("rand").replace(",", "").replace(" ", "")
+    return Money(m.start(), m.end(), float(amount), code)
 
 
 def _suffix_allowed(m: re.Match[str], suffix: str, text: str) -> bool:
@@ -421,7 +433,7 @@ def find_money(text: str, fold: str | None = None) -> list[Money]:
             continue
         if rank == 6 and (
             _R_DIGIT.search(view) is None
-            or not _SOUTH_AFRICA.search(view if fold is not None else view.lower())
+            or not _LETTER_CURRENCY_LAND.search(view if fold is not None else view.lower())
         ):
             continue
         if (

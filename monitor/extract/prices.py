@@ -91,7 +91,7 @@ _PER_N_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PER_ONE_BEFORE = re.compile(
-    rf"(?:每|(?<!拼)单价|单条|单份|一|按条(?:计费|收费|算)?)[ \t]*(?:个|位)?[ \t]*"
+    rf"(?:每|(?<!拼)单价|单条|单份|一|按[条份](?:计费|收费|结算|算)?)[ \t]*(?:个|位)?[ \t]*"
     rf"(?:{REC_UNIT_ZH})?[ \t]*(?:价格?|"
     rf"价钱)?[ \t]*[:=]?[ \t]*\Z"
     rf"|(?:per|each|a|an)[ \t]+{_UNIT}[ \t]*[:=]?[ \t]*(?:just|only)?[ \t]*\Z"
@@ -125,7 +125,7 @@ _LOT_BEFORE = re.compile(
     r"(?:full|entire|whole|complete)(?: (?:set|database|db|dump|list|package|pack|bundle|"
     r"collection|thing|lot|base|batch|file|archive))?(?: (?:discount|price|deal|offer))?|"
     r"the lot|everything|all of it|(?:offer|sale|special|deal|our) price|到手价|券后价?|拼单价|"
-    r"现价|特价|拍下|仅售|只售|售价|borongan|\(all\))"
+    r"现价|特价|拍下|仅售|只售|售价|全买|全部买|borongan|\(all\)|takes? (?:it )?all)"
     r"[ \t]*(?:拿走|包走|带走|走|出|卖)?(?:的话)?"
     r"(?:for|at|only|just|[:=,\-–—>.…]|价|价格|只要|仅需|仅|只需|"
     r"[ \t])*\Z",
@@ -138,7 +138,8 @@ _LOT_AFTER_SOURCE = (
     r"(?:for (?:the |it )?(?:lot|all|everything|whole|full|entire|complete)|the (?:lot|whole)|"
     r"full|complete(?![a-z])|"
     r"whole(?![a-z])|"
-    r"obo|flat(?![a-z])|发起拼单|单独购买|takes? (?:it )?all|for everything|"
+    r"obo|flat(?![a-z])|bulk(?![a-z]| ?(?:discount|price|pricing|rate|order|buy|deal|available))|"
+    r"发起拼单|单独购买|takes? (?:it )?all|for everything|"
     r"all in|全部|全拿|拿走|包走|打包|全包|一口价|(?:就)?出(?!价)|卖了|转让)"
 )
 _LOT_AFTER = Folded(_LOT_AFTER_SOURCE, _LOT_AFTER_SOURCE)
@@ -588,8 +589,10 @@ def _classify(
         if n:
             return UnitPrice(money.amount / n, money.currency, int(n), "package")
     if volume and (  # "€40 per 10k, €2250 for everything"
-        _LOT_AFTER.match(text, shut.fold, end)
+        lot_after := _LOT_AFTER.match(text, shut.fold, end)
     ):
+        if "bulk" in lot_after.group(0) and money.amount * CNY_RATE.get(money.currency, 1.0) < 1:
+            return UnitPrice(money.amount, money.currency)  # "£0.03 bulk": a bulk buyer's price
         return UnitPrice(money.amount / volume, money.currency, volume, "lot")
     package = _COUNT_BEFORE_W.search(before, low)
     # "来自58), 一千块" is not a package of 58: a package names its unit or multiplier (or is
@@ -641,7 +644,11 @@ def _listed_bare(
         # "单价０.０２，１万起", "每条0.03", "unit price: 0.03": labelled the price of one record
         return UnitPrice(amount, default, _threshold(text, m.start(), end, shut))
     tail = before.rstrip(" \t:=")[-1:]
-    cn_count = _CN_COUNT_BEFORE.search(before) if tail in ("条", "份") else None
+    cn_count = (
+        _CN_COUNT_BEFORE.search(before)
+        if tail in ("条", "份") and not _NOT_SUM_AFTER.match(text, end)
+        else None
+    )
     if cn_count is not None and (n := parse_chinese(cn_count.group("cn")) or 0) >= 10:
         # "一千条80 一万条600 十万条4500": the sum for that many records
         return UnitPrice(amount / n, default, int(n), "package")
@@ -709,6 +716,8 @@ def _bare_prices(
             continue  # "full 500-row sample": a count of records, not a sum
         if text[end : end + 2].strip()[:1] in _MULT_FIRST and _COUNT_NEXT.match(text, end):
             continue  # "全量 340 万": a count
+        if text.startswith(("履历", "简历", "求职", "人力"), end):
+            continue  # "104履历": a job board's name
         per_n = None
         if not before.isascii():
             per_n = _PER_N_BARE_SIGN_BEFORE.search(before) if before.rstrip()[-1:] in "/=" else None
@@ -784,7 +793,7 @@ _BULK_BEFORE = re.compile(r"(?:量大|大量|批量|批发|走量)[ \t]*(?:的�
 # What may follow a bare sum that is the price of a package ("两千条打包300 🉐"): not a unit of
 # time, age, count or rank.
 _NOT_SUM_AFTER = re.compile(
-    r"[ \t]*(?:年|月|日|号|届|级|岁|个|条|份|人|名|位|张|天|小时|分钟|%|楼)"
+    r"[ \t]*(?:年|月|日|号|届|级|岁|个|条|份|人|名|位|张|天|小时|分钟|%|楼|履历|简历|求职)"
 )
 
 
@@ -1003,6 +1012,14 @@ def _table_prices(text: str, monies: list[Money], default: str) -> list[UnitPric
     return found
 
 
+def _listing_currency(monies: list[Money], cjk: bool) -> str:
+    """The currency of the listing's bare sums: the one it quotes, if only one, else the
+    language's ("每份NT$3，全买二十万": TWD)."""
+    if monies and all(m.currency == monies[0].currency for m in monies):
+        return monies[0].currency
+    return "CNY" if cjk else "USD"
+
+
 def _tabled(text: str, monies: list[Money]) -> bool:
     """Whether the listing may hold a price table (several sums, cells to split)."""
     return len(monies) > 1 and ("|" in text or "  " in text)
@@ -1071,7 +1088,7 @@ def extract_prices(
 
     ``fold``: ``fastre.lower_view(text)`` when the caller has it (context patterns are then
     gated and run on the lower-cased text, faster; the result is the same without it)."""
-    default = "CNY" if cjk else "USD"
+    default = _listing_currency(monies, cjk)
     shut = _shut(fold)
     spans = Spans((m.start, m.end) for m in monies)
     prices: list[UnitPrice] = []

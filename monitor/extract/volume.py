@@ -20,7 +20,7 @@ logger = logging.getLogger(__name__)
 REC_UNIT_ZH = "条|份|个|笔|人|名|位|张|组|套"
 REC_UNIT_EN = (
     r"records?|rows?|cvs?|resumes?|résumés?|leads?|profiles?|candidates?|entries|entry|"
-    r"applicants?|job ?seekers?|contacts?|emails?|numbers?|lines?|people|persons?|users?|"
+    r"applicants?|job ?seekers?|contacts?|emails?|numbers?|lines?|people|persons?|users?|recs?|"
     r"members?|biodata|data ?sets?|grads|graduates|freshers|names|data(?! ?entry)|workers|"
     r"professionals|jobseekers"
 )
@@ -88,7 +88,7 @@ _MULT_ONLY_OK = re.compile(
 _LOT_WORD_AFTER = re.compile(r"[ \t]*(?:打包|拿走|带走|包走|全拿)")
 _PRICE_WORD_BEFORE = re.compile(
     r"(?:整包|打包|全包|包圆|一口价|总价|售价|价格|价钱|只要|仅需|只需|收费|费用|"
-    r"(?:全|都)拿|拿走|带走)[ \t]*(?:价)?[ \t]*[:=]?[ \t]*$"
+    r"(?:全|都)拿|全买|全部买|拿走|带走)[ \t]*(?:价)?[ \t]*[:=]?[ \t]*$"
 )
 
 

@@ -223,6 +223,13 @@ def volume(text: str) -> int | None:
         ("简历数据 报价：1k=120 / 10k=900 / 100k=6000", 0.06, "CNY"),
         ("前程无忧 求职者名单 共10万条\n仅售39.9 拍下自动发网盘", 0.000399, "CNY"),
         ("BOSS直聘简历 包月4500，一个月保底15万份", 0.03, "CNY"),
+        ("UK jobseeker CVs ~75k, £0.05 each, £2,500 bulk.", 0.033333, "GBP"),
+        ("PH job seeker leads 200k, 1k = $5, bulk discount available", 0.005, "USD"),
+        ("手上有十二萬份104履歷，每份NT$3，全買二十萬。", 1.666667, "TWD"),
+        ("JobsDB CV 約3萬份，HK$2一份，全包四萬。", 1.333333, "HKD"),
+        ("120k profiles (DE/FR/NL) | €0.03/rec | 10k min", 0.03, "EUR"),
+        ("直接交付结构化简历，每天可采3000份，按份结算 ¥0.4", 0.4, "CNY"),
+        ("15k CVs from Jobberman. N50 per CV or take all for N500,000.", 33.333333, "NGN"),
     ],
 )
 def test_unit_price(text: str, amount: float, currency: str) -> None:

@@ -260,6 +260,12 @@ def test_offers(title: str, text: str) -> None:
             "Resdex Lite: ₹4,000 / month, 100 CV unlocks\nPrices exclusive of GST.",
             "neg:platform_product",
         ),
+        # translating CVs is a service
+        (
+            "CV translation service EN ⇄ AR",
+            "Professional translators, $15 per CV, 24h delivery. 500+ CVs translated this month.",
+            "neg:writing_service",
+        ),
         # a job-postings dataset, a domain, a job board's posting cards
         (
             "拉勾职位数据集 10万条",
