@@ -212,7 +212,7 @@ NEGATIVE: tuple[Rule, ...] = (
         r"专家|监管部门|"
         r"公署|专员|业内人士|媒体|"
         r"reporter|journalist|undercover|(?<![a-z])report(?:ed|s)?(?![a-z])|police|arrested|"
-        r"court|(?<![a-z])fined|spokesperson|organi[sz]ers|job fair|"
+        r"court|(?<![a-z])fined|spokesperson|organi[sz]ers|job fair|accused|seized|busted|"
         # (not the resumes' origin: "校园招聘会收的纸质简历")
         r"招聘会(?!求职登记)(?![上里]?(?:收|拿|整理|搜集|收集))|发言人|"
         r"regulators?|according to|investigators?|threat.intelligence|researchers?|sentenced|"
@@ -430,7 +430,7 @@ NEGATIVE: tuple[Rule, ...] = (
     # per resume too, but deliver no one's records.
     _rule(
         "neg:processing_service",
-        r"简历打印|打印|彩印|印刷|复印|简历解析|解析(?:接口|服务|api)|"
+        r"简历打印|打印|彩印|印刷|复印|简历解析|解析(?:接口|服务|api)|文件袋|简历袋|简历夹|牛皮纸|"
         r"(?:resume|cv) pars(?:er|ing)|pars(?:er|ing) api|"
         r"per (?:resume|cv) (?:parsed|processed|screened|scored|printed)|printing",
         -5.0,

@@ -244,7 +244,7 @@ _MONEY_SOURCES = (
     # South African rand "R2,000", "R30 000" and Nigerian naira "N50", "N500,000" (searched
     # only when the text names the country; the capital letter is checked on the case-kept
     # text)
-    r"[rn](?P<rand>\d{1,3}(?:[ ,]\d{3})+(?![\d,])|\d{1,7}(?:\.\d{1,2})?(?![\d,]))",
+    r"[rn] ?(?P<rand>\d{1,3}(?:[ ,]\d{3})+(?![\d,])|\d{1,7}(?:\.\d{1,2})?(?![\d,]))",
 )
 # compile_lookahead_led: the colloquial and suffix-money patterns open with a lookahead class,
 # which it turns into a regex prefilter without the costly \d test (the others compile as
@@ -265,7 +265,7 @@ _MORE_DOT_GROUPS = re.compile(r"(?:\.\d{3})+(?!\d|\.\d)")
 _DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 _DOLLAR_CODE = re.compile(r"[ \t]?(cad|aud|sgd|hkd|nzd|usd|twd)(?![a-z])", re.IGNORECASE)
 _CN_SMALL = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
-_R_DIGIT = re.compile(r"[rRnN]\d")
+_R_DIGIT = re.compile(r"[rRnN] ?\d")
 _FEN_SUB = re.compile(r"分[一二两三四五六七八九\d]")
 _COIN_GATE = re.compile(r"quarter|dime|nickel|penny")
 # (on the lower-cased text: a letter-led IGNORECASE alternation gets no regex prefilter)

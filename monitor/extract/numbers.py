@@ -45,6 +45,7 @@ MULTIPLIERS: dict[str, float] = {
     "thousand": 1e3,
     "lakhs": 1e5,
     "lakh": 1e5,
+    "l": 1e5,  # "2.4L", "1L CV": lakh, as Indian sellers write it
     "lacs": 1e5,
     "lac": 1e5,
     "crores": 1e7,
@@ -67,7 +68,7 @@ MULTIPLIERS: dict[str, float] = {
 MULT = (
     "[ \t]?(?:[多余几]?(?:百万|千万|万(?:[1-9]千?(?!\\d))?|亿|千)|"
     r"(?:thousand|lakhs?|lacs?|crores?|millions?|mln|mn|billion|bn|juta|triệu)(?![a-z]))|"
-    r"w(?:[1-9](?![\d.]))?(?![a-z])|kw(?![a-z])|[km](?![a-z])"
+    r"w(?:[1-9](?![\d.]))?(?![a-z])|kw(?![a-z])|[kml](?![a-z])"
 )
 
 # The leading lookahead is a character class the regex engine uses to skip ahead quickly

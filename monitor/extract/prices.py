@@ -125,7 +125,8 @@ _LOT_BEFORE = re.compile(
     r"(?:full|entire|whole|complete)(?: (?:set|database|db|dump|list|package|pack|bundle|"
     r"collection|thing|lot|base|batch|file|archive))?(?: (?:discount|price|deal|offer))?|"
     r"the lot|everything|all of it|(?:offer|sale|special|deal|our) price|到手价|券后价?|拼单价|"
-    r"现价|特价|拍下|仅售|只售|售价|全买|全部买|borongan|\(all\)|takes? (?:it )?all)"
+    r"现价|特价|拍下|仅售|只售|售价|全买|全部买|整批(?:优惠)?|borongan|\(all\)|"
+    r"takes? (?:it )?all)"
     r"[ \t]*(?:拿走|包走|带走|走|出|卖)?(?:的话)?"
     r"(?:for|at|only|just|[:=,\-–—>.…]|价|价格|只要|仅需|仅|只需|"
     r"[ \t])*\Z",
@@ -139,7 +140,7 @@ _LOT_AFTER_SOURCE = (
     r"full|complete(?![a-z])|"
     r"whole(?![a-z])|"
     r"obo|flat(?![a-z])|bulk(?![a-z]| ?(?:discount|price|pricing|rate|order|buy|deal|available))|"
-    r"发起拼单|单独购买|takes? (?:it )?all|for everything|"
+    r"发起拼单|单独购买|takes? (?:it )?all|for everything|once-off|one-off|"
     r"all in|全部|全拿|拿走|包走|打包|全包|一口价|(?:就)?出(?!价)|卖了|转让)"
 )
 _LOT_AFTER = Folded(_LOT_AFTER_SOURCE, _LOT_AFTER_SOURCE)
@@ -517,7 +518,11 @@ def _classify(
 ) -> UnitPrice | None:
     """Read one money mention as a price per single record, or None (``in_range``: the
     money ends a range, whose low end the caller reads, see _range_low)."""
-    quota = _quota(text, money.start, money.end, shut.quota)
+    quota = (
+        None
+        if _PER_ONE_AFTER.match(text, money.end)  # "0.08元/条 单次最多交付3万条"
+        else _quota(text, money.start, money.end, shut.quota)
+    )
     if quota is not None:
         return UnitPrice(money.amount / quota, money.currency, int(quota), "package")
     if volume and (
@@ -552,8 +557,12 @@ def _classify(
     if _PER_CALL_AFTER.match(text, end) and _API.search(text):
         # "0.15元/次" for an API call that returns one resume
         return UnitPrice(money.amount, money.currency, _threshold(text, money.start, end, shut))
-    if _PER_ONE_AFTER.match(text, end) or _PER_ONE_BEFORE_W.search(
-        before[-20:], None if low is None else low[-20:]
+    if (
+        _PER_ONE_AFTER.match(text, end)
+        or (
+            not _PER_N_AFTER.match(text, end)  # "单价 45元/千条": the sum for a thousand
+            and _PER_ONE_BEFORE_W.search(before[-20:], None if low is None else low[-20:])
+        )
     ):
         return UnitPrice(money.amount, money.currency, _threshold(text, money.start, end, shut))
     per_n = _PER_N_AFTER.match(text, end) or (
@@ -610,7 +619,8 @@ def _classify(
         and "+" not in package.group(0)
     ):
         n = _n_value(package)
-        if n and n >= 10 and not (money.amount < 1 and n >= 100):
+        under_one = money.amount * CNY_RATE.get(money.currency, 1.0) < 1
+        if n and n >= 10 and not (under_one and n >= 100):
             return UnitPrice(money.amount / n, money.currency, int(n), "package")
     if volume and (
         _LOT_BEFORE_W.search(before[-24:], None if low is None else low[-24:])
@@ -643,6 +653,8 @@ def _listed_bare(
     ):
         # "单价０.０２，１万起", "每条0.03", "unit price: 0.03": labelled the price of one record
         return UnitPrice(amount, default, _threshold(text, m.start(), end, shut))
+    if before.endswith("按") and text.startswith("算", end) and amount < plausible:
+        return UnitPrice(amount, default)  # "全要按0.3算": the price of one record
     tail = before.rstrip(" \t:=")[-1:]
     cn_count = (
         _CN_COUNT_BEFORE.search(before)

@@ -219,6 +219,27 @@ def find_counts(text: str, taken: Spans, fold: str | None = None) -> list[Count]
             counts.append(Count(m.start(), end, int(value), unit))
     if "illion" in text or "lakh" in text or "ILLION" in text or "LAKH" in text:
         counts += _word_counts(text)
+    if _SPACE_GROUPED_GATE.search(text) is not None:
+        counts += _space_grouped(text, taken)
+    return counts
+
+
+# "65 000 candidates": thousands grouped by a space (South Africa, much of Europe), read only
+# before a record word.
+_SPACE_GROUPED_GATE = re.compile(r"\d \d{3}(?!\d)")
+_SPACE_GROUPED = re.compile(r"(?<![\d,.])\d{1,3}(?: \d{3})+(?![\d,.])")
+
+
+def _space_grouped(text: str, taken: Spans) -> list[Count]:
+    counts: list[Count] = []
+    for m in _SPACE_GROUPED.finditer(text):
+        if m.start() in taken:
+            continue
+        after = _UNIT_AFTER.match(text, m.end())
+        if after is None or not (after.group("zh") or after.group("en")):
+            continue
+        value = int(m.group(0).replace(" ", ""))
+        counts.append(Count(m.start(), after.end(), value, after.group("en") or after.group("zh")))
     return counts
 
 

@@ -67,6 +67,8 @@ BLIND37 = load_jsonl("blind37.jsonl")
 BLIND38 = load_jsonl("blind38.jsonl")
 BLIND39 = load_jsonl("blind39.jsonl")
 BLIND40 = load_jsonl("blind40.jsonl")
+BLIND41 = load_jsonl("blind41.jsonl")
+BLIND42 = load_jsonl("blind42.jsonl")
 
 
 def _dev(lo: int, hi: int) -> list[dict[str, Any]]:
@@ -237,6 +239,14 @@ FLOORS = {
     # 按份结算, naira "N50", CV translation, "104履历" is no sum).
     "blind39": (BLIND39, (0.97, 0.97, 0.95, 0.97, 0.97, 0.97)),
     "blind40": (BLIND40, (0.97, 0.97, 0.97, 0.97, 0.95, 0.97)),
+    # And a last pair asked to vary how prices are written (blind41 Chinese-led, blind42
+    # English-led), first run: blind41 precision 0.973, recall 0.947, price 0.816, volume
+    # 0.895, sources 0.947, contacts F1 0.967; blind42 0.974, 0.974, 0.872, 0.949, 0.949,
+    # 0.959. Then fixed in turn ("45元/千条" after 单价, no quota for a per-record sum, 整批,
+    # "R 3 500 once-off", "65 000 candidates", "0.01 BTC" for 1000, "2.4L", "全要按0.3算",
+    # stationery, police reports); "¥0.12起 … 按个计费" and "五万份 3k出" are still missed.
+    "blind41": (BLIND41, (0.97, 0.93, 0.87, 0.87, 0.93, 0.95)),
+    "blind42": (BLIND42, (0.97, 0.97, 0.95, 0.95, 0.95, 0.95)),
 }
 
 

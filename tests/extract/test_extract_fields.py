@@ -230,6 +230,13 @@ def volume(text: str) -> int | None:
         ("120k profiles (DE/FR/NL) | €0.03/rec | 10k min", 0.03, "EUR"),
         ("直接交付结构化简历，每天可采3000份，按份结算 ¥0.4", 0.4, "CNY"),
         ("15k CVs from Jobberman. N50 per CV or take all for N500,000.", 33.333333, "NGN"),
+        ("脉脉职场用户数据 单价 45元/千条 库存300万", 0.045, "CNY"),
+        ("BOSS直聘简历代采 0.08元/条 单次最多交付3万条", 0.08, "CNY"),
+        ("104履历 約15萬筆\n每筆 NT$3 整批優惠 NT$300,000", 2.0, "TWD"),
+        ("PNet CVs – 65 000 candidates.\nR 3 500 once-off.", 0.053846, "ZAR"),
+        ("naukri resumes, stock ~35k\n1000 resumes = 0.01 BTC", 0.00001, "BTC"),
+        ("Naukri CVs. ₹4,500 per lakh, full 2.4L for ₹9,800 only.", 0.040833, "INR"),
+        ("应届生简历5万份，¥0.5/份，量大优惠，全要按0.3算。", 0.3, "CNY"),
     ],
 )
 def test_unit_price(text: str, amount: float, currency: str) -> None:

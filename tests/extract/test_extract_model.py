@@ -260,6 +260,17 @@ def test_offers(title: str, text: str) -> None:
             "Resdex Lite: ₹4,000 / month, 100 CV unlocks\nPrices exclusive of GST.",
             "neg:platform_product",
         ),
+        # stationery for resumes; a police report
+        (
+            "全新牛皮纸文件袋 100个 装简历用",
+            "A4尺寸 面试求职放简历证书 100个25元 同城可自提",
+            "neg:processing_service",
+        ),
+        (
+            "Police bust gang selling job seekers' data; 2 lakh records seized",
+            "Accused allegedly sold resumes downloaded from job portals at ₹2 per record.",
+            "neg:news",
+        ),
         # translating CVs is a service
         (
             "CV translation service EN ⇄ AR",
