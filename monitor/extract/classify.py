@@ -669,6 +669,8 @@ def scan(compact: str, may_match: int | None = None) -> KeywordScan:
     negative = 0.0
     signals: list[str] = []
     fired: set[str] = set()
+    delivered: re.Match[str] | None = None
+    searched = False  # (_CONTACTS_COUNT is searched at most once a scan)
     for bit, rule in _GATED_RULES:
         if not may_match & bit:
             continue
@@ -687,7 +689,8 @@ def scan(compact: str, may_match: int | None = None) -> KeywordScan:
         if rule.id in _CANCELLED_BY_DELIVERY:
             if fired & _DATA_DELIVERED:
                 continue  # the tool harvests the records, or the data is sold beside it
-            delivered = _CONTACTS_COUNT.search(compact)
+            if not searched:
+                delivered, searched = _CONTACTS_COUNT.search(compact), True
             if delivered is not None:
                 if "contacts_count" not in fired:
                     signals.append(f"contacts_count:{delivered.group(0).strip()}")

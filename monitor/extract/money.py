@@ -265,7 +265,7 @@ _MORE_DOT_GROUPS = re.compile(r"(?:\.\d{3})+(?!\d|\.\d)")
 _DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 _DOLLAR_CODE = re.compile(r"[ \t]?(cad|aud|sgd|hkd|nzd|usd|twd)(?![a-z])", re.IGNORECASE)
 _CN_SMALL = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
-_R_DIGIT = re.compile(r"[rRnN] ?\d")
+_LETTER_DIGIT = re.compile(r"[rRnN] ?\d")
 _FEN_SUB = re.compile(r"分[一二两三四五六七八九\d]")
 _COIN_GATE = re.compile(r"quarter|dime|nickel|penny")
 # (on the lower-cased text: a letter-led IGNORECASE alternation gets no regex prefilter)
@@ -432,7 +432,7 @@ def find_money(text: str, fold: str | None = None) -> list[Money]:
         if rank == 5 and _COIN_GATE.search(view) is None:
             continue
         if rank == 6 and (
-            _R_DIGIT.search(view) is None
+            _LETTER_DIGIT.search(view) is None
             or not _LETTER_CURRENCY_LAND.search(view if fold is not None else view.lower())
         ):
             continue

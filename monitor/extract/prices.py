@@ -591,7 +591,7 @@ def _classify(
         or (after.group("mult") and re.match(r"[ \t]*(?:for|mein)", after.group(0)))
     ):
         n = _n_value(after)
-        if n and money.amount * CNY_RATE.get(money.currency, 1.0) < 1 and n >= 100:
+        if n and _money_cny(money) < 1 and n >= 100:
             # "$0.015 for 50k+": a sum under one yuan buys no package of that size, it is the
             # price of one record from that many on
             return UnitPrice(money.amount, money.currency, int(n))
@@ -600,7 +600,7 @@ def _classify(
     if volume and (  # "€40 per 10k, €2250 for everything"
         lot_after := _LOT_AFTER.match(text, shut.fold, end)
     ):
-        if "bulk" in lot_after.group(0) and money.amount * CNY_RATE.get(money.currency, 1.0) < 1:
+        if "bulk" in lot_after.group(0) and _money_cny(money) < 1:
             return UnitPrice(money.amount, money.currency)  # "£0.03 bulk": a bulk buyer's price
         return UnitPrice(money.amount / volume, money.currency, volume, "lot")
     package = _COUNT_BEFORE_W.search(before, low)
@@ -619,7 +619,7 @@ def _classify(
         and "+" not in package.group(0)
     ):
         n = _n_value(package)
-        under_one = money.amount * CNY_RATE.get(money.currency, 1.0) < 1
+        under_one = _money_cny(money) < 1
         if n and n >= 10 and not (under_one and n >= 100):
             return UnitPrice(money.amount / n, money.currency, int(n), "package")
     if volume and (
@@ -677,10 +677,10 @@ def _listed_bare(
     ):
         # "各平台简历报价（元/条）" over "智联 0.15": the header gives the unit
         return UnitPrice(amount, default, _threshold(text, m.start(), end, shut))
+    # tight: "120/k", not a list's "900 / 100k"
     per_after = _PER_N_AFTER.match(text, end) if text[end : end + 1] in ("/", "每") else None
     if (
         per_after is not None
-        and per_after.group(0)[:1] in "/每"  # tight: "120/k", not a list's "900 / 100k"
         # (a multiplier, not a date's or a name's digits: "02/2026", "104／1111")
         and not per_after.group("n").replace(",", "").strip().isdigit()
     ):
@@ -1093,6 +1093,11 @@ def _to_cny(price: UnitPrice) -> float:
     return price.amount * CNY_RATE.get(price.currency, 1.0)
 
 
+def _money_cny(money: Money) -> float:
+    """A sum in CNY, roughly (for plausibility bounds)."""
+    return money.amount * CNY_RATE.get(money.currency, 1.0)
+
+
 def extract_prices(
     text: str, monies: list[Money], volume: int | None, cjk: bool, fold: str | None = None
 ) -> PriceResult:
@@ -1183,7 +1188,7 @@ def _by_habit(
     if money.minor:
         return UnitPrice(money.amount, money.currency, threshold)
     if threshold > 1 and earlier and earlier[-1].how in ("per_record", "per_n"):
-        if money.amount * CNY_RATE.get(money.currency, 1.0) > PLAUSIBLE_MAX_CNY:
+        if _money_cny(money) > PLAUSIBLE_MAX_CNY:
             # "每万条800元，10万条起7000元": the sum for the threshold's records (a tier is
             # cheaper than the price before it)
             package = UnitPrice(money.amount / threshold, money.currency, threshold, "package")
