@@ -77,7 +77,7 @@ _QQ = Folded(
     r"(?P<d>[1-9](?:[ \t]{0,2}[-.]?[ \t]{0,2}\d){4,11})(?![\d])",
 )
 _WX_CUE = (
-    r"(?:(?<![A-Za-z])(?:微信号|微信|weixin|wechat|vx号|vx|v信|wx|薇信|威信|徽信|维信|卫星号|薇)"
+    r"(?:(?<![A-Za-z])(?:微信号|微信|wei ?xin|wechat|vx号|vx|v信|wx|薇信|威信|徽信|维信|卫星号|薇)"
     # (every alternative led by a literal, not a class: the regex prefilter needs that)
     r"|加[ \t]*(?:微|v|薇)|微(?=[ \t]*[:=])|威(?=[ \t]*[:=])|(?<![A-Za-z0-9])v(?=[ \t]*[:=])|"
     # (not the "V" of a spaced "C V database")

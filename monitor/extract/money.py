@@ -11,6 +11,8 @@ import logging
 import re
 from dataclasses import dataclass
 
+from text_to_num import text2num
+
 from monitor.extract.fastre import compile_lookahead_led, trie_alternation
 from monitor.extract.normalize import is_cjk
 from monitor.extract.numbers import (
@@ -96,6 +98,8 @@ SUFFIX_CURRENCY: dict[str, tuple[str, float]] = {
     "块": ("CNY", 1.0),
     "毛钱": ("CNY", 0.1),
     "毛": ("CNY", 0.1),
+    "mao": ("CNY", 0.1),  # pinyin, hugging the number in a Chinese listing: "5mao yi tiao"
+    "kuai": ("CNY", 1.0),
     "角钱": ("CNY", 0.1),
     "角": ("CNY", 0.1),
     "分钱": ("CNY", 0.01),
@@ -221,6 +225,21 @@ _SUFFIX_AHEAD = (
 )
 # 分 is also "minute" and "points": it only counts as money when 钱 or a per-unit follows.
 _FEN_OK = r"(?=钱|[ \t]*(?:/|一|每|per)|[ \t]*[条份个笔人名位张])"
+_NUMBER_WORDS = (
+    "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    "eighty|ninety|hundred|thousand|and|a"
+)
+_WORD_CURRENCY = {
+    "bucks": ("USD", 1.0),
+    "dollars": ("USD", 1.0),
+    "quid": ("GBP", 1.0),
+    "pounds": ("GBP", 1.0),
+    "euros": ("EUR", 1.0),
+    "rupees": ("INR", 1.0),
+    "cents": ("USD", 0.01),
+}
+_WORD_CURRENCY_GATE = re.compile("bucks|dollars|quid|pounds|euros|rupees|cents")
 # One pattern per way of writing money, in priority order. They are separate (not one
 # alternation) and start with a literal or a class so the regex prefilter stays on; the
 # "not preceded by a letter/digit" edges are checked in Python (see find_money).
@@ -245,6 +264,10 @@ _MONEY_SOURCES = (
     # only when the text names the country; the capital letter is checked on the case-kept
     # text)
     r"[rn] ?(?P<rand>\d{1,3}(?:[ ,]\d{3})+(?![\d,])|\d{1,7}(?:\.\d{1,2})?(?![\d,]))",
+    # Sums in English words: "twenty bucks per thousand", "fifty quid" (searched only when the
+    # text names such a currency; text2num reads the words)
+    rf"(?P<words>(?:(?:{_NUMBER_WORDS})[ \t-]+)+)(?P<wcur>bucks|dollars|quid|pounds|euros|"
+    r"rupees|cents)(?![a-z])",
 )
 # compile_lookahead_led: the colloquial and suffix-money patterns open with a lookahead class,
 # which it turns into a regex prefilter without the costly \d test (the others compile as
@@ -260,6 +283,8 @@ _MONEY_LOWER: tuple[re.Pattern[str], ...] = tuple(compile_lookahead_led(p) for p
 _EDGE_PRE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _EDGE_SUF = _EDGE_PRE | frozenset("0123456789.,")
 
+_SIGNS = frozenset("$€£¥₹")
+_GUARDED_SUFFIXES = frozenset({"分", "厘", "米", "u", "r", "mao", "kuai"})
 _DOT_GROUPING = frozenset({"EUR", "IDR", "BRL", "VND"})
 _MORE_DOT_GROUPS = re.compile(r"(?:\.\d{3})+(?!\d|\.\d)")
 _DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
@@ -297,6 +322,8 @@ def _digit(ch: str) -> int:
 
 def _from_match(m: re.Match[str], text: str) -> Money | None:
     groups = m.re.groupindex
+    if "words" in groups:
+        return _word_money(m)
     if "yj" in groups:
         unit = m.group("yjunit")
         if unit == "分" and not _PER_RECORD_NEXT.match(text, m.end()):
@@ -331,8 +358,10 @@ def _from_match(m: re.Match[str], text: str) -> Money | None:
                 code = named.group(1).upper()
     else:
         suffix = m.group("suf").lower()
-        if suffix in ("分", "厘", "米", "u", "r") and not _suffix_allowed(m, suffix, text):
+        if suffix in _GUARDED_SUFFIXES and not _suffix_allowed(m, suffix, text):
             return None
+        if suffix in _SIGNS and text[m.end() : m.end() + 1].isdigit():
+            return None  # "1k $15 / 10k $100": the sign leads the next sum
         code, factor = SUFFIX_CURRENCY[suffix]
         if code == "PHP" and suffix.startswith("peso") and not _PHILIPPINES.search(text):
             code = "MXN"
@@ -355,6 +384,22 @@ def _from_match(m: re.Match[str], text: str) -> Money | None:
             # in rupiah), so three digits after a dot are thousands
             value = float(num.replace(".", ""))
     return Money(m.start(), end, value * factor, code, minor=factor < 1)
+
+
+def _word_money(m: re.Match[str]) -> Money | None:
+    """ "twenty bucks", "a hundred dollars", "fifty-five cents": a sum in English words."""
+    words = m.group("words").lower().replace("-", " ").split()
+    while words and words[0] in ("a", "and"):
+        words = words[1:]  # "a hundred": text2num reads "hundred"
+    if not words:
+        return None
+    try:
+        value = text2num(" ".join(words), "en")
+    except ValueError:
+        return None  # "a few dollars" never matches; "and one" is no numeral
+    code, factor = _WORD_CURRENCY[m.group("wcur").lower()]
+    start = m.start("words") + (len(m.group("words")) - len(m.group("words").lstrip()))
+    return Money(start, m.end(), value * factor, code, minor=factor < 1)
 
 
 def _letter_money(m: re.Match[str], text: str) -> Money | None:
@@ -383,6 +428,7 @@ def _suffix_allowed(m: re.Match[str], suffix: str, text: str) -> bool:
                 text[max(0, m.start() - 8) : m.start()],
             )
             is not None
+            or _price_list_line(text, m.start(), m.end())
         )
     # "U" for Tether must hug the number ("6000U", "0.1U/条"), not be a word after a space;
     # "r" for 元 also, and only in a Chinese listing's per-record price ("0.2r 一条", "0.3r/条").
@@ -394,6 +440,8 @@ def _suffix_allowed(m: re.Match[str], suffix: str, text: str) -> bool:
             and not (after.isalnum() or after == "_")
             and any(is_cjk(ch) for ch in text[max(0, m.start() - 24) : m.start()])
         )
+    if suffix in ("mao", "kuai"):
+        return any(is_cjk(ch) for ch in text[max(0, m.start() - 40) : m.end() + 40])
     if suffix == "r":
         if re.match(r"[ \t]*(?:/|一|每)[ \t]*[条份个]", text[m.end() : m.end() + 6]):
             return True
@@ -403,6 +451,17 @@ def _suffix_allowed(m: re.Match[str], suffix: str, text: str) -> bool:
             is_cjk(ch) for ch in text[max(0, m.start() - 24) : m.end() + 8]
         )
     return True
+
+
+_PRICE_HEAD = re.compile(r"价格|价目|报价|价位|收费")
+
+
+def _price_list_line(text: str, start: int, end: int) -> bool:
+    """Whether a sum ends a short line under a price list's heading ("【价格】\n普工 4分")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not line_start or start - line_start > 10 or text[end : end + 1] not in ("\n", ""):
+        return False
+    return _PRICE_HEAD.search(text, max(0, line_start - 60), line_start) is not None
 
 
 def _names_euros(text: str, view: str) -> bool:
@@ -436,6 +495,8 @@ def find_money(text: str, fold: str | None = None) -> list[Money]:
             or not _LETTER_CURRENCY_LAND.search(view if fold is not None else view.lower())
         ):
             continue
+        if rank == 7 and not _WORD_CURRENCY_GATE.search(view if fold is not None else view.lower()):
+            continue
         if (
             rank == 0
             and "毛" not in view
@@ -445,7 +506,7 @@ def find_money(text: str, fold: str | None = None) -> list[Money]:
             # "两毛五", "一块五": its class prefilter stops at every digit of the listing
             # (~2 us), and 15 in 200 dev listings hold either unit at all.
             continue
-        edge = _EDGE_SUF if rank in (3, 4, 6) else _EDGE_PRE if rank in (2, 5) else frozenset()
+        edge = _EDGE_SUF if rank in (3, 4, 6) else _EDGE_PRE if rank in (2, 5, 7) else frozenset()
         for m in pattern.finditer(view):
             start = m.start()
             if start and text[start - 1] in edge:

@@ -244,6 +244,8 @@ def _clean(raw: str) -> tuple[str, bool]:
     if text.isascii():
         return text, False  # nothing below acts on ASCII
     text = _to_simplified(text)
+    if "満" in text:  # (NFKC of the "full" emoji 🈵, Japanese form that t2s keeps)
+        text = text.replace("満", "满")
     if _FINANCIAL_ANY.search(text) is not None:
         text = _FINANCIAL_RUN.sub(_plain_numerals, text)
     if _CN_DIGIT_RUN.search(text) is not None:

@@ -50,6 +50,7 @@ MULTIPLIERS: dict[str, float] = {
     "lac": 1e5,
     "crores": 1e7,
     "crore": 1e7,
+    "mil": 1e6,  # "2.5 mil CVs" (English only: see MULT)
     "millions": 1e6,
     "million": 1e6,
     "mln": 1e6,
@@ -67,7 +68,12 @@ MULTIPLIERS: dict[str, float] = {
 # number ("35k", "4.6w") so "... **31\nM. Lee" is not 31 million.
 MULT = (
     "[ \t]?(?:[多余几]?(?:百万|千万|万(?:[1-9]千?(?!\\d))?|亿|千)|"
-    r"(?:thousand|lakhs?|lacs?|crores?|millions?|mln|mn|billion|bn|juta|triệu)(?![a-z]))|"
+    r"(?:thousand|lakhs?|lacs?|crores?|millions?|mln|mn|billion|bn|juta|triệu)(?![a-z])|"
+    # "mil" before English words only: in Spanish and Portuguese it is a thousand ("50 mil
+    # currículos")
+    r"mil(?=[ \t]+(?:[a-z]+[ \t]+){0,2}?(?:cvs?|resumes|records|profiles|users|leads|rows|"
+    r"candidates|contacts|emails|job ?seekers|applicants|entries)(?![a-z]))|"
+    r"mil(?=[ \t]*[.,;)]|[ \t]*$))|"
     r"w(?:[1-9](?![\d.]))?(?![a-z])|kw(?![a-z])|[kml](?![a-z])"
 )
 

@@ -31,7 +31,7 @@ from monitor.extract.numbers import (
     quantity_value,
 )
 from monitor.extract.spans import Spans
-from monitor.extract.volume import REC_UNIT_EN, REC_UNIT_ZH, in_sample_row
+from monitor.extract.volume import REC_UNIT_EN, REC_UNIT_ROW, REC_UNIT_ZH, in_sample_row
 
 logger = logging.getLogger(__name__)
 
@@ -72,20 +72,23 @@ CNY_RATE: dict[str, float] = {
 # A whole-lot sum above this many units of money per record is not the lot's price.
 PLAUSIBLE_LOT_PER_RECORD = 10
 
-_UNIT = rf"(?:{REC_UNIT_ZH}|{REC_UNIT_EN})"
+_UNIT = rf"(?:{REC_UNIT_ZH}|{REC_UNIT_ROW}|{REC_UNIT_EN})"
 _UNIT_RE = re.compile(_UNIT, re.IGNORECASE)
 _PER_ONE_AFTER = re.compile(
     # ("per enriched profile": one describing word, not a multiplier as in "per lakh records")
-    rf"[ \t]*(?:/[ \t]*|每[ \t]*|"
+    rf"(?:[ \t]*/-)?[ \t]*(?:/[ \t]*|每[ \t]*|"
     rf"per[ \t]+(?:(?!lakh|lac|crore|thousand|million|hundred)[a-z]{{3,12}}[ \t]+)?|"
     rf"a[ \t]+|an[ \t]+|一[ \t]*|"
     rf"for one[ \t]+|"
     rf"for 1[ \t]+)(?:个|位)?[ \t]*{_UNIT}(?![a-z])"
-    r"|[ \t]*/?[ \t]*(?:each|apiece|ea\.?|pc|pcs|a pop|a piece|per head)(?![a-z])",
+    r"|[ \t]*/?[ \t]*(?:each|apiece|ea\.?|pc|pcs|a pop|a piece|per head)(?![a-z])"
+    r"|[ \t]*yi[ \t]?(?:tiao|fen)(?![a-z])"  # pinyin: "5mao yi tiao"
+    # ("2块\n一份，100份起": the unit on the next line, alone)
+    rf"|[ \t]*\n[ \t]*(?:一|每)[ \t]*(?:条|份|个)(?=[ \t]*[,、，。;；\n])",
     re.IGNORECASE,
 )
 _PER_N_AFTER = re.compile(
-    rf"[ \t]*(?:/|per|每|for every|a)[ \t]*"
+    rf"(?:[ \t]*/-)?[ \t]*(?:/|per|每|for every|a|一(?=[万千百]))[ \t]*"
     rf"(?P<n>{QUANTITY.pattern}|千|万|百|thousand|lakh|lac|crore|million|k)(?![a-z])"
     rf"[ \t]*(?:{_UNIT})?",
     re.IGNORECASE,
@@ -141,7 +144,7 @@ _LOT_AFTER_SOURCE = (
     r"whole(?![a-z])|"
     r"obo|flat(?![a-z])|bulk(?![a-z]| ?(?:discount|price|pricing|rate|order|buy|deal|available))|"
     r"发起拼单|单独购买|takes? (?:it )?all|for everything|once-off|one-off|"
-    r"all in|全部|全拿|拿走|包走|打包|全包|一口价|(?:就)?出(?!价)|卖了|转让)"
+    r"all in|全部|全拿|拿走|包走|打包|全包|一口价|(?:就)?出(?!价|不|吗|么|嘛)|卖了|转让)"
 )
 _LOT_AFTER = Folded(_LOT_AFTER_SOURCE, _LOT_AFTER_SOURCE)
 # Bare numbers sellers quote without a currency: "0.25一条", "打包2300出", "全拿2000",
@@ -198,7 +201,7 @@ _CN_DISCOUNT = {c: i for i, c in enumerate("零一二三四五六七八九")}
 # unlocks", "包月 3000元（每月推送10万份）": the sum buys that many records.
 _QUOTA_ZH = re.compile(
     rf"[^\n。;；]{{0,16}}?(?:可|能|含|包含)?(?:简历)?(?:下载|推送|解锁|导出|交付)(?:简历)?"
-    rf"(?:额度)?[ \t:：]*"
+    rf"(?:额度)?[ \t:：]*(?:不少于|至少|约|超过|不低于)?[ \t]*"
     rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:{REC_UNIT_ZH}|次)"
 )
 _QUOTA_EN = re.compile(
@@ -265,7 +268,7 @@ def _quota(text: str, start: int, end: int, gated: bool) -> float | None:
         and _PERIOD_BEFORE.search(text, max(0, start - 12), start)
     )
     if period:
-        patterns += (_QUOTA_TOTAL_ZH, _QUOTA_TOTAL_EN)
+        patterns += (_QUOTA_NEXT, _QUOTA_TOTAL_ZH, _QUOTA_TOTAL_EN)
     for pattern in patterns:
         m = pattern.match(text, end)
         if m is not None:
@@ -285,6 +288,13 @@ def _quota(text: str, start: int, end: int, gated: bool) -> float | None:
     return None
 
 
+# ... or right after its period: "₹2,999/month – 5,000 CVs", "3000元/月 含10万条".
+_QUOTA_NEXT = re.compile(
+    r"[ \t]*(?:(?:/|per|a|每|一个?)[ \t]*(?:months?|mo|years?|yr|weeks?|月|年|周|季度?)(?![a-z]))?"
+    r"[ \t]*(?:[-–—=:(（]|含|包含|includes?|for|with|gets?)[ \t]*(?:共|约|up to)?[ \t]*"
+    rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:[a-z]+[ \t]+)?(?:{_UNIT})(?![a-z])",
+    re.IGNORECASE,
+)
 _QUOTA_BEFORE_ZH = re.compile(
     rf"(?:每月|每个月|一个月|每周|每季度?)(?:可|能)?(?:含|包含)?(?:简历)?(?:下载|推送|提供|交付)?"
     rf"[ \t]*(?:不少于|至少|约)?[ \t]*(?P<n>{QUANTITY.pattern})[ \t]*(?:{REC_UNIT_ZH})"
@@ -321,7 +331,8 @@ _QUOTA_TOTAL_EN = re.compile(
 
 
 _THRESHOLD_MAN = re.compile(
-    rf"(?:满|超过)[ \t]*(?P<n>{QUANTITY.pattern})[ \t]*(?:{REC_UNIT_ZH})?[ \t]*[:=、]?[ \t]*\Z"
+    rf"(?:满|超过)[ \t]*(?P<n>{QUANTITY.pattern})[ \t]*(?:{REC_UNIT_ZH})?[ \t]*(?:[:=、]|按|的话)?"
+    rf"[ \t]*\Z"
 )
 # "3w条以上 0.2": a tier line's threshold right before a bare per-record sum.
 _TIER_LINE_BEFORE = re.compile(
@@ -342,7 +353,7 @@ _PER_N_BARE_SIGN_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # First characters of what _UNIT_NEXT can match (a cheap test before the pattern).
-_UNIT_FIRST = frozenset(f"{REC_UNIT_ZH.replace('|', '')} \t-rclpeajnumbdRCLPEAJNUMBD")
+_UNIT_FIRST = frozenset(f"{REC_UNIT_ZH.replace('|', '')}行 \t-rclpeajnumbdRCLPEAJNUMBD")
 _N_WORD = {"百": 100, "千": 1000, "万": 10000, "w": 10000, "k": 1000}
 # "20% off" after a price: applied like 打8折.
 _PERCENT_OFF = re.compile(r"(?P<p>\d{1,2})[ \t]*%[ \t]*(?:off|discount)", re.IGNORECASE)
@@ -565,7 +576,10 @@ def _classify(
         )
     ):
         return UnitPrice(money.amount, money.currency, _threshold(text, money.start, end, shut))
-    per_n = _PER_N_AFTER.match(text, end) or (
+    per_n = _PER_N_AFTER.match(text, end)
+    if per_n is not None and _SUM_NEXT.match(text, per_n.end()):
+        per_n = None  # "1k $15 / 10k $100": a list of packages, the next one's sum follows
+    per_n = per_n or (
         None
         if shut.per_n_before
         else _PER_N_BEFORE_W.search(before[-16:], None if low is None else low[-16:])
@@ -604,6 +618,11 @@ def _classify(
             return UnitPrice(money.amount, money.currency)  # "£0.03 bulk": a bulk buyer's price
         return UnitPrice(money.amount / volume, money.currency, volume, "lot")
     package = _COUNT_BEFORE_W.search(before, low)
+    if (package is None or package.start() == 0) and money.start > 30 and "\n" not in before:
+        # "100k fresh Monster resumes for $300": the count's describing words reach further
+        # (a match at the window's start may be a cut number: "0k fresh ...")
+        wide = text[max(0, money.start - 44) : money.start]
+        package = _COUNT_BEFORE.search(wide, wide.rfind("\n") + 1)
     # "来自58), 一千块" is not a package of 58: a package names its unit or multiplier (or is
     # the whole stock claimed: "the complete 75,000 for AED 22,500").
     # "满一万笔 NT$1" and "bulk 10k+ AUD 0.04" are tier thresholds (read by _by_habit), not
@@ -631,6 +650,7 @@ def _classify(
 
 
 _ALL_BEFORE = re.compile(r"(?<![a-z])all[ \t]*[:=]?[ \t]*\Z", re.IGNORECASE)
+_SUM_NEXT = re.compile(r"[ \t]*[$¥€£₹][ \t]?\d")
 
 
 def _listed_bare(
@@ -647,7 +667,14 @@ def _listed_bare(
     plausible = 8 if default == "CNY" else 2
     if (
         amount < plausible
-        and ("价" in before or "条" in before or "份" in before or "price" in before.lower())
+        and (
+            "价" in before
+            or "条" in before
+            or "份" in before
+            or "零售" in before
+            or "拿货" in before
+            or "price" in before.lower()
+        )
         and _UNIT_LABEL_BEFORE.search(before)
         and not _COUNT_NEXT.match(text, end)
     ):
@@ -678,7 +705,7 @@ def _listed_bare(
         # "各平台简历报价（元/条）" over "智联 0.15": the header gives the unit
         return UnitPrice(amount, default, _threshold(text, m.start(), end, shut))
     # tight: "120/k", not a list's "900 / 100k"
-    per_after = _PER_N_AFTER.match(text, end) if text[end : end + 1] in ("/", "每") else None
+    per_after = _PER_N_AFTER.match(text, end) if text[end : end + 1] in ("/", "每", "一") else None
     if (
         per_after is not None
         # (a multiplier, not a date's or a name's digits: "02/2026", "104／1111")
@@ -686,9 +713,24 @@ def _listed_bare(
     ):
         n = _n_value(per_after) or 0
         if n >= 100 and amount / n < plausible:
-            # "价格：120/k", "800/万": a bare sum for that many records
+            # "价格：120/k", "800/万", "500一万": a bare sum for that many records
             return UnitPrice(amount / n, default, _threshold(text, m.start(), end, shut), "per_n")
     return None
+
+
+def _bare_chinese(
+    text: str, m: re.Match[str], before: str, low: str | None, default: str, volume: int | None
+) -> UnitPrice | None:
+    """A sum in Chinese numerals: read only right after a whole-lot word or a package, and
+    with a unit character ("五八" spelled digit by digit is a name, 五八同城, no sum)."""
+    if not _CN_UNIT_CHARS.intersection(m.group("cn")):
+        return None
+    value = parse_chinese(m.group("cn"))
+    if not value or value < 10:
+        return None
+    if volume and _LOT_BEFORE_W.search(before, low):
+        return UnitPrice(value / volume, default, volume, "lot")
+    return _bare_package(text, before, low, m.end(), value, default)
 
 
 def _bare_prices(
@@ -710,16 +752,9 @@ def _bare_prices(
         before = text[max(0, m.start() - 16) : m.start()]
         low = shut.window(m.start() - 16, m.start())
         if m.group("cn"):
-            # A Chinese numeral is only read as a sum right after a whole-lot word.
-            value = parse_chinese(m.group("cn"))
-            if value and volume and value >= 10 and _LOT_BEFORE_W.search(before, low):
-                found.append(UnitPrice(value / volume, default, volume, "lot"))
-            elif (
-                value
-                and value >= 10
-                and (package := _bare_package(text, before, low, end, value, default))
-            ):
-                found.append(package)
+            chinese = _bare_chinese(text, m, before, low, default, volume)
+            if chinese is not None:
+                found.append(chinese)
             continue
         amount = float(m.group("num"))
         if 1990 <= amount <= 2035 and _YEAR_AFTER.match(text, end):
@@ -784,6 +819,7 @@ def _bare_prices(
 
 
 _MULT_FIRST = frozenset("万千百亿wWkK")
+_CN_UNIT_CHARS = frozenset("十百千万亿")
 _CN_COUNT_BEFORE = re.compile(
     r"(?P<cn>[一二两三四五六七八九十百千万]{1,6})[ \t]*(?:条|份)[ \t]*[:=]?[ \t]*\Z"
 )
@@ -794,6 +830,7 @@ _K_EQUALS_BEFORE = re.compile(
 _COUNT_NEXT = re.compile(r"[ \t]*(?:[万千百wk]|条|份|个|records?|rows?)", re.IGNORECASE)
 _UNIT_LABEL_BEFORE = re.compile(
     r"(?:单价|单条(?:价格?)?|单份(?:价格?)?|每条(?:价格?)?|每份(?:价格?)?|unit price|"
+    r"拿货价?|进货价|出货价|代理价|批发价|零售价?|"
     r"price per (?:record|row|cv|resume|lead))"
     r"[ \t]*(?:[:=])?[ \t]*\Z",
     re.IGNORECASE,
@@ -1086,7 +1123,11 @@ def _per_n_count(m: re.Match[str]) -> float:
 
 def _lot_sale_after(text: str, end: int) -> bool:
     # "1200出" / "5000拿走": a bare sum followed by a verb of selling the whole lot.
-    return re.match(r"(?:元)?[ \t]*(?:出|拿走|包走|全拿|转让|卖)", text[end : end + 4]) is not None
+    # (not a buyer's question: "1块出不出", "500出吗")
+    return (
+        re.match(r"(?:元)?[ \t]*(?:出(?!不|吗|么|嘛)|拿走|包走|全拿|转让|卖)", text[end : end + 5])
+        is not None
+    )
 
 
 def _to_cny(price: UnitPrice) -> float:
@@ -1164,19 +1205,41 @@ def extract_prices(
         prices = _per_item(text, monies, shut) or prices
     if not prices and volume:
         prices = _single_sum(text, monies, volume, shut)
+    prices = _lots_per_record(prices)
     prices.extend(_offers(text, prices, fold))
+    return _result(result, [p for p in prices if p.amount > 0])
+
+
+def _result(result: PriceResult, prices: list[UnitPrice]) -> PriceResult:
+    """The result from every price read: the lowest, in its currency, and the tiers."""
     if not prices:
         return result
-    prices = [p for p in prices if p.amount > 0]
     best = min(prices, key=_to_cny)
     # Report the best price in the currency the listing mostly quotes in.
-    result.unit_price = {"amount": round(best.amount, 6), "currency": best.currency}
+    result.unit_price = {"amount": _rounded(best.amount), "currency": best.currency}
     quoted = [p for p in prices if p.how in ("per_record", "per_n", "discount")]
     result.kind = quoted[0].how if quoted else best.how
     result.cny = _to_cny(min(quoted, key=_to_cny) if quoted else best)
     result.tiers = _tiers(prices, best.currency)
     result.signals = sorted({f"price:{p.how}" for p in prices})
     return result
+
+
+def _lots_per_record(prices: list[UnitPrice]) -> list[UnitPrice]:
+    """A whole-lot sum under the price of one record is the price of each record when all
+    are taken ("5块一份，全拿4块")."""
+    if not any(p.how == "lot" for p in prices):
+        return prices
+    top: dict[str, float] = {}
+    for p in prices:
+        if p.how == "per_record":
+            top[p.currency] = max(top.get(p.currency, 0.0), p.amount)
+    return [
+        UnitPrice(p.amount * p.min_records, p.currency, p.min_records)
+        if p.how == "lot" and p.amount * p.min_records < top.get(p.currency, 0.0)
+        else p
+        for p in prices
+    ]
 
 
 def _by_habit(
@@ -1260,4 +1323,10 @@ def _tiers(prices: list[UnitPrice], currency: str) -> list[dict[str, float | int
             continue
         if p.min_records not in best or p.amount < best[p.min_records]:
             best[p.min_records] = p.amount
-    return [{"min_records": k, "unit_price": round(v, 6)} for k, v in sorted(best.items())]
+    return [{"min_records": k, "unit_price": _rounded(v)} for k, v in sorted(best.items())]
+
+
+def _rounded(amount: float) -> float:
+    """Six decimals, or four significant digits for smaller sums (0.05 BTC for 1.4M records
+    is 3.571e-08 BTC a record, not 0)."""
+    return round(amount, 6) if amount >= 0.001 else float(f"{amount:.4g}")

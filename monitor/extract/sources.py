@@ -29,6 +29,9 @@ STRONG: dict[str, str] = {
     "58同城": "58.com",
     "五八同城": "58.com",
     "五八": "58.com",
+    "某八同城": "58.com",  # "某" standing in for the first character
+    "某联招聘": "zhaopin.com",
+    "某程无忧": "51job.com",
     "58tongcheng": "58.com",
     "58tc": "58.com",
     "58.com": "58.com",
@@ -206,6 +209,8 @@ for _alias, _source in (
     ("lie pin", "liepin.com"),
     ("zhi lian", "zhaopin.com"),
     ("qian cheng wu you", "51job.com"),
+    ("qian cheng", "51job.com"),
+    ("qiancheng", "51job.com"),
     ("qianchengwuyou", "51job.com"),
     ("linked-in", "linkedin.com"),
 ):

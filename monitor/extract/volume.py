@@ -24,17 +24,21 @@ REC_UNIT_EN = (
     r"members?|biodata|data ?sets?|grads|graduates|freshers|names|data(?! ?entry)|workers|"
     r"professionals|jobseekers"
 )
+# Rows of a dump: "总行数：1,200,000", "10k 行 = 500 USDT" (not 行业, 行政, 银行...).
+REC_UNIT_ROW = "行(?![业政情为动程李销列走])"
 # Up to three describing words may stand between number and unit: "220k candidate CVs".
 _UNIT_AFTER = re.compile(
-    rf"[ \t]*(?P<plus>\+|多|余|几)?[ \t]*(?:(?P<zh>{REC_UNIT_ZH}|"
+    rf"[ \t]*(?P<plus>\+|多|余|几)?[ \t]*(?:(?P<zh>{REC_UNIT_ZH}|{REC_UNIT_ROW}|"
     rf"(?:求职者|应聘者|候选人)(?=的?(?:联系方式|电话|手机|名单|信息|数据|简历)))|"
     rf"(?:[a-z/&\-]{{1,30}}[ \t]+){{0,3}}?(?P<en>{REC_UNIT_EN})(?![a-z]))",
     re.IGNORECASE,
 )
 _PLUS_AFTER = re.compile(r"[ \t]*(?:\+|多|余)")
+_SUM_NEXT = re.compile(r"[ \t]*[:=]?[ \t]*[$¥€£₹][ \t]*\d|\d")
+_BULK_BEFORE = re.compile(r"bulk[ \t]*[:=]?[ \t]*$", re.IGNORECASE)
 # A stated total or stock right before the number.
 _CUE_BEFORE = re.compile(
-    r"(?:总量|总数|总库存?|库存|存量|存货|现货|现有|共计|一共|合计|总共|共|数量|笔数|条数|"
+    r"(?:总量|总数|总库存?|库存|存量|存货|现货|现有|共计|一共|合计|总共|共|数量|笔数|条数|行数|"
     r"total|in stock|stock|records|rows|lines|entries|volume|size|database of|db of|count|"
     r"(?<![a-z])\d{1,3} of|quantity|qty|amount|(?<![a-z])(?:have|has|got))"
     r"(?:[ \t]+(?:right now|now|currently|today|atm))?"
@@ -46,7 +50,7 @@ _CUE_BEFORE = re.compile(
 _REJECT_BEFORE = re.compile(
     r"(?:满|起售|起购|起订|起卖|起拍|起步量?|起批量?|最低|最少|至少|低于|不足|"
     r"(?:minimum|min\.?)(?: order)?(?: of)?|"
-    r"at least|if you (?:take|buy|order)|orders? (?:over|above|of)|bulk[ \t]*\(?|above|"
+    r"at least|if you (?:take|buy|order)|orders? (?:over|above|of)|bulk[ \t]*\(|above|"
     r"每|per|/|日产能|产能|日更|日收|每日|每天|今日|当日|日均|daily|a day|weekly|每周|"
     r"(?:每天|一天|每日)(?:可|能)?(?:采集?|出|更新|新增|下载)|日采|日产|日出|日可采|峰值|peak|"
     r"样本|样例|sample(?:s)? of|先发|免费送|free|试用|测试?|"
@@ -55,7 +59,7 @@ _REJECT_BEFORE = re.compile(
     # (their English words follow the number: see _REJECT_AFTER; a window ending with "s" or
     # "d" would otherwise be searched with every alternative, ~3 us a time)
     r"已拼|已售|已卖|月销|销量|浏览|阅读|想要|粉丝|订阅|关注|"
-    r"\d[ \t]*[-~至到]|前|top)[ \t]*$",
+    r"\d[ \t]*[-~至到]|(?<![目之以提])前|top)[ \t]*$",
     re.IGNORECASE,
 )
 _REJECT_AFTER = re.compile(
@@ -140,8 +144,16 @@ def _is_candidate(
             and (_PRICE_WORD_BEFORE.search(before) or _sum_before_lot_word(text, end))
         ):
             ok = False
-    if not ok or _REJECT_BEFORE_W.search(before, before_lower):
+    if not ok:
         return False, unit, end
+    if _REJECT_BEFORE_W.search(before, before_lower) and not (
+        # "1000条50 / 1万条400 / 10万条3000", "1k $15 / 10k $100": "/" parts a price list's
+        # packages here, it is no "per" (the package's sum follows its count)
+        before.rstrip(" \t").endswith("/") and _SUM_NEXT.match(text, end)
+    ):
+        return False, unit, end
+    if "ulk" in before and _BULK_BEFORE.search(before) and _PLUS_AFTER.match(text, m.end()):
+        return False, unit, end  # "bulk 10k+ AUD 0.04": a tier's threshold
     rejected = _REJECT_AFTER.match(text, end)
     if rejected is not None:
         # "库存：两百万条以上": a stock of at least that many, not a threshold
