@@ -66,7 +66,7 @@ def _rule(rule_id: str, pattern: str, weight: float, max_hits: int = 1) -> Rule:
 # The data subject: job seekers and their resumes.
 SUBJECT = compile_fast(
     r"简历|求职者|求职人员|求职人|求职意向|求职信息|求职数据|应聘者|应聘人员|候选人|人才数据|"
-    r"人才资源|人才库|履历|"
+    r"人才资源|人才库|人才资料|履历|"
     r"应届生数据|应届毕业生|毕业生数据|毕业生信息|应届生简历|应届生名单|毕业生名单|应届生资料|求职名单|"
     r"间历|简厉|建历|简沥|姧历|hr资源|招聘数据|求职用户|找工作的人|"
     r"resumes?|résumés?|(?<![a-z])cvs?(?![a-z])|curriculum vitae|job ?seekers?|job applicants?|"
@@ -199,7 +199,10 @@ NEGATIVE: tuple[Rule, ...] = (
         r"(?:\$|\d|up to|top|good|well|cash|usdt|for (?:fresh|bulk|good))|"
         r"willing to pay|where (?:can|do|could) (?:i|we) (?:buy|get|purchase)|哪里(?:能|可以)?买|"
         r"去哪(?:里|儿)?买|"
-        r"有货的|有货请|有资源的|有的朋友私聊|有量的来|勿报价|报价过高|先验样本再付款",
+        r"有货的|有货请|有资源的|有的朋友私聊|有量的来|勿报价|报价过高|先验样本再付款|"
+        # a buyer's budget, terms and call: "预算0.2一条", "中介勿扰", "求个靠谱渠道"
+        r"预算[ \t:：]*\d|中介勿扰|"
+        r"求(?:一个|个)?(?:靠谱|可靠|稳定)的?(?:渠道|卖家|货源)|求推荐",
         -6.0,
         2,
     ),
@@ -330,10 +333,13 @@ NEGATIVE: tuple[Rule, ...] = (
         "neg:work_offer",
         # (not a job category in a list of the records' trades: "driver, data entry, sales")
         r"data entry(?<!, data entry)(?![ \t]*[,/、|])|"
-        r"typists?(?![a-z])|打字员|录入员|简历录入|信息录入|资料录入|日结|招兼职|"
+        r"typists?(?![a-z])|打字员|录入员|简历录入|信息录入|资料录入|录入兼职|招兼职|兼职招募|"
         r"兼职招聘|per (?:cv|resume) (?:entered|typed)|remote gig|paid weekly|payoneer",
         -4.5,
+        2,
     ),
+    # Daily pay: part-time work as a rule, but a data seller may settle daily with resellers.
+    _rule("neg:daily_pay", r"日结", -2.5),
     # Labelling resumes for a data project, paid per resume: a job, not records sold.
     _rule(
         "neg:annotation_job",
@@ -431,9 +437,13 @@ NEGATIVE: tuple[Rule, ...] = (
     _rule(
         "neg:processing_service",
         r"简历打印|打印|彩印|印刷|复印|简历解析|解析(?:接口|服务|api)|文件袋|简历袋|简历夹|牛皮纸|"
+        r"简历纸|签字笔|"
+        # background checks on the buyer's own candidates, with their consent
+        r"背景调查|入职背调|背调服务|背调报告|background (?:check|screening|verification)|"
         r"(?:resume|cv) pars(?:er|ing)|pars(?:er|ing) api|"
         r"per (?:resume|cv) (?:parsed|processed|screened|scored|printed)|printing",
         -5.0,
+        2,
     ),
     # A job board selling employers access to its own resume search (memberships, CV views):
     # a recruitment product, not a transfer of records.

@@ -874,7 +874,10 @@ def _bare_package(
 # whole-lot word (_BARE leaves numbers with a multiplier to the counts).
 _LOT_SUM = re.compile(
     r"(?:整包|打包|全包|包圆|一口价|总价|全拿|全要|整出|整卖|(?:全部|全)?(?:拿走|带走|包走)|"
-    r"(?P<whole>全库|整库))[ \t]*(?:价格?)?[ \t]*[:=]?[ \t]*"
+    r"(?P<whole>全库|整库|全套))[ \t]*(?:价格?)?[ \t]*[:=]?[ \t]*"
+    # ("全套20万 1.2w": the lot's count, then its sum)
+    r"(?:(?P<cnum>\d{1,6}(?:\.\d{1,4})?)[ \t]?(?P<cmult>万|w)(?:条|份)?[ \t]*[ \t,，、]"
+    r"[ \t]*)?"
     r"(?P<num>\d{1,6}(?:\.\d{1,4})?)[ \t]?(?P<mult>万|千|w|k)(?![a-z\d])"
     rf"(?![ \t]*(?:{REC_UNIT_ZH}|\+|多|余))",
     re.IGNORECASE,
@@ -897,11 +900,15 @@ def _lot_sums(text: str, taken: Spans, default: str, volume: int) -> list[UnitPr
         if m.start("num") in taken:
             continue
         amount = quantity_value(m.group("num"), m.group("mult"), None)
-        # "全库 28万" is the size of the whole database when nothing larger is claimed.
-        if m.group("whole") and amount is not None and amount >= volume:
+        count = quantity_value(m.group("cnum"), m.group("cmult"), None) if m.group("cnum") else 0
+        if amount is None or (count and amount >= count):
             continue
-        if amount and amount < volume * PLAUSIBLE_LOT_PER_RECORD:
-            found.append(UnitPrice(amount / volume, default, volume, "lot"))
+        # "全库 28万" is the size of the whole database when nothing larger is claimed.
+        if m.group("whole") and not count and amount >= volume:
+            continue
+        n = int(count) or volume
+        if amount and amount < n * PLAUSIBLE_LOT_PER_RECORD:
+            found.append(UnitPrice(amount / n, default, n, "lot"))
     for m in _LOT_SUM_BEFORE_WORD.finditer(text):
         start = m.start()
         if start in taken or (start and text[start - 1] in "0123456789."):

@@ -314,5 +314,57 @@ def _word_counts(text: str) -> list[Count]:
     return counts
 
 
-def largest(counts: list[Count]) -> int | None:
-    return max((c.value for c in counts), default=None)
+def largest(counts: list[Count], text: str | None = None) -> int | None:
+    """The largest count; with ``text``, the sum of a list sold whole when that is larger
+    (see :func:`listed_total`)."""
+    top = max((c.value for c in counts), default=None)
+    if text is not None and top is not None and len(counts) >= 2:
+        total = listed_total(text, counts)
+        if total is not None and total > top:
+            return total
+    return top
+
+
+# Selling a list's items together: "全部打包 ¥880", "全包一口价 1.38万", "整库打包", "all of it".
+_ALL_TOGETHER = re.compile(
+    r"全部打包|打包全部|全包|整库打包|全库打包|全部拿走|一起打包|all of it|everything for|"
+    r"the lot for|bundle all|all for",
+    re.IGNORECASE,
+)
+
+
+def listed_total(text: str, counts: list[Count]) -> int | None:
+    """The records of a list of categories sold together: each line names its category and
+    its count ("普工类 2万条 ¥480 / 销售类 1万条 ¥300 / ... 全部打包 ¥880": 30,000 and more).
+    None when no such list, when its lines are a price list's packages (the count opens the
+    line: "1万条 —— 800元"), or when one count is the list's stated total (at least the sum
+    of the others: "今日合计 2.9w")."""
+    if _ALL_TOGETHER.search(text) is None:
+        return None
+    per_line: dict[int, int] = {}
+    for count in counts:
+        line_start = text.rfind("\n", 0, count.start) + 1
+        if line_start not in per_line and not text[line_start : count.start].strip(" \t:：-—|•·"):
+            per_line[line_start] = 0  # a package's count opening its line: a price list's
+        elif per_line.get(line_start) != 0:
+            per_line[line_start] = max(per_line.get(line_start, 0), count.value)
+    per_line = {start: value for start, value in per_line.items() if value}
+    if len(per_line) < 2:
+        return None
+    top = max(counts, key=lambda c: c.value)
+    line_start = text.rfind("\n", 0, top.start) + 1
+    line_end = text.find("\n", top.start)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if (
+        not line_start
+        or top.start - line_start > 200
+        or _TOTAL_WORD.search(line)
+        or _cue_before(text, top.start, None)
+    ):
+        return None  # the title's, a total's or a stock's figure: the stated total
+    return sum(per_line.values())
+
+
+_TOTAL_WORD = re.compile(
+    r"合计|总计|共计|一共|总共|总量|总数|总库|全部|全国|total|in all|altogether", re.IGNORECASE
+)

@@ -26,7 +26,7 @@ def unit_price(text: str) -> tuple[float, str] | None:
 def volume(text: str) -> int | None:
     norm = normalize("", text)
     monies = find_money(norm.text)
-    return largest(find_counts(norm.text, Spans((m.start, m.end) for m in monies)))
+    return largest(find_counts(norm.text, Spans((m.start, m.end) for m in monies)), norm.text)
 
 
 @pytest.mark.parametrize(
@@ -237,6 +237,23 @@ def volume(text: str) -> int | None:
         ("naukri resumes, stock ~35k\n1000 resumes = 0.01 BTC", 0.00001, "BTC"),
         ("Naukri CVs. ₹4,500 per lakh, full 2.4L for ₹9,800 only.", 0.040833, "INR"),
         ("应届生简历5万份，¥0.5/份，量大优惠，全要按0.3算。", 0.3, "CNY"),
+        # a price list of packages parted by "/", each sum after its count
+        ("Indeed US applicants\n5k $40 / 50k $300 / 500k $2,000", 0.004, "USD"),
+        ("智联简历 招代理 拿货价0.06 零售0.12", 0.06, "CNY"),
+        ("前程简历\n3块\n一份，50份起\n量大2.5", 2.5, "CNY"),
+        ("猎聘简历 800一万，共6万份", 0.08, "CNY"),
+        ("简历零售0.5一条，满2万按0.3", 0.3, "CNY"),
+        ("BOSS简历 5万\n【报价】\n普工 3分\n白领 1毛5", 0.03, "CNY"),
+        ("拉勾简历 3000份\n6块一份，全拿5块", 5.0, "CNY"),
+        ("Naukri freshers – Rs.2/- per data, 5 lakh+", 2.0, "INR"),
+        ("Starter: ₹1,999/month – 4,000 CVs\nTeam: ₹19,999/month – 1 lakh CVs", 0.19999, "INR"),
+        ("简历推送服务 1999元/月，每月推送不少于5000份", 0.3998, "CNY"),
+        ("Got 2 mil Monster resumes. Thirty bucks per thousand.", 0.03, "USD"),
+        ("60k fresh Indeed resumes for $240. Have 400k total, same rate.", 0.004, "USD"),
+        ("Seek AU DB — 2M users. Price: 0.04 BTC for the full db.", 2e-08, "BTC"),
+        ("dump 行数：800,000\n批量：20k 行 = 600 USDT", 0.03, "USDT"),
+        ("58简历 全套30万 1.5w 可验货", 0.05, "CNY"),
+        ("zhilian jianli 都有，3mao yi tiao，现货2w", 0.3, "CNY"),
     ],
 )
 def test_unit_price(text: str, amount: float, currency: str) -> None:
@@ -261,6 +278,9 @@ def test_unit_price(text: str, amount: float, currency: str) -> None:
         "UK jobseeker leads. updated: 02/2026",
         "104／1111 人力银行 履历",
         "Reach job seekers across all 50 states. 500,000 contacts",
+        # a buyer's counter-offer in a reply, and a source's name spelled in numerals
+        "4楼：1块出不出",
+        "手上有3万份五八的普工简历",
     ],
 )
 def test_no_unit_price(text: str) -> None:
@@ -324,6 +344,15 @@ def test_no_unit_price(text: str) -> None:
         ("简历数据 日更 总库 3kw+", 30_000_000),
         ("$0.10 per contact, 1,000 minimum. 20,000+ contacts available in TX.", 20000),
         ("8,500 workers (tradies, labourers) with phone, email. AUD 1,700 ono.", 8500),
+        ("Naukri 1.5 mil CVs, all India", 1_500_000),
+        ("Bulk 40k CVs @ ₹20,000", 40000),
+        ("BOSS简历 每份一块，目前3.1万份", 31000),
+        ("简历：1000条40 / 1万条300 / 10万条2500", 100_000),
+        ("总行数：1,200,000", 1_200_000),
+        # categories sold together: their sum, unless a total is stated
+        ("普工类 3万条 ¥600\n销售类 1万条 ¥250\n全部打包 ¥800", 40000),
+        ("北京 2w条 400元\n上海 1w条 200元\n全国合计 15w，全部打包", 150_000),
+        ("1万条 —— 800元\n5万条 —— 3000元\n全部打包 5000", 50000),
     ],
 )
 def test_volume(text: str, expected: int | None) -> None:
@@ -341,6 +370,9 @@ def test_volume(text: str, expected: int | None) -> None:
         "这种帖子里十个有九个骗子",
         "find 1,000 qualified candidates a week",
         "年薪百万级候选人",
+        "🈵1000条打八折",
+        "bulk 10k+ AUD 0.04",
+        "50 mil currículos",
     ],
 )
 def test_no_volume(text: str) -> None:
@@ -395,6 +427,8 @@ def test_quantities(raw: str, value: float) -> None:
         ("@招聘小王 我有58和赶集的普工简历", ["58.com", "ganji.com"]),
         ("Canada job applicants leads - Workopolis/Indeed CA - 95k", ["other", "indeed.com"]),
         ("LatAm candidates from OCC Mundial and Computrabajo", ["other"]),
+        ("来源：某八同城，懂的都懂", ["58.com"]),
+        ("出JL数据 来源 qian cheng", ["51job.com"]),
         (
             "I have 70k Naukri CVs. Looking for AU/NZ job seekers data (Seek / Indeed AU).",
             ["naukri.com"],

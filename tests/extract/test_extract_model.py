@@ -148,6 +148,17 @@ def test_gains_need_volume_and_price() -> None:
             "完整库 1.2亿 条，前程无忧+智联+58 三家合并去重\n"
             "只出整库，BTC/USDT 结算\ntg: @CVleak_2024",
         ),
+        # a seller recruiting resellers: a wholesale and a retail price, no sale word
+        (
+            "求职者数据 招代理",
+            "每天新增求职者电话2w+，来源BOSS、58\n拿货价0.07，零售0.15\nvx dl_2024a",
+        ),
+        # a sale settled daily with resellers, not a part-time job
+        ("新鲜简历 当天投递", "当天在智联投递的求职者简历，一块二一条，日结。\n电话 158-0000-1111"),
+        (
+            "HR人才资料 表格",
+            "HR人才资料整理，前程、智联的都有，带联系方式。10块钱100份，一共5000份。",
+        ),
         # "做招生的私": DM me
         (
             "2024届毕业生信息 十万+",
@@ -349,6 +360,34 @@ def test_offers(title: str, text: str) -> None:
             "本人27岁，会计学本科，期望薪资10-12k。有合适岗位的HR可以私信我，我发简历给您",
             "neg:no_trade_terms",
         ),
+        (
+            "求购 58普工简历",
+            "求购58同城普工简历，3万条左右，预算0.15一条，中介勿扰。Q 2233445566",
+            "neg:wanted_to_buy",
+        ),
+        (
+            "求靠谱简历渠道",
+            "楼主：之前买的0.4一条的简历数据全是空号。现在求一个靠谱的渠道，有没有大佬推荐？",
+            "neg:wanted_to_buy",
+        ),
+        (
+            "招募 简历录入兼职",
+            "公司提供扫描版简历，录入到Excel（姓名、学历），每条0.2元，日结，名额30人，"
+            "QQ群 12345678",
+            "neg:work_offer",
+        ),
+        (
+            "Resume Parser API",
+            "Extracts name, contact, skills. $0.01 per resume parsed, "
+            "or 100k parses/month for $499.",
+            "neg:processing_service",
+        ),
+        (
+            "入职背调 3天出报告",
+            "为企业提供入职背景调查：学历核验、履历核实。须候选人授权。每份300元，完成背调10万+份。",
+            "neg:processing_service",
+        ),
+        ("面试套装", "A4简历纸100张+文件夹+签字笔 15.8元包邮", "neg:processing_service"),
         # a job-hunting group's members are no records
         (
             "互联网内推群｜年费 199",
