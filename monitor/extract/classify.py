@@ -68,7 +68,8 @@ SUBJECT = compile_fast(
     r"简历|求职者|求职人员|求职人|求职意向|求职信息|求职数据|应聘者|应聘人员|候选人|人才数据|"
     r"人才资源|人才库|人才资料|履历|"
     r"应届生数据|应届毕业生|毕业生数据|毕业生信息|应届生简历|应届生名单|毕业生名单|应届生资料|求职名单|"
-    r"间历|简厉|建历|简沥|姧历|hr资源|招聘数据|求职用户|找工作的人|"
+    r"间历|简厉|建历|简沥|姧历|减历|简立|hr资源|招聘数据|求职用户|求职资料|找工作的人|找工作人员|"
+    r"找工作的[^\n,、。]{0,16}名单|看机会的?(?:人群|人员|员工|名单)|正在看机会|"
     r"resumes?|résumés?|(?<![a-z])cvs?(?![a-z])|curriculum vitae|job ?seekers?|job applicants?|"
     # (the lookbehinds after the word: leading ones would cost the regex prefilter)
     r"applicant(?<!loan applicant)(?<!visa applicant)(?<!credit applicant)"
@@ -90,7 +91,7 @@ POSITIVE: tuple[Rule, ...] = (
         r"(?:image|pic|picture|photo)|"
         # "出 招聘会求职登记表", "出五八简历" opening a line
         r"\n出[^\n，。,!！?？]{0,12}?(?:简历|求职|登记表|名单)|"
-        r"价格好商量|便宜出|(?<![支付])出(?:一批|zl|简历|求职|各|售|个)|【出】|\[出\]|有需要|"
+        r"价格好商量|便宜出|(?<![支付])出(?:一批|zl|简历|求职|各|售|个)|【出】|\[出\]|有需要|同时出|"
         r"需要的|"
         r"for sale|selling(?! points?)|(?<![a-z])sell(?![a-z])|(?<![a-z])wts(?![a-z])|in stock|"
         r"ready to ship|"
@@ -119,7 +120,8 @@ POSITIVE: tuple[Rule, ...] = (
         r"pulls? [^\n.]{0,40}(?:profiles|contacts|candidates|cvs|resumes)[^\n.]{0,40}"
         r"(?:mobile|phone|email|contact)|extractor (?:bot|tool)|scraper bot|采集器|"
         r"简历下载器|(?:resume|cv) downloader|"
-        r"exports?\W{1,3}[^\n.]{0,40}(?:phone|email|contact)",
+        r"exports?\W{1,3}[^\n.]{0,40}(?:phone|email|contact)|"
+        r"(?<![a-z])exported (?:from|out of|via) ",
         1.5,
     ),
     # Software sold "without data" while the data is offered beside it.
@@ -161,7 +163,8 @@ POSITIVE: tuple[Rule, ...] = (
     # buying does not cancel the selling.
     _rule(
         "dealer",
-        r"\n出[ \t]*[:：]|收/出|出/收|收\+出|收出|长期收出|买卖(?:各类|各种)?(?:简历|数据)",
+        r"\n出[ \t]*[:：]|收/出|出/收|收\+出|收出|长期收出|买卖(?:各类|各种)?(?:简历|数据)|"
+        r"同时(?:也)?出|也出(?!现|来|去|了)",
         0.0,
     ),
     _rule(
@@ -201,8 +204,8 @@ NEGATIVE: tuple[Rule, ...] = (
         r"去哪(?:里|儿)?买|"
         r"有货的|有货请|有资源的|有的朋友私聊|有量的来|勿报价|报价过高|先验样本再付款|"
         # a buyer's budget, terms and call: "预算0.2一条", "中介勿扰", "求个靠谱渠道"
-        r"预算[ \t:：]*\d|中介勿扰|"
-        r"求(?:一个|个)?(?:靠谱|可靠|稳定)的?(?:渠道|卖家|货源)|求推荐",
+        r"预算[ \t:：]*\d|中介勿扰|(?<![a-z])budget(?: is| of| around| about)?[ \t:]*(?:[$£€₹]|\d)|"
+        r"求(?:一个|个)?(?:靠谱|可靠|稳定)的?(?:渠道|卖家|货源)",
         -6.0,
         2,
     ),
@@ -222,7 +225,9 @@ NEGATIVE: tuple[Rule, ...] = (
         r"(?<![a-z])charged|"
         r"consumer agencies|data broker|unsecured|exposed (?:database|server|bucket)|"
         r"security researchers?|an asking price of|affected (?:users|residents|customers)|"
-        r"breaking ?:|full story",
+        r"breaking ?:|full story|"
+        # a thread on a seller's prosecution: "被抓了，会判多久", "五千条以上就够立案了"
+        r"被抓|判多久|判几年|立案|退赃|轻判|侵犯公民个人信息罪",
         -2.2,
         3,
     ),
@@ -256,7 +261,9 @@ NEGATIVE: tuple[Rule, ...] = (
         r"(?<![a-z])scam|warning|fraud|illegal|don'?t buy|beware|(?<![a-z])alert|report and block|"
         r"刑法|司法解释|情节严重|个人信息保护法|gdpr|ccpa|lawyer|报警|报了警|"
         r"被人(?:挂|拿|放)出来卖|投诉|reminder that|have ?i ?been ?pwned|lock down your|"
-        r"phish(?:er|ers|ing)|spam calls|骚扰电话|appeared in a|(?:were|was) leaked",
+        r"phish(?:er|ers|ing)|spam calls|骚扰电话|appeared in a|(?:were|was) leaked|"
+        # a job seeker whose resume was sold: "投了简历，这几天每天十几个电话", "#简历泄露#"
+        r"简历泄露|信息泄露|每天[^\n。,、]{0,6}个电话|电话被打爆",
         -2.0,
         3,
     ),
@@ -273,7 +280,8 @@ NEGATIVE: tuple[Rule, ...] = (
         "neg:review",
         r"\+rep|would buy again|will buy again|leaving a vouch|(?<![a-z])vouch(?:ing|ed)? for|"
         r"(?<![a-z])vouch ?:|"
-        r"(?<![a-z])bought [^\n.]{0,60}(?:from|through|via) |回购|好评(?<!%好评)(?!率)|已收到货",
+        r"(?<![a-z])bought [^\n.]{0,60}(?:from|through|via) |回购|已收到货|"
+        r"好评(?<!%好评)(?!率|[ \t]*\d)",
         -6.0,
         2,
     ),
@@ -289,6 +297,7 @@ NEGATIVE: tuple[Rule, ...] = (
     _rule(
         "neg:account_sale",
         r"employer account|recruiter account|(?<![a-z])credits(?![a-z])|会员账号|企业账号|"
+        r"vip月卡|月卡|季卡|年卡|会员卡|"
         r"aged (?:[a-z]+ )?accounts?|"
         r"(?:linkedin|indeed|naukri|boss|智联|前程) ?accounts? (?:for sale|with)|"
         r"accounts? for sale|账号出售|出售账号|老号|"
@@ -299,7 +308,8 @@ NEGATIVE: tuple[Rule, ...] = (
     _rule(
         "neg:template",
         # (not the seller's "不是卖模板": the lookbehinds after the literal keep its prefilter)
-        r"模板(?<!不是卖模板)(?<!不卖模板)(?<!不是模板)|范本|模版|templates?|可编辑|editable",
+        r"模板(?<!不是卖模板)(?<!不卖模板)(?<!不是模板)(?<!非模板)|范本|模版|templates?|可编辑|"
+        r"editable",
         -4.0,
         2,
     ),
@@ -316,7 +326,7 @@ NEGATIVE: tuple[Rule, ...] = (
     _rule(
         "neg:job_ad",
         # (not the audience: "急招人的老板看过来", "#招工难#")
-        r"诚征|诚聘|急招(?!人的|工的)|招工(?!难|的老板|剩|时|收)|招普工|(?<!期望)月薪|五险一金|包吃住|简历投递|(?<!者)投递简历|将履历寄|内推|"
+        r"诚征|诚聘|急招(?!人的|工的)|招工(?<!工厂招工)(?<!厂里招工)(?!难|的老板|剩|时|收|必备|帮|神器|利器)|招普工|(?<!期望)月薪|五险一金|包吃住|简历投递|(?<!者)投递简历|将履历寄|内推|"
         r"校园招聘(?!会[上里]?(?:收|拿|整理|搜集|收集))|"
         r"双选会(?!登记)|"
         r"【招聘】|we'?re hiring|post a job|(?<![a-z])apply(?![a-z])|job postings|jobs daily|"
@@ -349,7 +359,7 @@ NEGATIVE: tuple[Rule, ...] = (
     ),
     _rule(
         "neg:job_seeker",
-        r"(?<!在)找工作(?!的)|求内推|open to work 🙏|"
+        r"(?<!在)找工作(?!的|人员|人群|者)|求内推|open to work 🙏|"
         # (lookbehinds after the words: leading ones would cost the rule its regex prefilter)
         r"looking for(?<!people looking for)(?<!actively looking for)(?<!who are looking for)"
         r" (?:a |my )?(?:next |new )?(?:remote )?(?:job|role|work|position)|job hunting|"

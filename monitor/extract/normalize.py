@@ -215,6 +215,9 @@ def _to_simplified(text: str) -> str:
         return "".join(a + b for a, b in zip(out, [*marks, ""], strict=True))
 
 
+_GE_WAN = re.compile("(?<=[\\d一二两三四五六七八九十百])[ \t]?个[ \t]?[wW万](?![a-zA-Z])")
+
+
 def _fullwidth(m: re.Match[str]) -> str:
     return _FULLWIDTH[m.group(0)]
 
@@ -258,6 +261,10 @@ def _clean(raw: str) -> tuple[str, bool]:
     cjk = _HAS_CJK.search(text) is not None
     if cjk:
         text = _CJK_SPACE.sub("", text)
+        if "个W" in text or "个w" in text or "个万" in text:
+            # "3个W", "十五个W": slang for 万 (after the spaces go: "一个W 一百五" stays two
+            # numbers, a count and its sum)
+            text = _GE_WAN.sub("万", text)
     if decorated:
         text = _DECOR_ANY.sub(" ", text)
     return text, cjk

@@ -71,6 +71,9 @@ CNY_RATE: dict[str, float] = {
 
 # A whole-lot sum above this many units of money per record is not the lot's price.
 PLAUSIBLE_LOT_PER_RECORD = 10
+# No record is sold for more (the labelled corpora's dearest is ~22 yuan an executive's CV):
+# a higher "unit price" is a tool's, a service's or a membership's, reported as none.
+IMPLAUSIBLE_UNIT_CNY = 100.0
 
 _UNIT = rf"(?:{REC_UNIT_ZH}|{REC_UNIT_ROW}|{REC_UNIT_EN})"
 _UNIT_RE = re.compile(_UNIT, re.IGNORECASE)
@@ -130,7 +133,7 @@ _LOT_BEFORE = re.compile(
     r"the lot|everything|all of it|(?:offer|sale|special|deal|our) price|到手价|券后价?|拼单价|"
     r"现价|特价|拍下|仅售|只售|售价|全买|全部买|整批(?:优惠)?|borongan|\(all\)|"
     r"takes? (?:it )?all)"
-    r"[ \t]*(?:拿走|包走|带走|走|出|卖)?(?:的话)?"
+    r"[ \t]*(?:拿走|包走|带走|走|出|卖)?(?:的话)?[ \t]*(?:给你|算你)?"
     r"(?:for|at|only|just|[:=,\-–—>.…]|价|价格|只要|仅需|仅|只需|"
     r"[ \t])*\Z",
     re.IGNORECASE,
@@ -555,6 +558,11 @@ def _classify(
         before = _LEADER.sub(" ", text[max(0, money.start - 60) : money.start])[-30:]
         low = None if low is None else before.lower()
     end = money.end
+    struck = _STRUCK_PAIR.search(before) if "原价" in before or "划线价" in before else None
+    if struck is not None:
+        # "5000条 原价¥59 券后¥39": the count is the current price's, past the struck one
+        before = before[: struck.start()] + " "
+        low = None if low is None else before.lower()
     if (
         not in_range
         and _NOT_PRICE_BEFORE_W.search(before, low)
@@ -577,7 +585,7 @@ def _classify(
     ):
         return UnitPrice(money.amount, money.currency, _threshold(text, money.start, end, shut))
     per_n = _PER_N_AFTER.match(text, end)
-    if per_n is not None and _SUM_NEXT.match(text, per_n.end()):
+    if per_n is not None and _NEXT_SUM.match(text, per_n.end()):
         per_n = None  # "1k $15 / 10k $100": a list of packages, the next one's sum follows
     per_n = per_n or (
         None
@@ -600,6 +608,8 @@ def _classify(
         and _COUNT_BEFORE_W.search(before[-12:], None if low is None else low[-12:])
     ):
         after = None  # "1000条/80元 1万条/600元": the count before is this sum's
+    elif after is not None and _NEXT_SUM.match(text, after.end()):
+        after = None  # "3000条 ¥39 / 1万条 ¥88": the count after "/" is the next package's
     if after is not None and (
         after.group("unit")
         or (after.group("mult") and re.match(r"[ \t]*(?:for|mein)", after.group(0)))
@@ -650,7 +660,10 @@ def _classify(
 
 
 _ALL_BEFORE = re.compile(r"(?<![a-z])all[ \t]*[:=]?[ \t]*\Z", re.IGNORECASE)
-_SUM_NEXT = re.compile(r"[ \t]*[$¥€£₹][ \t]?\d")
+# The next package's sum after its count: "/ 2万条 原价¥199", "/ 100,000 CVs - $199".
+_NEXT_SUM = re.compile(
+    r"[ \t]*(?:[-–—:=][ \t]*)?(?:原价|券后价?|到手价?|售价|现价|only|just)?[ \t]*[$¥€£₹][ \t]?\d"
+)
 
 
 def _listed_bare(
@@ -685,11 +698,11 @@ def _listed_bare(
     tail = before.rstrip(" \t:=")[-1:]
     cn_count = (
         _CN_COUNT_BEFORE.search(before)
-        if tail in ("条", "份") and not _NOT_SUM_AFTER.match(text, end)
+        if tail in ("条", "份", "千", "万") and not _NOT_SUM_AFTER.match(text, end)
         else None
     )
-    if cn_count is not None and (n := parse_chinese(cn_count.group("cn")) or 0) >= 10:
-        # "一千条80 一万条600 十万条4500": the sum for that many records
+    if cn_count is not None and (n := _cn_count_value(cn_count)) >= 10:
+        # "一千条80 一万条600 十万条4500", "一万 150": the sum for that many records
         return UnitPrice(amount / n, default, int(n), "package")
     k_count = _K_EQUALS_BEFORE.search(before) if before.rstrip(" \t")[-1:] == "=" else None
     if k_count is not None:
@@ -725,12 +738,29 @@ def _bare_chinese(
     with a unit character ("五八" spelled digit by digit is a name, 五八同城, no sum)."""
     if not _CN_UNIT_CHARS.intersection(m.group("cn")):
         return None
+    per_n = _CN_PER_N.fullmatch(m.group("cn"))
+    if per_n is not None:
+        # "三十一千", "两百五一万": a sum for a thousand (ten thousand, a hundred) records
+        head = parse_chinese(per_n.group("sum"))
+        per = {"一百": 100, "一千": 1000, "一万": 10000}[per_n.group("n")]
+        if head and head / per < PLAUSIBLE_MAX_CNY:
+            return UnitPrice(head / per, default, 1, "per_n")
     value = parse_chinese(m.group("cn"))
     if not value or value < 10:
         return None
+    if before.rstrip(" \t:=,")[-1:] in ("千", "万"):
+        count = _CN_COUNT_BEFORE.search(before)
+        round_n = _cn_count_value(count) if count is not None and count.group("round") else 0.0
+        if round_n and value / round_n < PLAUSIBLE_MAX_CNY:
+            return UnitPrice(value / round_n, default, int(round_n), "package")  # "一个W 一百五"
     if volume and _LOT_BEFORE_W.search(before, low):
         return UnitPrice(value / volume, default, volume, "lot")
     return _bare_package(text, before, low, m.end(), value, default)
+
+
+def _cn_count_value(m: re.Match[str]) -> float:
+    """The count of a _CN_COUNT_BEFORE match (0 when unreadable)."""
+    return parse_chinese(m.group("cn") or m.group("round")) or 0.0
 
 
 def _bare_prices(
@@ -819,9 +849,12 @@ def _bare_prices(
 
 
 _MULT_FIRST = frozenset("万千百亿wWkK")
+_CN_PER_N = re.compile("(?P<sum>[一二两三四五六七八九十百]{1,5}?)(?P<n>一千|一万|一百)")
 _CN_UNIT_CHARS = frozenset("十百千万亿")
 _CN_COUNT_BEFORE = re.compile(
     r"(?P<cn>[一二两三四五六七八九十百千万]{1,6})[ \t]*(?:条|份)[ \t]*[:=]?[ \t]*\Z"
+    # ("一万 一百五": a round count alone, then its sum)
+    r"|(?<![一二两三四五六七八九十百千万\d])(?P<round>一[千万])[ \t]*[:=,]?[ \t]*\Z"
 )
 _K_EQUALS_BEFORE = re.compile(
     r"(?<![\d.])(?P<num>\d{1,4}(?:\.\d{1,2})?)[ \t]?(?P<mult>k|w|千|万)[ \t]*=[ \t]*\Z",
@@ -890,6 +923,7 @@ _LOT_SUM_BEFORE_WORD = re.compile(
 )
 
 
+_APPROX_BEFORE = re.compile(r"(?:约|大约|大概|共|总共|一共|~|≈)[ \t]*\Z")
 _GATE_LOT_SUM = Gate(_LOT_SUM)
 _GATE_LOT_SUM_BEFORE_WORD = Gate(_LOT_SUM_BEFORE_WORD)
 
@@ -900,7 +934,11 @@ def _lot_sums(text: str, taken: Spans, default: str, volume: int) -> list[UnitPr
         if m.start("num") in taken:
             continue
         amount = quantity_value(m.group("num"), m.group("mult"), None)
-        count = quantity_value(m.group("cnum"), m.group("cmult"), None) if m.group("cnum") else 0
+        count = (
+            (quantity_value(m.group("cnum"), m.group("cmult"), None) or 0.0)
+            if m.group("cnum")
+            else 0.0
+        )
         if amount is None or (count and amount >= count):
             continue
         # "全库 28万" is the size of the whole database when nothing larger is claimed.
@@ -913,6 +951,8 @@ def _lot_sums(text: str, taken: Spans, default: str, volume: int) -> list[UnitPr
         start = m.start()
         if start in taken or (start and text[start - 1] in "0123456789."):
             continue
+        if _APPROX_BEFORE.search(text, max(0, start - 4), start):
+            continue  # "约30万 打包": an approximate count, bundled, not a sum
         amount = quantity_value(m.group("num"), m.group("mult"), None)
         if amount and amount < volume * PLAUSIBLE_LOT_PER_RECORD:
             found.append(UnitPrice(amount / volume, default, volume, "lot"))
@@ -1222,8 +1262,10 @@ def _result(result: PriceResult, prices: list[UnitPrice]) -> PriceResult:
     if not prices:
         return result
     best = min(prices, key=_to_cny)
-    # Report the best price in the currency the listing mostly quotes in.
-    result.unit_price = {"amount": _rounded(best.amount), "currency": best.currency}
+    # Report the best price in the currency the listing mostly quotes in (none above
+    # IMPLAUSIBLE_UNIT_CNY: "一套1888元" is software's price, read for the score only).
+    if _to_cny(best) <= IMPLAUSIBLE_UNIT_CNY:
+        result.unit_price = {"amount": _rounded(best.amount), "currency": best.currency}
     quoted = [p for p in prices if p.how in ("per_record", "per_n", "discount")]
     result.kind = quoted[0].how if quoted else best.how
     result.cny = _to_cny(min(quoted, key=_to_cny) if quoted else best)
@@ -1296,6 +1338,10 @@ def _per_item(text: str, monies: list[Money], shut: _Shut = _OPEN) -> list[UnitP
     ]
 
 
+_STRUCK_PAIR = re.compile(
+    r"(?:原价|划线价)[ \t]*[:：]?[ \t]*[$¥€£₹]?[ \t]?[\d.,]+[ \t]*(?:元)?[ \t]*"
+    r"(?:券后价?|到手价?|现价|特价|活动价|限时价)[ \t]*[:：]?[ \t]*\Z"
+)
 # The struck-through price beside the current one: "原价 ¥599.00 限时价 ¥399.00".
 _STRUCK_BEFORE = re.compile(
     r"(?:原价|划线价|市场价|吊牌价|was|regular price|list price|rrp)[ \t]*[:：]?[ \t]*\Z",

@@ -30,6 +30,9 @@ STRONG: dict[str, str] = {
     "五八同城": "58.com",
     "五八": "58.com",
     "某八同城": "58.com",  # "某" standing in for the first character
+    "某联": "zhaopin.com",
+    "智连": "zhaopin.com",  # a homophone typo
+    "前c无忧": "51job.com",
     "某联招聘": "zhaopin.com",
     "某程无忧": "51job.com",
     "58tongcheng": "58.com",
@@ -58,6 +61,7 @@ STRONG: dict[str, str] = {
     "liepin": "liepin.com",
     "拉勾": "lagou.com",
     "拉钩网": "lagou.com",
+    "拉钩": "lagou.com",  # the common misspelling
     "lagou": "lagou.com",
     "应届生求职网": "yingjiesheng.com",
     "应届生网": "yingjiesheng.com",
@@ -374,7 +378,8 @@ _NOT_PLATFORM = {
 }
 # Near a weak alias one of these must appear for it to count.
 _WEAK_CONTEXT = re.compile(
-    r"来源|数据源|源自|来自|渠道|平台|简历|数据|资源|求职|名单|资料|同城|source|from|resume|cv|data",
+    r"来源|数据源|源自|来自|渠道|平台|简历|数据|资源|求职|名单|资料|同城|导出|下载|上扒|投递|"
+    r"source|from|resume|cv|data",
 )
 # The platform wanted in an exchange or a purchase, not the one offered.
 # Searched in the 36 characters before each alias (~1.4 times a listing): with re.IGNORECASE
@@ -385,7 +390,8 @@ _WANTED_BEFORE_RE = re.compile(
     r"(?:想换|换取|换成|(?<![互交对数])换(?!料)|求购|想要|只要|只收|只换|收|"
     r"want(?:ed)?(?! to sell)|looking for|in exchange for|exchange for|swap for|for your|"
     r"⇄|↔|<->|<=>|trade for)"
-    r"[^\n。;,、.!?]{0,24}$",
+    # (\Z, not $: "闲鱼 | ¥200 想要 5\n" is a shop's count of wishers on the line above)
+    r"[^\n。;,、.!?]{0,24}\Z",
     re.IGNORECASE,
 )
 _WANTED_BEFORE = FoldedWindow(_WANTED_BEFORE_RE)
@@ -591,6 +597,10 @@ def _scaled(pos: int, norm: Normalized) -> int:
     return pos * len(norm.compact) // max(1, len(norm.text))
 
 
+_SPACED_DIGIT_BEFORE = re.compile(r"\d[ \-]{1,2}\Z")
+_SPACED_DIGIT_AFTER = re.compile(r"[ \-]{1,3}\d")
+
+
 def _weak_hits(
     view: str, cjk: bool, have_strong: bool, wanted: Callable[[str, int], bool] = _wanted
 ) -> list[tuple[int, str]]:
@@ -601,6 +611,11 @@ def _weak_hits(
         ):
             continue  # "10:58" is a time, "来源:58" a source
         alias = m.group("a")
+        if len(alias) == 3 and (
+            _SPACED_DIGIT_BEFORE.search(view, max(0, m.start() - 3), m.start())
+            or _SPACED_DIGIT_AFTER.match(view, m.end())
+        ):
+            continue  # "1 5 8 - 0 2 7 3": a phone number spaced out
         if alias == "boss" and not cjk:
             continue  # "my boss" in English text
         window = view[max(0, m.start() - 12) : m.end() + 12]

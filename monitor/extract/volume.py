@@ -28,14 +28,17 @@ REC_UNIT_EN = (
 REC_UNIT_ROW = "行(?![业政情为动程李销列走])"
 # Up to three describing words may stand between number and unit: "220k candidate CVs".
 _UNIT_AFTER = re.compile(
-    rf"[ \t]*(?P<plus>\+|多|余|几)?[ \t]*(?:(?P<zh>{REC_UNIT_ZH}|{REC_UNIT_ROW}|"
+    rf"[ \t]*(?P<plus>\+|多|余|几|来)?[ \t]*(?:(?P<zh>{REC_UNIT_ZH}|{REC_UNIT_ROW}|"
     rf"(?:求职者|应聘者|候选人)(?=的?(?:联系方式|电话|手机|名单|信息|数据|简历)))|"
     rf"(?:[a-z/&\-]{{1,30}}[ \t]+){{0,3}}?(?P<en>{REC_UNIT_EN})(?![a-z]))",
     re.IGNORECASE,
 )
 _PLUS_AFTER = re.compile(r"[ \t]*(?:\+|多|余)")
-_SUM_NEXT = re.compile(r"[ \t]*[:=]?[ \t]*[$¥€£₹][ \t]*\d|\d")
+_SUM_NEXT = re.compile(
+    r"[ \t]*(?:[-–—:=][ \t]*)?(?:原价|券后价?|到手价?|售价|现价|only|just)?[ \t]*[$¥€£₹][ \t]*\d|\d"
+)
 _BULK_BEFORE = re.compile(r"bulk[ \t]*[:=]?[ \t]*$", re.IGNORECASE)
+_AVAILABLE_AFTER = re.compile(r"[ \t]*\+?[ \t]*(?:available|in stock|ready)", re.IGNORECASE)
 # A stated total or stock right before the number.
 _CUE_BEFORE = re.compile(
     r"(?:总量|总数|总库存?|库存|存量|存货|现货|现有|共计|一共|合计|总共|共|数量|笔数|条数|行数|"
@@ -92,7 +95,8 @@ _MULT_ONLY_OK = re.compile(
 _LOT_WORD_AFTER = re.compile(r"[ \t]*(?:打包|拿走|带走|包走|全拿)")
 _PRICE_WORD_BEFORE = re.compile(
     r"(?:整包|打包|全包|包圆|一口价|总价|售价|价格|价钱|只要|仅需|只需|收费|费用|"
-    r"(?:全|都)拿|全买|全部买|拿走|带走)[ \t]*(?:价)?[ \t]*[:=]?[ \t]*$"
+    r"(?:全|都)拿|全买|全要|全部买|拿走|带走)[ \t]*(?:价|的话)?[ \t]*(?:给你|算你)?"
+    r"[ \t]*[:=]?[ \t]*$"
 )
 
 
@@ -152,8 +156,13 @@ def _is_candidate(
         before.rstrip(" \t").endswith("/") and _SUM_NEXT.match(text, end)
     ):
         return False, unit, end
-    if "ulk" in before and _BULK_BEFORE.search(before) and _PLUS_AFTER.match(text, m.end()):
-        return False, unit, end  # "bulk 10k+ AUD 0.04": a tier's threshold
+    if (
+        "ulk" in before
+        and _BULK_BEFORE.search(before)
+        and _PLUS_AFTER.match(text, m.end())
+        and not _AVAILABLE_AFTER.match(text, end)
+    ):
+        return False, unit, end  # "bulk 10k+ AUD 0.04": a tier's threshold (not "1M+ available")
     rejected = _REJECT_AFTER.match(text, end)
     if rejected is not None:
         # "库存：两百万条以上": a stock of at least that many, not a threshold

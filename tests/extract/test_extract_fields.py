@@ -254,6 +254,14 @@ def volume(text: str) -> int | None:
         ("dump 行数：800,000\n批量：20k 行 = 600 USDT", 0.03, "USDT"),
         ("58简历 全套30万 1.5w 可验货", 0.05, "CNY"),
         ("zhilian jianli 都有，3mao yi tiao，现货2w", 0.3, "CNY"),
+        # a shop's SKU list: each count's sum, "/" parting the options
+        ("规格：500条 ¥9.9 / 3000条 ¥45 / 1万条 ¥120", 0.012, "CNY"),
+        ("规格：5000条 原价¥59 券后¥45 / 2万条 原价¥199 券后¥150", 0.0075, "CNY"),
+        ("Options: 10,000 CVs - $59 / 100,000 CVs - $299", 0.00299, "USD"),
+        ("另有现成数据 三十一千 简历", 0.03, "CNY"),
+        ("我这边有智联的简历，一个W 一百八，需要的私", 0.018, "CNY"),
+        ("简历 两千来个，一块钱五个，全要的话两百", 0.1, "CNY"),
+        ("一份一块，总共有六千份\n3楼 楼主：全拿给你三千", 0.5, "CNY"),
     ],
 )
 def test_unit_price(text: str, amount: float, currency: str) -> None:
@@ -281,6 +289,8 @@ def test_unit_price(text: str, amount: float, currency: str) -> None:
         # a buyer's counter-offer in a reply, and a source's name spelled in numerals
         "4楼：1块出不出",
         "手上有3万份五八的普工简历",
+        # a tool's price, not a record's
+        "BOSS直聘简历采集器 价格：一套1888元，终身更新",
     ],
 )
 def test_no_unit_price(text: str) -> None:
@@ -349,6 +359,10 @@ def test_no_unit_price(text: str) -> None:
         ("BOSS简历 每份一块，目前3.1万份", 31000),
         ("简历：1000条40 / 1万条300 / 10万条2500", 100_000),
         ("总行数：1,200,000", 1_200_000),
+        ("库存3个W，要的抓紧", 30000),
+        ("简历 三千来份 一份十块 全要一万五", 3000),
+        ("Bulk 1M+ available", 1_000_000),
+        ("规格：5000条 原价¥59 券后¥39 / 2万条 原价¥199 券后¥139", 20000),
         # categories sold together: their sum, unless a total is stated
         ("普工类 3万条 ¥600\n销售类 1万条 ¥250\n全部打包 ¥800", 40000),
         ("北京 2w条 400元\n上海 1w条 200元\n全国合计 15w，全部打包", 150_000),
@@ -429,6 +443,10 @@ def test_quantities(raw: str, value: float) -> None:
         ("LatAm candidates from OCC Mundial and Computrabajo", ["other"]),
         ("来源：某八同城，懂的都懂", ["58.com"]),
         ("出JL数据 来源 qian cheng", ["51job.com"]),
+        # a shop's count of wishers above names no wanted platform
+        ("转 中华英才网 老简历\n闲鱼 | ¥200  想要 5\n中华英才网的老简历", ["chinahr.com"]),
+        ("电话 1 5 8 - 0 2 7 3 - 9 9 1 6 简历", []),
+        ("拉钩上扒的简历，BOSS上导出来的", ["lagou.com", "zhipin.com"]),
         (
             "I have 70k Naukri CVs. Looking for AU/NZ job seekers data (Seek / Indeed AU).",
             ["naukri.com"],

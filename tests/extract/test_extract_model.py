@@ -159,6 +159,21 @@ def test_gains_need_volume_and_price() -> None:
             "HR人才资料 表格",
             "HR人才资料整理，前程、智联的都有，带联系方式。10块钱100份，一共5000份。",
         ),
+        # a dealer who buys accounts and sells resumes
+        (
+            "收渠道 同时出简历",
+            "1. 高价收一手简历渠道，有内部账号的来。\n2. 同时出智联简历，0.15元/条。Q 552018739",
+        ),
+        # a shop page: the shop's name and the SEO title name the buyers' trade
+        (
+            "蓝领普工求职者名单 工厂招工 找工作人员 带电话",
+            "拼多多 | 招工帮\n规格：2000条 ¥15.8 / 2万条 ¥98\n"
+            "详情：近期在58同城找工作的普工、司机名单，带电话，非模板！好评 97%",
+        ),
+        (
+            "Reed CVs – 85,000",
+            "85,000 UK jobseekers exported from Reed recruiter accounts. £850 OBO.",
+        ),
         # "做招生的私": DM me
         (
             "2024届毕业生信息 十万+",
@@ -388,6 +403,28 @@ def test_offers(title: str, text: str) -> None:
             "neg:processing_service",
         ),
         ("面试套装", "A4简历纸100张+文件夹+签字笔 15.8元包邮", "neg:processing_service"),
+        (
+            "Need UK job seeker data",
+            "Looking for UK job seeker data, 50k+ rows. Budget around £500. DM me.",
+            "neg:wanted_to_buy",
+        ),
+        (
+            "出BOSS直聘VIP月卡",
+            "买多了一张BOSS直聘求职者VIP月卡，可以看谁看过我、简历置顶。原价68，45出",
+            "neg:account_sale",
+        ),
+        (
+            "卖简历数据判几年？",
+            "1楼：朋友在群里卖jl，五毛一条卖了两万条，现在被抓了，会判多久\n"
+            "2楼：五千条以上就够立案了",
+            "neg:news",
+        ),
+        (
+            "微博",
+            "上周刚在智联投了简历，这几天每天十几个电话。"
+            "听说我们的简历被人一千条三十块卖 #简历泄露#",
+            "neg:warning",
+        ),
         # a job-hunting group's members are no records
         (
             "互联网内推群｜年费 199",
