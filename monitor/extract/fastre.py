@@ -810,7 +810,7 @@ def _final_of(items: list[tuple[Any, Any]]) -> _Final:
     """The characters a match of the sequence ``items`` may have as its last non-blank
     character, and whether the match may be all blank (or empty)."""
     chars: set[str] = set()
-    for op, av in reversed(items):
+    for op, av in items[::-1]:  # (not reversed(): mypyc 1.x fails on it over Any items)
         found = _final_of_item(op, av)
         if found is None:
             return None

@@ -196,7 +196,8 @@ def _traditional_chars() -> re.Pattern[str]:
 _TRADITIONAL = _traditional_chars()
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]+")
+# (written with chr(): mypyc cannot compile surrogates in a string literal)
+_SURROGATE = re.compile(f"[{chr(0xD800)}-{chr(0xDFFF)}]+")
 
 
 def _to_simplified(text: str) -> str:
