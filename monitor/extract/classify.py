@@ -93,7 +93,9 @@ POSITIVE: tuple[Rule, ...] = (
         r"\n出[^\n，。,!！?？]{0,12}?(?:简历|求职|登记表|名单)|"
         r"价格好商量|便宜出|(?<![支付])出(?:一批|zl|简历|求职|各|售|个)|【出】|\[出\]|有需要|同时出|"
         r"需要的|"
-        r"for sale|selling(?! points?)|(?<![a-z])sell(?![a-z])|(?<![a-z])wts(?![a-z])|in stock|"
+        r"for sale|selling(?! points?)|"
+        r"(?<![a-z])sell(?![a-z])(?<!don't sell)(?<!do not sell)(?<!never sell)|"
+        r"(?<![a-z])wts(?![a-z])|in stock|"
         r"ready to ship|"
         r"(?<![a-z])dm(?![a-z])(?<!don't dm)(?<!do not dm)(?<!never dm)|"
         r"instant (?:csv|download|delivery)|free sample|"
@@ -319,14 +321,17 @@ NEGATIVE: tuple[Rule, ...] = (
         r"review)|"
         r"rewrite|(?<![a-z])review(?:s|ed)? (?:your|my|of your|and edit)|cover letter|makeover|"
         r"glow.up|写简历|"
-        r"(?:cv|resume) writing|profile optimi[sz]ation|translat(?:ion|ors?|ed)|简历翻译",
+        r"(?:cv|resume) writing|profile optimi[sz]ation|translat(?:ion|ors?|ed)|简历翻译|"
+        r"profile (?:boost|update)|headline (?:&|and) summary|happy (?:job seekers|clients)|"
+        # sending the buyer's own resume out: "代投简历", "每天帮你投100家"
+        r"代投|帮你投",
         -3.0,
         2,
     ),
     _rule(
         "neg:job_ad",
         # (not the audience: "急招人的老板看过来", "#招工难#")
-        r"诚征|诚聘|急招(?!人的|工的)|招工(?<!工厂招工)(?<!厂里招工)(?!难|的老板|剩|时|收|必备|帮|神器|利器)|招普工|(?<!期望)月薪|五险一金|包吃住|简历投递|(?<!者)投递简历|将履历寄|内推|"
+        r"诚征|诚聘|急招(?!人的|工的)|招工(?<!工厂招工)(?<!厂里招工)(?!难|的老板|剩|时|收|必备|帮|神器|利器)|招普工|(?<!期望)月薪|五险一金|包吃住|简历投递|(?<!者)(?<!新)(?<!真实)投递简历|将履历寄|内推|"
         r"校园招聘(?!会[上里]?(?:收|拿|整理|搜集|收集))|"
         r"双选会(?!登记)|"
         r"【招聘】|we'?re hiring|post a job|(?<![a-z])apply(?![a-z])|job postings|jobs daily|"
@@ -335,7 +340,8 @@ NEGATIVE: tuple[Rule, ...] = (
         # recruiters and headhunters asking job seekers to send their resume in
         r"猎头服务|按(?:成功)?入职收费|年薪的?[^\n。]{0,8}%|入职[^\n。]{0,6}保证期|"
         r"简历发(?:给)?我|把简历发|发我邮箱|免费(?:帮你)?推荐|send (?:me )?your (?:cv|resume)|"
-        r"match you|open roles|(?:we are|we're|now) hiring|refer you|referral thread",
+        r"match you|open roles|(?:we are|we're|now) hiring|refer you|referral thread|"
+        r"of (?:the )?first.year salary|only when you hire",
         -3.0,
     ),
     # Work on a CV database (typing resumes in, paid per CV): a job, not the data for sale.

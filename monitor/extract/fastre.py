@@ -306,13 +306,17 @@ class Gate:
     ``view`` is the text itself, or its ``.lower()`` for a case-insensitive pattern (and then
     only when :func:`case_gate_ok` holds for the text)."""
 
-    __slots__ = ("literals",)
+    __slots__ = ("ascii_literals", "literals")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.literals = required_literals(pattern)
+        # (an ASCII text holds none of the others: str.isascii() is a flag, not a scan)
+        self.ascii_literals = (
+            None if self.literals is None else tuple(x for x in self.literals if x.isascii())
+        )
 
     def open(self, view: str) -> bool:
-        literals = self.literals
+        literals = self.literals if not view.isascii() else self.ascii_literals
         if literals is None:
             return True
         # A plain loop: any() over a generator costs more than the checks themselves.

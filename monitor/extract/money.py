@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
-from monitor.extract.fastre import compile_lookahead_led, trie_alternation
+from monitor.extract.fastre import Gate, compile_lookahead_led, trie_alternation
 from monitor.extract.normalize import is_cjk
 from monitor.extract.numbers import (
     ARABIC,
@@ -239,7 +239,7 @@ _WORD_CURRENCY = {
     "rupees": ("INR", 1.0),
     "cents": ("USD", 0.01),
 }
-_WORD_CURRENCY_GATE = re.compile("bucks|dollars|quid|pounds|euros|rupees|cents")
+_WORD_CURRENCY_GATE = Gate(re.compile("bucks|dollars|quid|pounds|euros|rupees|cents"))
 # One pattern per way of writing money, in priority order. They are separate (not one
 # alternation) and start with a literal or a class so the regex prefilter stays on; the
 # "not preceded by a letter/digit" edges are checked in Python (see find_money).
@@ -254,9 +254,11 @@ _MONEY_SOURCES = (
     # Euros and reais with a decimal comma: "0,02 €", "€ 0,02", "1,50 EUR", "R$ 0,05"
     # (searched only when the text names euros or reais: a decimal comma elsewhere is a
     # thousands separator, "1,500 CVs").
-    r"(?=[\d€er])(?:(?P<ec>\d{1,6},\d{1,2})(?![\d,])[ \t]?(?:€|eur(?:os?)?(?![a-z]))"
-    r"|(?:€|eur)[ \t]?(?P<ec2>\d{1,6},\d{1,2})(?![\d,])"
-    r"|r\$[ \t]?(?P<bc>\d{1,6},\d{1,2})(?![\d,]))",
+    # ("1.500,00 €": dots grouping the thousands before the decimal comma)
+    r"(?=[\d€er])(?:(?P<ec>\d{1,3}(?:\.\d{3})+,\d{1,2}|\d{1,6},\d{1,2})(?![\d,])[ \t]?"
+    r"(?:€|eur(?:os?)?(?![a-z]))"
+    r"|(?:€|eur)[ \t]?(?P<ec2>\d{1,3}(?:\.\d{3})+,\d{1,2}|\d{1,6},\d{1,2})(?![\d,])"
+    r"|r\$[ \t]?(?P<bc>\d{1,3}(?:\.\d{3})+,\d{1,2}|\d{1,6},\d{1,2})(?![\d,]))",
     # "a quarter a record", "a dime per CV" (searched only when the text names such a coin)
     r"(?:a|one) (?P<coin>quarter|dime|nickel|penny)(?= (?:a|per|each|for each|for one) "
     r"(?:record|row|cv|resume|lead|profile|contact))",
@@ -266,6 +268,8 @@ _MONEY_SOURCES = (
     r"[rn] ?(?P<rand>\d{1,3}(?:[ ,]\d{3})+(?![\d,])|\d{1,7}(?:\.\d{1,2})?(?![\d,]))",
     # Sums in English words: "twenty bucks per thousand", "fifty quid" (searched only when the
     # text names such a currency; text2num reads the words)
+    # ("3 hundred bucks": a digit before the word multiplier)
+    rf"(?:(?P<wnum>\d{{1,3}})[ \t]+(?=hundred|thousand))?"
     rf"(?P<words>(?:(?:{_NUMBER_WORDS})[ \t-]+)+)(?P<wcur>bucks|dollars|quid|pounds|euros|"
     r"rupees|cents)(?![a-z])",
 )
@@ -292,7 +296,7 @@ _DOLLAR_CODE = re.compile(r"[ \t]?(cad|aud|sgd|hkd|nzd|usd|twd)(?![a-z])", re.IG
 _CN_SMALL = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
 _LETTER_DIGIT = re.compile(r"[rRnN] ?\d")
 _FEN_SUB = re.compile(r"分[一二两三四五六七八九\d]")
-_COIN_GATE = re.compile(r"quarter|dime|nickel|penny")
+_COIN_GATE = Gate(re.compile(r"quarter|dime|nickel|penny"))
 # (on the lower-cased text: a letter-led IGNORECASE alternation gets no regex prefilter)
 _LETTER_CURRENCY_LAND = re.compile(
     r"(?P<za>zar|rand(?![a-z])|south africa|🇿🇦|pnet|careers24|careerjunction|gauteng|"
@@ -340,8 +344,9 @@ def _from_match(m: re.Match[str], text: str) -> Money | None:
         return Money(m.start(), m.end(), amount, "USD", minor=True)
     if "ec" in groups:
         if m.group("bc"):
-            return Money(m.start(), m.end(), float(m.group("bc").replace(",", ".")), "BRL")
-        euros = float((m.group("ec") or m.group("ec2")).replace(",", "."))
+            reais = float(m.group("bc").replace(".", "").replace(",", "."))
+            return Money(m.start(), m.end(), reais, "BRL")
+        euros = float((m.group("ec") or m.group("ec2")).replace(".", "").replace(",", "."))
         return Money(m.start(), m.end(), euros, "EUR")
     value: float | None
     if "pre" in groups:
@@ -398,6 +403,8 @@ def _word_money(m: re.Match[str]) -> Money | None:
     except ValueError:
         return None  # "a few dollars" never matches; "and one" is no numeral
     code, factor = _WORD_CURRENCY[m.group("wcur").lower()]
+    if m.group("wnum"):
+        return Money(m.start(), m.end(), int(m.group("wnum")) * value * factor, code)
     start = m.start("words") + (len(m.group("words")) - len(m.group("words").lstrip()))
     return Money(start, m.end(), value * factor, code, minor=factor < 1)
 
@@ -488,14 +495,14 @@ def find_money(text: str, fold: str | None = None) -> list[Money]:
     for rank, pattern in enumerate(patterns):
         if rank == 4 and not _names_euros(text, view):
             continue
-        if rank == 5 and _COIN_GATE.search(view) is None:
+        if rank == 5 and not _COIN_GATE.open(view):
             continue
         if rank == 6 and (
             _LETTER_DIGIT.search(view) is None
             or not _LETTER_CURRENCY_LAND.search(view if fold is not None else view.lower())
         ):
             continue
-        if rank == 7 and not _WORD_CURRENCY_GATE.search(view if fold is not None else view.lower()):
+        if rank == 7 and not _WORD_CURRENCY_GATE.open(view if fold is not None else view.lower()):
             continue
         if (
             rank == 0

@@ -216,6 +216,7 @@ def _to_simplified(text: str) -> str:
         return "".join(a + b for a, b in zip(out, [*marks, ""], strict=True))
 
 
+_DECIMAL_DIAN = re.compile(r"(?<=\d)点(?=\d)")
 _GE_WAN = re.compile("(?<=[\\d一二两三四五六七八九十百])[ \t]?个[ \t]?[wW万](?![a-zA-Z])")
 
 
@@ -248,6 +249,8 @@ def _clean(raw: str) -> tuple[str, bool]:
     if text.isascii():
         return text, False  # nothing below acts on ASCII
     text = _to_simplified(text)
+    if "点" in text and _DECIMAL_DIAN.search(text) is not None:
+        text = _DECIMAL_DIAN.sub(".", text)  # "0点08一条": 点 for the decimal point
     if "満" in text:  # (NFKC of the "full" emoji 🈵, Japanese form that t2s keeps)
         text = text.replace("満", "满")
     if _FINANCIAL_ANY.search(text) is not None:

@@ -92,8 +92,9 @@ _PER_ONE_AFTER = re.compile(
 )
 _PER_N_AFTER = re.compile(
     rf"(?:[ \t]*/-)?[ \t]*(?:/|per|每|for every|a|一(?=[万千百]))[ \t]*"
-    rf"(?P<n>{QUANTITY.pattern}|千|万|百|thousand|lakh|lac|crore|million|k)(?![a-z])"
-    rf"[ \t]*(?:{_UNIT})?",
+    rf"(?P<n>{QUANTITY.pattern}|千|万|百|thousand|lakh|lac|crore|million|mille|k)(?![a-z])"
+    rf"[ \t]*(?:{_UNIT})?"
+    r"|[ \t]*(?P<cpm>cpm)(?![a-z])",  # "$12 CPM": per thousand (mille)
     re.IGNORECASE,
 )
 _PER_ONE_BEFORE = re.compile(
@@ -113,13 +114,15 @@ _PER_N_BEFORE = re.compile(
 _COUNT_BEFORE = re.compile(
     rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:\+|多|余)?[ \t]*(?:(?:[a-z]+[ \t]+){{0,2}}{_UNIT})?"
     r"(?:[ \t]|[:=,、\-–—()（）【】\[\]/|│┃@.…>→]|打包价?|整包价?|套餐价?|价格?|只要|仅需|仅|只需|"
-    r"共|总价|一包|每包|一套|for|at|only|packs?|packages?|bundles?|batch|chunks?)*\Z",
+    r"共|总价|一包|每包|一套|for|at|only|(?:[a-z]+[ \t]+)?(?:packs?|packages?|bundles?)|batch|"
+    r"chunks?)*\Z",
     re.IGNORECASE,
 )
 # "AUD 300 for 5,000 profiles", "AUD 1,000 for all 20k", "一块钱三条", "Rs 19999 for the full
 # 5 lakh" (a count without a record word must then carry its multiplier: checked by the caller).
 _COUNT_AFTER = re.compile(
-    rf"[ \t]*(?:(?:for|mein)[ \t]+(?:all[ \t]+|the[ \t]+|a[ \t]+)?(?:(?:full|whole|entire)[ \t]+)?|"
+    rf"[ \t]*(?:(?:for|mein)[ \t]+(?:all[ \t]+|the[ \t]+|a[ \t]+)?(?:(?:full|whole|entire)[ \t]+)?"
+    rf"(?:(?:set|lot|batch|dump|db|database)[ \t]+of[ \t]+)?|"
     rf"/[ \t]*|=[ \t]*|[—–][ \t]*|[,，、][ \t]*(?:共|共计|一共|合计|总共)[ \t]*)?"
     rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:\+)?[ \t]*"
     rf"(?P<unit>(?:[a-z]+[ \t]+){{0,2}}(?:{_UNIT}|blocks?|batch|packs?|bundles?)(?![a-z]))?",
@@ -133,7 +136,7 @@ _LOT_BEFORE = re.compile(
     r"the lot|everything|all of it|(?:offer|sale|special|deal|our) price|到手价|券后价?|拼单价|"
     r"现价|特价|拍下|仅售|只售|售价|全买|全部买|整批(?:优惠)?|borongan|\(all\)|"
     r"takes? (?:it )?all)"
-    r"[ \t]*(?:拿走|包走|带走|走|出|卖)?(?:的话)?[ \t]*(?:给你|算你)?"
+    r"[ \t]*(?:拿走|包走|带走|走|出|卖)?(?:的话)?[ \t]*(?:给你|算你|给)?"
     r"(?:for|at|only|just|[:=,\-–—>.…]|价|价格|只要|仅需|仅|只需|"
     r"[ \t])*\Z",
     re.IGNORECASE,
@@ -226,7 +229,11 @@ _GATE_QUOTA = Gate(
 # A group buy's share: every buyer pays it and gets the whole lot ("$200 per slot. Everyone
 # gets the full file", "拼团价：满5人成团，每人6000元，每人拿到完整的一份").
 _SLOT_AFTER = re.compile(r"[ \t]*(?:per|a|each|/)[ \t]*(?:slot|share|head|person)(?![a-z])", re.I)
-_SLOT_BEFORE = re.compile(r"每(?:人|位|个人)[ \t]*(?:只需|仅需|只要|需)?[ \t]*[:：]?[ \t]*\Z")
+_SLOT_BEFORE = re.compile(
+    r"每(?:人|位|个人)[ \t]*(?:只需|仅需|只要|需|分摊|摊)?[ \t]*[:：]?[ \t]*\Z"
+    r"|(?:slots?|shares?|spots?)[ \t]*(?:@|at|for|x)[ \t]*\Z",
+    re.IGNORECASE,
+)
 _GROUP_BUY = re.compile(r"拼团|成团|团购|合买|group.?buy|split (?:between|among)|slots", re.I)
 # A price list whose header says every price is per record ("All prices per record:",
 # "以下为单条价格："): the sums under it need no unit of their own.
@@ -314,7 +321,7 @@ _QUOTA_BEFORE_EN = re.compile(
 _PERIOD_CHARS = re.compile(r"[包月年季租费lyL]")
 # A subscription's sum: "包月：3000元", "Annual: $2,990", "月租 800".
 _PERIOD_BEFORE = re.compile(
-    r"(?:包月|包季|包年|月租|月费|年费|季费|monthly|annual|yearly|quarterly)[ \t]*"
+    r"(?:包月|包季|包年|月租|月费|年费|季费|月卡|季卡|年卡|monthly|annual|yearly|quarterly)[ \t]*"
     r"(?:价|套餐|plan)?[ \t]*[:=]?[ \t]*\Z",
     re.IGNORECASE,
 )
@@ -430,6 +437,8 @@ class PriceResult:
 
 
 def _n_value(m: re.Match[str]) -> float | None:
+    if m.re is _PER_N_AFTER and m.group("cpm"):
+        return 1e3
     word = m.group("n").strip().lower()
     fixed = {
         "千": 1e3,
@@ -441,6 +450,7 @@ def _n_value(m: re.Match[str]) -> float | None:
         "k": 1e3,
         "crore": 1e7,
         "million": 1e6,
+        "mille": 1e3,
     }
     if word in fixed:
         return fixed[word]
@@ -506,10 +516,17 @@ _STANDING_DISCOUNT = re.compile(
 )
 
 
+# "5万条以上 9折 / 20万条以上 7.5折": tiers of discounts on the price quoted per record.
+_DISCOUNT_ABOVE = re.compile(
+    rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:条|份)?[ \t]*(?:以上|起)[ \t]*[:：,，]?[ \t]*(?:打)?[ \t]*"
+    r"(?P<d>\d{1,2}(?:\.\d)?|[一二三四五六七八九]{1,2})[ \t]*折"
+)
+
+
 def _standing_discounts(text: str, prices: list[UnitPrice]) -> list[UnitPrice]:
     quoted = [p for p in prices if p.how in ("per_record", "per_n") and p.min_records <= 1]
     found: list[UnitPrice] = []
-    for m in _STANDING_DISCOUNT.finditer(text):
+    for m in [*_STANDING_DISCOUNT.finditer(text), *_DISCOUNT_ABOVE.finditer(text)]:
         factor = _factor(m.group("d"))
         if factor is None:
             continue
@@ -542,7 +559,7 @@ def _classify(
     if volume and (
         _SLOT_AFTER.match(text, money.end)
         or (
-            "每" in text[max(0, money.start - 10) : money.start]
+            ("每" in text[max(0, money.start - 10) : money.start] or "@" in text)
             and _SLOT_BEFORE.search(text, max(0, money.start - 10), money.start)
             and _GROUP_BUY.search(text)
         )
@@ -1366,7 +1383,11 @@ def _single_sum(
     if len({(m.amount, m.currency) for m in plain}) != 1:
         return []
     money = plain[0]
-    return [UnitPrice(money.amount / volume, money.currency, volume, "lot")]
+    lot = UnitPrice(money.amount / volume, money.currency, volume, "lot")
+    factor = _discount(text, money.end, shut)  # "Normally $1,000 — holiday sale 30% off"
+    if factor is None:
+        return [lot]
+    return [lot, UnitPrice(lot.amount * factor, lot.currency, volume, "discount")]
 
 
 def _tiers(prices: list[UnitPrice], currency: str) -> list[dict[str, float | int]]:

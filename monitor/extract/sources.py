@@ -430,6 +430,8 @@ _WANTED_LINE = re.compile(
 # gets no regex prefilter)
 _WANT_IN_SENTENCE = re.compile(
     r"swap(?:ping)? for|trad(?:e|ing) for|in exchange for|exchange for|in return for|"
+    # "trade my Seek AU resume set (90k, 2023) for UK candidate data — Reed, CV-Library"
+    r"(?:trade|swap|exchange) my [^.!?\n]{0,80}? for |"
     # (a trader's want, not job seekers' "looking for work on Indeed")
     r"looking for (?!work|jobs?|a job|employment|roles?|new |buyers|clients)|"
     r"想换|换取|想要|换你"

@@ -30,7 +30,7 @@ REC_UNIT_ROW = "行(?![业政情为动程李销列走])"
 _UNIT_AFTER = re.compile(
     rf"[ \t]*(?P<plus>\+|多|余|几|来)?[ \t]*(?:(?P<zh>{REC_UNIT_ZH}|{REC_UNIT_ROW}|"
     rf"(?:求职者|应聘者|候选人)(?=的?(?:联系方式|电话|手机|名单|信息|数据|简历)))|"
-    rf"(?:[a-z/&\-]{{1,30}}[ \t]+){{0,3}}?(?P<en>{REC_UNIT_EN})(?![a-z]))",
+    rf"(?:[a-z/&\-][a-z/&\-.]{{0,29}}[ \t]+){{0,3}}?(?P<en>{REC_UNIT_EN})(?![a-z]))",
     re.IGNORECASE,
 )
 _PLUS_AFTER = re.compile(r"[ \t]*(?:\+|多|余)")
@@ -43,6 +43,7 @@ _AVAILABLE_AFTER = re.compile(r"[ \t]*\+?[ \t]*(?:available|in stock|ready)", re
 _CUE_BEFORE = re.compile(
     r"(?:总量|总数|总库存?|库存|存量|存货|现货|现有|共计|一共|合计|总共|共|数量|笔数|条数|行数|"
     r"total|in stock|stock|records|rows|lines|entries|volume|size|database of|db of|count|"
+    r"full (?:set|dump|db|database)|"
     r"(?<![a-z])\d{1,3} of|quantity|qty|amount|(?<![a-z])(?:have|has|got))"
     r"(?:[ \t]+(?:right now|now|currently|today|atm))?"
     r"[ \t]*(?:[:=][ \t]*)?(?:约|大概|大约|超过|过|逾|近|有|~|≈|about|approx\.?|around|over|"
@@ -56,6 +57,7 @@ _REJECT_BEFORE = re.compile(
     r"at least|if you (?:take|buy|order)|orders? (?:over|above|of)|bulk[ \t]*\(|above|"
     r"每|per|/|日产能|产能|日更|日收|每日|每天|今日|当日|日均|daily|a day|weekly|每周|"
     r"(?:每天|一天|每日)(?:可|能)?(?:采集?|出|更新|新增|下载)|日采|日产|日出|日可采|峰值|peak|"
+    # ("sample of 1,400,000": a dump's sample, of that many rows: see _is_candidate)
     r"样本|样例|sample(?:s)? of|先发|免费送|free|试用|测试?|"
     r"年薪|月薪|薪资|薪水|工资|期望|salary|ctc|paying|pay|赔偿?|损失|获利|违法所得|罚款?|"
     # a shop's sales and its buyers: "已拼 2.1万件", "月销 3000", "已有1.2万名HR学习"
@@ -150,10 +152,17 @@ def _is_candidate(
             ok = False
     if not ok:
         return False, unit, end
-    if _REJECT_BEFORE_W.search(before, before_lower) and not (
-        # "1000条50 / 1万条400 / 10万条3000", "1k $15 / 10k $100": "/" parts a price list's
-        # packages here, it is no "per" (the package's sum follows its count)
-        before.rstrip(" \t").endswith("/") and _SUM_NEXT.match(text, end)
+    if (
+        _REJECT_BEFORE_W.search(before, before_lower)
+        and not (
+            # "resume dump — sample of 1,400,000": nobody shows a sample that large
+            value >= 100_000 and before.rstrip(" \t").lower().endswith("sample of")
+        )
+        and not (
+            # "1000条50 / 1万条400 / 10万条3000", "1k $15 / 10k $100": "/" parts a price list's
+            # packages here, it is no "per" (the package's sum follows its count)
+            before.rstrip(" \t").endswith("/") and _SUM_NEXT.match(text, end)
+        )
     ):
         return False, unit, end
     if (

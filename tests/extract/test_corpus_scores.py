@@ -77,6 +77,9 @@ BLIND47 = load_jsonl("blind47.jsonl")
 BLIND48 = load_jsonl("blind48.jsonl")
 BLIND49 = load_jsonl("blind49.jsonl")
 BLIND50 = load_jsonl("blind50.jsonl")
+BLIND51 = load_jsonl("blind51.jsonl")
+BLIND52 = load_jsonl("blind52.jsonl")
+BLIND53 = load_jsonl("blind53.jsonl")
 
 
 def _dev(lo: int, hi: int) -> list[dict[str, Any]]:
@@ -278,6 +281,15 @@ FLOORS = {
     "blind48": (BLIND48, (0.97, 0.97, 0.97, 0.97, 0.97, 0.97)),
     "blind49": (BLIND49, (0.97, 0.97, 0.97, 0.97, 0.97, 0.95)),
     "blind50": (BLIND50, (0.97, 0.97, 0.97, 0.95, 0.93, 0.97)),
+    # A third round on the engine with blind47-50's fixes in: blind51 (a Chinese month) and
+    # blind52 (an English month), ordinary posts, first runs 0.977, 1.0, 0.952, 0.976, 1.0,
+    # 1.0 and 0.954, 0.976, 0.952, 0.976, 0.952, 1.0; blind53, prices written to trip a
+    # rule-based reader (CPM, per mille, "1.500,00 €", discount tiers, group-buy shares,
+    # "3 hundred bucks", "0点08"), 1.0, 0.96, 0.76, 0.90, 0.94, 1.0. Then fixed; left: a
+    # package table's count column as the volume, camel-cased hashtags ("#2centsEach").
+    "blind51": (BLIND51, (0.97, 0.97, 0.95, 0.95, 0.97, 0.97)),
+    "blind52": (BLIND52, (0.97, 0.97, 0.97, 0.97, 0.97, 0.97)),
+    "blind53": (BLIND53, (0.97, 0.97, 0.95, 0.93, 0.95, 0.97)),
 }
 
 

@@ -75,7 +75,10 @@ def test_compiled_modules_are_the_ones_imported() -> None:
         assert not (module.__file__ or "").endswith(".py"), name
 
 
-def test_a_stale_or_missing_build_is_not_used(tmp_path: Path) -> None:
+def test_a_stale_or_missing_build_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("MONITOR_EXTRACT_PURE", raising=False)
     digest = tmp_path / "SOURCES.sha256"
     assert native_dir(digest) is None  # never built
     digest.write_text("0" * 64 + "\n", encoding="ascii")
