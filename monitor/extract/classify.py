@@ -123,7 +123,9 @@ POSITIVE: tuple[Rule, ...] = (
         r"(?:mobile|phone|email|contact)|extractor (?:bot|tool)|scraper bot|采集器|"
         r"简历下载器|(?:resume|cv) downloader|"
         r"exports?\W{1,3}[^\n.]{0,40}(?:phone|email|contact)|"
-        r"(?<![a-z])exported (?:from|out of|via) ",
+        r"(?<![a-z])exported (?:from|out of|via) |"
+        # "pulled through recruiter accounts", "pulled via employer accounts": harvested
+        r"(?<![a-z])pulled (?:through|via|from|using) [^\n.]{0,40}accounts?",
         1.5,
     ),
     # Software sold "without data" while the data is offered beside it.
@@ -373,6 +375,8 @@ NEGATIVE: tuple[Rule, ...] = (
         r"my (?:cv|resume)|我的简历|available immediately|hire me|我的信息|我投|求一份|找一份|"
         r"求推荐|"
         r"本人(?:是|今年|[^,、。\n]{0,6}(?:专业|毕业|经验))|i'?m an? [a-z ]{0,30}with \d+ years?|"
+        # a CV itself, pasted: its own sections
+        r"自我评价|教育背景|professional summary|career objective|"
         r"本人[^\n。]{0,12}求职|求(?:各位)?(?:大佬)?内推|帮(?:我)?看看简历|附简历|"
         r"(?:我的)?简历已脱敏",
         -2.5,

@@ -359,8 +359,9 @@ def _from_match(m: re.Match[str], text: str) -> Money | None:
             return Money(m.start(), spaced.end(), value * factor, code)
         if m.group("pre") == "$":  # "$600 CAD for the lot": the code after names the dollar
             named = _DOLLAR_CODE.match(text, m.end())
-            if named is not None:
-                code = named.group(1).upper()
+            if named is not None and value is not None:
+                # (the code is part of the sum: "$0.01 USD per record" is per record)
+                return Money(m.start(), named.end(), value, named.group(1).upper())
     else:
         suffix = m.group("suf").lower()
         if suffix in _GUARDED_SUFFIXES and not _suffix_allowed(m, suffix, text):

@@ -79,9 +79,10 @@ _PICTO_WORDS = {
     "\U0001f4de": " 电话 ",
     "\u260e": " 电话 ",
     "\U0001f4f1": " 电话 ",
+    "\U0001f441": " views ",  # a post's view count: "👁 4.4K"
 }
 _PICTO_ANY = re.compile(
-    "[\U0001f427\u2708\U0001f6e9\U0001f7e2\U0001f49a\U0001f4de\u260e\U0001f4f1]"
+    "[\U0001f427\u2708\U0001f6e9\U0001f7e2\U0001f49a\U0001f4de\u260e\U0001f4f1\U0001f441]"
 )
 # (not across a line break: "拉勾\n✅ 每天更新" are two lines, and stay two)
 _DECOR_IN_WORD = re.compile(

@@ -114,7 +114,9 @@ _PER_N_BEFORE = re.compile(
 _COUNT_BEFORE = re.compile(
     rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:\+|多|余)?[ \t]*(?:(?:[a-z]+[ \t]+){{0,2}}{_UNIT})?"
     r"(?:[ \t]|[:=,、\-–—()（）【】\[\]/|│┃@.…>→]|打包价?|整包价?|套餐价?|价格?|只要|仅需|仅|只需|"
-    r"共|总价|一包|每包|一套|for|at|only|(?:[a-z]+[ \t]+)?(?:packs?|packages?|bundles?)|batch|"
+    r"共|总价|一包|每包|一套|for|at|only|batch|"
+    # ("the 10k starter package for", not "1000 records, whole pack": the lot's word)
+    r"(?:(?!whole|full|entire|complete)[a-z]+[ \t]+)?(?:packs?|packages?|bundles?)|"
     r"chunks?)*\Z",
     re.IGNORECASE,
 )

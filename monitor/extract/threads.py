@@ -33,7 +33,8 @@ _POST_HEADER = re.compile(
     r"|reply (?:by|from)(?: user)?[ \t]+(?P<by>[^\n:]{1,40}?)[ \t]*:"
     r"|reply[ \t]*\((?P<paren>[^\n)]{1,40})\)[ \t]*:"
     r"|re:"
-    r"|reply[ \t]*(?:#?[ \t]?\d{1,4}[ \t]*[—–\-:·]|[—–\-·])[ \t]*(?P<rn>[^\n:]{1,60}?)"
+    r"|reply[ \t]*(?:#?[ \t]?\d{1,4}[ \t]*[—–\-:·|]|[—–\-·])[ \t]*(?P<rn>[^\n:|]{1,60}?)"
+    r"(?:[ \t]*\|[^\n:]{0,40})?"
     r"[ \t]*(?::|(?=\n))"
     # a chat log: "[12:01] Rahul K: anyone having…", "[Today at 9:13 PM] ziprec_guy: …"
     r"|\[(?:[a-z]{3,9} at )?\d{1,2}:\d{2}(?::\d{2})?(?: ?[ap]m)?\]"
@@ -195,10 +196,12 @@ _CHANNEL_BREAK = re.compile(
     r"[^\n-—=─]{1,24}[ \t]*[-—=─]{1,}[ \t]*(?=\n|\Z)"
     # a post's footer: its view count ("👁 2.9K  edited  14:22", "views 2.2K    14:02")
     r"|\n[ \t]*(?:👁|views?:?)?[ \t]*[\d.,]+[km]?[ \t]+(?:[^\n]{0,24}?[ \t])?\d{1,2}:\d{2}[ \t]*"
-    r"(?=\n|\Z)",
+    r"(?=\n|\Z)"
+    # an export's post header: "[2024-01-08 22:10]"
+    r"|\n[ \t]*\[20\d{2}-\d{1,2}-\d{1,2}[ \t]+\d{1,2}:\d{2}(?::\d{2})?\][ \t]*(?=\n|\Z)",
     re.IGNORECASE,
 )
-_GATE_CHANNEL = Gate(re.compile(r"——|--|—|==|──|👁|view"))
+_GATE_CHANNEL = Gate(re.compile(r"——|--|—|==|──|👁|view|\[20"))
 
 
 def channel_posts(text: str) -> list[tuple[int, int]]:
@@ -255,7 +258,8 @@ _CHROME_SECTION = re.compile(
     r"top reviews?|customer reviews?|reviews? \(\d|ratings? (?:&|and) reviews|"
     r"customers (?:also|who) (?:bought|viewed)|you may also like|faq|frequently asked|"
     r"today's picks|similar (?:threads|listings|items)|related (?:threads|posts|listings|items)|"
-    r"more from this seller|recent pastes|"
+    r"more from this seller|recent pastes|public pastes|similar ads|related ads|safety tips|"
+    r"最近分享|"
     # a social post's replies and comments: "Replies", "Most relevant comments"
     r"replies[ \t]*(?=\n)|(?:most relevant|all|top|view all) comments|"
     r"回复[:：][ \t]*(?=\n))",

@@ -30,7 +30,9 @@ REC_UNIT_ROW = "行(?![业政情为动程李销列走])"
 _UNIT_AFTER = re.compile(
     rf"[ \t]*(?P<plus>\+|多|余|几|来)?[ \t]*(?:(?P<zh>{REC_UNIT_ZH}|{REC_UNIT_ROW}|"
     rf"(?:求职者|应聘者|候选人)(?=的?(?:联系方式|电话|手机|名单|信息|数据|简历)))|"
-    rf"(?:[a-z/&\-][a-z/&\-.]{{0,29}}[ \t]+){{0,3}}?(?P<en>{REC_UNIT_EN})(?![a-z]))",
+    # (a dot only inside a word: "Monster.com resumes", not "orders. Email me")
+    rf"(?:[a-z/&\-](?:[a-z/&\-]|\.(?=[a-z])){{0,29}}[ \t]+){{0,3}}?(?P<en>{REC_UNIT_EN})"
+    r"(?![a-z]))",
     re.IGNORECASE,
 )
 _PLUS_AFTER = re.compile(r"[ \t]*(?:\+|多|余)")
@@ -43,7 +45,7 @@ _AVAILABLE_AFTER = re.compile(r"[ \t]*\+?[ \t]*(?:available|in stock|ready)", re
 _CUE_BEFORE = re.compile(
     r"(?:总量|总数|总库存?|库存|存量|存货|现货|现有|共计|一共|合计|总共|共|数量|笔数|条数|行数|"
     r"total|in stock|stock|records|rows|lines|entries|volume|size|database of|db of|count|"
-    r"full (?:set|dump|db|database)|"
+    r"full (?:set|dump|db|database)|sample of|"
     r"(?<![a-z])\d{1,3} of|quantity|qty|amount|(?<![a-z])(?:have|has|got))"
     r"(?:[ \t]+(?:right now|now|currently|today|atm))?"
     r"[ \t]*(?:[:=][ \t]*)?(?:约|大概|大约|超过|过|逾|近|有|~|≈|about|approx\.?|around|over|"
@@ -63,7 +65,7 @@ _REJECT_BEFORE = re.compile(
     # a shop's sales and its buyers: "已拼 2.1万件", "月销 3000", "已有1.2万名HR学习"
     # (their English words follow the number: see _REJECT_AFTER; a window ending with "s" or
     # "d" would otherwise be searched with every alternative, ~3 us a time)
-    r"已拼|已售|已卖|月销|销量|浏览|阅读|想要|粉丝|订阅|关注|"
+    r"已拼|已售|已卖|月销|销量|浏览|阅读|想要|粉丝|订阅|关注|views?|"
     r"\d[ \t]*[-~至到]|(?<![目之以提])前|top)[ \t]*$",
     re.IGNORECASE,
 )

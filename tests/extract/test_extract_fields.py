@@ -275,6 +275,8 @@ def volume(text: str) -> int | None:
         ("£0.03 each for small orders\n£1,250 for the full set of 50,000", 0.025, "GBP"),
         ("80,000 CVs. €0.04 per CV, or the 10k starter package for €350.", 0.035, "EUR"),
         ("简历1.2万条，1毛一条，全要给960", 0.08, "CNY"),
+        ("Records: 120k\nPrice: $0.01 USD per record, minimum 10k records", 0.01, "USD"),
+        ("Germany CV pack: 70k. EUR 35 per 1000 records, whole pack EUR 2000.", 0.028571, "EUR"),
     ],
 )
 def test_unit_price(text: str, amount: float, currency: str) -> None:
@@ -375,6 +377,9 @@ def test_no_unit_price(text: str) -> None:
         ("库存3个W，要的抓紧", 30000),
         ("简历 三千来份 一份十块 全要一万五", 3000),
         ("Bulk 1M+ available", 1_000_000),
+        ("25,000 Monster.com resumes", 25000),
+        ("Resume dump — sample of 1,400,000", 1_400_000),
+        ("rows in full set: 1,200,000", 1_200_000),
         ("规格：5000条 原价¥59 券后¥39 / 2万条 原价¥199 券后¥139", 20000),
         # categories sold together: their sum, unless a total is stated
         ("普工类 3万条 ¥600\n销售类 1万条 ¥250\n全部打包 ¥800", 40000),
@@ -400,6 +405,8 @@ def test_volume(text: str, expected: int | None) -> None:
         "🈵1000条打八折",
         "bulk 10k+ AUD 0.04",
         "50 mil currículos",
+        "Done 200+ orders. Email me",
+        "[2024-01-05 20:00]\n考研网课全套\n👁 4.4K",
     ],
 )
 def test_no_volume(text: str) -> None:

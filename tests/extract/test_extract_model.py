@@ -174,6 +174,14 @@ def test_gains_need_volume_and_price() -> None:
             "Reed CVs – 85,000",
             "85,000 UK jobseekers exported from Reed recruiter accounts. £850 OBO.",
         ),
+        # a channel export: the other posts' words say nothing of the resume post
+        (
+            "资源分享站",
+            "[2024-01-05 20:00]\n📚 考研网课全套，网盘打包\n👁 4.4K\n\n"
+            "[2024-01-07 11:30]\n🎬 视频会员年卡低价出\n👁 3.0K\n\n"
+            "[2024-01-08 22:10]\n💼 简历打包 来源：猎聘 + 脉脉 共3000份 含联系方式\n"
+            "打包1500元 微信 liepin_vip666\n👁 2.3K",
+        ),
         # "做招生的私": DM me
         (
             "2024届毕业生信息 十万+",
@@ -403,6 +411,12 @@ def test_offers(title: str, text: str) -> None:
             "neg:processing_service",
         ),
         ("面试套装", "A4简历纸100张+文件夹+签字笔 15.8元包邮", "neg:processing_service"),
+        (
+            "个人简历 - 李明",
+            "个人简历\n姓名：李明 电话：139 0000 1234\n求职意向：Java开发\n教育背景\n"
+            "工作经历\n负责库存服务重构，日均订单量50万+\n自我评价\n踏实",
+            "neg:job_seeker",
+        ),
         (
             "Need UK job seeker data",
             "Looking for UK job seeker data, 50k+ rows. Budget around £500. DM me.",
