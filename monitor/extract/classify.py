@@ -85,6 +85,7 @@ POSITIVE: tuple[Rule, ...] = (
         "sale",
         r"出售|转让|批发|现货|有货|货源|出货|代下载|代采|代查|代导出|拍下|下单|量大从优|量大可谈|"
         r"量大另议|量大[^\n,、。]{0,4}(?:再谈|可议|好说|优惠)|价格私聊|价格私信|价格详谈|私聊价格|"
+        r"价格邮件详谈|价格面议|"
         r"价格另议|懂的来|懂的私|的私(?=\n|$)|私我|滴滴我|戳我|价格好说|价钱好说|价格可谈|价格美丽|老客户有优惠|"
         # the price where filters cannot read it: "价格看图", "price: see image"
         r"价格看图|价格见图|看图报价|(?:price|prices|pricing)[^\n]{0,12}(?:see |in )(?:the )?"
@@ -101,7 +102,7 @@ POSITIVE: tuple[Rule, ...] = (
         r"instant (?:csv|download|delivery)|free sample|"
         r"samples? (?:on request|for)|"
         r"escrow|担保|i deliver|we deliver|delivery|互换|交换|等量换|以数换数|1:1 ?换|对换|换料|"
-        r"想换|换库|数量对等|简历换简历|交付数据|直接交付|只出整库|出整库|"
+        r"想换|换库|数量对等|简历换简历|交付数据|直接交付|只出整库|出整库|只换|换其他|同等量|"
         r"(?:btc|usdt|比特币)[^\n]{0,6}结算|"
         r"(?<![a-z])trade|data available for|"
         r"swap|negotiable|price on request|bulk discount|discounts? for bulk|购买后|激活码|永久版|"
@@ -208,7 +209,7 @@ NEGATIVE: tuple[Rule, ...] = (
         r"去哪(?:里|儿)?买|"
         r"有货的|有货请|有资源的|有的朋友私聊|有量的来|勿报价|报价过高|先验样本再付款|"
         # a buyer's budget, terms and call: "预算0.2一条", "中介勿扰", "求个靠谱渠道"
-        r"预算[ \t:：]*\d|中介勿扰|(?<![a-z])budget(?: is| of| around| about)?[ \t:]*(?:[$£€₹]|\d)|"
+        r"预算[ \t:：]*\d|(?<![a-z])budget(?: is| of| around| about)?[ \t:]*(?:[$£€₹]|\d)|"
         r"求(?:一个|个)?(?:靠谱|可靠|稳定)的?(?:渠道|卖家|货源)",
         -6.0,
         2,
@@ -220,7 +221,7 @@ NEGATIVE: tuple[Rule, ...] = (
         r"investigation|allegedly|(?<![a-z])probes?(?![a-z])|commissioner|privacy commission|"
         r"hacking forum|prosecutors?|(?<![a-z])judge(?![a-z])|jailed|in prison|pleaded guilty|"
         r"专家|监管部门|"
-        r"公署|专员|业内人士|媒体|"
+        r"公署|业内人士|媒体|"
         r"reporter|journalist|undercover|(?<![a-z])report(?:ed|s)?(?![a-z])|police|arrested|"
         r"court|(?<![a-z])fined|spokesperson|organi[sz]ers|job fair|accused|seized|busted|"
         # (not the resumes' origin: "校园招聘会收的纸质简历")
@@ -231,7 +232,7 @@ NEGATIVE: tuple[Rule, ...] = (
         r"security researchers?|an asking price of|affected (?:users|residents|customers)|"
         r"breaking ?:|full story|"
         # a thread on a seller's prosecution: "被抓了，会判多久", "五千条以上就够立案了"
-        r"被抓|判多久|判几年|立案|退赃|轻判|侵犯公民个人信息罪",
+        r"被抓|判多久|判几年|立案|退赃|轻判|侵犯公民个人信息罪|破获|嫌疑人|获利",
         -2.2,
         3,
     ),
@@ -301,7 +302,7 @@ NEGATIVE: tuple[Rule, ...] = (
     _rule(
         "neg:account_sale",
         r"employer account|recruiter account|(?<![a-z])credits(?![a-z])|会员账号|企业账号|"
-        r"vip月卡|月卡|季卡|年卡|会员卡|"
+        r"vip月卡|会员月卡|会员卡|"
         r"aged (?:[a-z]+ )?accounts?|"
         r"(?:linkedin|indeed|naukri|boss|智联|前程) ?accounts? (?:for sale|with)|"
         r"accounts? for sale|账号出售|出售账号|老号|"
@@ -333,7 +334,7 @@ NEGATIVE: tuple[Rule, ...] = (
     _rule(
         "neg:job_ad",
         # (not the audience: "急招人的老板看过来", "#招工难#")
-        r"诚征|诚聘|急招(?!人的|工的)|招工(?<!工厂招工)(?<!厂里招工)(?!难|的老板|剩|时|收|必备|帮|神器|利器)|招普工|(?<!期望)月薪|五险一金|包吃住|简历投递|(?<!者)(?<!新)(?<!真实)投递简历|将履历寄|内推|"
+        r"岗位职责|任职要求|工作地点|诚征|诚聘|急招(?!人的|工的)|招工(?<!工厂招工)(?<!厂里招工)(?!难|的老板|剩|时|收|必备|帮|神器|利器)|招普工|(?<!期望)月薪|五险一金|包吃住|简历投递|(?<!者)(?<!新)(?<!真实)(?<!岗位)投递简历|将履历寄|内推|"
         r"校园招聘(?!会[上里]?(?:收|拿|整理|搜集|收集))|"
         r"双选会(?!登记)|"
         r"【招聘】|we'?re hiring|post a job|(?<![a-z])apply(?![a-z])|job postings|jobs daily|"
@@ -384,7 +385,8 @@ NEGATIVE: tuple[Rule, ...] = (
     ),
     _rule(
         "neg:software",
-        r"招聘管理系统|管理系统|(?<![a-z])ats(?![a-z])|applicant tracking|(?<![a-z])saas|账号|试用|"
+        r"招聘管理系统|管理系统|(?<![a-z])ats(?![a-z])|applicant tracking|(?<![a-z])saas|账号|"
+        r"试用(?!装)|"
         r"per month|/month|/年(?!龄|份|级|限|纪)|startup plan|seats|一键导入|人才库容量|托管|代发",
         -2.5,
         2,
@@ -435,6 +437,7 @@ NEGATIVE: tuple[Rule, ...] = (
         r"write-?up|responsibly disclosed|\(disclosed\)|vendor notified|routine scanning|"
         r"(?<![a-z])psa(?![a-z])|public service announcement|contact listed as|"
         r"asking for research|i write about|for an article|our analysts|seller asks|"
+        r"(?<![a-z])thesis|ethics board|kaggle|public datasets?|"
         r"likely repackaged|weekly report|"
         r"(?:monitoring|intelligence|intel|research) team|threat brief|why it matters|"
         r"tracked \d+ (?:separate )?(?:listings|posts|ads)|"
@@ -652,7 +655,10 @@ _CONTACTS_COUNT = re.compile(
     r"\d[\d,]*[wk万千]?\+?[ \t]*(?:份|条|个|名)?[ \t]*(?:求职者|应聘者|候选人|求职人员)的?"
     r"(?:联系方式|电话|手机号?|名单|信息|数据)|"
     r"\d[\d,]*[km]?\+?[ \t]*(?:job ?seekers?|candidates?|applicants?)'?[ \t]*"
-    r"(?:contacts|contact details|phone numbers|emails|mobile numbers)"
+    r"(?:contacts|contact details|phone numbers|emails|mobile numbers)|"
+    # "真实求职者简历3000份（含姓名、电话…）"
+    r"(?:求职者|应聘者|候选人)[^\n\d]{0,6}\d[\d,]*[wk万]?\+?[ \t]*(?:份|条)[^\n]{0,6}?(?:含|带)"
+    r"[^\n]{0,10}?(?:电话|手机|联系方式)"
 )
 # Negative rules such software would otherwise trip ("no data included", "seats", "/month").
 _CANCELLED_BY_OWN_OFFER = frozenset({"neg:warning", "neg:third_person"})

@@ -24,7 +24,7 @@ from monitor.extract.classify import (
 )
 from monitor.extract.contacts import find_contacts
 from monitor.extract.fastre import GateGroups
-from monitor.extract.money import find_money
+from monitor.extract.money import Money, find_money
 from monitor.extract.normalize import MAX_CHARS, Normalized, compact, normalize
 from monitor.extract.prices import extract_prices
 from monitor.extract.severity import severity as severity_of
@@ -130,6 +130,18 @@ def _seller_negatives(norm: Normalized, keywords: KeywordScan) -> KeywordScan:
     return result
 
 
+def _sellers_monies(text: str, monies: list[Money]) -> list[Money]:
+    """In a thread whose author names a price, the sums other people name in their replies
+    (a buyer's "1块出不出", a rival's "我这也有，0.1一条") are not the offer's."""
+    if len(monies) < 2:
+        return monies
+    thread = thread_posts(text)
+    if thread is None or not thread.author_prices or not len(thread.others):
+        return monies
+    own = [m for m in monies if m.start not in thread.others]
+    return own or monies
+
+
 def _head(norm: Normalized, end: int) -> Normalized:
     """The listing's views up to ``end`` (a position in ``norm.text``)."""
     lower = norm.lower[:end]
@@ -221,7 +233,7 @@ def _analyze_normalized(norm: Normalized) -> Analysis:
         return _near_miss(keywords, Evidence(None, None, None, False, bool(sources)), extra)
     # norm.fold: the lower-cased text, when case-insensitive patterns may run on it (fastre).
     fold = norm.fold
-    monies = find_money(norm.text, fold)
+    monies = _sellers_monies(norm.text, find_money(norm.text, fold))
     counts = find_counts(norm.text, Spans((m.start, m.end) for m in monies), fold)
     volume = largest(counts, norm.text)
     prices = extract_prices(norm.text, monies, volume, norm.cjk, fold)

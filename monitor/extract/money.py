@@ -29,6 +29,7 @@ logger = logging.getLogger(__name__)
 # Prefix currency markers, longest first; the value is (ISO code, factor).
 PREFIX_CURRENCY: dict[str, tuple[str, float]] = {
     "us$": ("USD", 1.0),
+    "us $": ("USD", 1.0),
     "usdt": ("USDT", 1.0),
     "usd": ("USD", 1.0),
     "hk$": ("HKD", 1.0),
@@ -142,6 +143,8 @@ SUFFIX_CURRENCY: dict[str, tuple[str, float]] = {
     "rupees": ("INR", 1.0),
     "rupee": ("INR", 1.0),
     "rs": ("INR", 1.0),  # "sirf 2500 rs me poora"
+    "tk": ("BDT", 1.0),  # Bangladeshi taka: "3,000 Tk"
+    "taka": ("BDT", 1.0),
     "inr": ("INR", 1.0),
     "卢比": ("INR", 1.0),
     "hkd": ("HKD", 1.0),
@@ -292,7 +295,16 @@ _GUARDED_SUFFIXES = frozenset({"分", "厘", "米", "u", "r", "mao", "kuai"})
 _DOT_GROUPING = frozenset({"EUR", "IDR", "BRL", "VND"})
 _MORE_DOT_GROUPS = re.compile(r"(?:\.\d{3})+(?!\d|\.\d)")
 _DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
-_DOLLAR_CODE = re.compile(r"[ \t]?(cad|aud|sgd|hkd|nzd|usd|twd)(?![a-z])", re.IGNORECASE)
+_DOLLAR_CODE = re.compile(r"[ \t]?(cad|aud|sgd|hkd|nzd|usd|twd|mxn)(?![a-z])", re.IGNORECASE)
+# ... or before it: "MXN $0.05 per record"
+_CODE_BEFORE_DOLLAR = re.compile(r"(?<![a-z])(cad|aud|sgd|hkd|nzd|twd|mxn)[ \t]?\Z", re.IGNORECASE)
+# Rupees written "Rs" in a Pakistani listing: its cities, payment apps, job board, mobiles.
+_PAKISTAN = re.compile(
+    r"pakistan|lahore|karachi|islamabad|rawalpindi|faisalabad|peshawar|multan|jazzcash|"
+    r"easypaisa|rozee|(?<![a-z])pkr(?![a-z])|🇵🇰|(?<![a-z])oeps?(?![a-z])|assalam|"
+    r"(?<!\d)03\d{2}[- ]?\d{7}(?!\d)",
+    re.IGNORECASE,
+)
 _CN_SMALL = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
 _LETTER_DIGIT = re.compile(r"[rRnN] ?\d")
 _FEN_SUB = re.compile(r"分[一二两三四五六七八九\d]")
@@ -351,17 +363,20 @@ def _from_match(m: re.Match[str], text: str) -> Money | None:
     value: float | None
     if "pre" in groups:
         code, factor = PREFIX_CURRENCY[m.group("pre").lower()]
+        if code == "INR" and m.group("pre").lower().startswith("rs") and _PAKISTAN.search(text):
+            code = "PKR"  # "Rs. 15,000" in Lahore
         value = quantity_value(m.group("num"), m.group("mult"), m.group("cn"))
         spaced = _SPACED_DIGITS.match(text, m.end()) if len(m.group("num") or "") == 1 else None
         if spaced is not None and not m.group("mult"):
             # "¥ 1 5 0 0": digits spaced out against filters, read as one number
             value = float(m.group("num") + spaced.group(0).replace(" ", ""))
             return Money(m.start(), spaced.end(), value * factor, code)
-        if m.group("pre") == "$":  # "$600 CAD for the lot": the code after names the dollar
-            named = _DOLLAR_CODE.match(text, m.end())
-            if named is not None and value is not None:
-                # (the code is part of the sum: "$0.01 USD per record" is per record)
-                return Money(m.start(), named.end(), value, named.group(1).upper())
+        if (
+            m.group("pre") == "$"
+            and value is not None
+            and (dollar := _named_dollar(m, text, value)) is not None
+        ):
+            return dollar
     else:
         suffix = m.group("suf").lower()
         if suffix in _GUARDED_SUFFIXES and not _suffix_allowed(m, suffix, text):
@@ -371,6 +386,8 @@ def _from_match(m: re.Match[str], text: str) -> Money | None:
         code, factor = SUFFIX_CURRENCY[suffix]
         if code == "PHP" and suffix.startswith("peso") and not _PHILIPPINES.search(text):
             code = "MXN"
+        if suffix == "rs" and _PAKISTAN.search(text):
+            code = "PKR"
         num2 = m.group("num2")
         if num2 and num2.count(".") > 1:  # "3.000.000 VND": dots group the thousands
             num2 = num2.replace(".", "")
@@ -390,6 +407,18 @@ def _from_match(m: re.Match[str], text: str) -> Money | None:
             # in rupiah), so three digits after a dot are thousands
             value = float(num.replace(".", ""))
     return Money(m.start(), end, value * factor, code, minor=factor < 1)
+
+
+def _named_dollar(m: re.Match[str], text: str, value: float) -> Money | None:
+    """A dollar sum whose code is written beside the sign: "MXN $0.05", "$600 CAD for the
+    lot", "$0.01 USD per record" (the code after the sum is part of it)."""
+    before = _CODE_BEFORE_DOLLAR.search(text, max(0, m.start() - 5), m.start())
+    if before is not None:
+        return Money(before.start(), m.end(), value, before.group(1).upper())
+    named = _DOLLAR_CODE.match(text, m.end())
+    if named is not None:
+        return Money(m.start(), named.end(), value, named.group(1).upper())
+    return None
 
 
 def _word_money(m: re.Match[str]) -> Money | None:

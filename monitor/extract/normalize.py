@@ -221,6 +221,18 @@ _DECIMAL_DIAN = re.compile(r"(?<=\d)点(?=\d)")
 _GE_WAN = re.compile("(?<=[\\d一二两三四五六七八九十百])[ \t]?个[ \t]?[wW万](?![a-zA-Z])")
 
 
+# A lone circled number opening a list item before a figure ("①1000条 29.9元"): NFKC would glue
+# it to the figure (11000). A run of them ("①③⑧…") spells digits and is left to NFKC.
+_CIRCLED_ANY = re.compile("[\u2460-\u2473]")
+_CIRCLED_MARKER = re.compile(
+    "[\u2460-\u2473](?<![\u2460-\u2473][\u2460-\u2473])(?=[ \t]*[0-9\uff10-\uff19])"
+)
+
+
+def _circled_marker(m: re.Match[str]) -> str:
+    return f"({ord(m.group(0)) - 0x2460 + 1})"
+
+
 def _fullwidth(m: re.Match[str]) -> str:
     return _FULLWIDTH[m.group(0)]
 
@@ -246,6 +258,8 @@ def _clean(raw: str) -> tuple[str, bool]:
         raw = raw.translate(_PRE)
     elif "\uff0c" in raw:
         raw = raw.replace("\uff0c", "\u3001")
+    if not raw.isascii() and _CIRCLED_ANY.search(raw) is not None:
+        raw = _CIRCLED_MARKER.sub(_circled_marker, raw)
     text = raw if raw.isascii() else nfkc(raw)
     if text.isascii():
         return text, False  # nothing below acts on ASCII

@@ -83,7 +83,7 @@ _PER_ONE_AFTER = re.compile(
     rf"per[ \t]+(?:(?!lakh|lac|crore|thousand|million|hundred)[a-z]{{3,12}}[ \t]+)?|"
     rf"a[ \t]+|an[ \t]+|一[ \t]*|"
     rf"for one[ \t]+|"
-    rf"for 1[ \t]+)(?:个|位)?[ \t]*{_UNIT}(?![a-z])"
+    rf"for 1[ \t]+|1[ \t]*(?=[条份个]))(?:个|位)?[ \t]*{_UNIT}(?![a-z])"
     r"|[ \t]*/?[ \t]*(?:each|apiece|ea\.?|pc|pcs|a pop|a piece|per head)(?![a-z])"
     r"|[ \t]*yi[ \t]?(?:tiao|fen)(?![a-z])"  # pinyin: "5mao yi tiao"
     # ("2块\n一份，100份起": the unit on the next line, alone)
@@ -112,11 +112,15 @@ _PER_N_BEFORE = re.compile(
 )
 # "1w条 800元", "10k rows: $150", "1 lakh CVs – ₹15,000", "两万条打包价3000元", "(约46万条)仅需".
 _COUNT_BEFORE = re.compile(
-    rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:\+|多|余)?[ \t]*(?:(?:[a-z]+[ \t]+){{0,2}}{_UNIT})?"
+    # ("1万条 普工求职者名单 ¥99": the option's name between its count and its sum)
+    rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:\+|多|余)?[ \t]*"
+    rf"(?:(?:[a-z]+[ \t]+){{0,2}}{_UNIT}"
+    r"(?:[ \t]*[\u4e00-\u9fff]{0,8}(?:名单|简历|数据|资料|信息|资源))?)?"
     r"(?:[ \t]|[:=,、\-–—()（）【】\[\]/|│┃@.…>→]|打包价?|整包价?|套餐价?|价格?|只要|仅需|仅|只需|"
     r"共|总价|一包|每包|一套|for|at|only|batch|"
     # ("the 10k starter package for", not "1000 records, whole pack": the lot's word)
     r"(?:(?!whole|full|entire|complete)[a-z]+[ \t]+)?(?:packs?|packages?|bundles?)|"
+    r"databases?|db|dump|list|以上(?=[ \t]*(?:打包|整包|全包))|"
     r"chunks?)*\Z",
     re.IGNORECASE,
 )
@@ -195,7 +199,10 @@ _RANGE_TAIL = re.compile(r"[ \t]*[-–—~至到][ \t]*\d{1,7}(?:\.\d{1,6})?(?![
 _PER_CALL_AFTER = re.compile(
     r"[ \t]*(?:/|每|一)[ \t]*次|[ \t]*(?:/|per)[ \t]*(?:call|request|query)"
 )
-_API = re.compile(r"每次返回|(?:返回|调用)[^\n。]{0,12}(?:简历|一份|一条)|api|接口", re.IGNORECASE)
+_API = re.compile(
+    r"每次返回|(?:返回|调用)[^\n。]{0,12}(?:简历|一份|一条)|api|接口|代查|查询[^\n。]{0,12}简历",
+    re.IGNORECASE,
+)
 # A membership fee, unless the sum is a member's price of one record ("VIP会员：0.18元/条").
 _MEMBER_BEFORE = re.compile(r"(?:会员|membership)[ \t]*[:=]?[ \t]*\Z", re.IGNORECASE)
 # The high end of a range ("0.1-0.3元/条", "$0.01–$0.03 per record"): group "low" its low end.
@@ -203,6 +210,10 @@ _RANGE_BEFORE = re.compile(
     r"(?<![\d.,])(?:[$¥€£₹][ \t]?)?(?P<low>\d{1,7}(?:\.\d{1,6})?)[ \t]*(?:元|块)?[ \t]*"
     r"[-~至到–—][ \t]*(?:[$¥€£₹][ \t]?)?\Z"
 )
+_PLACEHOLDER_AFTER = re.compile(
+    r"[ \t]*[(（]?[ \t]*(?:价格)?(?:随便填|随便写|随便标|乱填|不是实价|非实价|不是真实价格)"
+)
+_DOTTED_COUNT = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _CN_DISCOUNT = {c: i for i, c in enumerate("零一二三四五六七八九")}
 # A subscription or an account rented with a download quota: "月租1200元，每月可下载简历4000份",
 # "$300/mo, includes 1,000 resume downloads", "AUD 250 / month = 500 candidate profile
@@ -303,8 +314,11 @@ def _quota(text: str, start: int, end: int, gated: bool) -> float | None:
 # ... or right after its period: "₹2,999/month – 5,000 CVs", "3000元/月 含10万条".
 _QUOTA_NEXT = re.compile(
     r"[ \t]*(?:(?:/|per|a|每|一个?)[ \t]*(?:months?|mo|years?|yr|weeks?|月|年|周|季度?)(?![a-z]))?"
-    r"[ \t]*(?:[-–—=:(（]|含|包含|includes?|for|with|gets?)[ \t]*(?:共|约|up to)?[ \t]*"
-    rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:[a-z]+[ \t]+)?(?:{_UNIT})(?![a-z])",
+    r"[ \t]*(?:[-–—=:(（,，、]|含|包含|includes?|for|with|gets?)[ \t]*"
+    r"(?:共|约|up to|保证|保底|至少|不少于)?[ \t]*"
+    rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:[a-z]+[ \t]+)?(?:{_UNIT})(?![a-z])"
+    # (not a day's: "Monthly: $299, 500 CVs/day")
+    r"(?![ \t]*(?:/|per|a|每)[ \t]*(?:day|d|天|日)(?![a-z]))",
     re.IGNORECASE,
 )
 _QUOTA_BEFORE_ZH = re.compile(
@@ -368,7 +382,12 @@ _PER_N_BARE_SIGN_BEFORE = re.compile(
 _UNIT_FIRST = frozenset(f"{REC_UNIT_ZH.replace('|', '')}行 \t-rclpeajnumbdRCLPEAJNUMBD")
 _N_WORD = {"百": 100, "千": 1000, "万": 10000, "w": 10000, "k": 1000}
 # "20% off" after a price: applied like 打8折.
-_PERCENT_OFF = re.compile(r"(?P<p>\d{1,2})[ \t]*%[ \t]*(?:off|discount)", re.IGNORECASE)
+_PERCENT_OFF = re.compile(
+    r"(?P<p>\d{1,2})[ \t]*%[ \t]*(?:off|discount)"
+    # "-25% over 50k"
+    r"|(?<![\w.])-[ \t]?(?P<minus>\d{1,2})[ \t]*%[ \t]*(?:over|above|for|on|from)",
+    re.IGNORECASE,
+)
 
 # Context patterns most listings never need: each is skipped for the whole listing when none
 # of the literals its matches need is in the text (fastre.Gate, checked once per listing).
@@ -442,6 +461,8 @@ def _n_value(m: re.Match[str]) -> float | None:
     if m.re is _PER_N_AFTER and m.group("cpm"):
         return 1e3
     word = m.group("n").strip().lower()
+    if _DOTTED_COUNT.fullmatch(word):
+        return float(word.replace(".", ""))  # "per 100.000 data": a count's dots group thousands
     fixed = {
         "千": 1e3,
         "万": 1e4,
@@ -495,7 +516,7 @@ def _discount(text: str, start: int, shut: _Shut = _OPEN) -> float | None:
         off = _PERCENT_OFF.search(text, start, start + 80) if "%" in text else None
         if off is None:
             return None
-        factor = 1 - int(off.group("p")) / 100
+        factor = 1 - int(off.group("p") or off.group("minus")) / 100
         return factor if 0.1 <= factor < 1 else None
     return _factor(m.group("d"))
 
@@ -604,8 +625,12 @@ def _classify(
     ):
         return UnitPrice(money.amount, money.currency, _threshold(text, money.start, end, shut))
     per_n = _PER_N_AFTER.match(text, end)
-    if per_n is not None and _NEXT_SUM.match(text, per_n.end()):
-        per_n = None  # "1k $15 / 10k $100": a list of packages, the next one's sum follows
+    if per_n is not None and (
+        _NEXT_SUM.match(text, per_n.end()) or _STOCK_AFTER.match(text, per_n.end())
+    ):
+        # "1k $15 / 10k $100": a list of packages, the next one's sum follows; "$300 / 80k
+        # stock": the stock, after a separator
+        per_n = None
     per_n = per_n or (
         None
         if shut.per_n_before
@@ -662,6 +687,7 @@ def _classify(
             package.group("mult")
             or _UNIT_RE.search(package.group(0))
             or (volume and _n_value(package) == volume)
+            or package.group(0).rstrip(" \t").endswith("=")  # "Pro 5,000 = $99"
         )
         and not _TIER_MARK_BEFORE.search(before[: package.start()])
         and "+" not in package.group(0)
@@ -680,6 +706,7 @@ def _classify(
 
 _ALL_BEFORE = re.compile(r"(?<![a-z])all[ \t]*[:=]?[ \t]*\Z", re.IGNORECASE)
 # The next package's sum after its count: "/ 2万条 原价¥199", "/ 100,000 CVs - $199".
+_STOCK_AFTER = re.compile(r"[ \t]*(?:stock|in stock|total|available|left|库存|现货)", re.IGNORECASE)
 _NEXT_SUM = re.compile(
     r"[ \t]*(?:[-–—:=][ \t]*)?(?:原价|券后价?|到手价?|售价|现价|only|just)?[ \t]*[$¥€£₹][ \t]?\d"
 )
@@ -714,6 +741,8 @@ def _listed_bare(
         return UnitPrice(amount, default, _threshold(text, m.start(), end, shut))
     if before.endswith("按") and text.startswith("算", end) and amount < plausible:
         return UnitPrice(amount, default)  # "全要按0.3算": the price of one record
+    if amount < 1 and text.startswith("起", end) and "." in m.group("num"):
+        return UnitPrice(amount, default)  # "0.1起": a price of one record, from
     tail = before.rstrip(" \t:=")[-1:]
     cn_count = (
         _CN_COUNT_BEFORE.search(before)
@@ -942,8 +971,16 @@ _LOT_SUM_BEFORE_WORD = re.compile(
 )
 
 
+_PACKAGE_SUM = re.compile(
+    # (led by the digit: a leading lookbehind would cost the prefilter; the digit before it is
+    # checked in _lot_sums)
+    r"(?P<cnum>\d{1,6}(?:\.\d{1,4})?)[ \t]?(?P<cmult>万|w)[ \t]*(?:条|份)[ \t]*[:=]?[ \t]*"
+    r"(?P<num>\d{1,6}(?:\.\d{1,4})?)[ \t]?(?P<mult>万|千|w|k)(?![a-z\d条份个])",
+    re.IGNORECASE,
+)
 _APPROX_BEFORE = re.compile(r"(?:约|大约|大概|共|总共|一共|~|≈)[ \t]*\Z")
 _GATE_LOT_SUM = Gate(_LOT_SUM)
+_GATES_LOT_SUMS = (Gate(_LOT_SUM), Gate(_LOT_SUM_BEFORE_WORD), Gate(_PACKAGE_SUM))
 _GATE_LOT_SUM_BEFORE_WORD = Gate(_LOT_SUM_BEFORE_WORD)
 
 
@@ -966,6 +1003,13 @@ def _lot_sums(text: str, taken: Spans, default: str, volume: int) -> list[UnitPr
         n = int(count) or volume
         if amount and amount < n * PLAUSIBLE_LOT_PER_RECORD:
             found.append(UnitPrice(amount / n, default, n, "lot"))
+    for m in _PACKAGE_SUM.finditer(text):
+        # "10万条 1.5万": a package's count, then its sum with a multiplier
+        count = quantity_value(m.group("cnum"), m.group("cmult"), None) or 0.0
+        amount = quantity_value(m.group("num"), m.group("mult"), None) or 0.0
+        digit_before = m.start() and text[m.start() - 1] in "0123456789."
+        if not digit_before and m.start("num") not in taken and 0 < amount < count <= volume:
+            found.append(UnitPrice(amount / count, default, int(count), "package"))
     for m in _LOT_SUM_BEFORE_WORD.finditer(text):
         start = m.start()
         if start in taken or (start and text[start - 1] in "0123456789."):
@@ -1187,13 +1231,13 @@ def _per_n_count(m: re.Match[str]) -> float:
     return quantity_value(m.group("num"), m.group("mult"), m.group("cn")) or 0.0
 
 
+_LOT_SALE_AFTER = re.compile(r"(?:元)?[ \t]*(?:出(?!不|吗|么|嘛)|拿走|包走|带走|全拿|转让|卖)")
+
+
 def _lot_sale_after(text: str, end: int) -> bool:
     # "1200出" / "5000拿走": a bare sum followed by a verb of selling the whole lot.
     # (not a buyer's question: "1块出不出", "500出吗")
-    return (
-        re.match(r"(?:元)?[ \t]*(?:出(?!不|吗|么|嘛)|拿走|包走|全拿|转让|卖)", text[end : end + 5])
-        is not None
-    )
+    return _LOT_SALE_AFTER.match(text[end : end + 5]) is not None
 
 
 def _to_cny(price: UnitPrice) -> float:
@@ -1231,6 +1275,8 @@ def extract_prices(
     for money in monies:
         if masked and in_sample_row(text, money.start):
             continue  # a salary in the sample rows shown ("| £23k")
+        if _PLACEHOLDER_AFTER.match(text, money.end):
+            continue  # "¥1（价格随便填的）": a shop's placeholder, no price
         if other_data and _other_data_line(text, money.start):
             continue
         if money.start in lows:
@@ -1254,12 +1300,12 @@ def extract_prices(
     prices += _table_prices(text, monies, default) if _tabled(text, monies) else []
     quoted_per_record = any(p.how == "per_record" for p in prices)
     prices.extend(_bare_prices(text, spans, default, volume, shut, quoted_per_record, header))
-    if volume and cjk and (_GATE_LOT_SUM.open(text) or _GATE_LOT_SUM_BEFORE_WORD.open(text)):
+    if volume and cjk and any(gate.open(text) for gate in _GATES_LOT_SUMS):
         prices.extend(_lot_sums(text, spans, default, volume))
     result = PriceResult()
     if (
         monies
-        and ("件" in text or "份" in text or "单" in text or "包" in text)
+        and ("件" in text or "份" in text or "单" in text or "包" in text or " per " in text)
         and (
             not prices
             # above it a price of one record is implausible: the sum may be an item's price
@@ -1335,6 +1381,12 @@ _PER_ITEM = re.compile(
     rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:{REC_UNIT_ZH})",
     re.IGNORECASE,
 )
+# ... "10.000 records per package"
+_PER_ITEM_EN = re.compile(
+    rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:{REC_UNIT_EN})[ \t]+per[ \t]+(?:package|pack|bundle|item)"
+    r"(?![a-z])",
+    re.IGNORECASE,
+)
 
 _GATE_PER_ITEM = Gate(_PER_ITEM)
 
@@ -1342,6 +1394,8 @@ _GATE_PER_ITEM = Gate(_PER_ITEM)
 def _per_item(text: str, monies: list[Money], shut: _Shut = _OPEN) -> list[UnitPrice]:
     """The item's price over the records one item holds ("【拼单价 ¥9.9】 … 拍1件=500条")."""
     item = _PER_ITEM.search(text) if _GATE_PER_ITEM.open(text) else None
+    if item is None and " per " in text:
+        item = _PER_ITEM_EN.search(text)
     if item is None:
         return []
     n = _n_value(item)
@@ -1363,7 +1417,8 @@ _STRUCK_PAIR = re.compile(
 )
 # The struck-through price beside the current one: "原价 ¥599.00 限时价 ¥399.00".
 _STRUCK_BEFORE = re.compile(
-    r"(?:原价|划线价|市场价|吊牌价|was|regular price|list price|rrp)[ \t]*[:：]?[ \t]*\Z",
+    r"(?:原价|划线价|市场价|吊牌价|was|regular(?: price)?|list price|rrp)"
+    r"[ \t]*[:：]?[ \t]*\Z",
     re.IGNORECASE,
 )
 
@@ -1380,6 +1435,7 @@ def _single_sum(
         )
         and not _PERIOD_AFTER.match(text, m.end)
         and not _STRUCK_BEFORE.search(text, max(0, m.start - 12), m.start)
+        and not _PLACEHOLDER_AFTER.match(text, m.end)
     ]
     # (the same sum shown twice, as a shop page does: "¥200 … 只打包出不拆, 200元")
     if len({(m.amount, m.currency) for m in plain}) != 1:

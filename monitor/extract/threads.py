@@ -111,6 +111,13 @@ def thread_posts(text: str) -> Thread | None:
     return thread
 
 
+_STARTER = re.compile(
+    r"(?:thread starter|started by|作者)[ \t]*[:：][ \t]*(?P<name>[^\n|,]{1,40}?)[ \t]*"
+    r"(?=[|,\n]|\Z)",
+    re.IGNORECASE,
+)
+
+
 def _thread(text: str) -> Thread | None:
     for mark in _POST_GATE:  # a plain loop: any() over a generator costs more than the checks
         if mark in text:
@@ -129,7 +136,13 @@ def _thread(text: str) -> Thread | None:
         headers = [m for m in headers if not m.groupdict().get("user")]
     if len(headers) < 2:
         return None  # one "#3" or "Re:" line is no thread
-    op_name = ""
+    # "Thread starter: dachsbau", "楼主：数据老刘": the author named above the first post
+    starter = (
+        _STARTER.search(text[: headers[0].start() + 1])
+        if "tarter" in text or "作者" in text
+        else None
+    )
+    op_name = "" if starter is None else starter.group("name").strip()
     others = Spans()
     priced: list[tuple[int, int]] = []
     addressed: set[int] = set()

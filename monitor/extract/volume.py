@@ -36,6 +36,14 @@ _UNIT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PLUS_AFTER = re.compile(r"[ \t]*(?:\+|多|余)")
+_STOCK_AFTER = re.compile(r"[ \t]*(?:stock|in stock|total|available|left|库存|现货)", re.IGNORECASE)
+
+
+def _round(value: float) -> bool:
+    """A per-N denominator's figure: 100, 1,000, 10,000... (or a lakh)."""
+    return value in (100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000)
+
+
 _SUM_NEXT = re.compile(
     r"[ \t]*(?:[-–—:=][ \t]*)?(?:原价|券后价?|到手价?|售价|现价|only|just)?[ \t]*[$¥€£₹][ \t]*\d|\d"
 )
@@ -66,7 +74,8 @@ _REJECT_BEFORE = re.compile(
     # (their English words follow the number: see _REJECT_AFTER; a window ending with "s" or
     # "d" would otherwise be searched with every alternative, ~3 us a time)
     r"已拼|已售|已卖|月销|销量|浏览|阅读|想要|粉丝|订阅|关注|views?|"
-    r"\d[ \t]*[-~至到]|(?<![目之以提])前|top)[ \t]*$",
+    # ("2y 4m on Jiji": years and months)
+    r"\d[ \t]*[-~至到]|(?<![目之以提])前|top|\dy)[ \t]*$",
     re.IGNORECASE,
 )
 _REJECT_AFTER = re.compile(
@@ -164,6 +173,15 @@ def _is_candidate(
             # "1000条50 / 1万条400 / 10万条3000", "1k $15 / 10k $100": "/" parts a price list's
             # packages here, it is no "per" (the package's sum follows its count)
             before.rstrip(" \t").endswith("/") and _SUM_NEXT.match(text, end)
+        )
+        and not (
+            # "$300 / 80k stock", "¥500/5000份", "250 USDT / 200k": after "/", a count that is
+            # no round denominator ("0.3元/1000条", "/万条") is a package's or the stock
+            before.rstrip(" \t").endswith("/")
+            and (
+                _STOCK_AFTER.match(text, end) is not None
+                or (bool(unit or m.group("mult")) and not _round(value))
+            )
         )
     ):
         return False, unit, end

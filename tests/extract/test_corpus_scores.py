@@ -81,6 +81,10 @@ BLIND51 = load_jsonl("blind51.jsonl")
 BLIND52 = load_jsonl("blind52.jsonl")
 BLIND53 = load_jsonl("blind53.jsonl")
 BLIND54 = load_jsonl("blind54.jsonl")
+BLIND55 = load_jsonl("blind55.jsonl")
+BLIND56 = load_jsonl("blind56.jsonl")
+BLIND57 = load_jsonl("blind57.jsonl")
+BLIND58 = load_jsonl("blind58.jsonl")
 
 
 def _dev(lo: int, hi: int) -> list[dict[str, Any]]:
@@ -299,6 +303,17 @@ FLOORS = {
     # offers spammed into the replies of other threads (the engine flags them, this author
     # does not: five false offers), a reply's lower price over the thread's own.
     "blind54": (BLIND54, (0.86, 0.97, 0.83, 0.95, 0.90, 0.90)),
+    # A fourth round on the engine with blind51-54's fixes in (blind57 scored first, its
+    # fixes in before the other three): blind55 (a Chinese month) 1.0, 0.929, 0.786, 0.905,
+    # 0.929, 1.0; blind56 (an English month, worldwide) 0.976, 0.976, 0.810, 0.976, 0.976,
+    # 0.982; blind57 (short listings) 0.980, 0.96, 0.92, 0.84, 0.96, 0.988; blind58
+    # (marketplace items) 1.0, 0.95, 0.825, 0.925, 0.90, 1.0. Then fixed; left: daily output
+    # as the volume ("日产5万", "up to 30k/day": this author's convention, not the engine's),
+    # "Rs 15,000 for 50,000" beside "1 lakh for Rs 25,000" (label 0.25), "某医疗人才网".
+    "blind55": (BLIND55, (0.97, 0.97, 0.97, 0.97, 0.97, 0.97)),
+    "blind56": (BLIND56, (0.97, 0.97, 0.90, 0.97, 0.97, 0.97)),
+    "blind57": (BLIND57, (0.97, 0.97, 0.97, 0.90, 0.97, 0.97)),
+    "blind58": (BLIND58, (0.97, 0.97, 0.95, 0.97, 0.93, 0.97)),
 }
 
 

@@ -276,6 +276,30 @@ def volume(text: str) -> int | None:
         ("80,000 CVs. €0.04 per CV, or the 10k starter package for €350.", 0.035, "EUR"),
         ("简历1.2万条，1毛一条，全要给960", 0.08, "CNY"),
         ("Records: 120k\nPrice: $0.01 USD per record, minimum 10k records", 0.01, "USD"),
+        ("US$0.05 each / 10k for $400 / 80k stock", 0.04, "USD"),
+        ("Starter 500 = $15 | Pro 5,000 = $99 | Agency 50,000 = $690", 0.0138, "USD"),
+        ("€0.04 per record, -25% over 50k. 300k total.", 0.03, "EUR"),
+        ("简历数据 智联 BOSS 都有，0.1起，量大优惠", 0.1, "CNY"),
+        ("单买0.3一份\n包月4800，保证6万份", 0.08, "CNY"),
+        ("简历代查 提供姓名查询其在智联上的简历 20元/次", 20.0, "CNY"),
+        ("BOSS直聘求职者数据5万条，2000带走", 0.04, "CNY"),
+        ("人才库 带联系方式的那种，1块钱1份", 1.0, "CNY"),
+        ("应届生数据 价格：0.2/条 5万起\n10万条 1.5万", 0.15, "CNY"),
+        ("规格：\n①1000条 29.9元\n②5000条 119元\n③10000条 199元", 0.0199, "CNY"),
+        ("Lahore job seekers. 50,000 CVs in Rs. 15,000 only", 0.3, "PKR"),
+        ("BDJOBS CV DATA\n1 lakh CV only 3,000 Tk\n10 lakh full pack 20,000 Tk", 0.02, "BDT"),
+        ("2.000.000 data\nRp 1.500.000 per 100.000 data", 15.0, "IDR"),
+        ("80,000 records of job seekers. Price: CA$400 (regular CA$700)", 0.005, "CAD"),
+        ("UK CV DATABASE\n£0.02 per CV (min 10k)\nFull 1.2M database: £9,600", 0.008, "GBP"),
+        ("领英求职者数据 总量100万条\n0.002U 一条\n50万以上打包 800U", 0.0016, "USDT"),
+        (
+            "MEXICO CANDIDATES 1,300,000 records\nMXN $0.05 per record\n100k pack MXN $4,000",
+            0.04,
+            "MXN",
+        ),
+        ("Job applicant data Indonesia, 10.000 records per package. Rp150.000", 15.0, "IDR"),
+        ("- 50K resumes: US $20.00\n- 250K resumes: US $50.00", 0.0002, "USD"),
+        ("规格：\n1000条 普工求职者名单 ¥19.9\n1万条 普工求职者名单 ¥99", 0.0099, "CNY"),
         ("Germany CV pack: 70k. EUR 35 per 1000 records, whole pack EUR 2000.", 0.028571, "EUR"),
     ],
 )
@@ -306,6 +330,7 @@ def test_unit_price(text: str, amount: float, currency: str) -> None:
         "手上有3万份五八的普工简历",
         # a tool's price, not a record's
         "BOSS直聘简历采集器 价格：一套1888元，终身更新",
+        "¥1（价格随便填的）\n手上有前程无忧的简历2万份左右，想换点BOSS的",
     ],
 )
 def test_no_unit_price(text: str) -> None:
@@ -406,6 +431,7 @@ def test_volume(text: str, expected: int | None) -> None:
         "bulk 10k+ AUD 0.04",
         "50 mil currículos",
         "Done 200+ orders. Email me",
+        "Seller: Kev Data Solutions · 2y 4m on Jiji",
         "[2024-01-05 20:00]\n考研网课全套\n👁 4.4K",
     ],
 )
