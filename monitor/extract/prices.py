@@ -672,7 +672,12 @@ def _classify(
             return UnitPrice(money.amount, money.currency)  # "£0.03 bulk": a bulk buyer's price
         return UnitPrice(money.amount / volume, money.currency, volume, "lot")
     package = _COUNT_BEFORE_W.search(before, low)
-    if (package is None or package.start() == 0) and money.start > 30 and "\n" not in before:
+    if (
+        (package is None or package.start() == 0)
+        and money.start > 30
+        and "\n" not in before
+        and _DIGIT.search(text, max(0, money.start - 44), money.start - 28) is not None
+    ):
         # "100k fresh Monster resumes for $300": the count's describing words reach further
         # (a match at the window's start may be a cut number: "0k fresh ...")
         wide = text[max(0, money.start - 44) : money.start]
@@ -706,6 +711,7 @@ def _classify(
 
 _ALL_BEFORE = re.compile(r"(?<![a-z])all[ \t]*[:=]?[ \t]*\Z", re.IGNORECASE)
 # The next package's sum after its count: "/ 2万条 原价¥199", "/ 100,000 CVs - $199".
+_DIGIT = re.compile(r"\d")
 _STOCK_AFTER = re.compile(r"[ \t]*(?:stock|in stock|total|available|left|库存|现货)", re.IGNORECASE)
 _NEXT_SUM = re.compile(
     r"[ \t]*(?:[-–—:=][ \t]*)?(?:原价|券后价?|到手价?|售价|现价|only|just)?[ \t]*[$¥€£₹][ \t]?\d"
@@ -980,11 +986,25 @@ _PACKAGE_SUM = re.compile(
 )
 _APPROX_BEFORE = re.compile(r"(?:约|大约|大概|共|总共|一共|~|≈)[ \t]*\Z")
 _GATE_LOT_SUM = Gate(_LOT_SUM)
-_GATES_LOT_SUMS = (Gate(_LOT_SUM), Gate(_LOT_SUM_BEFORE_WORD), Gate(_PACKAGE_SUM))
+# (its gate would be "w" or "万", in most Chinese listings: this check is narrower)
+_PACKAGE_SUM_NEAR = re.compile(r"[万wW][ \t]*[条份][ \t]*[:=]?[ \t]*\d")
 _GATE_LOT_SUM_BEFORE_WORD = Gate(_LOT_SUM_BEFORE_WORD)
 
 
 def _lot_sums(text: str, taken: Spans, default: str, volume: int) -> list[UnitPrice]:
+    """Sums with a multiplier and no currency: after a whole-lot word, after a package's
+    count, before a lot word (each pattern searched only when its gate is open)."""
+    found: list[UnitPrice] = []
+    if _GATE_LOT_SUM.open(text):
+        found += _lot_word_sums(text, taken, default, volume)
+    if _PACKAGE_SUM_NEAR.search(text) is not None:
+        found += _package_sums(text, taken, default, volume)
+    if _GATE_LOT_SUM_BEFORE_WORD.open(text):
+        found += _sums_before_lot_word(text, taken, default, volume)
+    return found
+
+
+def _lot_word_sums(text: str, taken: Spans, default: str, volume: int) -> list[UnitPrice]:
     found: list[UnitPrice] = []
     for m in _LOT_SUM.finditer(text):
         if m.start("num") in taken:
@@ -1003,6 +1023,11 @@ def _lot_sums(text: str, taken: Spans, default: str, volume: int) -> list[UnitPr
         n = int(count) or volume
         if amount and amount < n * PLAUSIBLE_LOT_PER_RECORD:
             found.append(UnitPrice(amount / n, default, n, "lot"))
+    return found
+
+
+def _package_sums(text: str, taken: Spans, default: str, volume: int) -> list[UnitPrice]:
+    found: list[UnitPrice] = []
     for m in _PACKAGE_SUM.finditer(text):
         # "10万条 1.5万": a package's count, then its sum with a multiplier
         count = quantity_value(m.group("cnum"), m.group("cmult"), None) or 0.0
@@ -1010,6 +1035,11 @@ def _lot_sums(text: str, taken: Spans, default: str, volume: int) -> list[UnitPr
         digit_before = m.start() and text[m.start() - 1] in "0123456789."
         if not digit_before and m.start("num") not in taken and 0 < amount < count <= volume:
             found.append(UnitPrice(amount / count, default, int(count), "package"))
+    return found
+
+
+def _sums_before_lot_word(text: str, taken: Spans, default: str, volume: int) -> list[UnitPrice]:
+    found: list[UnitPrice] = []
     for m in _LOT_SUM_BEFORE_WORD.finditer(text):
         start = m.start()
         if start in taken or (start and text[start - 1] in "0123456789."):
@@ -1300,7 +1330,7 @@ def extract_prices(
     prices += _table_prices(text, monies, default) if _tabled(text, monies) else []
     quoted_per_record = any(p.how == "per_record" for p in prices)
     prices.extend(_bare_prices(text, spans, default, volume, shut, quoted_per_record, header))
-    if volume and cjk and any(gate.open(text) for gate in _GATES_LOT_SUMS):
+    if volume and cjk:
         prices.extend(_lot_sums(text, spans, default, volume))
     result = PriceResult()
     if (
