@@ -31,7 +31,14 @@ from monitor.extract.numbers import (
     quantity_value,
 )
 from monitor.extract.spans import Spans
-from monitor.extract.volume import REC_UNIT_EN, REC_UNIT_ROW, REC_UNIT_ZH, in_sample_row
+from monitor.extract.volume import (
+    NEXT_SUM,
+    REC_UNIT_EN,
+    REC_UNIT_ROW,
+    REC_UNIT_ZH,
+    STOCK_AFTER,
+    in_sample_row,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -626,7 +633,7 @@ def _classify(
         return UnitPrice(money.amount, money.currency, _threshold(text, money.start, end, shut))
     per_n = _PER_N_AFTER.match(text, end)
     if per_n is not None and (
-        _NEXT_SUM.match(text, per_n.end()) or _STOCK_AFTER.match(text, per_n.end())
+        NEXT_SUM.match(text, per_n.end()) or STOCK_AFTER.match(text, per_n.end())
     ):
         # "1k $15 / 10k $100": a list of packages, the next one's sum follows; "$300 / 80k
         # stock": the stock, after a separator
@@ -652,7 +659,7 @@ def _classify(
         and _COUNT_BEFORE_W.search(before[-12:], None if low is None else low[-12:])
     ):
         after = None  # "1000条/80元 1万条/600元": the count before is this sum's
-    elif after is not None and _NEXT_SUM.match(text, after.end()):
+    elif after is not None and NEXT_SUM.match(text, after.end()):
         after = None  # "3000条 ¥39 / 1万条 ¥88": the count after "/" is the next package's
     if after is not None and (
         after.group("unit")
@@ -710,12 +717,7 @@ def _classify(
 
 
 _ALL_BEFORE = re.compile(r"(?<![a-z])all[ \t]*[:=]?[ \t]*\Z", re.IGNORECASE)
-# The next package's sum after its count: "/ 2万条 原价¥199", "/ 100,000 CVs - $199".
 _DIGIT = re.compile(r"\d")
-_STOCK_AFTER = re.compile(r"[ \t]*(?:stock|in stock|total|available|left|库存|现货)", re.IGNORECASE)
-_NEXT_SUM = re.compile(
-    r"[ \t]*(?:[-–—:=][ \t]*)?(?:原价|券后价?|到手价?|售价|现价|only|just)?[ \t]*[$¥€£₹][ \t]?\d"
-)
 
 
 def _listed_bare(

@@ -36,7 +36,6 @@ _UNIT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PLUS_AFTER = re.compile(r"[ \t]*(?:\+|多|余)")
-_STOCK_AFTER = re.compile(r"[ \t]*(?:stock|in stock|total|available|left|库存|现货)", re.IGNORECASE)
 
 
 def _round(value: float) -> bool:
@@ -44,9 +43,12 @@ def _round(value: float) -> bool:
     return value in (100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000)
 
 
-_SUM_NEXT = re.compile(
-    r"[ \t]*(?:[-–—:=][ \t]*)?(?:原价|券后价?|到手价?|售价|现价|only|just)?[ \t]*[$¥€£₹][ \t]*\d|\d"
+# What follows a count that is the next package's in a price list ("/ 2万条 原价¥199",
+# "/ 100,000 CVs - $199"), and a count that is the stock ("/ 80k stock"): read by prices too.
+NEXT_SUM = re.compile(
+    r"[ \t]*(?:[-–—:=][ \t]*)?(?:原价|券后价?|到手价?|售价|现价|only|just)?[ \t]*[$¥€£₹][ \t]*\d"
 )
+STOCK_AFTER = re.compile(r"[ \t]*(?:stock|in stock|total|available|left|库存|现货)", re.IGNORECASE)
 _BULK_BEFORE = re.compile(r"bulk[ \t]*[:=]?[ \t]*$", re.IGNORECASE)
 _AVAILABLE_AFTER = re.compile(r"[ \t]*\+?[ \t]*(?:available|in stock|ready)", re.IGNORECASE)
 # A stated total or stock right before the number.
@@ -172,14 +174,15 @@ def _is_candidate(
         and not (
             # "1000条50 / 1万条400 / 10万条3000", "1k $15 / 10k $100": "/" parts a price list's
             # packages here, it is no "per" (the package's sum follows its count)
-            before.rstrip(" \t").endswith("/") and _SUM_NEXT.match(text, end)
+            before.rstrip(" \t").endswith("/")
+            and (NEXT_SUM.match(text, end) is not None or text[end : end + 1].isdigit())
         )
         and not (
             # "$300 / 80k stock", "¥500/5000份", "250 USDT / 200k": after "/", a count that is
             # no round denominator ("0.3元/1000条", "/万条") is a package's or the stock
             before.rstrip(" \t").endswith("/")
             and (
-                _STOCK_AFTER.match(text, end) is not None
+                STOCK_AFTER.match(text, end) is not None
                 or (bool(unit or m.group("mult")) and not _round(value))
             )
         )
