@@ -332,16 +332,127 @@ def re2_literal(literal: str) -> str:
     return "".join(ch if ch.isascii() and ch.isalnum() else f"\\x{{{ord(ch):x}}}" for ch in literal)
 
 
+# ---------------------------------------------------------------------------------------------
+# A pattern's RE2 superset.
+#
+# A literal gate stays open whenever its literal occurs, though the rule itself mostly finds
+# nothing ("出售" is in most Chinese listings, the rule wants "出售…简历"): of the ~10 keyword
+# rules a listing's literals open, ~6 are searched in vain, ~18 us. re2_superset() writes a
+# pattern in RE2's syntax so that it matches wherever the Python pattern matches (and may match
+# more): zero-width assertions (\b, ^, lookarounds) dropped, \d \w \s widened to Unicode classes
+# at least as wide as Python's, a backreference read as any text, counted repeats above four
+# read as * or +. Dropping every assertion also makes a match in a part of a text a match in
+# the whole text. The set of such patterns then says which rules can match at all, in the same
+# single RE2 pass as the literal gates.
+
+_POSITIVE_CATEGORIES = {
+    # Python's \d is Unicode Nd, its \w str.isalnum() or "_", its \s str.isspace(): each inside
+    # the class given (\p{M} and \p{Z} are more than needed, never less).
+    _sre_constants.CATEGORY_DIGIT: r"\p{Nd}",
+    _sre_constants.CATEGORY_WORD: r"\p{L}\p{N}\p{M}_",
+    _sre_constants.CATEGORY_SPACE: r"\s\p{Z}\x0b\x1c-\x1f\x{85}",
+}
+# Inside a negated class a category must stand for no more than Python's: RE2's ASCII ones.
+_NEGATED_CATEGORIES = {
+    _sre_constants.CATEGORY_DIGIT: "0-9",
+    _sre_constants.CATEGORY_WORD: "0-9A-Za-z_",
+    _sre_constants.CATEGORY_SPACE: r"\t\n\f\r ",
+}
+_ANY_CHAR = "(?s:.)"
+
+
+class _Untranslatable(Exception):
+    pass
+
+
+def _re2_class(items: list[tuple[Any, Any]]) -> str:
+    negated = bool(items) and items[0][0] is _sre_constants.NEGATE
+    parts: list[str] = []
+    categories = _NEGATED_CATEGORIES if negated else _POSITIVE_CATEGORIES
+    for op, av in items[1:] if negated else items:
+        if op is _LITERAL:
+            parts.append(re2_literal(chr(av)))
+        elif op is _sre_constants.RANGE:
+            parts.append(f"{re2_literal(chr(av[0]))}-{re2_literal(chr(av[1]))}")
+        elif op is _sre_constants.CATEGORY and av in categories:
+            parts.append(categories[av])
+        elif op is _sre_constants.CATEGORY:
+            return _ANY_CHAR  # \D \W \S in a class: any character is a superset
+        else:
+            raise _Untranslatable(op)
+    if not parts:
+        return _ANY_CHAR
+    return f"[{'^' if negated else ''}{''.join(parts)}]"
+
+
+def _re2_sequence(items: list[tuple[Any, Any]], dotall: bool) -> str:
+    out: list[str] = []
+    for op, av in items:
+        if op is _LITERAL:
+            out.append(re2_literal(chr(av)))
+        elif op is _sre_constants.NOT_LITERAL:
+            out.append(f"[^{re2_literal(chr(av))}]")
+        elif op is _sre_constants.ANY:
+            out.append(_ANY_CHAR if dotall else r"[^\n]")
+        elif op is _sre_constants.IN:
+            out.append(_re2_class(av))
+        elif op is _sre_constants.BRANCH:
+            out.append("(?:" + "|".join(_re2_sequence(alt.data, dotall) for alt in av[1]) + ")")
+        elif op is _sre_constants.SUBPATTERN:
+            _group, add_flags, del_flags, sub = av
+            if (add_flags | del_flags) & ~(re.DOTALL | re.MULTILINE | re.VERBOSE):
+                raise _Untranslatable("inline flags")
+            inner = (dotall or bool(add_flags & re.DOTALL)) and not del_flags & re.DOTALL
+            out.append("(?:" + _re2_sequence(sub.data, inner) + ")")
+        elif op is _sre_constants.ATOMIC_GROUP:
+            out.append("(?:" + _re2_sequence(av.data, dotall) + ")")
+        elif op in _REPEATS:
+            low, high, sub = av
+            body = "(?:" + _re2_sequence(sub.data, dotall) + ")"
+            if high is _sre_constants.MAXREPEAT or high > 4:
+                out.append(body + ("*" if low == 0 else "+"))
+            else:
+                out.append(f"{body}{{{low},{high}}}")
+        elif op in _ZERO_WIDTH:
+            continue
+        elif op is _sre_constants.GROUPREF:
+            out.append(_ANY_CHAR + "*")
+        elif op is _sre_constants.GROUPREF_EXISTS:
+            _group, yes, no = av
+            other = "" if no is None else _re2_sequence(no.data, dotall)
+            out.append(f"(?:{_re2_sequence(yes.data, dotall)}|{other})")
+        else:
+            raise _Untranslatable(op)
+    return "".join(out)
+
+
+def re2_superset(pattern: re.Pattern[str]) -> str | None:
+    """An RE2 pattern matching wherever ``pattern`` matches, in any text holding that
+    match; None for a case-insensitive pattern or one with a construct not handled."""
+    if pattern.flags & (re.IGNORECASE | re.LOCALE):
+        return None
+    try:
+        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+        return _re2_sequence(parsed.data, bool(pattern.flags & re.DOTALL))
+    except (_Untranslatable, re.error):  # pragma: no cover - every pattern here translates
+        return None
+
+
+_GATE_SET_MEMORY = 64 << 20
+
+
 class GateSet:
     """The gates of many patterns opened in one pass over the text.
 
     Checking ``literal in view`` for every literal of every gate costs ~100 ns per literal,
     and the keyword rules have ~350 of them: ~40 us per listing, more than the scans the
-    gates save. One RE2 set match (google-re2: a DFA over the UTF-8 bytes, each pattern the
-    alternation of one gate's literals) tells which gates have a literal in the text in about
-    two microseconds whatever the number of literals. ``open_mask(view)`` has bit ``i`` clear
-    only when pattern ``i`` cannot match ``view`` (the same guarantee as :class:`Gate`, from the
-    same literals); a pattern with no known literals always has its bit set.
+    gates save. One RE2 set match (google-re2: a DFA over the UTF-8 bytes) tells which
+    gates are open in a few microseconds whatever the number of patterns. Each pattern is in
+    the set as its :func:`re2_superset`, so a gate opens only when the whole pattern (less its
+    assertions) matches, not just one of its literals; a pattern that has none is in it as the
+    alternation of its required literals, as :class:`Gate` reads them. ``open_mask(view)`` has
+    bit ``i`` clear only when pattern ``i`` cannot match ``view`` or any part of it; a pattern
+    with neither always has its bit set.
 
     (pyahocorasick was tried first: its root node looks up each character among the ~200
     first characters of the literals, ~50 ns a character, 3-4x slower here.)
@@ -356,13 +467,20 @@ class GateSet:
         self._set: Any = None
         self._sentinel = -1
         for i, pattern in enumerate(patterns):
-            literals = required_literals(pattern)
-            if literals is None:
-                self._always |= 1 << i
-                continue
+            source = re2_superset(pattern)
+            if source is None:
+                literals = required_literals(pattern)
+                if literals is None:
+                    self._always |= 1 << i
+                    continue
+                source = "|".join(re2_literal(lit) for lit in literals)
             if self._set is None:
-                self._set = re2.Set.SearchSet(re2.Options())
-            self._set.Add("|".join(re2_literal(lit) for lit in literals))
+                options = re2.Options()
+                # The DFA's state cache: RE2's default 8 MiB fills on these patterns and the
+                # cache is then rebuilt every few listings (~10x slower matches).
+                options.max_mem = _GATE_SET_MEMORY
+                self._set = re2.Set.SearchSet(options)
+            self._set.Add(source)
             self._bits.append(1 << i)
         if self._set is not None:
             # The empty pattern matches every text: if it is missing from a result, the
@@ -375,9 +493,11 @@ class GateSet:
     def open_mask(self, view: str) -> int:
         if self._set is None:
             return self._always
-        # "surrogatepass": a lone surrogate (possible in a Python str) becomes three bytes
-        # that no UTF-8 literal can match, instead of an encoding error.
-        matched = self._set.Match(view.encode("utf-8", "surrogatepass"))
+        try:
+            data = view.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate (possible in a Python str): RE2 reads
+            return self._all  # UTF-8 only, and "." would not match it where Python's does
+        matched = self._set.Match(data)
         if not matched or self._sentinel not in matched:
             return self._all
         mask: int = self._always

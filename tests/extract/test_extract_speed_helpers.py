@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 import pytest
+import re2
 from extract_corpus_helpers import load_jsonl
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -25,6 +26,7 @@ from monitor.extract.fastre import (
     final_chars,
     lower_view,
     may_end_with,
+    re2_superset,
     required_literals,
     rewrite_lead,
 )
@@ -90,19 +92,79 @@ def test_a_closed_gate_means_no_match(name: str, pattern: re.Pattern[str]) -> No
             assert pattern.search(text) is None, (name, text[:200])
 
 
-def test_gate_set_opens_exactly_the_single_gates() -> None:
-    # One Aho-Corasick pass must give, bit for bit, what each pattern's own Gate says; a
-    # pattern without known literals (no gate) always has its bit set.
+def test_gate_set_opens_whenever_the_pattern_matches_and_never_beyond_its_literals() -> None:
+    # A set gate (the pattern's RE2 superset) must open wherever the pattern matches, and its
+    # bit is never set where the literal gate (Gate) is closed; text with a lone surrogate
+    # opens every gate.
     patterns = [p for _, p in _gated_patterns() if not p.flags & re.IGNORECASE]
     patterns.append(re.compile(r"a|\d+"))
     gates = [Gate(p) for p in patterns]
     gate_set = GateSet(patterns)
-    extra = ["", "\n收", "open to work 🙏", "\ud800简历\udfff", "reporter", "x" * 50]
+    extra = ["", "\n收", "open to work 🙏", "reporter", "x" * 50, "١٢٣", "a\u3000b"]
+    tighter = 0
     for text in TEXTS + [n.compact for n in NORMS] + extra:
         mask = gate_set.open_mask(text)
-        assert [bool(mask >> i & 1) for i in range(len(gates))] == [g.open(text) for g in gates], (
-            text[:200]
-        )
+        for i, (pattern, gate) in enumerate(zip(patterns, gates, strict=True)):
+            is_open = bool(mask >> i & 1)
+            if pattern.search(text) is not None:
+                assert is_open, (pattern.pattern[:80], text[:200])
+            if is_open:
+                assert gate.open(text), (pattern.pattern[:80], text[:200])
+            tighter += gate.open(text) and not is_open
+    assert tighter > 0  # the superset closes gates that a literal alone leaves open
+    assert gate_set.open_mask("\ud800简历\udfff") == (1 << len(patterns)) - 1
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        (r"\b简历\b", "简历"),
+        (r"(?<![a-z])cv(?![a-z])", "xcvx"),  # assertions dropped: a superset
+        (r"\d+份", "٣٠٠份"),  # Unicode digits
+        (r"简历\s+出售", "简历\u3000出售"),
+        (r"简历\s出售", "简历\x1c出售"),
+        (r"\w+@", "用户名@"),
+        (r"[^\d\s]+x", "٣x"),
+        (r"[^\w]x", "_x"),
+        (r"[\D]x", "ax"),
+        (r"(a)b\1", "aba"),
+        (r"(?:(a)|b)c(?(1)d|e)", "bce"),
+        (r"a.{0,400}b", "a" + "-" * 300 + "b"),
+        (r"a(?s:.)b", "a\nb"),
+        (r"a.b", "a\u2028b"),
+        (r"(?>ab|a)bc", "abc"),  # atomic: Python fails, the superset may match
+        (r"x*+x", "xx"),
+        (r"^出售$", "求购\n出售\n"),
+        (r"[-~.\]]k", "]k"),
+    ],
+)
+def test_re2_superset_matches_wherever_python_does(pattern: str, text: str) -> None:
+    compiled = re.compile(pattern)
+    source = re2_superset(compiled)
+    assert source is not None
+    if compiled.search(text) is not None:
+        assert re2.search(source, text) is not None
+    gate = GateSet([compiled])
+    assert gate.open_mask(text) == 1 or compiled.search(text) is None
+
+
+def test_re2_superset_is_tighter_than_the_literals() -> None:
+    source = re2_superset(re.compile(r"出售[^\n]{0,8}简历"))
+    assert source is not None
+    assert re2.search(source, "出售手机\n求简历") is None
+    assert re2.search(source, "出售手机\n简历") is None
+    assert re2.search(source, "出售全国简历") is not None
+    assert re2_superset(re.compile("abc", re.IGNORECASE)) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab1٣ \u3000\n简历-_", max_size=30))
+def test_re2_superset_on_random_text(text: str) -> None:
+    for pattern in [r"\bab\b", r"\d+\s*简历", r"[^\W\d]+-", r"(a|b)\1", r"a.{2,9}b", r"\w\s\w"]:
+        compiled = re.compile(pattern)
+        if compiled.search(text) is not None:
+            source = re2_superset(compiled)
+            assert source is not None and re2.search(source, text) is not None, (pattern, text)
 
 
 @settings(max_examples=300, deadline=None)
@@ -157,13 +219,15 @@ def test_strong_aliases_on_random_text(text: str) -> None:
 
 
 def test_gate_set_without_literals() -> None:
-    assert GateSet([re.compile(r"\d+"), re.compile(r"x?")]).open_mask("abc") == 0b11
+    # (\d+ in the set as its superset closes on "abc"; x? matches everywhere)
+    assert GateSet([re.compile(r"\d+"), re.compile(r"x?")]).open_mask("abc") == 0b10
     assert GateSet([]).open_mask("abc") == 0
 
 
 def test_a_failed_re2_match_opens_every_gate() -> None:
     gates = GateSet([re.compile("abc"), re.compile("xyz"), re.compile(r"\d+")])
-    assert gates.open_mask("--abc--") == 0b101
+    assert gates.open_mask("--abc--") == 0b001
+    assert gates.open_mask("--abc-1-") == 0b101
 
     class Failing:  # RE2 reports a DFA out of memory as an empty result
         def Match(self, text: bytes) -> list[int]:
