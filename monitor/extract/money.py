@@ -135,6 +135,9 @@ SUFFIX_CURRENCY: dict[str, tuple[str, float]] = {
     "pound": ("GBP", 1.0),
     "gbp": ("GBP", 1.0),
     "英镑": ("GBP", 1.0),
+    "pence": ("GBP", 0.01),
+    "便士": ("GBP", 0.01),
+    "p": ("GBP", 0.01),  # "5p per CV": hugging the sum, before a per-record word only
     "pesos": ("PHP", 1.0),  # (MXN where nothing names the Philippines: see _from_match)
     "peso": ("PHP", 1.0),
     "btc": ("BTC", 1.0),
@@ -248,8 +251,9 @@ _WORD_CURRENCY_GATE = Gate(re.compile("bucks|dollars|quid|pounds|euros|rupees|ce
 # "not preceded by a letter/digit" edges are checked in Python (see find_money).
 _MONEY_SOURCES = (
     # 两毛五 = 0.25, 一块五 = 1.5, 一分五 = 0.015: colloquial sub-unit after the main unit
-    rf"(?=[{CN_DIGIT}\d])(?P<yj>[{CN_DIGIT}\d])(?P<yjunit>毛|块|分)(?P<yjsub>[{CN_DIGIT}\d])"
-    r"(?![十百千万亿\d])(?![条份个笔人名位张])",
+    # ("贰角伍分", written out: 0.25)
+    rf"(?=[{CN_DIGIT}\d])(?P<yj>[{CN_DIGIT}\d])(?P<yjunit>毛|角|块|分)(?P<yjsub>[{CN_DIGIT}\d])"
+    r"(?:(?<=[毛角].)分(?!钟))?(?![十百千万亿\d])(?![条份个笔人名位张])",
     r"(?P<half>half (?:a |of a )?(?:us )?cent)",
     rf"(?P<pre>{_alternation(PREFIX_CURRENCY)})[ \t]?(?:{_NUMBER})",
     rf"(?=[\d.{CN_NUM_CHARS}]){_SUFFIX_AHEAD}(?:{_NUMBER2})[ \t]?"
@@ -291,7 +295,8 @@ _EDGE_PRE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _EDGE_SUF = _EDGE_PRE | frozenset("0123456789.,")
 
 _SIGNS = frozenset("$€£¥₹")
-_GUARDED_SUFFIXES = frozenset({"分", "厘", "米", "u", "r", "mao", "kuai"})
+_GUARDED_SUFFIXES = frozenset({"分", "厘", "米", "u", "r", "mao", "kuai", "p"})
+_PENCE_PER = re.compile(r"[ \t]*(?:/|per |each|a (?:record|row|cv|lead|contact|profile))", re.I)
 _DOT_GROUPING = frozenset({"EUR", "IDR", "BRL", "VND"})
 _MORE_DOT_GROUPS = re.compile(r"(?:\.\d{3})+(?!\d|\.\d)")
 _DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
@@ -344,7 +349,7 @@ def _from_match(m: re.Match[str], text: str) -> Money | None:
         unit = m.group("yjunit")
         if unit == "分" and not _PER_RECORD_NEXT.match(text, m.end()):
             return None  # "一分五" is a price only before "一条", "/条": else a score, a time
-        base = 0.1 if unit == "毛" else 0.01 if unit == "分" else 1.0
+        base = 0.1 if unit in ("毛", "角") else 0.01 if unit == "分" else 1.0
         amount = base * (_digit(m.group("yj")) + _digit(m.group("yjsub")) / 10)
         return Money(m.start(), m.end(), amount, "CNY", minor=base < 1)
     if "half" in groups:
@@ -477,6 +482,8 @@ def _suffix_allowed(m: re.Match[str], suffix: str, text: str) -> bool:
             and not (after.isalnum() or after == "_")
             and any(is_cjk(ch) for ch in text[max(0, m.start() - 24) : m.start()])
         )
+    if suffix == "p":
+        return _PENCE_PER.match(text, m.end()) is not None
     if suffix in ("mao", "kuai"):
         return any(is_cjk(ch) for ch in text[max(0, m.start() - 40) : m.end() + 40])
     if suffix == "r":
@@ -538,10 +545,11 @@ def find_money(text: str, fold: str | None = None) -> list[Money]:
             rank == 0
             and "毛" not in view
             and "块" not in view
+            and "角" not in view
             and ("分" not in view or _FEN_SUB.search(view) is None)
         ):
             # "两毛五", "一块五": its class prefilter stops at every digit of the listing
-            # (~2 us), and 15 in 200 dev listings hold either unit at all.
+            # (~2 us), and 15 in 200 dev listings hold any of the units at all.
             continue
         edge = _EDGE_SUF if rank in (3, 4, 6) else _EDGE_PRE if rank in (2, 5, 7) else frozenset()
         for m in pattern.finditer(view):

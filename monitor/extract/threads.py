@@ -263,13 +263,20 @@ def within(pos: int, spans: tuple[tuple[int, int], ...]) -> bool:
 # commenter's "这不违法吗", a breadcrumb's "B2B Data" or a printer among the seller's other
 # items say nothing against the listing itself.
 _CHROME_SECTION = re.compile(
-    r"\n[ \t]*[【\[]?[ \t]*(?:热门评论|精彩评论|全部评论|商品评价|买家评价|宝贝评价|累计评价|"
-    r"用户评价|评价[(（]\d|\d{1,3}(?:\.\d)?%[ \t]*好评|评论区|问大家|常见问题|卖家其他宝贝|"
+    # (a heading may be set off by rules or brackets: "—— 看了又看 ——", "【评价】")
+    r"\n[ \t]*(?:[【\[]|[-—─━=*#]{1,8})?[ \t]*(?:热门评论|精彩评论|全部评论|商品评价|买家评价|"
+    r"宝贝评价|累计评价|用户评价|评价[(（]\d|评价[ \t]*(?=[】\]—\-=\n])|评价[:：][ \t]*[“\"]|"
+    r"\d{1,3}(?:\.\d)?%[ \t]*好评|评论区|问大家|常见问题|卖家其他宝贝|"
     r"店铺其他|猜你喜欢|看了又看|同行还在看|大家都在看|为你推荐|相关推荐|买家秀|留言[(（]\d|"
+    r"店铺推荐|店铺热卖|相似商品|相关商品|你可能也喜欢|你可能有兴趣|其他人还在看|大家还在看|"
+    r"看过的人还看了|"
     r"[-—]{2,}[ \t]*(?:评论|留言)|查看更多评论|相关笔记|相关帖子|相关文章|热门话题|最新粘贴|热议榜|"
     r"共[ \t]*\d+[ \t]*条评论|"
     r"top reviews?|customer reviews?|reviews? \(\d|ratings? (?:&|and) reviews|"
     r"customers (?:also|who) (?:bought|viewed)|you may also like|faq|frequently asked|"
+    r"frequently bought together|also bought|other (?:listings|products|items) (?:by|from) "
+    r"this seller|related services|recent reviews|client feedback|feedback[ \t]*(?=\n)|"
+    r"reviews?[ \t]*(?:[★☆⭐]|(?=\n))|ratings?[ \t]*[★☆⭐]|"
     r"today's picks|similar (?:threads|listings|items)|related (?:threads|posts|listings|items)|"
     r"more from this seller|recent pastes|public pastes|similar ads|related ads|safety tips|"
     r"最近分享|"
