@@ -394,7 +394,7 @@ NEGATIVE: tuple[Rule, ...] = (
     _rule(
         "neg:course",
         r"课程|直播|培训课|实战课|九成新|八成新|七成新|两本|几本|本书|训练营|公开课|网课|视频课|教你|webinar|masterclass|"
-        r"(?<!, )course(?! and| or|,)|tutorial|"
+        r"(?<!, )course(?! and| or|,| providers?| sellers?| creators?| institutes?)|tutorial|"
         r"(?<!使用)教程|二手书|"
         r"(?<![a-z])books?(?![a-z])(?! a demo| a call| now)|干货|"
         r"技巧|"

@@ -295,7 +295,7 @@ _EDGE_PRE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _EDGE_SUF = _EDGE_PRE | frozenset("0123456789.,")
 
 _SIGNS = frozenset("$€£¥₹")
-_GUARDED_SUFFIXES = frozenset({"分", "厘", "米", "u", "r", "mao", "kuai", "p"})
+_GUARDED_SUFFIXES = frozenset({"分", "厘", "米", "u", "r", "mao", "kuai", "p", "角"})
 _PENCE_PER = re.compile(r"[ \t]*(?:/|per |each|a (?:record|row|cv|lead|contact|profile))", re.I)
 _DOT_GROUPING = frozenset({"EUR", "IDR", "BRL", "VND"})
 _MORE_DOT_GROUPS = re.compile(r"(?:\.\d{3})+(?!\d|\.\d)")
@@ -461,12 +461,15 @@ def _suffix_allowed(m: re.Match[str], suffix: str, text: str) -> bool:
     # ``text`` is the case-kept text (the match may come from its lower-cased view).
     if suffix == "米":
         return _PER_RECORD_NEXT.match(text, m.end()) is not None  # not "3米" of distance
-    if suffix in ("分", "厘"):
+    if suffix == "角" and not m.group("cn2"):
+        return True  # "5角一条"; "三角" is also a word ("珠三角", "三角形")
+    if suffix in ("分", "厘", "角"):
         # "8分钱", "8分/条", or a stated unit price: "单价 8分".
         return (
             re.match(_FEN_OK, text[m.end() : m.end() + 8]) is not None
             or re.search(
-                r"(?:单价|每条|每份|一条|一份|以上|起)[ \t:：]*$",  # or a tier: "十万份以上 七分"
+                # or a tier: "十万份以上 七分"
+                r"(?:单价|每条|每份|一条|一份|以上|起|价格|价钱|售价|只要|仅需)[ \t:：]*$",
                 text[max(0, m.start() - 8) : m.start()],
             )
             is not None

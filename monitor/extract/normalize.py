@@ -261,6 +261,8 @@ def _clean(raw: str) -> tuple[str, bool]:
     if not raw.isascii() and _CIRCLED_ANY.search(raw) is not None:
         raw = _CIRCLED_MARKER.sub(_circled_marker, raw)
     text = raw if raw.isascii() else nfkc(raw)
+    if "," in text and any(word in text for word in _COMMA_MULT_WORDS):
+        text = _DECIMAL_COMMA_MULT.sub(r"\1.\2", text)  # "Rp 2,4 juta", "1,2 jt data"
     if text.isascii():
         return text, False  # nothing below acts on ASCII
     text = _to_simplified(text)
@@ -287,6 +289,14 @@ def _clean(raw: str) -> tuple[str, bool]:
     if decorated:
         text = _DECOR_ANY.sub(" ", text)
     return text, cjk
+
+
+# A decimal comma before an Indonesian or Malay multiplier: "Rp 2,4 juta" is 2.4 million
+# (elsewhere a comma groups thousands).
+_COMMA_MULT_WORDS = ("juta", "JUTA", "Juta", "jt", "Jt", "JT", "ribu", "rb", "miliar")
+_DECIMAL_COMMA_MULT = re.compile(
+    r"(?<![\d,.])(\d{1,3}),(\d{1,2})(?=[ \t]?(?:juta|jt|ribu|rb|miliar)(?![a-z]))", re.IGNORECASE
+)
 
 
 # Financial numerals (大写), written to slip past filters: "叁万份", "每份伍角". 伍 and 陆 are

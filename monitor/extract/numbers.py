@@ -57,6 +57,9 @@ MULTIPLIERS: dict[str, float] = {
     "mn": 1e6,
     "m": 1e6,
     "juta": 1e6,  # Indonesian and Malay
+    "jt": 1e6,
+    "ribu": 1e3,
+    "rb": 1e3,
     "triệu": 1e6,  # Vietnamese
     "billion": 1e9,
     "bn": 1e9,
@@ -68,7 +71,7 @@ MULTIPLIERS: dict[str, float] = {
 # number ("35k", "4.6w") so "... **31\nM. Lee" is not 31 million.
 MULT = (
     "[ \t]?(?:[多余几]?(?:百万|千万|万(?:[1-9]千?(?!\\d))?|亿|千)|"
-    r"(?:thousand|lakhs?|lacs?|crores?|millions?|mln|mn|billion|bn|juta|triệu)(?![a-z])|"
+    r"(?:thousand|lakhs?|lacs?|crores?|millions?|mln|mn|billion|bn|juta|jt|ribu|rb|triệu)(?![a-z])|"
     # "mil" before English words only: in Spanish and Portuguese it is a thousand ("50 mil
     # currículos")
     r"mil(?=[ \t]+(?:[a-z]+[ \t]+){0,2}?(?:cvs?|resumes|records|profiles|users|leads|rows|"

@@ -99,15 +99,17 @@ _PER_ONE_AFTER = re.compile(
 )
 _PER_N_AFTER = re.compile(
     rf"(?:[ \t]*/-)?[ \t]*(?:/|per|每|for every|a|一(?=[万千百]))[ \t]*"
+    # ("$150 per batch of 500")
+    r"(?:(?:batch|pack|package|bundle|set|block|lot)[ \t]+of[ \t]+)?"
     rf"(?P<n>{QUANTITY.pattern}|千|万|百|thousand|lakh|lac|crore|million|mille|k)(?![a-z])"
     rf"[ \t]*(?:{_UNIT})?"
     r"|[ \t]*(?P<cpm>cpm)(?![a-z])",  # "$12 CPM": per thousand (mille)
     re.IGNORECASE,
 )
 _PER_ONE_BEFORE = re.compile(
-    rf"(?:每|(?<!拼)单价|单条|单份|一|按[条份](?:计费|收费|结算|算)?)[ \t]*(?:个|位)?[ \t]*"
-    rf"(?:{REC_UNIT_ZH})?[ \t]*(?:价格?|"
-    rf"价钱)?[ \t]*[:=]?[ \t]*\Z"
+    rf"(?:每|(?<!拼)单价|单条|单份|单笔|一|按[条份](?:计费|收费|结算|算)?)[ \t]*(?:个|位)?[ \t]*"
+    # ("每筆只要 2 元")
+    rf"(?:{REC_UNIT_ZH})?[ \t]*(?:价格?|价钱|只要|仅需|只需|仅)?[ \t]*[:=]?[ \t]*\Z"
     rf"|(?:per|each|a|an)[ \t]+{_UNIT}[ \t]*[:=]?[ \t]*(?:just|only)?[ \t]*\Z"
     rf"|unit price[ \t]*[:=]?[ \t]*\Z",
     re.IGNORECASE,
@@ -124,7 +126,7 @@ _COUNT_BEFORE = re.compile(
     rf"(?:(?:[a-z]+[ \t]+){{0,2}}{_UNIT}"
     r"(?:[ \t]*[\u4e00-\u9fff]{0,8}(?:名单|简历|数据|资料|信息|资源))?)?"
     r"(?:[ \t]|[:=,、\-–—()（）【】\[\]/|│┃@.…>→]|打包价?|整包价?|套餐价?|价格?|只要|仅需|仅|只需|"
-    r"共|总价|一包|每包|一套|for|at|only|batch|"
+    r"共|总价|一包|每包|包|一套|for|at|only|batch|"
     # ("the 10k starter package for", not "1000 records, whole pack": the lot's word)
     r"(?:(?!whole|full|entire|complete)[a-z]+[ \t]+)?(?:packs?|packages?|bundles?)|"
     r"databases?|db|dump|list|以上(?=[ \t]*(?:打包|整包|全包))|"
@@ -136,7 +138,9 @@ _COUNT_BEFORE = re.compile(
 _COUNT_AFTER = re.compile(
     rf"[ \t]*(?:(?:for|mein)[ \t]+(?:all[ \t]+|the[ \t]+|a[ \t]+)?(?:(?:full|whole|entire)[ \t]+)?"
     rf"(?:(?:set|lot|batch|dump|db|database)[ \t]+of[ \t]+)?|"
-    rf"/[ \t]*|=[ \t]*|[—–][ \t]*|[,，、][ \t]*(?:共|共计|一共|合计|总共)[ \t]*)?"
+    rf"/[ \t]*|=[ \t]*|[—–][ \t]*|[,，、][ \t]*(?:共|共计|一共|合计|总共)[ \t]*|"
+    # "Rp 2.400.000 (all 30.000 data)"
+    rf"[(（][ \t]*(?:all|total|for all|共|共计|全部)[ \t]*)?"
     rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:\+)?[ \t]*"
     rf"(?P<unit>(?:[a-z]+[ \t]+){{0,2}}(?:{_UNIT}|blocks?|batch|packs?|bundles?)(?![a-z]))?",
     re.IGNORECASE,
@@ -147,7 +151,7 @@ _LOT_BEFORE = re.compile(
     r"(?:full|entire|whole|complete)(?: (?:set|database|db|dump|list|package|pack|bundle|"
     r"collection|thing|lot|base|batch|file|archive))?(?: (?:discount|price|deal|offer))?|"
     r"the lot|everything|all of it|(?:offer|sale|special|deal|our) price|到手价|券后价?|拼单价|"
-    r"现价|特价|拍下|仅售|只售|售价|全买|全部买|整批(?:优惠)?|borongan|\(all\)|"
+    r"现价|特价|拍下|仅售|只售|售价|全买|全部买|整批(?:优惠)?|包下|borongan|\(all\)|"
     r"takes? (?:it )?all)"
     r"[ \t]*(?:拿走|包走|带走|走|出|卖)?(?:的话)?[ \t]*(?:给你|算你|给)?"
     r"(?:for|at|only|just|[:=,\-–—>.…]|价|价格|只要|仅需|仅|只需|"
@@ -159,6 +163,7 @@ _LOT_BEFORE = re.compile(
 _LOT_AFTER_SOURCE = (
     r"[ \t]*(?:(?:usd|usdt|eur|gbp|aud|cad|inr|cny|rmb)[ \t]+)?"
     r"(?:for (?:the |it )?(?:lot|all|everything|whole|full|entire|complete)|the (?:lot|whole)|"
+    r"(?:/|per)[ \t]*lot(?![a-z])|"
     r"full|complete(?![a-z])|"
     r"whole(?![a-z])|"
     r"obo|flat(?![a-z])|bulk(?![a-z]| ?(?:discount|price|pricing|rate|order|buy|deal|available))|"
@@ -170,7 +175,7 @@ _LOT_AFTER = Folded(_LOT_AFTER_SOURCE, _LOT_AFTER_SOURCE)
 # "打包价一万二".
 # Led by a lookahead class: compile_lookahead_led gives it the regex prefilter.
 _BARE = compile_lookahead_led(
-    rf"(?=[\d{CN_NUM_CHARS}])(?<![\d.,a-z$¥€£₹])(?:(?P<num>\d{{1,15}}(?:\.\d{{1,8}})?)(?![\d.,%a-z万千亿百])|"
+    rf"(?=[\d{CN_NUM_CHARS}])(?<![\d.,a-z$¥€£₹])(?:(?P<num>\d{{1,15}}(?:\.\d{{1,8}})?)(?![\d.,%a-z万千亿百折])|"
     rf"(?P<cn>[{CN_NUM_CHARS}]{{2,12}})(?![{CN_NUM_CHARS}]))",
     re.IGNORECASE,
 )

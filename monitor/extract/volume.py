@@ -50,6 +50,9 @@ NEXT_SUM = re.compile(
 )
 STOCK_AFTER = re.compile(r"[ \t]*(?:stock|in stock|total|available|left|库存|现货)", re.IGNORECASE)
 _BULK_BEFORE = re.compile(r"bulk[ \t]*[:=]?[ \t]*$", re.IGNORECASE)
+_TOTAL_AFTER = re.compile(
+    r"[ \t]*\+?[ \t]*(?:total|in total|available|in stock)(?![a-z])", re.IGNORECASE
+)
 _AVAILABLE_AFTER = re.compile(r"[ \t]*\+?[ \t]*(?:available|in stock|ready)", re.IGNORECASE)
 # A stated total or stock right before the number.
 _CUE_BEFORE = re.compile(
@@ -64,7 +67,8 @@ _CUE_BEFORE = re.compile(
 )
 # Minimum orders, thresholds, per-N denominators, daily figures, samples, salaries.
 _REJECT_BEFORE = re.compile(
-    r"(?:满|起售|起购|起订|起卖|起拍|起步量?|起批量?|最低|最少|至少|低于|不足|"
+    r"(?:满|起售|起购|起订|起卖|起拍|起步量?|起批量?|(?:最低|最少|至少)(?:拍|买|要|拿|订|购|下单)?|"
+    r"低于|不足|"
     r"(?:minimum|min\.?)(?: order)?(?: of)?|"
     r"at least|if you (?:take|buy|order)|orders? (?:over|above|of)|bulk[ \t]*\(|above|"
     r"每|per|/|日产能|产能|日更|日收|每日|每天|今日|当日|日均|daily|a day|weekly|每周|"
@@ -151,11 +155,21 @@ def _is_candidate(
     if unit:
         ok = True
     else:
-        mult = (m.group("mult") or "").strip()
+        mult = (m.group("mult") or "").strip().lstrip("多余几")  # "300多万"
         cn = m.group("cn") or ""
         # Bare "35k" or "30w" or "一百二十万" still reads as a count of records in a listing.
-        bare = bool(_MULT_ONLY_OK.fullmatch(mult)) or ("万" in cn or "亿" in cn)
-        ok = (bare and value >= 100) or _cue_before(text, m.start(), fold)
+        bare = (
+            bool(_MULT_ONLY_OK.fullmatch(mult))
+            or ("万" in cn or "亿" in cn)
+            # "1L – ₹70,000": a lakh, in a price list
+            or (mult in ("l", "L") and NEXT_SUM.match(text, end) is not None)
+        )
+        ok = (
+            (bare and value >= 100)
+            or _cue_before(text, m.start(), fold)
+            # "80,000+ total", "2 lakh+ available"
+            or (value >= 100 and _TOTAL_AFTER.match(text, end) is not None)
+        )
         if (
             ok
             and bare
@@ -163,7 +177,7 @@ def _is_candidate(
             and (_PRICE_WORD_BEFORE.search(before) or _sum_before_lot_word(text, end))
         ):
             ok = False
-    if not ok:
+    if not ok or _PHONE_BEFORE.search(before) is not None:
         return False, unit, end
     if (
         _REJECT_BEFORE_W.search(before, before_lower)
@@ -204,6 +218,11 @@ def _is_candidate(
     if unit in ("", "个") and _COUNTED_NOUN.match(text, m.end()):
         return False, unit, end
     return True, unit, end
+
+
+# The groups of a phone number before this one: "07700 900 481", "+44 7700 900 481" (a
+# count's thousands groups follow at most three digits).
+_PHONE_BEFORE = re.compile(r"(?:(?<![\d,.])0\d{2,5}|\+\d{1,4})(?:[ \t-]\d{2,5})*[ \t-]\Z")
 
 
 _PEOPLE_AFTER = re.compile(r"(?:的)?(?:候选人|人才|高管|年薪|薪|别墅|豪宅|大佬|富豪)")
@@ -290,6 +309,8 @@ def _space_grouped(text: str, taken: Spans) -> list[Count]:
             continue
         after = _UNIT_AFTER.match(text, m.end())
         if after is None or not (after.group("zh") or after.group("en")):
+            continue
+        if _PHONE_BEFORE.search(text, max(0, m.start() - 24), m.start()) is not None:
             continue
         value = int(m.group(0).replace(" ", ""))
         counts.append(Count(m.start(), after.end(), value, after.group("en") or after.group("zh")))
