@@ -23,7 +23,7 @@ from monitor.extract.fastre import (
     rewrite_lead,
 )
 from monitor.extract.spans import Spans
-from monitor.extract.threads import Thread, chrome_section, other_posts, thread_posts, within
+from monitor.extract.threads import Thread, chrome_sections, other_posts, thread_posts, within
 
 logger = logging.getLogger(__name__)
 
@@ -354,7 +354,7 @@ def find_contacts(
 ) -> list[dict[str, str]]:
     """Seller contacts in ``text`` (the normalized, case-kept view), in order of appearance.
 
-    ``furnished``: False when the page furniture below the listing (threads.chrome_section)
+    ``furnished``: False when the page furniture below the listing (threads.chrome_sections)
     is already cut off ``text`` (analyze() does it for every extractor).
 
     ``fold``: as for money.find_money (``Normalized.fold``): the case-insensitive cue patterns
@@ -432,9 +432,9 @@ def _on_the_page(
     """Without the page's furniture (reviews, comments, Q&A, "customers also viewed"), the
     site's own service contacts and, in a channel export, the other posts' advertisers
     (when a post about job seekers' records gives one of its own)."""
-    chrome = chrome_section(text, fold) if furnished else None
-    if chrome is not None:
-        found = [c for c in found if c.pos < chrome]
+    chrome = chrome_sections(text, fold) if furnished else []
+    if chrome:
+        found = [c for c in found if not within(c.pos, tuple(chrome))]
     if fold is None or _GATE_SITE_CONTACT.open(fold):
         found = [
             c for c in found if _SITE_CONTACT_BEFORE.search(text, max(0, c.pos - 40), c.pos) is None

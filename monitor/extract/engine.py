@@ -33,7 +33,7 @@ from monitor.extract.sources import find_sources
 from monitor.extract.spans import Spans
 from monitor.extract.threads import (
     PRICED,
-    chrome_section,
+    chrome_sections,
     furniture,
     other_posts,
     thread_posts,
@@ -154,6 +154,19 @@ def _head(norm: Normalized, end: int) -> Normalized:
     )
 
 
+def _cut(norm: Normalized, spans: list[tuple[int, int]]) -> Normalized:
+    """The listing's views without ``spans`` (position ranges in ``norm.text``)."""
+    cut = Spans(spans)
+    lower = _without(norm.lower, cut)
+    return replace(
+        norm,
+        text=_without(norm.text, cut),
+        lower=lower,
+        fold=None if norm.fold is None else _without(norm.fold, cut),
+        compact=compact(lower, norm.cjk),
+    )
+
+
 def _without(text: str, spans: Spans) -> str:
     """``text`` without the ``spans``, the parts left joined by line breaks."""
     kept: list[str] = []
@@ -214,7 +227,9 @@ def _near_miss(
 
 
 def _analyze_normalized(norm: Normalized) -> Analysis:
-    rule_gates, source_gates, category_gates = _COMPACT_GATES.open_masks("\n" + norm.compact)
+    rule_gates, *gates = _COMPACT_GATES.open_masks("\n" + norm.compact)
+    source_gates: int | None = gates[0]
+    category_gates: int | None = gates[1]
     keywords = scan(norm.compact, rule_gates)
     if keywords.negative_logit:
         keywords = _seller_negatives(norm, keywords)
@@ -222,9 +237,12 @@ def _analyze_normalized(norm: Normalized) -> Analysis:
     if cannot_be_offer(keywords):
         return _near_miss(keywords, Evidence(None, None, None, False, False), extra)
     # The facts are the seller's: not the reviews', comments' and recommendations' below them.
-    cut = chrome_section(norm.text, norm.fold)
-    if cut is not None:
-        norm = _head(norm, cut)
+    cuts = chrome_sections(norm.text, norm.fold)
+    if len(cuts) == 1 and cuts[0][1] >= len(norm.text):
+        norm = _head(norm, cuts[0][0])
+    elif cuts:
+        # (the text left is no part of the one the gates read: its own gates are opened)
+        norm, source_gates, category_gates = _cut(norm, cuts), None, None
     # Extract the cheap facts first and stop as soon as even the best case of the facts not
     # read yet could not make an offer (classify's score only rises with each fact):
     # most near-misses that pass cannot_be_offer end here without the price reading.

@@ -571,4 +571,29 @@ def find_money(text: str, fold: str | None = None) -> list[Money]:
         if money is not None and money.amount > 0:
             found.append(money)
             end = m.end()
+    if len(found) > 1 and "$" in text:
+        return _one_dollar(found, text)
     return found
+
+
+_OTHER_DOLLARS = frozenset({"CAD", "AUD", "SGD", "HKD", "NZD", "TWD", "MXN"})
+_PLAIN_DOLLAR = re.compile(r"\$[ \t]?[\d.,]+")
+
+
+def _one_dollar(found: list[Money], text: str) -> list[Money]:
+    """A listing that names its dollar once ("$99.00 – $1,499.00 CAD") and never US dollars
+    quotes every plain "$" sum in it: "▢ 2,500 leads — $99" is 99 CAD."""
+    named = {
+        m.currency for m in found if m.currency in _OTHER_DOLLARS and "$" in text[m.start : m.end]
+    }
+    if len(named) != 1 or any(
+        m.currency == "USD" and _PLAIN_DOLLAR.fullmatch(text, m.start, m.end) is None for m in found
+    ):
+        return found
+    code = named.pop()
+    return [
+        Money(m.start, m.end, m.amount, code, m.minor)
+        if m.currency == "USD" and _PLAIN_DOLLAR.fullmatch(text, m.start, m.end) is not None
+        else m
+        for m in found
+    ]

@@ -118,6 +118,9 @@ _STARTER = re.compile(
 )
 
 
+_LABELLED_NAME = re.compile(r"[ \t]*([^\n|,:：]{1,40}?)[ \t]*\|")
+
+
 def _thread(text: str) -> Thread | None:
     for mark in _POST_GATE:  # a plain loop: any() over a generator costs more than the checks
         if mark in text:
@@ -174,6 +177,10 @@ def _thread(text: str) -> Thread | None:
             op = True
             if not op_name:
                 op_name = _OP_WORD.sub("", who).strip()
+            if not op_name:
+                # "楼主：夜猫子数据 | 2024-04-07 | 查看 1,021": the name on the label's line
+                named = _LABELLED_NAME.match(text, body)
+                op_name = "" if named is None else named.group(1)
         elif i == 0 and _FIRST_FLOOR.match(header):
             op, op_name = True, who  # the first floor is the thread's author
         else:
@@ -293,6 +300,14 @@ _RECORDS = re.compile(r"\d[ \t]*[万千wk]?[ \t]*(?:份|条|records?|rows?|cvs?|
 
 
 _SELLERS_OWN = re.compile(r"常见问题|faq|frequently asked", re.IGNORECASE)
+# The heading of the seller's own part of a shop page, alone on its line.
+_SELLERS_SECTION = re.compile(
+    r"\n[ \t]*(?:[【\[]|[-—─━=*#]{1,8})?[ \t]*(?:商品详情|宝贝详情|商品介绍|产品详情|商品描述|"
+    r"商品信息|产品介绍|详情|description|item description|details|product details|overview|"
+    r"what's inside|about this (?:item|product|service|listing)|specifications)"
+    r"[ \t]*(?:[】\]]|[-—─━=*#]{1,8})?[ \t]*(?=\n|\Z)",
+    re.IGNORECASE,
+)
 
 
 def _chrome(text: str, fold: str | None) -> re.Match[str] | None:
@@ -302,17 +317,27 @@ def _chrome(text: str, fold: str | None) -> re.Match[str] | None:
     return _CHROME_SECTION.search(text)
 
 
-def chrome_section(text: str, fold: str | None) -> int | None:
-    """Where the page furniture that runs to the end of a listing starts (reviews, comments,
-    buyers' Q&A, "customers also viewed"; not the seller's FAQ), when its heading stands on a
-    short line of its own."""
+def chrome_sections(text: str, fold: str | None) -> list[tuple[int, int]]:
+    """Where the page furniture of a listing starts and ends (reviews, comments, buyers' Q&A,
+    "customers also viewed"; not the seller's FAQ), each section whose heading stands on a
+    short line of its own: it runs to the end of the text, or to the heading of the seller's
+    own section after it ("———— 商品详情 ————", "Description": a shop page may put its
+    reviews first)."""
     section = _chrome(text, fold)
-    if section is None or _SELLERS_OWN.search(section.group(0)):
-        return None  # the seller's own FAQ may end with the seller's contact
-    line_end = text.find("\n", section.end())
-    if (line_end if line_end >= 0 else len(text)) - section.end() > 16:
-        return None  # "评论区别问价，直接私信": a sentence, not a heading
-    return section.start()
+    sections: list[tuple[int, int]] = []
+    while section is not None:
+        if _SELLERS_OWN.search(section.group(0)):
+            break  # the seller's own FAQ may end with the seller's contact
+        line_end = text.find("\n", section.end())
+        if (line_end if line_end >= 0 else len(text)) - section.end() > 16:
+            break  # "评论区别问价，直接私信": a sentence, not a heading
+        resume = _SELLERS_SECTION.search(text, section.end()) if line_end >= 0 else None
+        if resume is None:
+            sections.append((section.start(), len(text)))
+            break
+        sections.append((section.start(), resume.start()))
+        section = _CHROME_SECTION.search(text, resume.end())
+    return sections
 
 
 # A line of the site's own chrome: a navigation or footer row ("Archiver | 手机版 | 小黑屋",
@@ -347,6 +372,11 @@ def furniture(text: str, fold: str | None) -> Spans:
             ):
                 spans.add(m.start(), m.end())
     section = _chrome(text, fold)
-    if section is not None:
-        spans.add(section.start(), len(text))
+    while section is not None:
+        resume = _SELLERS_SECTION.search(text, section.end())
+        if resume is None:
+            spans.add(section.start(), len(text))
+            break
+        spans.add(section.start(), resume.start())
+        section = _CHROME_SECTION.search(text, resume.end())
     return spans

@@ -46,7 +46,8 @@ def _round(value: float) -> bool:
 # What follows a count that is the next package's in a price list ("/ 2万条 原价¥199",
 # "/ 100,000 CVs - $199"), and a count that is the stock ("/ 80k stock"): read by prices too.
 NEXT_SUM = re.compile(
-    r"[ \t]*(?:[-–—:=][ \t]*)?(?:原价|券后价?|到手价?|售价|现价|only|just)?[ \t]*[$¥€£₹][ \t]*\d"
+    r"[ \t]*(?:[-–—:=][ \t]*)?(?:原价|券后价?|到手价?|售价|现价|only|just)?[ \t]*"
+    r"(?:HK|NT|US|[ACS])?[$¥€£₹][ \t]*\d"
 )
 STOCK_AFTER = re.compile(r"[ \t]*(?:stock|in stock|total|available|left|库存|现货)", re.IGNORECASE)
 _BULK_BEFORE = re.compile(r"bulk[ \t]*[:=]?[ \t]*$", re.IGNORECASE)
@@ -81,11 +82,12 @@ _REJECT_BEFORE = re.compile(
     # "d" would otherwise be searched with every alternative, ~3 us a time)
     r"已拼|已售|已卖|月销|销量|浏览|阅读|想要|粉丝|订阅|关注|views?|"
     # ("2y 4m on Jiji": years and months)
-    r"\d[ \t]*[-~至到]|(?<![目之以提])前|top|\dy)[ \t]*$",
+    r"\d[ \t]*[-~至到]|(?<![目之以提])前|top|\dy|expected)[ \t]*$",
     re.IGNORECASE,
 )
 _REJECT_AFTER = re.compile(
     r"[ \t]*(?:[+]?[ \t]*(?:以上|以内|以下|之内|内|起|或以上|and up|or more|plus)|[-~至到][ \t]*\d|"
+    r"字(?!段)|补贴|市值|估值|营收|融资|"  # "论文1.2万字": characters; "百亿补贴": a shop promotion
     r"/[ \t]*(?:天|日|day|d\b|月|month|week|周)|每天|一天|per day|a day|daily|薪|/月|/年|"
     r"(?:[a-z]+[ \t]+){0,2}(?:a|per|every) week(?![a-z])|weekly|每周|"
     r"[+]?[ \t]*(?:fresh|new)[ \t]+(?:daily|every day|a day|per day)|"
