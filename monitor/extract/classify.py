@@ -77,7 +77,8 @@ SUBJECT = compile_fast(
     r"(?<!insurance applicant)s?|"
     r"candidates?|open ?to ?work|opentowork|(?:hr|job|recruitment|recruiting|staffing) leads|"
     r"biodata|talent (?:pool|data)|people (?:actively )?looking for (?:work|a job|jobs)|"
-    r"在找工作的|job.hunters"
+    r"在找工作的|job.hunters|graduate (?:talent|leads|data|database|list)|"
+    r"fresh grads? (?:leads|data)"
 )
 
 POSITIVE: tuple[Rule, ...] = (
@@ -96,7 +97,7 @@ POSITIVE: tuple[Rule, ...] = (
         r"需要的|"
         r"for sale|selling(?! points?)|"
         r"(?<![a-z])sell(?![a-z])(?<!don't sell)(?<!do not sell)(?<!never sell)|"
-        r"(?<![a-z])wts(?![a-z])|in stock|"
+        r"(?<![a-z])wts(?![a-z])|in stock|\[放\]|"
         r"(?<![a-z])(?:di)?jual(?![a-z])|"  # Indonesian and Malay: "Jual data CV"
         r"ready to ship|"
         r"(?<![a-z])dm(?![a-z])(?<!don't dm)(?<!do not dm)(?<!never dm)|"
@@ -117,7 +118,8 @@ POSITIVE: tuple[Rule, ...] = (
     _rule(
         "harvest_tool",
         r"采集[^\n。]{0,24}(?:手机|电话|联系方式|姓名)|抓取[^\n。]{0,24}(?:手机|电话|联系方式|姓名)|"
-        r"导出[^\n。]{0,12}(?:手机|电话|联系方式)|"
+        r"[导汇]出[^\n。]{0,12}(?:手机|电话|联系方式)|批量下载[^\n。]{0,8}(?:简历|履历)|"
+        r"(?:简历|履历)抓取|"
         r"scraper[^\n.]{0,40}(?:phone|email|contact)|"
         r"(?:we|i) scrape[^\n.]{0,120}(?:phone|email|mobile|contact)|"
         r"extracts? [^\n.]{0,30}(?:phone|email|contact)|"
@@ -221,7 +223,7 @@ NEGATIVE: tuple[Rule, ...] = (
         r"检察院|检察机关|提起公诉|公诉|被告人|犯罪嫌疑人|经查|涉案|判令|判赔|一审|二审|终审|"
         r"investigation|allegedly|(?<![a-z])probes?(?![a-z])|commissioner|privacy commission|"
         r"hacking forum|prosecutors?|(?<![a-z])judge(?![a-z])|jailed|in prison|pleaded guilty|"
-        r"专家|监管部门|"
+        r"专家|监管部门|报讯|被罚款|罚款[^\n。]{0,8}(?:万|元)|"
         r"公署|业内人士|媒体|"
         r"reporter|journalist|undercover|(?<![a-z])report(?:ed|s)?(?![a-z])|police|arrested|"
         r"court|(?<![a-z])fined|spokesperson|organi[sz]ers|job fair|accused|seized|busted|"
@@ -376,7 +378,9 @@ NEGATIVE: tuple[Rule, ...] = (
         r"(?:job|role|work|position)|"
         r"job hunting|\[for hire\]|"
         r"any openings|(?:roast|review|critique) my (?:cv|resume)|feedback on my (?:cv|resume)|"
-        r"my (?:cv|resume)|我的简历|available immediately|hire me|我的信息|我投|求一份|找一份|"
+        # (not "HK • SG • MY RESUME DATA": Malaysia's)
+        r"my (?:cv|resume)(?!s? (?:data|database|db|dump|leads|records|bank|library))|"
+        r"我的简历|available immediately|hire me|我的信息|我投|求一份|找一份|"
         r"求推荐|"
         r"本人(?:是|今年|[^,、。\n]{0,6}(?:专业|毕业|经验))|i'?m an? [a-z ]{0,30}with \d+ years?|"
         # a CV itself, pasted: its own sections
@@ -389,7 +393,7 @@ NEGATIVE: tuple[Rule, ...] = (
     _rule(
         "neg:software",
         r"招聘管理系统|管理系统|(?<![a-z])ats(?![a-z])|applicant tracking|(?<![a-z])saas|账号|"
-        r"试用(?!装)|"
+        r"(?<!不接受)(?<!唔接受)(?<!不提供)(?<!不支持)试用(?!装)|"
         r"per month|/month|/年(?!龄|份|级|限|纪)|startup plan|seats|一键导入|人才库容量|托管|代发",
         -2.5,
         2,

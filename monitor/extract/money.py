@@ -38,6 +38,12 @@ PREFIX_CURRENCY: dict[str, tuple[str, float]] = {
     "twd": ("TWD", 1.0),
     "新台币": ("TWD", 1.0),  # "每筆新台幣２元": the 元 after it is the dollar's
     "港币": ("HKD", 1.0),
+    "港币$": ("HKD", 1.0),  # "港幣 $0.8 一個"
+    "港币 $": ("HKD", 1.0),
+    "港元": ("HKD", 1.0),
+    "台币": ("TWD", 1.0),
+    "马币": ("MYR", 1.0),  # "每万条 马币 800"
+    "新币": ("SGD", 1.0),
     "ntd": ("TWD", 1.0),
     "au$": ("AUD", 1.0),
     "a$": ("AUD", 1.0),
@@ -163,6 +169,9 @@ SUFFIX_CURRENCY: dict[str, tuple[str, float]] = {
     "澳币": ("AUD", 1.0),
     "加币": ("CAD", 1.0),
     "新币": ("SGD", 1.0),
+    "马币": ("MYR", 1.0),
+    "令吉": ("MYR", 1.0),
+    "蚊": ("HKD", 1.0),  # Cantonese: "每份 6 蚊"
     "cad": ("CAD", 1.0),
     "加元": ("CAD", 1.0),
     # ISO codes written after the sum: "2,000,000 VND per 10k rows", "500 AED"
@@ -252,8 +261,8 @@ _WORD_CURRENCY_GATE = Gate(re.compile("bucks|dollars|quid|pounds|euros|rupees|ce
 _MONEY_SOURCES = (
     # 两毛五 = 0.25, 一块五 = 1.5, 一分五 = 0.015: colloquial sub-unit after the main unit
     # ("贰角伍分", written out: 0.25)
-    rf"(?=[{CN_DIGIT}\d])(?P<yj>[{CN_DIGIT}\d])(?P<yjunit>毛|角|块|分)(?P<yjsub>[{CN_DIGIT}\d])"
-    r"(?:(?<=[毛角].)分(?!钟))?(?![十百千万亿\d])(?![条份个笔人名位张])",
+    rf"(?=[{CN_DIGIT}\d])(?P<yj>[{CN_DIGIT}\d])(?P<yjunit>毛|角|块|元|分)(?P<yjsub>[{CN_DIGIT}\d])"
+    r"(?:(?<=[毛角].)分(?!钟)|(?<=[块元].)[毛角])?(?![十百千万亿\d])(?![条份个笔人名位张])",
     r"(?P<half>half (?:a |of a )?(?:us )?cent)",
     rf"(?P<pre>{_alternation(PREFIX_CURRENCY)})[ \t]?(?:{_NUMBER})",
     rf"(?=[\d.{CN_NUM_CHARS}]){_SUFFIX_AHEAD}(?:{_NUMBER2})[ \t]?"
@@ -322,6 +331,7 @@ _LETTER_CURRENCY_LAND = re.compile(
 )
 _PHILIPPINES = re.compile(r"php|₱|philippin|pinoy|manila|cebu|jobstreet|🇵🇭", re.IGNORECASE)
 _COINS = {"quarter": 0.25, "dime": 0.1, "nickel": 0.05, "penny": 0.01}
+_CN_TAIL = re.compile(f"[块元]([{CN_DIGIT}])(?![{CN_NUM_CHARS}\\d])[毛角]?")
 _PER_RECORD_NEXT = re.compile(r"[ \t]*(?:/|一|每|per)?[ \t]*[条份个]")
 # Single digits spaced out after the first: " 5 0 0" (at least two more, each alone).
 _SPACED_DIGITS = re.compile(r"(?: \d(?![\d.,]|[ \t]?[万千kKwW]))(?: \d(?![\d.,]))+")
@@ -339,6 +349,12 @@ class Money:
 
 def _digit(ch: str) -> int:
     return int(ch) if ch.isdigit() else _CN_SMALL.get(ch, 0)
+
+
+def _tenths(m: re.Match[str], text: str, value: float) -> tuple[int, float] | None:
+    """ "台幣 一塊五": the dollar's colloquial tenths after its unit (end, value)."""
+    tail = _CN_TAIL.match(text, m.end())
+    return None if tail is None else (tail.end(), value + _digit(tail.group(1)) / 10)
 
 
 def _from_match(m: re.Match[str], text: str) -> Money | None:
@@ -371,6 +387,8 @@ def _from_match(m: re.Match[str], text: str) -> Money | None:
         if code == "INR" and m.group("pre").lower().startswith("rs") and _PAKISTAN.search(text):
             code = "PKR"  # "Rs. 15,000" in Lahore
         value = quantity_value(m.group("num"), m.group("mult"), m.group("cn"))
+        if m.group("cn") and value is not None and (tail := _tenths(m, text, value)) is not None:
+            return Money(m.start(), tail[0], tail[1] * factor, code)
         spaced = _SPACED_DIGITS.match(text, m.end()) if len(m.group("num") or "") == 1 else None
         if spaced is not None and not m.group("mult"):
             # "¥ 1 5 0 0": digits spaced out against filters, read as one number
@@ -549,6 +567,7 @@ def find_money(text: str, fold: str | None = None) -> list[Money]:
             and "毛" not in view
             and "块" not in view
             and "角" not in view
+            and "元" not in view
             and ("分" not in view or _FEN_SUB.search(view) is None)
         ):
             # "两毛五", "一块五": its class prefilter stops at every digit of the listing
@@ -572,8 +591,28 @@ def find_money(text: str, fold: str | None = None) -> list[Money]:
             found.append(money)
             end = m.end()
     if len(found) > 1 and "$" in text:
-        return _one_dollar(found, text)
+        found = _one_dollar(found, text)
+    if len(found) > 1 and any(m.currency in _YUAN_ELSEWHERE for m in found):
+        found = _local_yuan(found, text)
     return found
+
+
+# Where 元 and 块 name the local dollar: Taiwan ("每筆 2 元" is NT$2), Hong Kong, Malaysia and
+# Singapore's Chinese.
+_YUAN_ELSEWHERE = frozenset({"TWD", "HKD", "MYR", "SGD"})
+_NAMED_CNY = re.compile(r"[¥￥]|rmb|cny|人民币|大陆|内地", re.IGNORECASE)
+
+
+def _local_yuan(found: list[Money], text: str) -> list[Money]:
+    """In a listing whose other sums are all in one local dollar (TWD, HKD, MYR, SGD) and
+    that never names the renminbi, its 元/块/毛 sums are that dollar's too."""
+    local = {m.currency for m in found if m.currency != "CNY"}
+    if len(local) != 1 or not local <= _YUAN_ELSEWHERE or _NAMED_CNY.search(text) is not None:
+        return found
+    code = local.pop()
+    return [
+        Money(m.start, m.end, m.amount, code, m.minor) if m.currency == "CNY" else m for m in found
+    ]
 
 
 _OTHER_DOLLARS = frozenset({"CAD", "AUD", "SGD", "HKD", "NZD", "TWD", "MXN"})

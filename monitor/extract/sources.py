@@ -434,7 +434,7 @@ _WANT_IN_SENTENCE = re.compile(
     r"(?:trade|swap|exchange) my [^.!?\n]{0,80}? for |"
     # (a trader's want, not job seekers' "looking for work on Indeed")
     r"looking for (?!work|jobs?|a job|employment|roles?|new |buyers|clients)|"
-    r"想换|换取|想要|换你"
+    r"想换|换取|想要|换你|想跟[^\n。,、]{0,8}交换|想交换"
 )
 
 
