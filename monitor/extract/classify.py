@@ -77,7 +77,7 @@ SUBJECT = compile_fast(
     r"(?<!insurance applicant)s?|"
     r"candidates?|open ?to ?work|opentowork|(?:hr|job|recruitment|recruiting|staffing) leads|"
     r"biodata|talent (?:pool|data)|people (?:actively )?looking for (?:work|a job|jobs)|"
-    r"在找工作的|job.hunters|graduate (?:talent|leads|data|database|list)|"
+    r"在找工作的|求职表|求职登记|job.hunters|graduate (?:talent|leads|data|database|list)|"
     r"fresh grads? (?:leads|data)"
 )
 
@@ -249,7 +249,7 @@ NEGATIVE: tuple[Rule, ...] = (
     ),
     _rule(
         "neg:third_person",
-        r"有人|声称|兜售|叫卖|标价|一家店铺|多起案件|claim(?:ed|ing|s| to| that)|"
+        r"有人(?!才)|声称|兜售|叫卖|标价|一家店铺|多起案件|claim(?:ed|ing|s| to| that)|"
         r"advertis(?:ed|ing|es)|"
         r"being sold|saw (?:a|an|the) (?:thread|post|listing|ad)|"
         r"who offered|sellers|"
@@ -425,7 +425,7 @@ NEGATIVE: tuple[Rule, ...] = (
         r"不(?:提供|出售|泄露|外泄)(?:任何)?(?:粉丝|用户|个人|会员|求职者|简历)?(?:信息|数据|资料)|"
         r"仅(?:售|卖|出)?(?:源码|程序|程式)|"
         r"演示(?:站|数据)?[^\n。]{0,10}(?:虚构|测试数据|假数据|模拟数据)|示范站[^\n。]{0,10}虚构|"
-        r"测试数据(?:为|是|均为|全是|都是)?(?:虚构|假的|模拟|随机)|"
+        r"测试数据(?:为|是|均为|全是|都是)?(?:虚构|假的|模拟|随机)|(?:非|不含|不涉及)个人信息|"
         # "We do NOT sell or provide candidate data"
         r"(?:do|does|will|we) not (?:sell|provide|share|supply)"
         r"(?: or (?:sell|provide|share|supply))?"

@@ -102,7 +102,7 @@ _PER_N_AFTER = re.compile(
     # ("$150 per batch of 500")
     r"(?:(?:batch|pack|package|bundle|set|block|lot)[ \t]+of[ \t]+)?"
     rf"(?P<n>{QUANTITY.pattern}|千|万|百|thousand|lakh|lac|crore|million|mille|k)(?![a-z])"
-    rf"[ \t]*(?:{_UNIT})?"
+    rf"[ \t]*(?:{_UNIT})?(?![ \t]*(?:分钟|小时|天|min|hour|day))"  # ("¥299 / 90分钟": a time)
     r"|[ \t]*(?P<cpm>cpm)(?![a-z])",  # "$12 CPM": per thousand (mille)
     re.IGNORECASE,
 )
@@ -140,7 +140,9 @@ _COUNT_AFTER = re.compile(
     rf"(?:(?:set|lot|batch|dump|db|database)[ \t]+of[ \t]+)?|"
     rf"/[ \t]*|=[ \t]*|[—–][ \t]*|[,，、][ \t]*(?:共|共计|一共|合计|总共)[ \t]*|"
     # "Rp 2.400.000 (all 30.000 data)"
-    rf"[(（][ \t]*(?:all|total|for all|共|共计|全部)[ \t]*)?"
+    rf"[(（][ \t]*(?:all|total|for all|共|共计|全部)[ \t]*|"
+    # "200元包3000条"
+    rf"(?:包|买)[ \t]*(?=\d))?"
     rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:\+)?[ \t]*"
     rf"(?P<unit>(?:[a-z]+[ \t]+){{0,2}}(?:{_UNIT}|blocks?|batch|packs?|bundles?)(?![a-z]))?",
     re.IGNORECASE,
@@ -154,7 +156,7 @@ _LOT_BEFORE = re.compile(
     r"现价|特价|拍下|仅售|只售|售价|全买|全部买|整批(?:优惠)?|包下|borongan|\(all\)|"
     r"takes? (?:it )?all)"
     r"[ \t]*(?:拿走|包走|带走|走|出|卖)?(?:的话)?[ \t]*(?:给你|算你|给)?"
-    r"(?:for|at|only|just|[:=,\-–—>.…]|价|价格|只要|仅需|仅|只需|"
+    r"(?:for|at|only|just|[:=,\-–—>.…]|价|价格|优惠价?|只要|仅需|仅|只需|"
     r"[ \t])*\Z",
     re.IGNORECASE,
 )
@@ -698,6 +700,11 @@ def _classify(
     # the whole stock claimed: "the complete 75,000 for AED 22,500").
     # "满一万笔 NT$1" and "bulk 10k+ AUD 0.04" are tier thresholds (read by _by_habit), not
     # packages of ten thousand: so is any "package" whose sum is under one unit of money.
+    tier = None if package is None else _RANGE_END_BEFORE.search(before, 0, package.start())
+    if tier is not None and _money_cny(money) <= 8:
+        # "500-2000份 1.2元": a tier's range and its price of one record, no package
+        tier_low = float(tier.group(1).replace(",", ""))
+        return UnitPrice(money.amount, money.currency, int(tier_low))
     if (
         package is not None
         and (
@@ -722,6 +729,7 @@ def _classify(
 
 
 _ALL_BEFORE = re.compile(r"(?<![a-z])all[ \t]*[:=]?[ \t]*\Z", re.IGNORECASE)
+_RANGE_END_BEFORE = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})*|\d{1,7})[ \t]*[-~至到–][ \t]*\Z")
 _DIGIT = re.compile(r"\d")
 
 

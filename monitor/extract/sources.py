@@ -267,6 +267,7 @@ WEAK: dict[str, str] = {
     "51": "51job.com",
     "zl": "zhaopin.com",
     "boss": "zhipin.com",
+    "b直": "zhipin.com",
     "b0ss": "zhipin.com",
     "lp": "liepin.com",
     "lg": "lagou.com",

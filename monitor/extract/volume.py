@@ -58,6 +58,7 @@ _AVAILABLE_AFTER = re.compile(r"[ \t]*\+?[ \t]*(?:available|in stock|ready)", re
 # A stated total or stock right before the number.
 _CUE_BEFORE = re.compile(
     r"(?:总量|总数|总库存?|库存|存量|存货|现货|现有|共计|一共|合计|总共|共|数量|笔数|条数|行数|"
+    r"简历库|"
     r"total|in stock|stock|records|rows|lines|entries|volume|size|database of|db of|count|"
     r"full (?:set|dump|db|database)|sample of|"
     r"(?<![a-z])\d{1,3} of|quantity|qty|amount|(?<![a-z])(?:have|has|got))"
@@ -80,7 +81,7 @@ _REJECT_BEFORE = re.compile(
     # a shop's sales and its buyers: "已拼 2.1万件", "月销 3000", "已有1.2万名HR学习"
     # (their English words follow the number: see _REJECT_AFTER; a window ending with "s" or
     # "d" would otherwise be searched with every alternative, ~3 us a time)
-    r"已拼|已售|已卖|月销|销量|浏览|阅读|想要|粉丝|订阅|关注|views?|"
+    r"已拼|已售|已卖|月销|销量|浏览|阅读|想要|粉丝|订阅|关注|评价|收藏|views?|"
     # ("2y 4m on Jiji": years and months)
     r"\d[ \t]*[-~至到]|(?<![目之以提])前|top|\dy|expected)[ \t]*$",
     re.IGNORECASE,
@@ -102,7 +103,7 @@ _REJECT_AFTER = re.compile(
 # What a number of 个 counts when it is not records: "31个省", "20个字段", "12行业". After
 # another unit the noun starts the next phrase: "460w条字段全" (spaces between Chinese
 # characters are gone by then).
-_COUNTED_NOUN = re.compile(r"[ \t]*个?(?:省|市|城|行业|岗位|字段)")
+_COUNTED_NOUN = re.compile(r"[ \t]*\+?[ \t]*个?(?:省|市|城|行业|岗位|字段)")
 _AT_LEAST = re.compile(r"[ \t]*[+]?[ \t]*(?:以上|or more|plus)")
 # Searched on the lower-cased window when the text allows it (fastre.FoldedWindow).
 _CUE_BEFORE_W = FoldedWindow(_CUE_BEFORE)
@@ -116,7 +117,7 @@ _MULT_ONLY_OK = re.compile(
 _LOT_WORD_AFTER = re.compile(r"[ \t]*(?:打包|拿走|带走|包走|全拿)")
 _PRICE_WORD_BEFORE = re.compile(
     r"(?:整包|打包|全包|包圆|一口价|总价|售价|价格|价钱|只要|仅需|只需|收费|费用|"
-    r"(?:全|都)拿|全买|全要|全部买|拿走|带走)[ \t]*(?:价|的话)?[ \t]*(?:给你|算你)?"
+    r"(?:全|都)拿|全买|全要|全部买|拿走|带走)[ \t]*(?:优惠)?(?:价|的话)?[ \t]*(?:给你|算你)?"
     r"[ \t]*[:=]?[ \t]*$"
 )
 
