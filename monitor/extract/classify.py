@@ -271,7 +271,9 @@ NEGATIVE: tuple[Rule, ...] = (
         r"被人(?:挂|拿|放)出来卖|投诉|reminder that|have ?i ?been ?pwned|lock down your|"
         r"phish(?:er|ers|ing)|spam calls|骚扰电话|appeared in a|(?:were|was) leaked|"
         # a job seeker whose resume was sold: "投了简历，这几天每天十几个电话", "#简历泄露#"
-        r"简历泄露|信息泄露|每天[^\n。,、]{0,6}个电话|电话被打爆",
+        r"简历泄露|信息泄露|每天[^\n。,、]{0,6}个电话|电话被打爆|"
+        # buyers warning buyers: "Lost $300 to a guy…", "Ripper report", "Red flags:"
+        r"red flags|ripp(?:er|ing|ed)|lost \$?\d[\d,]* to|don'?t send money|got scammed",
         -2.0,
         3,
     ),
@@ -444,7 +446,8 @@ NEGATIVE: tuple[Rule, ...] = (
     # ("not for sale"), but sell nothing.
     _rule(
         "neg:research",
-        r"not for sale|not to sell|(?:will )?never sell|(?:for )?research (?:only|purposes only)|"
+        r"not for sale|not to sell|not selling anything|(?:will )?never sell|"
+        r"(?:for )?research (?:only|purposes only)|"
         r"research notes?|threat.?intel|"
         r"(?<![a-z])osint(?![a-z])|analyst note|we (?:observed|monitored|tracked|collected)|"
         r"write-?up|responsibly disclosed|\(disclosed\)|vendor notified|routine scanning|"

@@ -506,7 +506,10 @@ def _suffix_allowed(m: re.Match[str], suffix: str, text: str) -> bool:
     if suffix == "p":
         return _PENCE_PER.match(text, m.end()) is not None
     if suffix in ("mao", "kuai"):
-        return any(is_cjk(ch) for ch in text[max(0, m.start() - 40) : m.end() + 40])
+        # (or before a per-record word: "Price 5 mao per record")
+        return any(is_cjk(ch) for ch in text[max(0, m.start() - 40) : m.end() + 40]) or (
+            _PENCE_PER.match(text, m.end()) is not None
+        )
     if suffix == "r":
         if re.match(r"[ \t]*(?:/|一|每)[ \t]*[条份个]", text[m.end() : m.end() + 6]):
             return True

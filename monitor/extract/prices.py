@@ -136,7 +136,8 @@ _COUNT_BEFORE = re.compile(
 # "AUD 300 for 5,000 profiles", "AUD 1,000 for all 20k", "一块钱三条", "Rs 19999 for the full
 # 5 lakh" (a count without a record word must then carry its multiplier: checked by the caller).
 _COUNT_AFTER = re.compile(
-    rf"[ \t]*(?:(?:for|mein)[ \t]+(?:all[ \t]+|the[ \t]+|a[ \t]+)?(?:(?:full|whole|entire)[ \t]+)?"
+    rf"[ \t]*(?:(?:for|mein)[ \t]+(?:all[ \t]+|the[ \t]+|a[ \t]+)?"
+    rf"(?:(?:full|whole|entire|complete)[ \t]+)?"
     rf"(?:(?:set|lot|batch|dump|db|database)[ \t]+of[ \t]+)?|"
     rf"/[ \t]*|=[ \t]*|[—–][ \t]*|[,，、][ \t]*(?:共|共计|一共|合计|总共)[ \t]*|"
     # "Rp 2.400.000 (all 30.000 data)"

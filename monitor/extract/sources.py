@@ -260,6 +260,9 @@ CASED: dict[str, str] = {
     "SHINE": "other",
     "REED": "other",
     "Jora": "other",
+    "NHS Jobs": "other",
+    "France Travail": "other",
+    "ClearanceJobs": "other",
     "Handshake": "other",
 }
 WEAK: dict[str, str] = {
