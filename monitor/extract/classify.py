@@ -291,7 +291,7 @@ NEGATIVE: tuple[Rule, ...] = (
         r"\+rep|would buy again|will buy again|leaving a vouch|(?<![a-z])vouch(?:ing|ed)? for|"
         r"(?<![a-z])vouch ?:|"
         r"(?<![a-z])bought [^\n.]{0,60}(?:from|through|via) |回购|已收到货|"
-        r"好评(?<!%好评)(?!率|[ \t]*\d)",
+        r"好评(?<!%好评)(?!率|返|[ \t]*\d)",
         -6.0,
         2,
     ),
@@ -342,7 +342,8 @@ NEGATIVE: tuple[Rule, ...] = (
         r"岗位职责|任职要求|工作地点|诚征|诚聘|急招(?!人的|工的)|招工(?<!工厂招工)(?<!厂里招工)(?!难|的老板|剩|时|收|必备|帮|神器|利器)|招普工|(?<!期望)月薪|五险一金|包吃住|简历投递|(?<!者)(?<!新)(?<!真实)(?<!岗位)投递简历|将履历寄|内推|"
         r"校园招聘(?!会[上里]?(?:收|拿|整理|搜集|收集))|"
         r"双选会(?!登记)|"
-        r"【招聘】|we'?re hiring|post a job|(?<![a-z])apply(?![a-z])|job postings|jobs daily|"
+        r"【招聘】|we'?re hiring|post a job|(?<![a-z])apply(?![a-z])|"
+        r"job postings(?<!applied to job postings)|jobs daily|"
         r"remote jobs|"
         r"we place|placement fee|% fee|post your job|per listing|"
         # recruiters and headhunters asking job seekers to send their resume in

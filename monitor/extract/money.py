@@ -67,6 +67,7 @@ PREFIX_CURRENCY: dict[str, tuple[str, float]] = {
     "rs": ("INR", 1.0),
     "rmb": ("CNY", 1.0),
     "cny": ("CNY", 1.0),
+    "人民币": ("CNY", 1.0),  # "每万条 人民币 捌佰"
     "¥": ("CNY", 1.0),
     "₱": ("PHP", 1.0),
     "php": ("PHP", 1.0),
@@ -142,6 +143,9 @@ SUFFIX_CURRENCY: dict[str, tuple[str, float]] = {
     "gbp": ("GBP", 1.0),
     "英镑": ("GBP", 1.0),
     "pence": ("GBP", 0.01),
+    "rub": ("RUB", 1.0),  # "0.3 rub per line"
+    "руб": ("RUB", 1.0),
+    "₽": ("RUB", 1.0),
     "便士": ("GBP", 0.01),
     "p": ("GBP", 0.01),  # "5p per CV": hugging the sum, before a per-record word only
     "pesos": ("PHP", 1.0),  # (MXN where nothing names the Philippines: see _from_match)

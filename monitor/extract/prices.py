@@ -73,6 +73,7 @@ CNY_RATE: dict[str, float] = {
     "BRL": 1.3,
     "PLN": 1.8,
     "MXN": 0.4,
+    "RUB": 0.08,
     "BTC": 600_000.0,
 }
 
@@ -129,7 +130,7 @@ _COUNT_BEFORE = re.compile(
     r"共|总价|一包|每包|包|配套|一套|for|at|only|batch|"
     # ("the 10k starter package for", not "1000 records, whole pack": the lot's word)
     r"(?:(?!whole|full|entire|complete)[a-z]+[ \t]+)?(?:packs?|packages?|bundles?)|"
-    r"databases?|db|dump|list|以上(?=[ \t]*(?:打包|整包|全包))|"
+    r"databases?|db|dump|list|以上(?=[ \t]*(?:打包|整包|全包))|\((?:full|all|entire|whole)\)|"
     r"chunks?)*\Z",
     re.IGNORECASE,
 )
@@ -141,7 +142,7 @@ _COUNT_AFTER = re.compile(
     rf"(?:(?:set|lot|batch|dump|db|database)[ \t]+of[ \t]+)?|"
     rf"/[ \t]*|=[ \t]*|[—–][ \t]*|[,，、][ \t]*(?:共|共计|一共|合计|总共)[ \t]*|"
     # "Rp 2.400.000 (all 30.000 data)"
-    rf"[(（][ \t]*(?:all|total|for all|共|共计|全部)[ \t]*|"
+    rf"[(（][ \t]*(?:all|total|for all|共|共计|全部|整包|全套)[ \t]*|"
     # "200元包3000条"
     rf"(?:包|买)[ \t]*(?=\d))?"
     rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:\+)?[ \t]*"
@@ -154,7 +155,8 @@ _LOT_BEFORE = re.compile(
     r"(?:full|entire|whole|complete)(?: (?:set|database|db|dump|list|package|pack|bundle|"
     r"collection|thing|lot|base|batch|file|archive))?(?: (?:discount|price|deal|offer))?|"
     r"the lot|everything|all of it|(?:offer|sale|special|deal|our) price|到手价|券后价?|拼单价|"
-    r"现价|特价|拍下|仅售|只售|售价|全买|全部买|整批(?:优惠)?|包下|borongan|\(all\)|"
+    r"现价|特价|拍下|仅售|只售|售价|全买|全部买|整批(?:优惠)?|包下|买晒成批|买晒|成批|borongan|"
+    r"\(all\)|"
     r"takes? (?:it )?all)"
     r"[ \t]*(?:拿走|包走|带走|走|出|卖)?(?:的话)?[ \t]*(?:给你|算你|给)?"
     r"(?:for|at|only|just|[:=,\-–—>.…]|价|价格|优惠价?|只要|仅需|仅|只需|"
@@ -268,6 +270,9 @@ _GROUP_BUY = re.compile(r"拼团|成团|团购|合买|group.?buy|split (?:betwee
 _PER_RECORD_HEADER_SOURCE = (
     r"all prices (?:are )?per (?:record|lead|row|cv|profile|contact)|"
     r"prices (?:are |listed )?per (?:record|lead|row)(?:[ \t]*:|\n)|"
+    # "Per-record pricing:", "Price per record (USDT)"
+    r"per[- ](?:record|lead|cv|row) (?:pricing|prices|rates?)|"
+    r"(?:price|rate)s? per (?:record|lead|cv|row)[ \t]*(?:[(（:]|\n)|"
     r"(?:以下|下列|价格|报价)(?:均|都|全部)?(?:为|是)?(?:单条|每条|一条)(?:的)?(?:价格|价)|"
     r"[(（](?:单位[:：]?)?元/条[)）]|单位[:：]?元/条"
 )

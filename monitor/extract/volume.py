@@ -309,7 +309,7 @@ _SPACE_GROUPED = re.compile(r"(?<![\d,.])\d{1,3}(?: \d{3})+(?![\d,.])")
 def _space_grouped(text: str, taken: Spans) -> list[Count]:
     counts: list[Count] = []
     for m in _SPACE_GROUPED.finditer(text):
-        if m.start() in taken:
+        if m.start() in taken or text[m.start() - 1 : m.start()] == "+":  # "+61 412 558 903"
             continue
         after = _UNIT_AFTER.match(text, m.end())
         if after is None or not (after.group("zh") or after.group("en")):
