@@ -201,7 +201,7 @@ NEGATIVE: tuple[Rule, ...] = (
     _rule(
         "neg:wanted_to_buy",
         r"求购|收购|(?:长期|高价|大量)收|【收】|\[收\]|\n收(?!费|款|到|益|入|藏|u(?![a-z])|usdt|钱)|"
-        r"(?<![只不可])收(?!费|到|款|益|入|藏|集|货地址|录|件|钱|usdt|u(?![a-z])|支付|比特|的|上来|"
+        r"(?<![只不可])收(?!费|到|款|益|入|藏|集|货地址|录|件|钱|usdt|u(?![a-z])|支付|比特|的|上来|了|"
         r"btc)[^\n,、.;:]{0,12}(?:简历|"
         r"数据|资料|名单)|"
         r"(?<![a-z])wtb(?![a-z])|want(?:ed)? to buy|looking to buy|"
@@ -404,7 +404,8 @@ NEGATIVE: tuple[Rule, ...] = (
     _rule(
         "neg:course",
         r"课程|直播|培训课|实战课|九成新|八成新|七成新|两本|几本|本书|训练营|公开课|网课|视频课|教你|webinar|masterclass|"
-        r"(?<!, )course(?! and| or|,| providers?| sellers?| creators?| institutes?)|tutorial|"
+        r"(?<!, )course(?! and| or|,| providers?| sellers?| creators?| institutes?| of study)|"
+        r"tutorial|"
         r"(?<!使用)教程|二手书|"
         r"(?<![a-z])books?(?![a-z])(?! a demo| a call| now)|干货|"
         r"技巧|"
@@ -477,7 +478,7 @@ NEGATIVE: tuple[Rule, ...] = (
     _rule(
         "neg:processing_service",
         r"简历打印|打印|彩印|印刷|复印|简历解析|解析(?:接口|服务|api)|文件袋|简历袋|简历夹|牛皮纸|"
-        r"简历纸|签字笔|"
+        r"简历纸|签字笔|resume paper|证件照|换底色|修图|"
         # background checks on the buyer's own candidates, with their consent
         r"背景调查|入职背调|背调服务|背调报告|background (?:check|screening|verification)|"
         r"(?:resume|cv) pars(?:er|ing)|pars(?:er|ing) api|"

@@ -31,6 +31,7 @@ from monitor.extract.numbers import (
     quantity_value,
 )
 from monitor.extract.spans import Spans
+from monitor.extract.threads import furniture
 from monitor.extract.volume import (
     NEXT_SUM,
     REC_UNIT_EN,
@@ -166,7 +167,7 @@ _LOT_BEFORE = re.compile(
 # (fastre.Folded: its twin, the same pattern case-sensitive, is matched on the lower-cased text
 # when there is one; its literals are lower-case)
 _LOT_AFTER_SOURCE = (
-    r"[ \t]*(?:(?:usd|usdt|eur|gbp|aud|cad|inr|cny|rmb)[ \t]+)?"
+    r"[ \t]*(?:(?:usd|usdt|eur|gbp|aud|cad|inr|cny|rmb)[ \t]+)?\(?"
     r"(?:for (?:the |it )?(?:lot|all|everything|whole|full|entire|complete)|the (?:lot|whole)|"
     r"(?:/|per)[ \t]*lot(?![a-z])|"
     r"full|complete(?![a-z])|"
@@ -1474,6 +1475,10 @@ _STRUCK_BEFORE = re.compile(
 )
 
 
+# "Shipping: US $4.50", "运费：¥8": the item's postage, not its price.
+_SHIPPING_BEFORE = re.compile(r"(?:shipping|postage|运费|邮费|快递费)[^\n]{0,14}\Z", re.IGNORECASE)
+
+
 def _single_sum(
     text: str, monies: list[Money], volume: int, shut: _Shut = _OPEN
 ) -> list[UnitPrice]:
@@ -1487,8 +1492,13 @@ def _single_sum(
         and not _PERIOD_AFTER.match(text, m.end)
         and not _STRUCK_BEFORE.search(text, max(0, m.start - 12), m.start)
         and not _PLACEHOLDER_AFTER.match(text, m.end)
+        and not _SHIPPING_BEFORE.search(text, max(0, m.start - 24), m.start)
     ]
     # (the same sum shown twice, as a shop page does: "¥200 … 只打包出不拆, 200元")
+    if len({(m.amount, m.currency) for m in plain}) > 1:
+        # not counting the page furniture's sums ("Similar sponsored items: … $19.99")
+        page = furniture(text, shut.fold)
+        plain = [m for m in plain if m.start not in page]
     if len({(m.amount, m.currency) for m in plain}) != 1:
         return []
     money = plain[0]
