@@ -89,7 +89,8 @@ POSITIVE: tuple[Rule, ...] = (
         r"价格邮件详谈|价格面议|"
         r"价格另议|懂的来|懂的私|的私(?=\n|$)|私我|滴滴我|戳我|价格好说|价钱好说|价格可谈|价格美丽|老客户有优惠|"
         # the price where filters cannot read it: "价格看图", "price: see image"
-        r"价格看图|价格见图|看图报价|(?:price|prices|pricing)[^\n]{0,12}(?:see |in )(?:the )?"
+        r"价格看图|价格见图|看图报价|contact (?:me )?for (?:the )?price|(?:dm|pm) for price|"
+        r"price on request|(?:price|prices|pricing)[^\n]{0,12}(?:see |in )(?:the )?"
         r"(?:image|pic|picture|photo)|"
         # "出 招聘会求职登记表", "出五八简历" opening a line
         r"\n出[^\n，。,!！?？]{0,12}?(?:简历|求职|登记表|名单)|"
@@ -223,6 +224,7 @@ NEGATIVE: tuple[Rule, ...] = (
         r"检察院|检察机关|提起公诉|公诉|被告人|犯罪嫌疑人|经查|涉案|判令|判赔|一审|二审|终审|"
         r"investigation|allegedly|(?<![a-z])probes?(?![a-z])|commissioner|privacy commission|"
         r"hacking forum|prosecutors?|(?<![a-z])judge(?![a-z])|jailed|in prison|pleaded guilty|"
+        r"(?<![a-z])reporters?(?![a-z])|declined to (?:answer|comment)|privacy advocates|"
         r"专家|监管部门|报讯|被罚款|罚款[^\n。]{0,8}(?:万|元)|"
         r"公署|业内人士|媒体|"
         r"reporter|journalist|undercover|(?<![a-z])report(?:ed|s)?(?![a-z])|police|arrested|"
@@ -397,7 +399,9 @@ NEGATIVE: tuple[Rule, ...] = (
         "neg:software",
         r"招聘管理系统|管理系统|(?<![a-z])ats(?![a-z])|applicant tracking|(?<![a-z])saas|账号|"
         r"(?<!不接受)(?<!唔接受)(?<!不提供)(?<!不支持)试用(?!装)|"
-        r"per month|/month|/年(?!龄|份|级|限|纪)|startup plan|seats|一键导入|人才库容量|托管|代发",
+        r"per month|/month|/年(?!龄|份|级|限|纪)|startup plan|seats|一键导入|人才库容量|托管|代发|"
+        # a resume parser reads the buyer's own files: "first 10,000 parses are free"
+        r"(?:resume|cv) pars(?:er|ing)|pars(?:es|ing) (?:are )?free|per parse|\d (?:free )?parses",
         -2.5,
         2,
     ),

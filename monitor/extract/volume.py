@@ -270,8 +270,9 @@ def find_counts(text: str, taken: Spans, fold: str | None = None) -> list[Count]
             value = float(m.group(0).replace(".", ""))
             if not _UNIT_AFTER.match(text, m.end()):
                 continue
-        # Nobody sells fewer than ten records; "一份" or "3份" is not a volume.
-        if value is None or value < 10 or value != int(value):
+        # Nobody sells fewer than ten records; "一份" or "3份" is not a volume. "58 resumes",
+        # "51 简历": a platform's number.
+        if value is None or value < 10 or value != int(value) or m.group(0) in ("58", "51"):
             continue
         if m.group("cn") and (
             _vague(text, m.start())
