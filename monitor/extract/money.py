@@ -96,6 +96,26 @@ PREFIX_CURRENCY: dict[str, tuple[str, float]] = {
     "₫": ("VND", 1.0),
     "egp": ("EGP", 1.0),
     "sar": ("SAR", 1.0),
+    "gh₵": ("GHS", 1.0),
+    "gh¢": ("GHS", 1.0),
+    "ghs": ("GHS", 1.0),
+    "lkr": ("LKR", 1.0),
+    "npr": ("NPR", 1.0),
+    "ars": ("ARS", 1.0),
+    "cop": ("COP", 1.0),
+    "clp": ("CLP", 1.0),
+    "s/": ("PEN", 1.0),
+    "₺": ("TRY", 1.0),
+    "uah": ("UAH", 1.0),
+    "₴": ("UAH", 1.0),
+    "krw": ("KRW", 1.0),
+    "₩": ("KRW", 1.0),
+    "jpy": ("JPY", 1.0),
+    "qar": ("QAR", 1.0),
+    "kwd": ("KWD", 1.0),
+    "ugx": ("UGX", 1.0),
+    "tzs": ("TZS", 1.0),
+    "rub": ("RUB", 1.0),
     "btc": ("BTC", 1.0),
     "$": ("USD", 1.0),
 }
@@ -144,6 +164,14 @@ SUFFIX_CURRENCY: dict[str, tuple[str, float]] = {
     "英镑": ("GBP", 1.0),
     "pence": ("GBP", 0.01),
     "rub": ("RUB", 1.0),  # "0.3 rub per line"
+    "cedis": ("GHS", 1.0),
+    "lkr": ("LKR", 1.0),
+    "npr": ("NPR", 1.0),
+    "ars": ("ARS", 1.0),
+    "cop": ("COP", 1.0),
+    "円": ("JPY", 1.0),
+    "uah": ("UAH", 1.0),
+    "грн": ("UAH", 1.0),
     "руб": ("RUB", 1.0),
     "₽": ("RUB", 1.0),
     "便士": ("GBP", 0.01),
@@ -310,7 +338,7 @@ _EDGE_SUF = _EDGE_PRE | frozenset("0123456789.,")
 _SIGNS = frozenset("$€£¥₹")
 _GUARDED_SUFFIXES = frozenset({"分", "厘", "米", "u", "r", "mao", "kuai", "p", "角"})
 _PENCE_PER = re.compile(r"[ \t]*(?:/|per |each|a (?:record|row|cv|lead|contact|profile))", re.I)
-_DOT_GROUPING = frozenset({"EUR", "IDR", "BRL", "VND"})
+_DOT_GROUPING = frozenset({"EUR", "IDR", "BRL", "VND", "ARS", "COP", "CLP", "TRY"})
 _MORE_DOT_GROUPS = re.compile(r"(?:\.\d{3})+(?!\d|\.\d)")
 _DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 _DOLLAR_CODE = re.compile(r"[ \t]?(cad|aud|sgd|hkd|nzd|usd|twd|mxn)(?![a-z])", re.IGNORECASE)
@@ -505,7 +533,12 @@ def _suffix_allowed(m: re.Match[str], suffix: str, text: str) -> bool:
         return (
             suffix == "u"
             and not (after.isalnum() or after == "_")
-            and any(is_cjk(ch) for ch in text[max(0, m.start() - 24) : m.start()])
+            and (
+                any(is_cjk(ch) for ch in text[max(0, m.start() - 24) : m.start()])
+                # "1M ➜ 2500 U" under "PRICE (USDT only)"
+                or "USDT" in text
+                or "usdt" in text
+            )
         )
     if suffix == "p":
         return _PENCE_PER.match(text, m.end()) is not None

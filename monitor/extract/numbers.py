@@ -41,6 +41,7 @@ MULTIPLIERS: dict[str, float] = {
     "千": 1e3,
     "w": 1e4,
     "kw": 1e7,  # 千万, as Chinese sellers write it: "总库 3kw+"
+    "kk": 1e6,  # "2.7kk lines": a thousand thousands (Brazil, Russia)
     "k": 1e3,
     "thousand": 1e3,
     "lakhs": 1e5,
@@ -77,7 +78,7 @@ MULT = (
     r"mil(?=[ \t]+(?:[a-z]+[ \t]+){0,2}?(?:cvs?|resumes|records|profiles|users|leads|rows|"
     r"candidates|contacts|emails|job ?seekers|applicants|entries)(?![a-z]))|"
     r"mil(?=[ \t]*[.,;)]|[ \t]*$))|"
-    r"w(?:[1-9](?![\d.]))?(?![a-z])|kw(?![a-z])|[kml](?![a-z])"
+    r"w(?:[1-9](?![\d.]))?(?![a-z])|kw(?![a-z])|kk(?![a-z])|[kml](?![a-z])"
 )
 
 # The leading lookahead is a character class the regex engine uses to skip ahead quickly

@@ -75,6 +75,22 @@ CNY_RATE: dict[str, float] = {
     "PLN": 1.8,
     "MXN": 0.4,
     "RUB": 0.08,
+    "GHS": 0.55,
+    "LKR": 0.024,
+    "NPR": 0.054,
+    "ARS": 0.008,
+    "COP": 0.0018,
+    "CLP": 0.0078,
+    "PEN": 1.9,
+    "TRY": 0.22,
+    "UAH": 0.18,
+    "KRW": 0.0053,
+    "JPY": 0.048,
+    "QAR": 1.98,
+    "KWD": 23.5,
+    "UGX": 0.0019,
+    "TZS": 0.0028,
+    "MAD": 0.72,
     "BTC": 600_000.0,
 }
 
@@ -131,7 +147,9 @@ _COUNT_BEFORE = re.compile(
     r"共|总价|一包|每包|包|配套|一套|for|at|only|batch|"
     # ("the 10k starter package for", not "1000 records, whole pack": the lot's word)
     r"(?:(?!whole|full|entire|complete)[a-z]+[ \t]+)?(?:packs?|packages?|bundles?)|"
-    r"databases?|db|dump|list|以上(?=[ \t]*(?:打包|整包|全包))|\((?:full|all|entire|whole)\)|"
+    r"databases?|db|dump|list|以上(?=[ \t]*(?:打包|整包|全包))|"
+    # ("8 Lakh (full) ....", "[500K FULL] RM 1,500": the package of everything)
+    r"\((?:full|all|entire|whole|everything)\)|(?:full|all|entire|whole)(?=[ \t]*[\]】)])|"
     r"chunks?)*\Z",
     re.IGNORECASE,
 )
@@ -181,7 +199,9 @@ _LOT_AFTER = Folded(_LOT_AFTER_SOURCE, _LOT_AFTER_SOURCE)
 # "打包价一万二".
 # Led by a lookahead class: compile_lookahead_led gives it the regex prefilter.
 _BARE = compile_lookahead_led(
-    rf"(?=[\d{CN_NUM_CHARS}])(?<![\d.,a-z$¥€£₹])(?:(?P<num>\d{{1,15}}(?:\.\d{{1,8}})?)(?![\d.,%a-z万千亿百折])|"
+    rf"(?=[\d{CN_NUM_CHARS}])(?<![\d.,a-z$¥€£₹])(?:(?P<num>\d{{1,15}}(?:\.\d{{1,8}})?)(?![\d.,%a-z万千亿百折])"
+    # ("Complete 22 Lakh DB": a count)
+    rf"(?![ \t](?:lakh|lac|crore|million|billion|thousand|juta|ribu)|[ \t][万千亿])|"
     rf"(?P<cn>[{CN_NUM_CHARS}]{{2,12}})(?![{CN_NUM_CHARS}]))",
     re.IGNORECASE,
 )
