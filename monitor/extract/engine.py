@@ -24,7 +24,7 @@ from monitor.extract.classify import (
 )
 from monitor.extract.contacts import find_contacts
 from monitor.extract.fastre import GateGroups
-from monitor.extract.money import Money, find_money
+from monitor.extract.money import find_money
 from monitor.extract.normalize import MAX_CHARS, Normalized, compact, normalize
 from monitor.extract.prices import extract_prices
 from monitor.extract.severity import severity as severity_of
@@ -130,18 +130,6 @@ def _seller_negatives(norm: Normalized, keywords: KeywordScan) -> KeywordScan:
     return result
 
 
-def _sellers_monies(text: str, monies: list[Money]) -> list[Money]:
-    """In a thread whose author names a price, the sums other people name in their replies
-    (a buyer's "1块出不出", a rival's "我这也有，0.1一条") are not the offer's."""
-    if len(monies) < 2:
-        return monies
-    thread = thread_posts(text)
-    if thread is None or not thread.author_prices or not len(thread.others):
-        return monies
-    own = [m for m in monies if m.start not in thread.others]
-    return own or monies
-
-
 def _head(norm: Normalized, end: int) -> Normalized:
     """The listing's views up to ``end`` (a position in ``norm.text``)."""
     lower = norm.lower[:end]
@@ -243,6 +231,14 @@ def _analyze_normalized(norm: Normalized) -> Analysis:
     elif cuts:
         # (the text left is no part of the one the gates read: its own gates are opened)
         norm, source_gates, category_gates = _cut(norm, cuts), None, None
+    # In a thread whose author names a price, the facts are the author's: not the sums,
+    # stocks and platforms of other people's replies (a buyer's "1块出不出", a rival's "我这也有，
+    # 0.3一份", "I've got 300k of these", "有冇 Indeed HK?"). Contacts read the whole thread
+    # (contacts.py keeps the seller's).
+    full = norm
+    thread = thread_posts(norm.text)
+    if thread is not None and thread.author_prices and len(thread.others):
+        norm, source_gates, category_gates = _cut(norm, thread.others.intervals()), None, None
     # Extract the cheap facts first and stop as soon as even the best case of the facts not
     # read yet could not make an offer (classify's score only rises with each fact):
     # most near-misses that pass cannot_be_offer end here without the price reading.
@@ -251,7 +247,7 @@ def _analyze_normalized(norm: Normalized) -> Analysis:
         return _near_miss(keywords, Evidence(None, None, None, False, bool(sources)), extra)
     # norm.fold: the lower-cased text, when case-insensitive patterns may run on it (fastre).
     fold = norm.fold
-    monies = _sellers_monies(norm.text, find_money(norm.text, fold))
+    monies = find_money(norm.text, fold)
     counts = find_counts(norm.text, Spans((m.start, m.end) for m in monies), fold)
     volume = largest(counts, norm.text)
     prices = extract_prices(norm.text, monies, volume, norm.cjk, fold)
@@ -259,7 +255,7 @@ def _analyze_normalized(norm: Normalized) -> Analysis:
     if not _may_be_offer(keywords, price, volume, True, bool(sources)):
         evidence = Evidence(prices.kind, prices.cny, volume, False, bool(sources))
         return _near_miss(keywords, evidence, extra, prices.signals)
-    contacts = find_contacts(norm.text, fold, furnished=False)
+    contacts = find_contacts(full.text, full.fold, furnished=False)
     evidence = Evidence(
         price_kind=prices.kind,
         price_cny=prices.cny,

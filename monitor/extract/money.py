@@ -336,7 +336,7 @@ _EDGE_PRE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _EDGE_SUF = _EDGE_PRE | frozenset("0123456789.,")
 
 _SIGNS = frozenset("$€£¥₹")
-_GUARDED_SUFFIXES = frozenset({"分", "厘", "米", "u", "r", "mao", "kuai", "p", "角"})
+_GUARDED_SUFFIXES = frozenset({"分", "分钱", "厘", "米", "u", "r", "mao", "kuai", "p", "角"})
 _PENCE_PER = re.compile(r"[ \t]*(?:/|per |each|a (?:record|row|cv|lead|contact|profile))", re.I)
 _DOT_GROUPING = frozenset({"EUR", "IDR", "BRL", "VND", "ARS", "COP", "CLP", "TRY"})
 _MORE_DOT_GROUPS = re.compile(r"(?:\.\d{3})+(?!\d|\.\d)")
@@ -513,6 +513,10 @@ def _suffix_allowed(m: re.Match[str], suffix: str, text: str) -> bool:
         return _PER_RECORD_NEXT.match(text, m.end()) is not None  # not "3米" of distance
     if suffix == "角" and not m.group("cn2"):
         return True  # "5角一条"; "三角" is also a word ("珠三角", "三角形")
+    if suffix in ("分", "分钱") and text.startswith("一分货", m.end()):
+        return False  # "一分钱一分货": you get what you pay for
+    if suffix == "分钱":
+        return True
     if suffix in ("分", "厘", "角"):
         # "8分钱", "8分/条", or a stated unit price: "单价 8分".
         return (

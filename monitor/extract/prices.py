@@ -230,7 +230,10 @@ _THRESHOLD_AFTER = re.compile(
 # Money that is a salary, a loss or a fine, not a price of the data.
 _NOT_PRICE_BEFORE = re.compile(
     r"(?:年薪|月薪|薪资|薪水|工资|底薪|salary|ctc|lost|paid|earn(?:ed)?|fined?|罚款|获利|赔|"
-    r"会员|membership|deposit|保证金|\d[ \t]*[-~至到])[ \t]*[:=]?[ \t]*\Z",
+    r"会员|membership|deposit|保证金|\d[ \t]*[-~至到])[ \t]*[:=]?[ \t]*\Z"
+    # someone else's price: "其他频道有人卖0.03一条的", "other sellers giving 0.3"
+    r"|(?:有人|别人|人家|他们|其他人|other sellers?|others|someone)[ \t]*(?:在)?"
+    r"(?:卖|出|报价?|sells?|selling|giving|charges?)[^\n\d]{0,6}\Z",
     re.IGNORECASE,
 )
 _RANGE_TAIL = re.compile(r"[ \t]*[-–—~至到][ \t]*\d{1,7}(?:\.\d{1,6})?(?![\d,])")

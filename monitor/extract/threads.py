@@ -25,7 +25,8 @@ logger = logging.getLogger(__name__)
 # Searched on "\n" + text: led by the literal "\n", the pattern is tried at line starts only
 # (with "^" and re.MULTILINE the regex engine tries every position).
 _POST_HEADER = re.compile(
-    r"\n[ \t]*(?:[【\[(（]?[ \t]*(?:\d{1,4}[ \t]*[楼#]|#[ \t]?\d{1,4}|沙发|板凳|地板|"
+    r"\n[ \t]*(?:[【\[(（]?[ \t]*(?:\d{1,4}[ \t]*(?:[楼#]|f(?![a-z]))|#[ \t]?\d{1,4}|"
+    r"沙发|板凳|地板|"
     # "楼主" alone heads a post only as a label ("【楼主】", "楼主:"), not "楼主呢啲..."
     r"楼主(?=[】\])）:：]|[ \t]*(?=\n|\Z))|"
     r"回复[ \t]*#[ \t]?\d{1,4})(?![\d])[】\])）]?"
@@ -113,7 +114,9 @@ def thread_posts(text: str) -> Thread | None:
 
 _STARTER = re.compile(
     r"(?:thread starter|started by|作者)[ \t]*[:：][ \t]*(?P<name>[^\n|,]{1,40}?)[ \t]*"
-    r"(?=[|,\n]|\Z)",
+    r"(?=[|,\n]|\Z)"
+    # "Posted by rk_datahub · 21 replies", "楼主 hunter_lp 2024-10-11": a handle, one word
+    r"|(?:posted by|楼主)[ \t]*[:：]?[ \t]+(?P<word>[^\s|,·:：]{2,40})",
     re.IGNORECASE,
 )
 
@@ -142,10 +145,10 @@ def _thread(text: str) -> Thread | None:
     # "Thread starter: dachsbau", "楼主：数据老刘": the author named above the first post
     starter = (
         _STARTER.search(text[: headers[0].start() + 1])
-        if "tarter" in text or "作者" in text
+        if "tarter" in text or "作者" in text or "osted by" in text or "楼主" in text
         else None
     )
-    op_name = "" if starter is None else starter.group("name").strip()
+    op_name = "" if starter is None else (starter.group("name") or starter.group("word")).strip()
     others = Spans()
     priced: list[tuple[int, int]] = []
     addressed: set[int] = set()
