@@ -77,7 +77,7 @@ SUBJECT = compile_fast(
     r"(?<!insurance applicant)s?|"
     r"candidates?|open ?to ?work|opentowork|(?:hr|job|recruitment|recruiting|staffing) leads|"
     r"biodata|talent (?:pool|data)|people (?:actively )?looking for (?:work|a job|jobs)|"
-    r"在找工作的|求职表|求职登记|job.hunters|graduate (?:talent|leads|data|database|list)|"
+    r"在找工作的|求职表|求职登记|就业意向|job.hunters|graduate (?:talent|leads|data|database|list)|"
     r"fresh grads? (?:leads|data)"
 )
 

@@ -139,6 +139,7 @@ SUFFIX_CURRENCY: dict[str, tuple[str, float]] = {
     "rmb": ("CNY", 1.0),
     "cny": ("CNY", 1.0),
     "yuan": ("CNY", 1.0),
+    "包邮": ("CNY", 1.0),  # "168包邮": an item's price, postage included
     "usdt": ("USDT", 1.0),
     "usd": ("USD", 1.0),
     "u": ("USDT", 1.0),
@@ -245,10 +246,14 @@ _ARABIC_WHOLE = (
 )
 _NUMBER2 = (
     rf"(?P<num2>{_ARABIC_WHOLE})(?P<mult2>{MULT})?"
-    rf"|(?P<cn2>[{CN_NUM_CHARS}]{{1,12}}(?![{CN_NUM_CHARS}]))"
+    # ("零点零叁元": a decimal in numerals)
+    rf"|(?P<cn2>[{CN_NUM_CHARS}]{{1,12}}(?:点[{CN_DIGIT}]{{1,6}})?(?![{CN_NUM_CHARS}点]))"
 )
 # The same without the guards, kept for the test that they change no match.
-_UNGUARDED_NUMBER2 = rf"(?P<num2>{ARABIC})(?P<mult2>{MULT})?|(?P<cn2>[{CN_NUM_CHARS}]{{1,12}})"
+_UNGUARDED_NUMBER2 = (
+    rf"(?P<num2>{ARABIC})(?P<mult2>{MULT})?"
+    rf"|(?P<cn2>[{CN_NUM_CHARS}]{{1,12}}(?:点[{CN_DIGIT}]{{1,6}})?)"
+)
 # A cheap necessary condition for the suffix-money pattern, checked first at each candidate:
 # the number (digits, ".", ",", Chinese numerals and multipliers: the run of those characters
 # from the candidate, taken whole) must be followed by what can follow a number in a match,
@@ -267,7 +272,7 @@ _MULT_LEAD = set("多余几")
 _AFTER_RUN = "".join(sorted({key[0] for key in SUFFIX_CURRENCY} | _LATIN_MULT_FIRST | _MULT_LEAD))
 _AFTER_BLANK = "".join(sorted(set(_AFTER_RUN) | _CN_MULT_FIRST))
 _SUFFIX_AHEAD = (
-    rf"(?=[\d.,{CN_NUM_CHARS}]{{0,48}}+"
+    rf"(?=[\d.,{CN_NUM_CHARS}点]{{0,48}}+"
     rf"(?:[{re.escape(_AFTER_RUN)}]|[ \t][{re.escape(_AFTER_BLANK)}]))"
 )
 # 分 is also "minute" and "points": it only counts as money when 钱 or a per-unit follows.

@@ -199,13 +199,13 @@ _LOT_AFTER = Folded(_LOT_AFTER_SOURCE, _LOT_AFTER_SOURCE)
 # "打包价一万二".
 # Led by a lookahead class: compile_lookahead_led gives it the regex prefilter.
 _BARE = compile_lookahead_led(
-    rf"(?=[\d{CN_NUM_CHARS}])(?<![\d.,a-z$¥€£₹])(?:(?P<num>\d{{1,15}}(?:\.\d{{1,8}})?)(?![\d.,%a-z万千亿百折])"
+    rf"(?=[\d{CN_NUM_CHARS}])(?<![\d.,a-z$¥€£₹])(?:(?P<num>\d{{1,15}}(?:\.\d{{1,8}})?)(?![\d.,%a-z万千亿百折]|同城)"
     # ("Complete 22 Lakh DB": a count)
     rf"(?![ \t](?:lakh|lac|crore|million|billion|thousand|juta|ribu)|[ \t][万千亿])|"
     rf"(?P<cn>[{CN_NUM_CHARS}]{{2,12}})(?![{CN_NUM_CHARS}]))",
     re.IGNORECASE,
 )
-_LEADER = re.compile(r"[ \t]*(?:\.{3,}|…+)[ \t.…]*")
+_LEADER = re.compile(r"[ \t]*(?:\.{3,}|…+|[·•‧∙]{3,})[ \t.…·•‧∙]*")
 # A sum per period of time: a subscription, a salary or rent.
 _PERIOD_AFTER = re.compile(
     r"[ \t]*(?:/|per|a|每|一个?)[ \t]*(?:months?|mo|years?|yr|weeks?|月|年|周)(?![a-z])",
@@ -636,7 +636,7 @@ def _classify(
         return None  # "₹4,999 per month, unlimited downloads": a subscription, no record price
     before = text[max(0, money.start - 30) : money.start]
     low = shut.window(money.start - 30, money.start)
-    if "..." in before or "…" in before:
+    if "..." in before or "…" in before or "···" in before:
         # a price list's dot leaders ("entire db .......... £2,900"): one space, so the words
         # before them stay within the windows below
         before = _LEADER.sub(" ", text[max(0, money.start - 60) : money.start])[-30:]
@@ -1232,7 +1232,14 @@ def _table_prices(text: str, monies: list[Money], default: str) -> list[UnitPric
             head = _table_head(cells, default)
             continue
         count = parse_quantity(cells[head.count_col]) if head.count_col is not None else None
-        for money in monies:
+        row_monies = [m for m in monies if line_start <= m.start < line_start + len(line)]
+        if not row_monies and head.total_col is not None and count and count >= 10:
+            # "| 1万 | 900 |" under "| 数量 | 价格(元) |": a bare sum in the price column
+            bare = _BARE_CELL.fullmatch(cells[head.total_col])
+            if bare is not None:
+                amount = float(bare.group(1).replace(",", ""))
+                found.append(UnitPrice(amount / count, head.currency, int(count), "package"))
+        for money in row_monies:
             if not line_start <= money.start < line_start + len(line):
                 continue
             col = next(
@@ -1255,8 +1262,12 @@ def _listing_currency(monies: list[Money], cjk: bool) -> str:
 
 
 def _tabled(text: str, monies: list[Money]) -> bool:
-    """Whether the listing may hold a price table (several sums, cells to split)."""
-    return len(monies) > 1 and ("|" in text or "  " in text)
+    """Whether the listing may hold a price table (several sums, cells to split; or a table
+    of rules, its sums bare)."""
+    return (len(monies) > 1 and ("|" in text or "  " in text)) or text.count("|") >= 9
+
+
+_BARE_CELL = re.compile(r"[ \t]*(\d{1,3}(?:,\d{3})+|\d{1,9}(?:\.\d{1,4})?)[ \t]*")
 
 
 def _cells(line: str) -> list[tuple[int, int]]:

@@ -63,6 +63,8 @@ _CUE_BEFORE = re.compile(
     r"full (?:set|dump|db|database)|sample of|"
     r"(?<![a-z])\d{1,3} of|quantity|qty|amount|(?<![a-z])(?:have|has|got))"
     r"(?:[ \t]+(?:right now|now|currently|today|atm))?"
+    # ("records ...... 640,000": a list's dot leaders)
+    r"(?:[ \t]*(?:\.{3,}|…+|[·•]{3,}))?"
     r"[ \t]*(?:[:=][ \t]*)?(?:约|大概|大约|超过|过|逾|近|有|~|≈|about|approx\.?|around|over|"
     r"of)?[ \t]*$",
     re.IGNORECASE,
@@ -74,7 +76,8 @@ _REJECT_BEFORE = re.compile(
     r"(?:minimum|min\.?)(?: order)?(?: of)?|"
     r"at least|if you (?:take|buy|order)|orders? (?:over|above|of)|bulk[ \t]*\(|above|"
     r"每|per|/|日产能|产能|日更|日收|每日|每天|今日|当日|日均|daily|a day|weekly|每周|"
-    r"(?:每天|一天|每日)(?:可|能)?(?:采集?|出|更新|新增|下载)|日采|日产|日出|日可采|峰值|peak|"
+    r"(?:每天|一天|每日|日均)(?:可|能)?(?:采集?|出|更新|新增|下载)(?:简历|数据)?(?:约|大约|大概)?|"
+    r"日采|日产|日出|日可采|峰值|peak|"
     # ("sample of 1,400,000": a dump's sample, of that many rows: see _is_candidate)
     r"样本|样例|sample(?:s)? of|先发|免费送|free|试用|测试?|"
     r"年薪|月薪|薪资|薪水|工资|期望|salary|ctc|paying|pay|赔偿?|损失|获利|违法所得|罚款?|"
