@@ -144,7 +144,7 @@ _COUNT_BEFORE = re.compile(
     rf"(?:(?:[a-z]+[ \t]+){{0,2}}{_UNIT}"
     r"(?:[ \t]*[\u4e00-\u9fff]{0,8}(?:名单|简历|数据|资料|信息|资源))?)?"
     r"(?:[ \t]|[:=,、\-–—()（）【】\[\]/|│┃@.…>→]|打包价?|整包价?|套餐价?|价格?|只要|仅需|仅|只需|"
-    r"共|总价|一包|每包|包|配套|一套|for|at|only|batch|"
+    r"共|总价|一包|每包|包|配套|方案|一套|for|at|only|batch|"
     # ("the 10k starter package for", not "1000 records, whole pack": the lot's word)
     r"(?:(?!whole|full|entire|complete)[a-z]+[ \t]+)?(?:packs?|packages?|bundles?)|"
     r"databases?|db|dump|list|以上(?=[ \t]*(?:打包|整包|全包))|"
@@ -1536,6 +1536,8 @@ def _single_sum(
     if len({(m.amount, m.currency) for m in plain}) != 1:
         return []
     money = plain[0]
+    if _money_cny(money) <= 1.5:
+        return []  # "¥1" on a second-hand item: a placeholder ("价格随便标的", "价格面议")
     lot = UnitPrice(money.amount / volume, money.currency, volume, "lot")
     factor = _discount(text, money.end, shut)  # "Normally $1,000 — holiday sale 30% off"
     if factor is None:

@@ -261,6 +261,7 @@ CASED: dict[str, str] = {
     "REED": "other",
     "Jora": "other",
     "NHS Jobs": "other",
+    "Trade Me": "other",
     "France Travail": "other",
     "ClearanceJobs": "other",
     "Handshake": "other",
