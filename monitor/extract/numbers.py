@@ -140,7 +140,8 @@ def quantity_value(num: str | None, mult: str | None, cn: str | None) -> float |
         word = mult.strip().lower().lstrip("多余几")  # "20多万": 20万 and more
         if len(word) >= 2 and word[0] in "万w" and word[1].isdigit():  # "3万5千", "1w2"
             return value * 1e4 + int(word[1]) * 1e3
-        value *= MULTIPLIERS.get(word, 1.0)
+        # (rounded: 2.3 * 1e5 is 229999.99999999997 in binary floating point)
+        value = round(value * MULTIPLIERS.get(word, 1.0), 6)
     return value
 
 

@@ -116,8 +116,8 @@ _PER_ONE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PER_N_AFTER = re.compile(
-    rf"(?:[ \t]*/-)?[ \t]*(?:/|per|每|for every|a|一(?=[万千百]))[ \t]*"
-    # ("$150 per batch of 500")
+    rf"(?:[ \t]*/-)?[ \t]*(?:flat[ \t]+)?(?:/|per|每|for every|a|一(?=[万千百]))[ \t]*"
+    # ("$150 per batch of 500", "$700 flat per 100k")
     r"(?:(?:batch|pack|package|bundle|set|block|lot)[ \t]+of[ \t]+)?"
     rf"(?P<n>{QUANTITY.pattern}|千|万|百|thousand|lakh|lac|crore|million|mille|k)(?![a-z])"
     rf"[ \t]*(?:{_UNIT})?(?![ \t]*(?:分钟|小时|天|min|hour|day))"  # ("¥299 / 90分钟": a time)
@@ -127,7 +127,7 @@ _PER_N_AFTER = re.compile(
 _PER_ONE_BEFORE = re.compile(
     rf"(?:每|(?<!拼)单价|单条|单份|单笔|一|按[条份](?:计费|收费|结算|算)?)[ \t]*(?:个|位)?[ \t]*"
     # ("每筆只要 2 元")
-    rf"(?:{REC_UNIT_ZH})?[ \t]*(?:价格?|价钱|只要|仅需|只需|仅)?[ \t]*[:=]?[ \t]*\Z"
+    rf"(?:{REC_UNIT_ZH})?[ \t]*(?:价格?|价钱|只要|仅需|只需|仅|算你?)?[ \t]*[:=]?[ \t]*\Z"
     rf"|(?:per|each|a|an)[ \t]+{_UNIT}[ \t]*[:=]?[ \t]*(?:just|only)?[ \t]*\Z"
     rf"|unit price[ \t]*[:=]?[ \t]*\Z",
     re.IGNORECASE,
@@ -1503,13 +1503,15 @@ _STRUCK_PAIR = re.compile(
 )
 # The struck-through price beside the current one: "原价 ¥599.00 限时价 ¥399.00".
 _STRUCK_BEFORE = re.compile(
-    r"(?:原价|划线价|市场价|吊牌价|was|regular(?: price)?|list price|rrp)"
+    r"(?:原价|划线价|市场价|吊牌价|was|regular(?: price)?|list price|rrp|mrp)"
     r"[ \t]*[:：]?[ \t]*\Z",
     re.IGNORECASE,
 )
 
 
 # "Shipping: US $4.50", "运费：¥8": the item's postage, not its price.
+# "USD 240.00 (≈ 0.0038 BTC)": the same sum in another currency.
+_EQUIVALENT_BEFORE = re.compile(r"[≈~约][ \t]*\Z")
 _SHIPPING_BEFORE = re.compile(r"(?:shipping|postage|运费|邮费|快递费)[^\n]{0,14}\Z", re.IGNORECASE)
 
 
@@ -1527,6 +1529,7 @@ def _single_sum(
         and not _STRUCK_BEFORE.search(text, max(0, m.start - 12), m.start)
         and not _PLACEHOLDER_AFTER.match(text, m.end)
         and not _SHIPPING_BEFORE.search(text, max(0, m.start - 24), m.start)
+        and not _EQUIVALENT_BEFORE.search(text, max(0, m.start - 4), m.start)
     ]
     # (the same sum shown twice, as a shop page does: "¥200 … 只打包出不拆, 200元")
     if len({(m.amount, m.currency) for m in plain}) > 1:

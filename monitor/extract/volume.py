@@ -92,7 +92,8 @@ _REJECT_BEFORE = re.compile(
 _REJECT_AFTER = re.compile(
     r"[ \t]*(?:[+]?[ \t]*(?:以上|以内|以下|之内|内|起|或以上|and up|or more|plus)|[-~至到][ \t]*\d|"
     # "论文1.2万字": characters; "百亿补贴": a shop promotion; "1万条约3个工作日": a throughput
-    r"字(?!段)|补贴|市值|估值|营收|融资|(?:约|大约)?[ \t]*\d{1,3}[ \t]*个?(?:工作日|小时)|"
+    r"min(?:imum)?(?![a-z])|字(?!段)|补贴|市值|估值|营收|融资|"
+    r"(?:约|大约)?[ \t]*\d{1,3}[ \t]*个?(?:工作日|小时)|"
     r"/[ \t]*(?:天|日|day|d\b|月|month|week|周|hour|hr|h\b|小时)|"
     r"每天|一天|per day|a day|daily|薪|/月|/年|"
     r"(?:[a-z]+[ \t]+){0,2}(?:a|per|every) week(?![a-z])|weekly|每周|"
