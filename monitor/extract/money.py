@@ -643,7 +643,12 @@ def find_money(text: str, fold: str | None = None) -> list[Money]:
         found = _one_dollar(found, text)
     if len(found) > 1 and any(m.currency in _YUAN_ELSEWHERE for m in found):
         found = _local_yuan(found, text)
-    elif found and _TAIWAN.search(text) is not None and _NAMED_CNY.search(text) is None:
+    elif (
+        found
+        and not text.isascii()
+        and _TAIWAN.search(text) is not None
+        and _NAMED_CNY.search(text) is None
+    ):
         # "【價格】3000元" on a PTT board, "每筆1元台幣": a Taiwanese listing's 元 is NT$
         found = [
             Money(m.start, m.end, m.amount, "TWD", m.minor) if m.currency == "CNY" else m
@@ -653,9 +658,9 @@ def find_money(text: str, fold: str | None = None) -> list[Money]:
 
 
 # A listing from Taiwan: its job boards, its board sites and its places.
-_TAIWAN = re.compile(
-    r"台币|104人力|1111人力|518熊班|yes123|批踢踢|ptt|虾皮|台湾|台北|新北|桃园|台中|高雄|台南"
-)
+# (led by Chinese characters only: a digit- or letter-led word would stop the scan at every
+# digit or letter)
+_TAIWAN = re.compile(r"台币|人力银行|熊班|批踢踢|虾皮|台湾|台北|新北|桃园|台中|高雄|台南")
 
 
 # Where 元 and 块 name the local dollar: Taiwan ("每筆 2 元" is NT$2), Hong Kong, Malaysia and

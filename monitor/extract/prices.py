@@ -1264,7 +1264,13 @@ def _listing_currency(monies: list[Money], cjk: bool) -> str:
 def _tabled(text: str, monies: list[Money]) -> bool:
     """Whether the listing may hold a price table (several sums, cells to split; or a table
     of rules, its sums bare)."""
-    return (len(monies) > 1 and ("|" in text or "  " in text)) or text.count("|") >= 9
+    return (len(monies) > 1 and ("|" in text or "  " in text)) or (
+        text.count("|") >= 9 and any(word in text for word in _COUNT_HEADS)
+    )
+
+
+# A table header's count column, looked for before a table of bare sums is read.
+_COUNT_HEADS = ("数量", "条数", "份数", "数据量", "ecords", "Qty", "qty", "uantity", "QTY")
 
 
 _BARE_CELL = re.compile(r"[ \t]*(\d{1,3}(?:,\d{3})+|\d{1,9}(?:\.\d{1,4})?)[ \t]*")

@@ -186,7 +186,10 @@ def _is_candidate(
             and (_PRICE_WORD_BEFORE.search(before) or _sum_before_lot_word(text, end))
         ):
             ok = False
-    if not ok or _PHONE_BEFORE.search(before) is not None:
+    if not ok or (
+        # (a digit group and a separator right before: the costly check only then)
+        before[-1:] in " \t-" and before[-2:-1].isdigit() and _PHONE_BEFORE.search(before)
+    ):
         return False, unit, end
     if (
         _REJECT_BEFORE_W.search(before, before_lower)
