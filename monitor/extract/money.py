@@ -528,7 +528,7 @@ def _suffix_allowed(m: re.Match[str], suffix: str, text: str) -> bool:
             re.match(_FEN_OK, text[m.end() : m.end() + 8]) is not None
             or re.search(
                 # or a tier: "十万份以上 七分"
-                r"(?:单价|每条|每份|一条|一份|以上|起|价格|价钱|售价|只要|仅需)[ \t:：]*$",
+                r"(?:单价|每条|每份|一条|一份|以上|起|价格|价钱|售价|只要|仅需|量大)[ \t:：]*$",
                 text[max(0, m.start() - 8) : m.start()],
             )
             is not None

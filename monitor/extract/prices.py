@@ -119,7 +119,7 @@ _PER_N_AFTER = re.compile(
     rf"(?:[ \t]*/-)?[ \t]*(?:flat[ \t]+)?(?:/|per|每|for every|a|一(?=[万千百]))[ \t]*"
     # ("$150 per batch of 500", "$700 flat per 100k")
     r"(?:(?:batch|pack|package|bundle|set|block|lot)[ \t]+of[ \t]+)?"
-    rf"(?P<n>{QUANTITY.pattern}|千|万|百|thousand|lakh|lac|crore|million|mille|k)(?![a-z])"
+    rf"(?P<n>{QUANTITY.pattern}|千|万|百|thousand|lakh|lac|crore|million|mille|k|w)(?![a-z])"
     rf"[ \t]*(?:{_UNIT})?(?![ \t]*(?:分钟|小时|天|min|hour|day))"  # ("¥299 / 90分钟": a time)
     r"|[ \t]*(?P<cpm>cpm)(?![a-z])",  # "$12 CPM": per thousand (mille)
     re.IGNORECASE,
@@ -413,7 +413,9 @@ _TIER_MARK_BEFORE = re.compile(r"(?:满|超过|over|above)[ \t]*\Z", re.IGNORECA
 # "每千条 60", "千条80": a bare sum after a per-hundred/thousand/ten-thousand record count.
 # "1k条/50", "5000份=200": after a count of records and a sign, the sum for that many.
 _PER_N_BARE_BEFORE = re.compile(
-    r"(?P<n>百|千|万|w|k)(?<![\d.][百千万wk])[ \t]*(?:条|份|个|笔)[ \t]*[:=]?[ \t]*\Z",
+    # (not "上万条0.05": over ten thousand, a tier)
+    r"(?P<n>百|千|万|w|k)(?<![\d.][百千万wk])(?<!上[百千万wk])"
+    r"[ \t]*(?:条|份|个|笔)[ \t]*[:=]?[ \t]*\Z",
     re.IGNORECASE,
 )
 # ... "1k条/50": searched only when the window ends with the sign (a quantity pattern tried at

@@ -92,7 +92,7 @@ _REJECT_BEFORE = re.compile(
 _REJECT_AFTER = re.compile(
     r"[ \t]*(?:[+]?[ \t]*(?:以上|以内|以下|之内|内|起|或以上|and up|or more|plus)|[-~至到][ \t]*\d|"
     # "论文1.2万字": characters; "百亿补贴": a shop promotion; "1万条约3个工作日": a throughput
-    r"min(?:imum)?(?![a-z])|字(?!段)|补贴|市值|估值|营收|融资|"
+    r"min(?:imum)?(?![a-z])|试用|试单|验货|字(?!段)|补贴|市值|估值|营收|融资|"
     r"(?:约|大约)?[ \t]*\d{1,3}[ \t]*个?(?:工作日|小时)|"
     r"/[ \t]*(?:天|日|day|d\b|月|month|week|周|hour|hr|h\b|小时)|"
     r"每天|一天|per day|a day|daily|薪|/月|/年|"
@@ -265,6 +265,8 @@ def find_counts(text: str, taken: Spans, fold: str | None = None) -> list[Count]
     for m in QUANTITY.finditer(text):
         if m.start() in taken:
             continue
+        if m.start() - 1 in taken and m.group("cn"):
+            continue  # "十块钱一百条", "五毛一千条": a rate's records, no claimed count
         value = quantity_value(m.group("num"), m.group("mult"), m.group("cn"))
         if (
             value is not None
