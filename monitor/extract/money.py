@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from text_to_num import text2num
@@ -641,44 +642,42 @@ def find_money(text: str, fold: str | None = None) -> list[Money]:
             end = m.end()
     if len(found) > 1 and "$" in text:
         found = _one_dollar(found, text)
-    if len(found) > 1 and any(m.currency in _YUAN_ELSEWHERE for m in found):
+    if any(m.currency == "CNY" for m in found):
         found = _local_yuan(found, text)
-    elif (
-        found
-        and not text.isascii()
-        and _TAIWAN.search(text) is not None
-        and _NAMED_CNY.search(text) is None
-    ):
-        # "【價格】3000元" on a PTT board, "每筆1元台幣": a Taiwanese listing's 元 is NT$
-        found = [
-            Money(m.start, m.end, m.amount, "TWD", m.minor) if m.currency == "CNY" else m
-            for m in found
-        ]
     return found
 
 
-# A listing from Taiwan: its job boards, its board sites and its places.
-# (led by Chinese characters only: a digit- or letter-led word would stop the scan at every
-# digit or letter)
-_TAIWAN = re.compile(r"台币|人力银行|熊班|批踢踢|虾皮|台湾|台北|新北|桃园|台中|高雄|台南")
+def _recoded(found: list[Money], code: str, which: Callable[[Money], bool]) -> list[Money]:
+    """``found`` with the sums ``which`` picks quoted in ``code``."""
+    return [Money(m.start, m.end, m.amount, code, m.minor) if which(m) else m for m in found]
 
 
 # Where 元 and 块 name the local dollar: Taiwan ("每筆 2 元" is NT$2), Hong Kong, Malaysia and
 # Singapore's Chinese.
 _YUAN_ELSEWHERE = frozenset({"TWD", "HKD", "MYR", "SGD"})
 _NAMED_CNY = re.compile(r"[¥￥]|rmb|cny|人民币|大陆|内地", re.IGNORECASE)
+# A listing from Taiwan: its job boards, its board sites and its places.
+# (led by Chinese characters only: a digit- or letter-led word would stop the scan at every
+# digit or letter)
+_TAIWAN = re.compile(r"台币|人力银行|熊班|批踢踢|虾皮|台湾|台北|新北|桃园|台中|高雄|台南")
 
 
 def _local_yuan(found: list[Money], text: str) -> list[Money]:
-    """In a listing whose other sums are all in one local dollar (TWD, HKD, MYR, SGD) and
-    that never names the renminbi, its 元/块/毛 sums are that dollar's too."""
-    local = {m.currency for m in found if m.currency != "CNY"}
-    if len(local) != 1 or not local <= _YUAN_ELSEWHERE or _NAMED_CNY.search(text) is not None:
+    """The 元/块/毛 sums of a listing that never names the renminbi, in the local dollar: the
+    one its other sums are all in (TWD, HKD, MYR, SGD), or NT$ in a Taiwanese listing that
+    quotes no such dollar ("【價格】3000元" on a PTT board, "每筆1元台幣")."""
+    if any(m.currency in _YUAN_ELSEWHERE for m in found):
+        local = {m.currency for m in found if m.currency != "CNY"}
+        if len(local) != 1:
+            return found
+        code = local.pop()
+    elif text.isascii() or _TAIWAN.search(text) is None:
         return found
-    code = local.pop()
-    return [
-        Money(m.start, m.end, m.amount, code, m.minor) if m.currency == "CNY" else m for m in found
-    ]
+    else:
+        code = "TWD"
+    if _NAMED_CNY.search(text) is not None:
+        return found
+    return _recoded(found, code, lambda m: m.currency == "CNY")
 
 
 _OTHER_DOLLARS = frozenset({"CAD", "AUD", "SGD", "HKD", "NZD", "TWD", "MXN"})
@@ -695,10 +694,8 @@ def _one_dollar(found: list[Money], text: str) -> list[Money]:
         m.currency == "USD" and _PLAIN_DOLLAR.fullmatch(text, m.start, m.end) is None for m in found
     ):
         return found
-    code = named.pop()
-    return [
-        Money(m.start, m.end, m.amount, code, m.minor)
-        if m.currency == "USD" and _PLAIN_DOLLAR.fullmatch(text, m.start, m.end) is not None
-        else m
-        for m in found
-    ]
+    return _recoded(
+        found,
+        named.pop(),
+        lambda m: m.currency == "USD" and _PLAIN_DOLLAR.fullmatch(text, m.start, m.end) is not None,
+    )

@@ -186,10 +186,7 @@ def _is_candidate(
             and (_PRICE_WORD_BEFORE.search(before) or _sum_before_lot_word(text, end))
         ):
             ok = False
-    if not ok or (
-        # (a digit group and a separator right before: the costly check only then)
-        before[-1:] in " \t-" and before[-2:-1].isdigit() and _PHONE_BEFORE.search(before)
-    ):
+    if not ok or _after_phone_group(text, m.start()):
         return False, unit, end
     if (
         _REJECT_BEFORE_W.search(before, before_lower)
@@ -235,6 +232,16 @@ def _is_candidate(
 # The groups of a phone number before this one: "07700 900 481", "+44 7700 900 481" (a
 # count's thousands groups follow at most three digits).
 _PHONE_BEFORE = re.compile(r"(?:(?<![\d,.])0\d{2,5}|\+\d{1,4})(?:[ \t-]\d{2,5})*[ \t-]\Z")
+
+
+def _after_phone_group(text: str, start: int) -> bool:
+    """Whether the number at ``start`` follows a phone number's first groups."""
+    # (a digit and a separator right before: the pattern is searched only then)
+    return (
+        text[start - 1 : start] in (" ", "\t", "-")
+        and text[start - 2 : start - 1].isdigit()
+        and _PHONE_BEFORE.search(text, max(0, start - 24), start) is not None
+    )
 
 
 _PEOPLE_AFTER = re.compile(r"(?:的)?(?:候选人|人才|高管|年薪|薪|别墅|豪宅|大佬|富豪)")
@@ -325,7 +332,7 @@ def _space_grouped(text: str, taken: Spans) -> list[Count]:
         after = _UNIT_AFTER.match(text, m.end())
         if after is None or not (after.group("zh") or after.group("en")):
             continue
-        if _PHONE_BEFORE.search(text, max(0, m.start() - 24), m.start()) is not None:
+        if _after_phone_group(text, m.start()):
             continue
         value = int(m.group(0).replace(" ", ""))
         counts.append(Count(m.start(), after.end(), value, after.group("en") or after.group("zh")))
