@@ -36,6 +36,8 @@ PREFIX_CURRENCY: dict[str, tuple[str, float]] = {
     "hk$": ("HKD", 1.0),
     "hkd": ("HKD", 1.0),
     "nt$": ("TWD", 1.0),
+    "$hk": ("HKD", 1.0),  # "每千個 $HK120"
+    "$nt": ("TWD", 1.0),
     "twd": ("TWD", 1.0),
     "新台币": ("TWD", 1.0),  # "每筆新台幣２元": the 元 after it is the dollar's
     "港币": ("HKD", 1.0),
@@ -223,6 +225,20 @@ SUFFIX_CURRENCY: dict[str, tuple[str, float]] = {
     "pkr": ("PKR", 1.0),
     "thb": ("THB", 1.0),
     "nzd": ("NZD", 1.0),
+    "egp": ("EGP", 1.0),  # "1000 CV = 150 EGP"
+    "sar": ("SAR", 1.0),
+    "qar": ("QAR", 1.0),
+    "kwd": ("KWD", 1.0),
+    "ghs": ("GHS", 1.0),
+    "ugx": ("UGX", 1.0),
+    "tzs": ("TZS", 1.0),
+    "krw": ("KRW", 1.0),
+    "jpy": ("JPY", 1.0),
+    "brl": ("BRL", 1.0),
+    "mxn": ("MXN", 1.0),
+    "mad": ("MAD", 1.0),
+    "đ": ("VND", 1.0),  # "500đ / record"
+    "₫": ("VND", 1.0),
     # "400$", "0.01$ per line", "40€": the sign after the sum, as written in much of Europe
     "$": ("USD", 1.0),
     "€": ("EUR", 1.0),
@@ -342,7 +358,7 @@ _EDGE_PRE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _EDGE_SUF = _EDGE_PRE | frozenset("0123456789.,")
 
 _SIGNS = frozenset("$€£¥₹")
-_GUARDED_SUFFIXES = frozenset({"分", "分钱", "厘", "米", "u", "r", "mao", "kuai", "p", "角"})
+_GUARDED_SUFFIXES = frozenset({"分", "分钱", "厘", "米", "u", "r", "mao", "kuai", "p", "角", "đ"})
 _PENCE_PER = re.compile(r"[ \t]*(?:/|per |each|a (?:record|row|cv|lead|contact|profile))", re.I)
 _DOT_GROUPING = frozenset({"EUR", "IDR", "BRL", "VND", "ARS", "COP", "CLP", "TRY"})
 _MORE_DOT_GROUPS = re.compile(r"(?:\.\d{3})+(?!\d|\.\d)")
@@ -517,6 +533,10 @@ def _suffix_allowed(m: re.Match[str], suffix: str, text: str) -> bool:
     # ``text`` is the case-kept text (the match may come from its lower-cased view).
     if suffix == "米":
         return _PER_RECORD_NEXT.match(text, m.end()) is not None  # not "3米" of distance
+    if suffix == "đ":  # "500đ / record", not "5 đơn" (five orders)
+        return not text[m.end() : m.end() + 1].isalpha()
+    if suffix == "角" and text[m.end() : m.end() + 1] in ("形", "洲", "区", "地", "尖"):
+        return False  # "三角形", "长三角地区": words, not money
     if suffix == "角" and not m.group("cn2"):
         return True  # "5角一条"; "三角" is also a word ("珠三角", "三角形")
     if suffix in ("分", "分钱") and text.startswith("一分货", m.end()):
@@ -529,7 +549,9 @@ def _suffix_allowed(m: re.Match[str], suffix: str, text: str) -> bool:
             re.match(_FEN_OK, text[m.end() : m.end() + 8]) is not None
             or re.search(
                 # or a tier: "十万份以上 七分"
-                r"(?:单价|每条|每份|一条|一份|以上|起|价格|价钱|售价|只要|仅需|量大)[ \t:：]*$",
+                r"(?:单价|每条|每份|一条|一份|以上|起|价格|价钱|售价|只要|仅需|量大|"
+                # ("满一万份三角": a tier's threshold)
+                rf"满[\d{CN_DIGIT}十百千万wk]{{1,6}}[条份个笔])[ \t:：]*$",
                 text[max(0, m.start() - 8) : m.start()],
             )
             is not None

@@ -114,8 +114,8 @@ def parse_chinese(cn: str) -> float | None:
     approx = _APPROX.match(cn)
     if approx is not None:
         cn = approx.group(2) + approx.group(3)  # "七八万": the larger figure, 八万
-    if cn[0] in "千百" and cn[-1] in "万亿":
-        cn = "一" + cn  # "千万" = 一千万, "百万" = 一百万
+    if cn[0] in "千百仟佰" and len(cn) > 1:
+        cn = "一" + cn  # "千万" = 一千万, "百万" = 一百万, "仟伍佰" = 一仟伍佰
     special = _colloquial(cn)
     if special is not None:
         return special

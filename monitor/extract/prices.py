@@ -105,7 +105,7 @@ _UNIT_RE = re.compile(_UNIT, re.IGNORECASE)
 _PER_ONE_AFTER = re.compile(
     # ("per enriched profile": one describing word, not a multiplier as in "per lakh records")
     rf"(?:[ \t]*/-)?[ \t]*(?:/[ \t]*|每[ \t]*|"
-    rf"per[ \t]+(?:(?!lakh|lac|crore|thousand|million|hundred)[a-z]{{3,12}}[ \t]+)?|"
+    rf"(?:per|pro|por|je)[ \t]+(?:(?!lakh|lac|crore|thousand|million|hundred|mil)[a-z]{{3,12}}[ \t]+)?|"
     rf"a[ \t]+|an[ \t]+|一[ \t]*|"
     rf"for one[ \t]+|"
     rf"for 1[ \t]+|1[ \t]*(?=[条份个]))(?:个|位)?[ \t]*{_UNIT}(?![a-z])"
@@ -116,10 +116,10 @@ _PER_ONE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PER_N_AFTER = re.compile(
-    rf"(?:[ \t]*/-)?[ \t]*(?:flat[ \t]+)?(?:/|per|每|for every|a|一(?=[万千百]))[ \t]*"
+    rf"(?:[ \t]*/-)?[ \t]*(?:flat[ \t]+)?(?:/|per|por|pro|每|for every|a|一(?=[万千百]))[ \t]*"
     # ("$150 per batch of 500", "$700 flat per 100k")
     r"(?:(?:batch|pack|package|bundle|set|block|lot)[ \t]+of[ \t]+)?"
-    rf"(?P<n>{QUANTITY.pattern}|千|万|百|thousand|lakh|lac|crore|million|mille|k|w)(?![a-z])"
+    rf"(?P<n>{QUANTITY.pattern}|千|万|百|thousand|lakh|lac|crore|million|mille|mil|k|w)(?![a-z])"
     rf"[ \t]*(?:{_UNIT})?(?![ \t]*(?:分钟|小时|天|min|hour|day))"  # ("¥299 / 90分钟": a time)
     r"|[ \t]*(?P<cpm>cpm)(?![a-z])",  # "$12 CPM": per thousand (mille)
     re.IGNORECASE,
@@ -144,7 +144,8 @@ _COUNT_BEFORE = re.compile(
     rf"(?:(?:[a-z]+[ \t]+){{0,2}}{_UNIT}"
     r"(?:[ \t]*[\u4e00-\u9fff]{0,8}(?:名单|简历|数据|资料|信息|资源))?)?"
     r"(?:[ \t]|[:=,、\-–—()（）【】\[\]/|│┃@.…>→]|打包价?|整包价?|套餐价?|价格?|只要|仅需|仅|只需|"
-    r"共|总价|一包|每包|包|配套|方案|一套|for|at|only|batch|"
+    r"共|总价|一包|每包|包埋|包晒|包|配套|方案|一套|for|at|only|batch|"
+    r"起(?=[ \t]*[=:：])|"  # "10万条起 = 300U"
     # ("the 10k starter package for", not "1000 records, whole pack": the lot's word)
     r"(?:(?!whole|full|entire|complete)[a-z]+[ \t]+)?(?:packs?|packages?|bundles?)|"
     r"databases?|db|dump|list|以上(?=[ \t]*(?:打包|整包|全包))|"
@@ -282,7 +283,9 @@ _GATE_QUOTA = Gate(
 
 # A group buy's share: every buyer pays it and gets the whole lot ("$200 per slot. Everyone
 # gets the full file", "拼团价：满5人成团，每人6000元，每人拿到完整的一份").
-_SLOT_AFTER = re.compile(r"[ \t]*(?:per|a|each|/)[ \t]*(?:slot|share|head|person)(?![a-z])", re.I)
+_SLOT_AFTER = re.compile(
+    r"[ \t]*(?:per|a|each|/)[ \t]*(slot|share|head|person)(?![a-z])", re.IGNORECASE
+)
 _SLOT_BEFORE = re.compile(
     r"每(?:人|位|个人)[ \t]*(?:只需|仅需|只要|需|分摊|摊)?[ \t]*[:：]?[ \t]*\Z"
     r"|(?:slots?|shares?|spots?)[ \t]*(?:@|at|for|x)[ \t]*\Z",
@@ -400,9 +403,11 @@ _QUOTA_TOTAL_EN = re.compile(
 )
 
 
+_FROM_WORD = re.compile(r"(?:ab|from|desde|partir de) ", re.IGNORECASE)
 _THRESHOLD_MAN = re.compile(
-    rf"(?:满|超过)[ \t]*(?P<n>{QUANTITY.pattern})[ \t]*(?:{REC_UNIT_ZH})?[ \t]*(?:[:=、]|按|的话)?"
-    rf"[ \t]*\Z"
+    rf"(?:满|超过|(?<![a-z])(?:ab|from|desde|a partir de)[ \t])[ \t]*(?P<n>{QUANTITY.pattern})"
+    rf"[ \t]*(?:{_UNIT})?[ \t]*(?:[:=、]|按|的话)?[ \t]*\Z",
+    re.IGNORECASE,
 )
 # "3w条以上 0.2": a tier line's threshold right before a bare per-record sum.
 _TIER_LINE_BEFORE = re.compile(
@@ -520,6 +525,8 @@ def _n_value(m: re.Match[str]) -> float | None:
         "crore": 1e7,
         "million": 1e6,
         "mille": 1e3,
+        "mil": 1e3,  # "R$ 90 por mil registros"
+        "w": 1e4,  # "800块/W"
     }
     if word in fixed:
         return fixed[word]
@@ -545,7 +552,8 @@ def _threshold(text: str, start: int, end: int, shut: _Shut = _OPEN) -> int:
         if value:
             return int(value)
     window = text[max(0, start - 24) : start]
-    if "满" in window or "超过" in window:  # "满一万笔 NT$1": no 以上/起 after the count
+    # "满一万笔 NT$1": no 以上/起 after the count; "ab 100k €0.02", "from 50k $0.01"
+    if "满" in window or "超过" in window or _FROM_WORD.search(window):
         man = _THRESHOLD_MAN.search(window)
         if man is not None:
             value = _n_value(man)
@@ -581,7 +589,8 @@ def _factor(raw: str) -> float | None:
 # threshold on a line of its own ("满20万条 打七折"): applied to the prices quoted per record.
 _STANDING_DISCOUNT = re.compile(
     rf"(?:全场|全部|全店|所有|满[ \t]*(?P<n>{QUANTITY.pattern})[ \t]*(?:条|份)?)"
-    r"[ \t]*[:：,，]?[ \t]*(?:打)?[ \t]*(?P<d>\d{1,2}(?:\.\d)?|[一二三四五六七八九]{1,2})[ \t]*折"
+    r"[ \t]*[:：,，]?[ \t]*(?P<again>再)?[ \t]*(?:打)?[ \t]*"
+    r"(?P<d>\d{1,2}(?:\.\d)?|[一二三四五六七八九]{1,2})[ \t]*折"
 )
 
 
@@ -601,9 +610,15 @@ def _standing_discounts(text: str, prices: list[UnitPrice]) -> list[UnitPrice]:
             continue
         if m.group("n"):  # above a threshold: the price quoted per record, discounted
             threshold = int(_n_value(m) or 1)
-            found += [
-                UnitPrice(p.amount * factor, p.currency, threshold, "discount") for p in quoted
-            ]
+            base = quoted
+            if (
+                m.re is _STANDING_DISCOUNT
+                and m.group("again")
+                and _DISCOUNT.search(text, 0, m.start()) is not None
+            ):
+                # "今日五折，满5万条再打九折": on top of the discount before
+                base = quoted + [p for p in prices if p.how == "discount" and p.min_records <= 1]
+            found += [UnitPrice(p.amount * factor, p.currency, threshold, "discount") for p in base]
         else:  # every price (not one a discount already applies to)
             found += [
                 UnitPrice(p.amount * factor, p.currency, p.min_records, p.how)
@@ -611,6 +626,19 @@ def _standing_discounts(text: str, prices: list[UnitPrice]) -> list[UnitPrice]:
                 if p.how != "discount"
             ]
     return found
+
+
+def _group_share(text: str, money: Money) -> bool:
+    """A group buy's share: each buyer pays it for the whole lot."""
+    slot = _SLOT_AFTER.match(text, money.end)
+    if slot is not None:
+        # ("₱1.50 per head" outside a group buy: the price of one record)
+        return slot.group(1).lower() in ("slot", "share") or _GROUP_BUY.search(text) is not None
+    return bool(
+        ("每" in text[max(0, money.start - 10) : money.start] or "@" in text)
+        and _SLOT_BEFORE.search(text, max(0, money.start - 10), money.start)
+        and _GROUP_BUY.search(text)
+    )
 
 
 def _classify(
@@ -625,14 +653,7 @@ def _classify(
     )
     if quota is not None:
         return UnitPrice(money.amount / quota, money.currency, int(quota), "package")
-    if volume and (
-        _SLOT_AFTER.match(text, money.end)
-        or (
-            ("每" in text[max(0, money.start - 10) : money.start] or "@" in text)
-            and _SLOT_BEFORE.search(text, max(0, money.start - 10), money.start)
-            and _GROUP_BUY.search(text)
-        )
-    ):
+    if volume and _group_share(text, money):
         return UnitPrice(money.amount / volume, money.currency, volume, "lot")
     if _PERIOD_AFTER.match(text, money.end):
         return None  # "₹4,999 per month, unlimited downloads": a subscription, no record price
@@ -695,7 +716,9 @@ def _classify(
     if (
         after is not None
         and not after.group(0)[: after.start("n") - end].strip()
-        and _COUNT_BEFORE_W.search(before[-12:], None if low is None else low[-12:])
+        and (counted := _COUNT_BEFORE_W.search(before[-12:], None if low is None else low[-12:]))
+        # ("一块钱三条，一百块四百条": the count before is the sum before's)
+        and not _SUM_END.search(before[-12:], 0, counted.start())
     ):
         after = None  # "1000条/80元 1万条/600元": the count before is this sum's
     elif after is not None and NEXT_SUM.match(text, after.end()):
@@ -703,6 +726,13 @@ def _classify(
     if after is not None and (
         after.group("unit")
         or (after.group("mult") and re.match(r"[ \t]*(?:for|mein)", after.group(0)))
+        # "£850 for 50,000" closing its line: a package of that many
+        or (
+            after.group(0).lstrip(" \t").startswith("for")
+            and _LINE_END.match(text, after.end())
+            and (_n_value(after) or 0) >= 1000
+            and not _YEAR.fullmatch(after.group("n").strip())  # "$50 for 2024."
+        )
     ):
         n = _n_value(after)
         if n and _money_cny(money) < 1 and n >= 100:
@@ -744,6 +774,7 @@ def _classify(
             or _UNIT_RE.search(package.group(0))
             or (volume and _n_value(package) == volume)
             or package.group(0).rstrip(" \t").endswith("=")  # "Pro 5,000 = $99"
+            or _PAREN_COUNT.match(before, max(0, package.start() - 1))  # "Pro (15,000) – $210"
         )
         and not _TIER_MARK_BEFORE.search(before[: package.start()])
         and "+" not in package.group(0)
@@ -760,6 +791,10 @@ def _classify(
     return None
 
 
+_PAREN_COUNT = re.compile(r"[(（]\d{1,3}(?:,\d{3})+[)）]")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_LINE_END = re.compile(r"[ \t]*(?:[\n.;,)]|\Z)")
+_SUM_END = re.compile(r"(?:[钱块元毛角]|\d[ \t]*(?:u|usdt))\Z", re.IGNORECASE)
 _ALL_BEFORE = re.compile(r"(?<![a-z])all[ \t]*[:=]?[ \t]*\Z", re.IGNORECASE)
 _RANGE_END_BEFORE = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})*|\d{1,7})[ \t]*[-~至到–][ \t]*\Z")
 _DIGIT = re.compile(r"\d")
@@ -1105,6 +1140,12 @@ _ZH_COUNT = r"[\d.,]{1,9}[ \t]*[万千wk]?|[一二两三四五六七八九十百
 _BONUS_ZH = re.compile(
     rf"买[ \t]*(?P<n>{_ZH_COUNT})[ \t]*(?:条|份)?[ \t]*(?:送|赠|再送)[ \t]*(?P<m>{_ZH_COUNT})"
 )
+# "20万条 = 5888元（再送2万条）": the bonus after the package's sum
+_BONUS_AFTER_ZH = re.compile(
+    rf"(?<![\d.,])(?P<n>{_ZH_COUNT})[ \t]*(?:条|份)[^\n]{{0,16}}?[元块u)）][^\n]{{0,4}}?"
+    rf"(?:再送|加送|赠送|送)[ \t]*(?P<m>{_ZH_COUNT})[ \t]*(?:条|份)",
+    re.IGNORECASE,
+)
 _BONUS_EN = re.compile(
     r"(?<![\d.,])(?P<n>\d[\d.,]{0,8}[ \t]?[km]?)(?![\d.,])[^\n.]{0,30}?"
     r"(?:get|add|plus|\+)[ \t]+(?P<m>\d[\d.,]{0,8}[ \t]?[km]?)[ \t]*(?:[a-z]+[ \t]+)?"
@@ -1127,7 +1168,7 @@ def _offers(text: str, prices: list[UnitPrice], fold: str | None) -> list[UnitPr
 def _with_bonus(text: str, prices: list[UnitPrice]) -> list[UnitPrice]:
     """The package prices again over their records plus the bonus records given with them."""
     found: list[UnitPrice] = []
-    for pattern in (_BONUS_ZH, _BONUS_EN):
+    for pattern in (_BONUS_ZH, _BONUS_EN, _BONUS_AFTER_ZH):
         for m in pattern.finditer(text):
             n, extra = parse_quantity(m.group("n")), parse_quantity(m.group("m"))
             if not n or not extra or extra >= n:
@@ -1538,6 +1579,9 @@ def _single_sum(
         and not _PLACEHOLDER_AFTER.match(text, m.end)
         and not _SHIPPING_BEFORE.search(text, max(0, m.start - 24), m.start)
         and not _EQUIVALENT_BEFORE.search(text, max(0, m.start - 4), m.start)
+        # ("800块/W", "R$ 90 por mil", "₱1.50 per head": a rate, never the lot's price)
+        and not _PER_N_AFTER.match(text, m.end)
+        and not _PER_ONE_AFTER.match(text, m.end)
     ]
     # (the same sum shown twice, as a shop page does: "¥200 … 只打包出不拆, 200元")
     if len({(m.amount, m.currency) for m in plain}) > 1:

@@ -22,7 +22,9 @@ REC_UNIT_EN = (
     r"records?|rows?|cvs?|resumes?|résumés?|leads?|profiles?|candidates?|entries|entry|"
     r"applicants?|job ?seekers?|contacts?|emails?|numbers?|lines?|people|persons?|users?|recs?|"
     r"members?|biodata|data ?sets?|grads|graduates|freshers|names|data(?! ?entry)|workers|"
-    r"professionals|jobseekers"
+    r"professionals|jobseekers|"
+    # German, Spanish, Portuguese: "€0.03 pro Datensatz", "R$ 90 por mil registros"
+    r"datensätze|datensatz|registros?|contactos?|contatos?|currículos?|curriculos?|candidatos?"
 )
 # Rows of a dump: "总行数：1,200,000", "10k 行 = 500 USDT" (not 行业, 行政, 银行...).
 REC_UNIT_ROW = "行(?![业政情为动程李销列走])"
@@ -31,7 +33,9 @@ _UNIT_AFTER = re.compile(
     rf"[ \t]*(?P<plus>\+|多|余|几|来)?[ \t]*(?:(?P<zh>{REC_UNIT_ZH}|{REC_UNIT_ROW}|"
     rf"(?:求职者|应聘者|候选人)(?=的?(?:联系方式|电话|手机|名单|信息|数据|简历)))|"
     # (a dot only inside a word: "Monster.com resumes", not "orders. Email me")
-    rf"(?:[a-z/&\-](?:[a-z/&\-]|\.(?=[a-z])){{0,29}}[ \t]+){{0,3}}?(?P<en>{REC_UNIT_EN})"
+    # ("50 mil currículos": fifty thousand in Spanish and Portuguese, not fifty records)
+    rf"(?:(?!mil[ \t])[a-z/&\-](?:[a-z/&\-]|\.(?=[a-z])){{0,29}}[ \t]+){{0,3}}?"
+    rf"(?P<en>{REC_UNIT_EN})"
     r"(?![a-z]))",
     re.IGNORECASE,
 )

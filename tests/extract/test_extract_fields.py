@@ -301,6 +301,25 @@ def volume(text: str) -> int | None:
         ("- 50K resumes: US $20.00\n- 250K resumes: US $50.00", 0.0002, "USD"),
         ("规格：\n1000条 普工求职者名单 ¥19.9\n1万条 普工求职者名单 ¥99", 0.0099, "CNY"),
         ("Germany CV pack: 70k. EUR 35 per 1000 records, whole pack EUR 2000.", 0.028571, "EUR"),
+        # rates read before any lot: "/W", "por mil", "per head" outside a group buy
+        ("智联简历 800块/W\n总量300W", 0.08, "CNY"),
+        ("currículos: R$ 90 por mil registros\n400k records", 0.09, "BRL"),
+        ("50,000 pcs — ₱1.50 per head\nBuy all 50k = ₱60,000", 1.2, "PHP"),
+        # tiers: "满N份 X角", "ab 100k", "N起 = X", a package closing its line, "(N)"
+        ("简历 五角一份；满1000份四角；满一万份三角", 0.3, "CNY"),
+        ("Preis: €0.03 pro Datensatz, ab 100k €0.02", 0.02, "EUR"),
+        ("领英简历 1万条 = 35U\n10万条起 = 300U", 0.003, "USDT"),
+        ("CVs £30 per 1,000\n£200 per 10,000\n£850 for 50,000", 0.017, "GBP"),
+        ("Starter (2,500) – $45\nPro (15,000) – $210\nMega (100,000) – $990", 0.0099, "USD"),
+        ("散買 HK$0.8 一條，5千條包埋 HK$3000", 0.6, "HKD"),
+        ("求職者資料 每千個 $HK120\n一萬個 $HK900", 0.09, "HKD"),
+        ("Price: 500đ / record, buy 100k+ → 350đ", 350.0, "VND"),
+        ("Egypt CVs: 1000 CV = 150 EGP\nfull = 25,000 EGP\n~220k profiles", 0.113636, "EGP"),
+        # numerals, a count after the next sum, bonus records, discounts on discounts
+        ("求职数据 壹万条 贰佰元\n拾万条 仟伍佰元", 0.015, "CNY"),
+        ("BOSS简历 一块钱三条，一百块四百条", 0.25, "CNY"),
+        ("简历套餐：20万条 = 5888元（再送2万条，实得22万条）", 0.026764, "CNY"),
+        ("简历 原价0.5元/条\n今日特价五折\n满5万条再打九折", 0.225, "CNY"),
     ],
 )
 def test_unit_price(text: str, amount: float, currency: str) -> None:
