@@ -226,7 +226,7 @@ NEGATIVE: tuple[Rule, ...] = (
         r"hacking forum|prosecutors?|(?<![a-z])judge(?![a-z])|jailed|in prison|pleaded guilty|"
         r"(?<![a-z])reporters?(?![a-z])|declined to (?:answer|comment)|privacy advocates|"
         r"专家|监管部门|报讯|被罚款|罚款[^\n。]{0,8}(?:万|元)|"
-        r"公署|业内人士|媒体|"
+        r"公署|业内人士|媒体|【新闻】|【转载】|"
         r"reporter|journalist|undercover|(?<![a-z])report(?:ed|s)?(?![a-z])|police|arrested|"
         r"court|(?<![a-z])fined|spokesperson|organi[sz]ers|job fair|accused|seized|busted|"
         # (not the resumes' origin: "校园招聘会收的纸质简历")
@@ -252,6 +252,8 @@ NEGATIVE: tuple[Rule, ...] = (
     _rule(
         "neg:third_person",
         r"有人(?!才)|声称|兜售|叫卖|标价|一家店铺|多起案件|claim(?:ed|ing|s| to| that)|"
+        # ("相关资料已在暗网以每千条约10美元的价格出售": has been put up for sale)
+        r"已(?:在|于|被)[^\n。,，]{0,10}以[^\n。,，]{0,16}(?:出售|售卖|贩卖)|"
         r"advertis(?:ed|ing|es)|"
         r"being sold|saw (?:a|an|the) (?:thread|post|listing|ad)|"
         r"who offered|sellers|"
@@ -275,7 +277,10 @@ NEGATIVE: tuple[Rule, ...] = (
         # a job seeker whose resume was sold: "投了简历，这几天每天十几个电话", "#简历泄露#"
         r"简历泄露|信息泄露|每天[^\n。,、]{0,6}个电话|电话被打爆|"
         # buyers warning buyers: "Lost $300 to a guy…", "Ripper report", "Red flags:"
-        r"red flags|ripp(?:er|ing|ed)|lost \$?\d[\d,]* to|don'?t send money|got scammed",
+        r"red flags|ripp(?:er|ing|ed)|lost \$?\d[\d,]* to|don'?t send money|got scammed|"
+        # a buyer's story: "Learned my lesson. … all fake … if anyone offers you …, don't"
+        r"learned my lesson|(?:all|were|was|are) (?:fake|wrong numbers)|"
+        r"if (?:anyone|someone) offers you",
         -2.0,
         3,
     ),

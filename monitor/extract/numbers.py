@@ -30,7 +30,7 @@ ARABIC = r"(?:\d{1,3}(?:,\d{2,3}){0,6},\d{3}(?![\d])|\d{1,15})(?:\.\d{1,8})?|\.\
 # A Chinese numeral of at least one character; callers add context so "一" alone is rare.
 # "三百多万" (3 million and more) and "七八万" (70-80 thousand) are written in listings too.
 # "十几万" (ten-odd ten-thousands) reads like "十多万": the figure it starts from.
-CHINESE = f"[{CN_NUM_CHARS}]{{1,12}}(?:[多几][十百千万亿]{{1,3}})?(?:点[{CN_DIGIT}]{{1,6}})?"
+CHINESE = f"[{CN_NUM_CHARS}]{{1,12}}(?:[多几余来][十百千万亿]{{1,3}})?(?:点[{CN_DIGIT}]{{1,6}})?"
 
 # Multipliers that may follow a number; longest first so "百万" wins over "百".
 MULTIPLIERS: dict[str, float] = {
@@ -108,7 +108,7 @@ def _colloquial(cn: str) -> float | None:
 @lru_cache(maxsize=2048)
 def parse_chinese(cn: str) -> float | None:
     """Value of a Chinese numeral, or None when it is not one (``万`` alone, ``一一``)."""
-    cn = cn.replace("多", "").replace("几", "")
+    cn = cn.replace("多", "").replace("几", "").replace("余", "").replace("来", "")
     if not cn or cn in "万亿千百" or cn[0] in "万亿":
         return None
     approx = _APPROX.match(cn)

@@ -105,7 +105,8 @@ _UNIT_RE = re.compile(_UNIT, re.IGNORECASE)
 _PER_ONE_AFTER = re.compile(
     # ("per enriched profile": one describing word, not a multiplier as in "per lakh records")
     rf"(?:[ \t]*/-)?[ \t]*(?:/[ \t]*|每[ \t]*|"
-    rf"(?:per|pro|por|je)[ \t]+(?:(?!lakh|lac|crore|thousand|million|hundred|mil)[a-z]{{3,12}}[ \t]+)?|"
+    rf"(?:per|pro|por|je)[ \t]+"
+    rf"(?:(?!lakh|lac|crore|thousand|million|hundred|mil)[a-z]{{3,12}}[ \t]+)?|"
     rf"a[ \t]+|an[ \t]+|一[ \t]*|"
     rf"for one[ \t]+|"
     rf"for 1[ \t]+|1[ \t]*(?=[条份个]))(?:个|位)?[ \t]*{_UNIT}(?![a-z])"
@@ -119,7 +120,7 @@ _PER_N_AFTER = re.compile(
     rf"(?:[ \t]*/-)?[ \t]*(?:flat[ \t]+)?(?:/|per|por|pro|每|for every|a|一(?=[万千百]))[ \t]*"
     # ("$150 per batch of 500", "$700 flat per 100k")
     r"(?:(?:batch|pack|package|bundle|set|block|lot)[ \t]+of[ \t]+)?"
-    rf"(?P<n>{QUANTITY.pattern}|千|万|百|thousand|lakh|lac|crore|million|mille|mil|k|w)(?![a-z])"
+    rf"(?P<n>{QUANTITY.pattern}|千|万|百|thousand|hundred|lakh|lac|crore|million|mille|mil|k|w)(?![a-z])"
     rf"[ \t]*(?:{_UNIT})?(?![ \t]*(?:分钟|小时|天|min|hour|day))"  # ("¥299 / 90分钟": a time)
     r"|[ \t]*(?P<cpm>cpm)(?![a-z])",  # "$12 CPM": per thousand (mille)
     re.IGNORECASE,
@@ -151,6 +152,7 @@ _COUNT_BEFORE = re.compile(
     r"databases?|db|dump|list|以上(?=[ \t]*(?:打包|整包|全包))|"
     # ("8 Lakh (full) ....", "[500K FULL] RM 1,500": the package of everything)
     r"\((?:full|all|entire|whole|everything)\)|(?:full|all|entire|whole)(?=[ \t]*[\]】)])|"
+    r"[(（](?:全部|全套|整包|全库)[)）]|"
     r"chunks?)*\Z",
     re.IGNORECASE,
 )
@@ -230,7 +232,7 @@ _THRESHOLD_AFTER = re.compile(
 )
 # Money that is a salary, a loss or a fine, not a price of the data.
 _NOT_PRICE_BEFORE = re.compile(
-    r"(?:年薪|月薪|薪资|薪水|工资|底薪|salary|ctc|lost|paid|earn(?:ed)?|fined?|罚款|获利|赔|"
+    r"(?:年薪|月薪|薪资|薪水|工资|底薪|报酬|salary|ctc|lost|paid|earn(?:ed)?|fined?|罚款|获利|赔|"
     r"会员|membership|deposit|保证金|\d[ \t]*[-~至到])[ \t]*[:=]?[ \t]*\Z"
     # someone else's price: "其他频道有人卖0.03一条的", "other sellers giving 0.3"
     r"|(?:有人|别人|人家|他们|其他人|other sellers?|others|someone)[ \t]*(?:在)?"
@@ -519,6 +521,7 @@ def _n_value(m: re.Match[str]) -> float | None:
         "万": 1e4,
         "百": 1e2,
         "thousand": 1e3,
+        "hundred": 1e2,
         "lakh": 1e5,
         "lac": 1e5,
         "k": 1e3,
@@ -626,6 +629,18 @@ def _standing_discounts(text: str, prices: list[UnitPrice]) -> list[UnitPrice]:
                 if p.how != "discount"
             ]
     return found
+
+
+def _table_row(text: str, before: str, package: re.Match[str], end: int) -> bool:
+    """A table's row of a count and a sum alone, in columns ("│ 10,000 │ $120 │", its bars
+    removed by normalization): the package's size and its sum."""
+    gap = package.group(0)[len(package.group("n")) :]
+    return (
+        (gap.count(" ") + gap.count("\t") >= 2 or "|" in gap)
+        and not gap.strip(" \t|")
+        and _ROW_START.search(before, 0, package.start()) is not None
+        and _ROW_END.match(text, end) is not None
+    )
 
 
 def _group_share(text: str, money: Money) -> bool:
@@ -775,6 +790,7 @@ def _classify(
             or (volume and _n_value(package) == volume)
             or package.group(0).rstrip(" \t").endswith("=")  # "Pro 5,000 = $99"
             or _PAREN_COUNT.match(before, max(0, package.start() - 1))  # "Pro (15,000) – $210"
+            or _table_row(text, before, package, money.end)  # "│ 10,000 │ $120 │"
         )
         and not _TIER_MARK_BEFORE.search(before[: package.start()])
         and "+" not in package.group(0)
@@ -791,6 +807,8 @@ def _classify(
     return None
 
 
+_ROW_START = re.compile(r"(?:^|\n)[ \t]*[│┃|]?[ \t]*\Z")
+_ROW_END = re.compile(r"[ \t]*[│┃|]?[ \t]*(?:\n|\Z)")
 _PAREN_COUNT = re.compile(r"[(（]\d{1,3}(?:,\d{3})+[)）]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _LINE_END = re.compile(r"[ \t]*(?:[\n.;,)]|\Z)")

@@ -634,6 +634,8 @@ def _weak_hits(
             continue
         if wanted(view, m.start()) or _in_url(view, m.start()):
             continue
+        if view[m.end() : m.end() + 1] in ("-", "_") and _contact_cue_before(view, m.start()):
+            continue  # "微信 zl-jianli_07": a handle
         key = "58" if alias.startswith("5") and alias.endswith("8") else alias
         hits.append((m.start(), WEAK[key]))
     return hits
@@ -666,7 +668,8 @@ def _in_handle(view: str, start: int, end: int, alias: str) -> bool:
         return False
     after = view[end : end + 1]
     return (
-        (after == "_" and _contact_cue_before(view, start))
+        # ("VX：ganjinb_03": the alias runs on into the handle)
+        (after != "" and after in _ASCII_SET and _contact_cue_before(view, start))
         or _preceded(view, start, _ASCII_WORD + "@_")
         or _in_url(view, start)
         or (after == "." and "@" in view[end : end + 40].split(" ", 1)[0])

@@ -320,6 +320,8 @@ def volume(text: str) -> int | None:
         ("BOSS简历 一块钱三条，一百块四百条", 0.25, "CNY"),
         ("简历套餐：20万条 = 5888元（再送2万条，实得22万条）", 0.026764, "CNY"),
         ("简历 原价0.5元/条\n今日特价五折\n满5万条再打九折", 0.225, "CNY"),
+        ("Leads: twenty dollars per hundred leads", 0.2, "USD"),
+        ("USA LEADS\n┌────┬────┐\n│ 1,000 │ $15 │\n│ 100,000 │ $900 │\n└────┴────┘", 0.009, "USD"),
     ],
 )
 def test_unit_price(text: str, amount: float, currency: str) -> None:
@@ -429,6 +431,8 @@ def test_no_unit_price(text: str) -> None:
         ("普工类 3万条 ¥600\n销售类 1万条 ¥250\n全部打包 ¥800", 40000),
         ("北京 2w条 400元\n上海 1w条 200元\n全国合计 15w，全部打包", 150_000),
         ("1万条 —— 800元\n5万条 —— 3000元\n全部打包 5000", 50000),
+        ("库存三十余万，按城市/岗位筛选", 300_000),
+        ("简历 一百来万条", 1_000_000),
     ],
 )
 def test_volume(text: str, expected: int | None) -> None:
@@ -512,6 +516,9 @@ def test_quantities(raw: str, value: float) -> None:
         ("转 中华英才网 老简历\n闲鱼 | ¥200  想要 5\n中华英才网的老简历", ["chinahr.com"]),
         ("电话 1 5 8 - 0 2 7 3 - 9 9 1 6 简历", []),
         ("拉钩上扒的简历，BOSS上导出来的", ["lagou.com", "zhipin.com"]),
+        # a platform's name inside the seller's handle is no claimed source
+        ("出简历 0.03/条 VX：ganjinb_03", []),
+        ("出简历 微信 zl-jianli_07", []),
         (
             "I have 70k Naukri CVs. Looking for AU/NZ job seekers data (Seek / Indeed AU).",
             ["naukri.com"],

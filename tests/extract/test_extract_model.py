@@ -446,6 +446,18 @@ def test_offers(title: str, text: str) -> None:
             "年费 199 元，已有 3000+ 求职者加入\n加 V：neitui_club",
             "neg:job_ad",
         ),
+        # a buyer's story, and news of a leak put up for sale
+        (
+            "Bought 10k leads for ₹3000, all fake",
+            "Learned my lesson. Paid ₹3,000 for 10k 'fresh leads' (so ₹0.30 a lead).\n"
+            "If anyone offers you this data on WhatsApp, don't.",
+            "neg:warning",
+        ),
+        (
+            "【新聞】求職平台疑遭入侵",
+            "逾百萬名用戶的姓名、電話及履歷外洩。相關資料已在暗網以每千條約10美元的價格出售。",
+            "neg:third_person",
+        ),
     ],
 )
 def test_near_misses(title: str, text: str, signal: str) -> None:
