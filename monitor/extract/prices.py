@@ -1472,7 +1472,36 @@ def extract_prices(
         prices = _single_sum(text, monies, volume, shut)
     prices = _lots_per_record(prices)
     prices.extend(_offers(text, prices, fold))
+    if prices and _GATE_CONCESSION.open(text):
+        prices.extend(_concessions(text, spans, prices))
     return _result(result, [p for p in prices if p.amount > 0])
+
+
+# A seller's lower price in the thread, written bare: "0.9最低 要两万条以上", "量大的话可以给到
+# 0.25" (other people's replies are cut before prices are read, see engine.py).
+_CONCESSION = re.compile(
+    r"(?:最低|给到|给你|可以到|能到|便宜到|低至|降到|算你)[ \t]*(?P<a>\d{1,3}(?:\.\d{1,4})?)"
+    r"(?![\d.%])(?![ \t]*[万千wk条份个])"
+    r"|(?<![\d.])(?P<b>\d{1,3}(?:\.\d{1,4})?)[ \t]*(?:最低|封顶|最便宜)"
+)
+_GATE_CONCESSION = Gate(re.compile("最低|给到|给你|可以到|能到|便宜到|低至|降到|算你|封顶|最便宜"))
+
+
+def _concessions(text: str, taken: Spans, prices: list[UnitPrice]) -> list[UnitPrice]:
+    """Bare sums a little under the price quoted per record, in words of conceding a price."""
+    quoted = [p for p in prices if p.how in ("per_record", "per_n") and p.min_records <= 1]
+    if not quoted:
+        return []
+    ref = min(quoted, key=lambda p: p.amount)
+    found: list[UnitPrice] = []
+    for m in _CONCESSION.finditer(text):
+        group = "a" if m.group("a") else "b"
+        if taken.overlaps(m.start(group), m.end(group)):
+            continue
+        value = float(m.group(group))
+        if 0.3 * ref.amount <= value < ref.amount:
+            found.append(UnitPrice(value, ref.currency, 1))
+    return found
 
 
 def _result(result: PriceResult, prices: list[UnitPrice]) -> PriceResult:

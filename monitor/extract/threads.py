@@ -25,8 +25,10 @@ logger = logging.getLogger(__name__)
 # Searched on "\n" + text: led by the literal "\n", the pattern is tried at line starts only
 # (with "^" and re.MULTILINE the regex engine tries every position).
 _POST_HEADER = re.compile(
-    r"\n[ \t]*(?:[【\[(（]?[ \t]*(?:\d{1,4}[ \t]*(?:[楼#]|f(?![a-z]))|#[ \t]?\d{1,4}|"
+    r"\n[ \t]*(?:[【\[(（]?[ \t]*(?:\d{1,4}[ \t]*(?:[楼#]|[fl](?![a-z]))|#[ \t]?\d{1,4}|"
     r"沙发|板凳|地板|"
+    # an unnamed reply: "回复：两毛卖不卖"
+    r"回复(?=[ \t]*[:：])|"
     # "楼主" alone heads a post only as a label ("【楼主】", "楼主:"), not "楼主呢啲..."
     r"楼主(?=[】\])）:：]|[ \t]*(?=\n|\Z))|"
     r"回复[ \t]*#[ \t]?\d{1,4})(?![\d])[】\])）]?"
@@ -56,6 +58,10 @@ _POST_HEADER = re.compile(
 # A comment section copied with its reply arrows ("小鹿同学：…", "  ↳ 职场老刘：…"): every
 # "name：" line starts a comment (only where a "↳" shows it is such a section).
 _COMMENT_HEADER = re.compile(r"\n[ \t]*(?:↳[ \t]*)?(?P<cm>[^\n:：↳]{1,16})[:：]")
+# ... or under a heading of replies ("—— 回复 ——", "——楼下回复——", "评论区：").
+_REPLIES_HEADING = re.compile(
+    r"\n[ \t]*[-—─=]*[ \t]*(?:楼下)?(?:回复|评论|留言)区?[ \t]*[-—─=:：]*[ \t]*(?=\n)"
+)
 _POST_GATE = (
     "楼",
     "#",
@@ -70,6 +76,7 @@ _POST_GATE = (
     "wrote:",
     ":\n",
     "回答",
+    "回复",
     "riginal post",
     "] ",
     "]",
@@ -82,7 +89,7 @@ PRICED = re.compile(
     re.IGNORECASE,
 )
 _OP_WORD = re.compile(r"楼主|(?<![A-Za-z])(?:op|seller)(?![A-Za-z])|卖家|樓主", re.IGNORECASE)
-_FIRST_FLOOR = re.compile(r"^[ \t]*(?:1[ \t]*[楼#]|#[ \t]?1)(?!\d)")
+_FIRST_FLOOR = re.compile(r"^[ \t]*(?:1[ \t]*(?:[楼#]|[fl](?![a-z]))|#[ \t]?1)(?!\d)", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,22 +131,36 @@ _STARTER = re.compile(
 _LABELLED_NAME = re.compile(r"[ \t]*([^\n|,:：]{1,40}?)[ \t]*\|")
 
 
+def _headers(text: str) -> list[re.Match[str]]:
+    """The post headers of a text (positions in "\n" + text: a header's line starts at
+    m.start() in text)."""
+    headers = list(_POST_HEADER.finditer("\n" + text))
+    replies = (
+        _REPLIES_HEADING.search("\n" + text)
+        if "回复" in text or "评论" in text or "留言" in text
+        else None
+    )
+    if "↳" in text or replies is not None:
+        starts = {m.start() for m in headers}
+        after = 0 if "↳" in text or replies is None else replies.end()
+        headers += [
+            m for m in _COMMENT_HEADER.finditer("\n" + text, after) if m.start() not in starts
+        ]
+        headers.sort(key=lambda m: m.start())
+    users = [str(m.groupdict()["user"]) for m in headers if m.groupdict().get("user")]
+    if users and (len(set(users)) == len(users) or any(not u.islower() for u in users)):
+        # "Contact:" or "price:" alone on a line: only names that answer each other are posts
+        headers = [m for m in headers if not m.groupdict().get("user")]
+    return headers
+
+
 def _thread(text: str) -> Thread | None:
     for mark in _POST_GATE:  # a plain loop: any() over a generator costs more than the checks
         if mark in text:
             break
     else:
         return None
-    # positions in "\n" + text: the header's line starts at m.start() in text
-    headers = list(_POST_HEADER.finditer("\n" + text))
-    if "↳" in text:
-        starts = {m.start() for m in headers}
-        headers += [m for m in _COMMENT_HEADER.finditer("\n" + text) if m.start() not in starts]
-        headers.sort(key=lambda m: m.start())
-    users = [str(m.groupdict()["user"]) for m in headers if m.groupdict().get("user")]
-    if users and (len(set(users)) == len(users) or any(not u.islower() for u in users)):
-        # "Contact:" or "price:" alone on a line: only names that answer each other are posts
-        headers = [m for m in headers if not m.groupdict().get("user")]
+    headers = _headers(text)
     if len(headers) < 2:
         return None  # one "#3" or "Re:" line is no thread
     # "Thread starter: dachsbau", "楼主：数据老刘": the author named above the first post

@@ -332,6 +332,39 @@ def test_unit_price(text: str, amount: float, currency: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("出智联简历 每条叁角，库存贰拾万\n\n回复：两毛卖不卖\n楼主：不卖，不讲价", 0.3, "CNY"),
+        (
+            "1L 楼主：\n前程无忧简历，千条50元\n9L 某数据商：我这有200万 便宜出 千条40\n"
+            "10L 楼主：别来蹭",
+            0.05,
+            "CNY",
+        ),
+        (
+            "如题，智联简历，每万条六百\n—— 回复 ——\n数据小王子：我家便宜，一万五百\n"
+            "楼主：楼上别在我帖子里打广告",
+            0.06,
+            "CNY",
+        ),
+        (
+            "楼主：脉脉求职用户数据 1.2元/条\n2楼 招聘小白：我出0.8\n"
+            "3楼 楼主：0.9最低 要两万条以上",
+            0.9,
+            "CNY",
+        ),
+    ],
+)
+def test_thread_price_is_the_sellers(text: str, amount: float, currency: str) -> None:
+    """Other people's prices in a pasted thread are not the seller's; the seller's last word
+    in a reply is."""
+    price = analyze("", text).unit_price
+    assert price is not None, text
+    assert price["currency"] == currency
+    assert price["amount"] == pytest.approx(amount, rel=0.01)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "月薪6000-8000，五险一金",
