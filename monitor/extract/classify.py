@@ -251,13 +251,13 @@ NEGATIVE: tuple[Rule, ...] = (
     ),
     _rule(
         "neg:third_person",
-        r"有人(?!才)|声称|兜售|叫卖|标价|一家店铺|多起案件|claim(?:ed|ing|s| to| that)|"
+        r"有人(?!才)|声称|兜售|叫卖|标价|一家店铺|多起案件|claim(?:ed|ing|s| to| that)|听说|据说|"
         # ("相关资料已在暗网以每千条约10美元的价格出售": has been put up for sale)
         r"已(?:在|于|被)[^\n。,，]{0,10}以[^\n。,，]{0,16}(?:出售|售卖|贩卖)|"
         r"advertis(?:ed|ing|es)|"
         r"being sold|saw (?:a|an|the) (?:thread|post|listing|ad)|"
         r"who offered|sellers|"
-        r"vendors?(?![a-z])|listings offering|i read|sell for|someone offered|"
+        r"vendors?(?![a-z])(?![ \t]*:)|listings offering|i read|sell for|someone offered|"
         r"(?:a guy|someone|somebody|he|she|they) [^\n.]{0,24}offered|offered me|i was offered|"
         r"(?:was|were|is being|are being) (?:listed|sold|shopped|offered|posted)|posted it|"
         r"some guy|asking \$|someone[^\n.]{0,30}(?:is |was )selling|what (?:they|he|she) claims?|"
@@ -382,6 +382,9 @@ NEGATIVE: tuple[Rule, ...] = (
     _rule(
         "neg:job_seeker",
         r"(?<!在)找工作(?!的|人员|人群|者)|求内推|open to work 🙏|"
+        # a job seeker's own post: "I'm #OpenToWork for …", "Resume available on request"
+        r"i'?m #?open ?to ?work|(?:resume|cv) (?:available )?on request|"
+        r"referrals? (?:or leads )?(?:are )?appreciated|my role was|"
         # (lookbehinds after the words: leading ones would cost the rule its regex prefilter)
         r"looking for(?<!people looking for)(?<!actively looking for)(?<!who are looking for)"
         r" (?:a |my )?(?:next |new )?(?:remote )?(?:(?:full|part)[ -]time )?"

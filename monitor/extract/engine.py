@@ -35,6 +35,7 @@ from monitor.extract.threads import (
     PRICED,
     chrome_sections,
     furniture,
+    other_ads,
     other_posts,
     thread_posts,
 )
@@ -239,6 +240,11 @@ def _analyze_normalized(norm: Normalized) -> Analysis:
     thread = thread_posts(norm.text)
     if thread is not None and thread.author_prices and len(thread.others):
         norm, source_gates, category_gates = _cut(norm, thread.others.intervals()), None, None
+    # In a channel export, the facts are the posts' that offer job seekers' records: not the
+    # channel's other ads' ("【车主数据】2024 新车车主 0.05/条", a forwarded "1.2 crore companies").
+    ads = other_ads(norm.text)
+    if ads:
+        norm, source_gates, category_gates = _cut(norm, ads), None, None
     # Extract the cheap facts first and stop as soon as even the best case of the facts not
     # read yet could not make an offer (classify's score only rises with each fact):
     # most near-misses that pass cannot_be_offer end here without the price reading.

@@ -37,6 +37,8 @@ PREFIX_CURRENCY: dict[str, tuple[str, float]] = {
     "hkd": ("HKD", 1.0),
     "nt$": ("TWD", 1.0),
     "$hk": ("HKD", 1.0),  # "每千個 $HK120"
+    "mxn": ("MXN", 1.0),  # "MXN 0.80 per record"
+    "mx$": ("MXN", 1.0),
     "$nt": ("TWD", 1.0),
     "twd": ("TWD", 1.0),
     "新台币": ("TWD", 1.0),  # "每筆新台幣２元": the 元 after it is the dollar's

@@ -50,6 +50,7 @@ MULTIPLIERS: dict[str, float] = {
     "lacs": 1e5,
     "lac": 1e5,
     "crores": 1e7,
+    "cr": 1e7,  # "1 Cr records", "Full 1 Cr for ₹15 lakh"
     "crore": 1e7,
     "mil": 1e6,  # "2.5 mil CVs" (English only: see MULT)
     "millions": 1e6,
@@ -72,7 +73,8 @@ MULTIPLIERS: dict[str, float] = {
 # number ("35k", "4.6w") so "... **31\nM. Lee" is not 31 million.
 MULT = (
     "[ \t]?(?:[多余几]?(?:百万|千万|万(?:[1-9]千?(?!\\d))?|亿|千)|"
-    r"(?:thousand|lakhs?|lacs?|crores?|millions?|mln|mn|billion|bn|juta|jt|ribu|rb|triệu)(?![a-z])|"
+    r"(?:thousand|lakhs?|lacs?|crores?|cr|millions?|mln|mn|billion|bn|juta|jt|ribu|rb|triệu)"
+    r"(?![a-z])|"
     # "mil" before English words only: in Spanish and Portuguese it is a thousand ("50 mil
     # currículos")
     r"mil(?=[ \t]+(?:[a-z]+[ \t]+){0,2}?(?:cvs?|resumes|records|profiles|users|leads|rows|"

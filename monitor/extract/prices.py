@@ -167,6 +167,7 @@ _COUNT_AFTER = re.compile(
     rf"[(（][ \t]*(?:all|total|for all|共|共计|全部|整包|全套)[ \t]*|"
     # "200元包3000条"
     rf"(?:包|买)[ \t]*(?=\d))?"
+    rf"(?:[~≈约]|about |approx\.? |around )?[ \t]*"  # "$99 = ~25k fresh leads"
     rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:\+)?[ \t]*"
     rf"(?P<unit>(?:[a-z]+[ \t]+){{0,2}}(?:{_UNIT}|blocks?|batch|packs?|bundles?)(?![a-z]))?",
     re.IGNORECASE,
@@ -174,8 +175,10 @@ _COUNT_AFTER = re.compile(
 _LOT_BEFORE = re.compile(
     r"(?:整包|全包|打包|整体|整出|整卖|全部|全拿|全要|全收|一口价|全国包|全套|包圆|总价|全量|全库|整份|"
     r"整库|"
-    r"(?:full|entire|whole|complete)(?: (?:set|database|db|dump|list|package|pack|bundle|"
-    r"collection|thing|lot|base|batch|file|archive))?(?: (?:discount|price|deal|offer))?|"
+    # ("Full India pack ₹4.5 lakh": one word may describe the pack)
+    r"(?:full|entire|whole|complete)(?:(?: [a-z]{2,12})? (?:set|database|db|dump|list|package|"
+    r"pack|bundle|collection|thing|lot|base|batch|file|archive))?"
+    r"(?: (?:discount|price|deal|offer))?|"
     r"the lot|everything|all of it|(?:offer|sale|special|deal|our) price|到手价|券后价?|拼单价|"
     r"现价|特价|拍下|仅售|只售|售价|全买|全部买|整批(?:优惠)?|包下|买晒成批|买晒|成批|borongan|"
     r"\(all\)|"
@@ -194,7 +197,8 @@ _LOT_AFTER_SOURCE = (
     r"full|complete(?![a-z])|"
     r"whole(?![a-z])|"
     r"obo|flat(?![a-z])|bulk(?![a-z]| ?(?:discount|price|pricing|rate|order|buy|deal|available))|"
-    r"发起拼单|单独购买|takes? (?:it )?all|for everything|once-off|one-off|"
+    r"发起拼单|单独购买|takes? (?:it )?all|takes? the (?:whole|lot|entire)|for everything|"
+    r"once-off|one-off|"
     r"all in|全部|全拿|拿走|包走|打包|全包|一口价|(?:就)?出(?!价|不|吗|么|嘛)|卖了|转让)"
 )
 _LOT_AFTER = Folded(_LOT_AFTER_SOURCE, _LOT_AFTER_SOURCE)
@@ -421,7 +425,8 @@ _TIER_MARK_BEFORE = re.compile(r"(?:满|超过|over|above)[ \t]*\Z", re.IGNORECA
 # "1k条/50", "5000份=200": after a count of records and a sign, the sum for that many.
 _PER_N_BARE_BEFORE = re.compile(
     # (not "上万条0.05": over ten thousand, a tier)
-    r"(?P<n>百|千|万|w|k)(?<![\d.][百千万wk])(?<!上[百千万wk])"
+    # (nor "十万条两千": a package of a hundred thousand)
+    rf"(?P<n>百|千|万|w|k)(?<![\d.{CN_NUM_CHARS}][百千万wk])(?<!上[百千万wk])"
     r"[ \t]*(?:条|份|个|笔)[ \t]*[:=]?[ \t]*\Z",
     re.IGNORECASE,
 )
@@ -902,6 +907,9 @@ def _bare_chinese(
     value = parse_chinese(m.group("cn"))
     if not value or value < 10:
         return None
+    per_n_before = _PER_N_BARE_BEFORE.search(before)
+    if per_n_before is not None and value < (n := _per_n_count(per_n_before)):
+        return UnitPrice(value / n, default, 1, "per_n")  # "每千条一百二"
     if before.rstrip(" \t:=,")[-1:] in ("千", "万"):
         count = _CN_COUNT_BEFORE.search(before)
         round_n = _cn_count_value(count) if count is not None and count.group("round") else 0.0

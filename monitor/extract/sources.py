@@ -280,6 +280,9 @@ WEAK: dict[str, str] = {
     "lg": "lagou.com",
     "yjs": "yingjiesheng.com",
     "qc": "51job.com",
+    # Taiwan's job banks by their numbers ("來源：104、1111、Cake"): in a Taiwanese listing only
+    "104": "other",
+    "1111": "other",
 }
 
 # Patterns below start with a literal so that the regex engine's first-character
@@ -297,7 +300,7 @@ _CASED_RE = re.compile(r"(?P<a>" + _alternation(list(CASED)) + r")(?![A-Za-z0-9_
 # "Indeed, ..." opening a sentence is the adverb, not the job board.
 _ADVERB = re.compile(r"(?:^|[.!?:]\s+|\n\s*)Indeed,")
 _WEAK_RE = re.compile(
-    r"(?P<a>5[ \-_·*|]?8|51|zl|boss|b0ss|lp|lg|yjs|qc)(?![\d.%a-z_])"
+    r"(?P<a>5[ \-_·*|]?8|51|zl|boss|b0ss|lp|lg|yjs|qc|104|1111)(?![\d.%a-z_])"
     r"(?![ \t]*(?:元|块|毛|角|分|条|份|个|人|名|万|千|w|k|岁|号|年|月|日|天|小时|省|市|届|级|期|楼|"
     r"区|路|折|米|度))"
 )
@@ -385,6 +388,7 @@ _NOT_PLATFORM = {
     "tutanota",
 }
 # Near a weak alias one of these must appear for it to count.
+_TAIWAN_CONTEXT = re.compile(r"台湾|台币|人力银行|履历|nt\$|twd")
 _WEAK_CONTEXT = re.compile(
     r"来源|数据源|源自|来自|渠道|平台|简历|数据|资源|求职|名单|资料|同城|导出|下载|上扒|投递|"
     r"source|from|resume|cv|data",
@@ -628,6 +632,8 @@ def _weak_hits(
             continue  # "1 5 8 - 0 2 7 3": a phone number spaced out
         if alias == "boss" and not cjk:
             continue  # "my boss" in English text
+        if alias in ("104", "1111") and _TAIWAN_CONTEXT.search(view) is None:
+            continue
         window = view[max(0, m.start() - 12) : m.end() + 12]
         near_alias = _STRONG_RE.search(window) is not None or len(_WEAK_RE.findall(window)) > 1
         if not (near_alias or _WEAK_CONTEXT.search(window) or (alias == "boss" and have_strong)):

@@ -52,7 +52,15 @@ _POST_HEADER = re.compile(
     r"|回答[ \t]*\d{0,3}[ \t]*(?:[(（](?P<ans>[^)）\n]{0,40})[)）])?[ \t]*[:：]"
     r"|(?P<wrote>[^\s:]{2,32}) wrote:"
     # a user name alone on its line: kept only in a conversation (see _thread)
-    r"|(?P<user>[a-z][a-z0-9_.\-]{2,31}):[ \t]*(?=\n|\Z))",
+    r"|(?P<user>[a-z][a-z0-9_.\-]{2,31}):[ \t]*(?=\n|\Z)"
+    # PTT's pushes: "推 kevin0311: 上次…", "→ datafox77: 我的可以先验", "噓 lawguy: …"
+    r"|(?:推|嘘|→)[ \t]+(?P<push>[a-z0-9_]{2,20})[ \t]*:"
+    # (the arrow is gone with the decorations: the push's date and time end its line)
+    r"|(?P<timed>[a-z0-9_]{2,20})[ \t]*:[^\n]{0,80}?[ \t]\d{2}/\d{2}[ \t]+\d{2}:\d{2}[ \t]*"
+    r"(?=\n|\Z)"
+    # a post's header line: "OP  kangaroo_kid  (Rep 37)", "Reply #3  kangaroo_kid"
+    r"|(?:op|reply[ \t]*#[ \t]?\d{1,4})[ \t]+(?P<line>[a-z0-9_.\-]{2,32})"
+    r"(?:[ \t]+\([^\n)]{0,30}\))?[ \t]*(?=\n))",
     re.IGNORECASE,
 )
 # A comment section copied with its reply arrows ("小鹿同学：…", "  ↳ 职场老刘：…"): every
@@ -85,7 +93,9 @@ _POST_GATE = (
 PRICED = re.compile(
     r"[$€£¥₹]|\d[ \t]*(?:元|块|毛|角|usdt|usd|u\b)|[一二两三四五六七八九十][ \t]*[毛角块元]|"
     r"条/|/条|一条|每条|[千万百w]条|一份|每份|/份|price|价|(?<![a-z])rs\.?[ \t]?\d|\d[ \t]*each|"
-    r"(?<![a-z])per (?:record|lead|cv|resume|row|1k|k)",
+    r"(?<![a-z])per (?:record|lead|cv|resume|row|1k|k)|"
+    r"\d[ \t]*/[ \t]*(?:record|lead|cv|row|profile)|"
+    r"(?<![a-z])(?:usd|aud|eur|gbp|inr|usdt)[ \t]?\d",
     re.IGNORECASE,
 )
 _OP_WORD = re.compile(r"楼主|(?<![A-Za-z])(?:op|seller)(?![A-Za-z])|卖家|樓主", re.IGNORECASE)
@@ -123,7 +133,7 @@ _STARTER = re.compile(
     r"(?:thread starter|started by|作者)[ \t]*[:：][ \t]*(?P<name>[^\n|,]{1,40}?)[ \t]*"
     r"(?=[|,\n]|\Z)"
     # "Posted by rk_datahub · 21 replies", "楼主 hunter_lp 2024-10-11": a handle, one word
-    r"|(?:posted by|楼主)[ \t]*[:：]?[ \t]+(?P<word>[^\s|,·:：]{2,40})",
+    r"|(?:posted by|started by|楼主|作者)[ \t]*[:：]?[ \t]+(?P<word>[^\s|,·:：]{2,40})",
     re.IGNORECASE,
 )
 
@@ -178,6 +188,9 @@ def _thread(text: str) -> Thread | None:
         who = "".join(
             groups.get(g) or ""
             for g in (
+                "push",
+                "timed",
+                "line",
                 "who",
                 "by",
                 "paren",
@@ -285,6 +298,22 @@ def other_posts(text: str) -> list[tuple[int, int]]:
     return others if len(others) < len(posts) else []
 
 
+# What a channel's other ads sell: other people's data, a forwarded post.
+_OTHER_AD = re.compile(
+    r"车主|股民|贷款|网贷|信用卡|宝妈|业主|保险|家长|工商|企业名录|公司名录|forwarded from|转发自|"
+    r"loan|credit card|investor|insurance|car owner|homeowner|parents|b2b|gst|compan(?:y|ies)",
+    re.IGNORECASE,
+)
+
+
+def other_ads(text: str) -> list[tuple[int, int]]:
+    """In a channel export, the other posts (see other_posts) that sell something else:
+    other people's data ("【车主数据】2024 新车车主 0.05/条"), a forwarded ad ("Forwarded from GST
+    Leads India … 1.2 crore companies"). Not the channel's price lists and stock counts, which
+    name no subject either."""
+    return [(a, b) for a, b in other_posts(text) if _OTHER_AD.search(text, a, b) is not None]
+
+
 def within(pos: int, spans: tuple[tuple[int, int], ...]) -> bool:
     return any(start <= pos < end for start, end in spans)
 
@@ -295,7 +324,10 @@ def within(pos: int, spans: tuple[tuple[int, int], ...]) -> bool:
 # items say nothing against the listing itself.
 _CHROME_SECTION = re.compile(
     # (a heading may be set off by rules or brackets: "—— 看了又看 ——", "【评价】")
-    r"\n[ \t]*(?:[【\[]|[-—─━=*#]{1,8})?[ \t]*(?:热门评论|精彩评论|全部评论|商品评价|买家评价|"
+    r"\n[ \t]*(?:[【\[]|[-—─━=*#]{1,8})?[ \t]*"
+    # (a row of headings between rules: "———— 公司档案 | 成交记录 | 相关推荐 ————")
+    r"(?:(?<=[-—─━=][ \t])(?:[^\n|]{1,12}\|[ \t]*){1,4})?"
+    r"(?:热门评论|精彩评论|全部评论|商品评价|买家评价|店铺评价|店长推荐|公司档案|成交记录|"
     r"宝贝评价|累计评价|用户评价|评价[(（]\d|评价[ \t]*(?=[】\]—\-=\n])|评价[:：][ \t]*[“\"]|"
     r"\d{1,3}(?:\.\d)?%[ \t]*好评|评论区|问大家|常见问题|卖家其他宝贝|"
     r"店铺其他|猜你喜欢|看了又看|同行还在看|大家都在看|为你推荐|相关推荐|买家秀|留言[(（]\d|"
@@ -306,7 +338,8 @@ _CHROME_SECTION = re.compile(
     r"top reviews?|customer reviews?|reviews? \(\d|ratings? (?:&|and) reviews|"
     r"customers (?:also|who) (?:bought|viewed)|you (?:may|might) also like|faq|frequently asked|"
     r"frequently bought together|also bought|other (?:listings|products|items) (?:by|from) "
-    r"this seller|related services|recent reviews|client feedback|feedback[ \t]*(?=\n)|"
+    r"(?:this seller|[^\s]{2,30}[ \t]*(?=\n))|related services|recent reviews|client feedback|"
+    r"feedback[ \t]*(?=\n)|"
     r"reviews?[ \t]*(?:[★☆⭐]|(?=\n))|ratings?[ \t]*[★☆⭐]|"
     r"today's picks|similar (?:threads|listings|items|sponsored items)|"
     r"related (?:threads|posts|listings|items)|"

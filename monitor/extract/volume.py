@@ -230,7 +230,14 @@ def _is_candidate(
             return False, unit, end
     if unit in ("", "个") and _COUNTED_NOUN.match(text, m.end()):
         return False, unit, end
+    if unit in ("", "位", "名", "人", "members", "member") and _MEMBERS_AFTER.match(text, m.end()):
+        return False, unit, end  # "1,208 位成员，83 人在线", "(Public group · 48K members)"
     return True, unit, end
+
+
+_MEMBERS_AFTER = re.compile(
+    r"[ \t]*(?:位|名|人)?[ \t]*(?:群?成员|在线)|[ \t]*members?[ \t]*[)）·|]", re.IGNORECASE
+)
 
 
 # The groups of a phone number before this one: "07700 900 481", "+44 7700 900 481" (a

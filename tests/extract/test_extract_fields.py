@@ -321,6 +321,16 @@ def volume(text: str) -> int | None:
         ("简历套餐：20万条 = 5888元（再送2万条，实得22万条）", 0.026764, "CNY"),
         ("简历 原价0.5元/条\n今日特价五折\n满5万条再打九折", 0.225, "CNY"),
         ("Leads: twenty dollars per hundred leads", 0.2, "USD"),
+        (
+            "India data\n₹800 per 10,000 data\nFull India pack ₹4.5 lakh only\n1 Crore+ records",
+            0.045,
+            "INR",
+        ),
+        ("💵 MXN 0.80 per record (min 5,000)\n💵 Pack 100k = MXN 50,000", 0.5, "MXN"),
+        ("$0.10/applicant or $700 takes the whole thing\n9,400 applicants", 0.074468, "USD"),
+        ("Weekly sub $99 = ~25k fresh leads\nArchive 3.4M", 0.00396, "USD"),
+        ("简历 每千条一百二，二十万条全要可再谈", 0.12, "CNY"),
+        ("价格：万条两百五，十万条两千，库存超百万", 0.02, "CNY"),
         ("USA LEADS\n┌────┬────┐\n│ 1,000 │ $15 │\n│ 100,000 │ $900 │\n└────┴────┘", 0.009, "USD"),
     ],
 )
@@ -466,6 +476,7 @@ def test_no_unit_price(text: str) -> None:
         ("1万条 —— 800元\n5万条 —— 3000元\n全部打包 5000", 50000),
         ("库存三十余万，按城市/岗位筛选", 300_000),
         ("简历 一百来万条", 1_000_000),
+        ("Total 1 Cr resumes, all India", 10_000_000),
     ],
 )
 def test_volume(text: str, expected: int | None) -> None:
@@ -487,6 +498,8 @@ def test_volume(text: str, expected: int | None) -> None:
         "bulk 10k+ AUD 0.04",
         "50 mil currículos",
         "Done 200+ orders. Email me",
+        "智联简历交流群\n1,208 位成员，83 人在线",
+        "Facebook · Recruiters Hub (Public group · 48K members)",
         "Seller: Kev Data Solutions · 2y 4m on Jiji",
         "[2024-01-05 20:00]\n考研网课全套\n👁 4.4K",
     ],
@@ -552,6 +565,8 @@ def test_quantities(raw: str, value: float) -> None:
         # a platform's name inside the seller's handle is no claimed source
         ("出简历 0.03/条 VX：ganjinb_03", []),
         ("出简历 微信 zl-jianli_07", []),
+        ("台灣求職資料庫\n來源：104、1111、Cake", ["other"]),
+        ("数据104条，来源未知", []),
         (
             "I have 70k Naukri CVs. Looking for AU/NZ job seekers data (Seek / Indeed AU).",
             ["naukri.com"],
@@ -716,3 +731,35 @@ def test_whole_page_contacts_are_the_sellers_only() -> None:
         "买家评价（3）\n问：准吗？ 答：准，有问题加我q 2298130077\n平台客服热线 95188"
     )
     assert find_contacts(normalize("", page).text) == [{"type": "wechat", "value": "zl_seller01"}]
+
+
+def test_a_channels_other_ads_are_not_the_offers_facts() -> None:
+    text = (
+        "数据中心 | 频道\n───────\n【贷款客户】网贷申请人 当月 0.2元/条\n👁 3.1k  10:02\n───────\n"
+        "【求职简历】智联 前程 简历 全国\n每万条 八百元\n现货 一千二百万\n客服 @datahub_kf\n"
+        "👁 2.7k  10:05\n───────\n【车主数据】2024 新车车主 0.05/条\n👁 2.2k  10:09"
+    )
+    a = analyze("智联 前程 简历", text)
+    assert a.unit_price == {"amount": 0.08, "currency": "CNY"}
+    assert a.volume_records == 12_000_000
+
+
+def test_ptt_pushes_and_reply_lines_are_other_peoples_posts() -> None:
+    text = (
+        "作者  datafox77 (資料狐)\n104人力銀行 履歷匯出\n價格：\n  每筆 NT$3\n"
+        "  一萬筆以上 每筆 NT$2\n"
+        "庫存約 80萬筆\n聯絡請走 Telegram：@TW_HRData\n"
+        "推 kevin0311: 上次跟別人買每筆1元 結果全是空號              06/15 02:20\n"
+        "→ datafox77: 我的可以先驗 不滿意不用付                      06/15 02:22\n"
+    )
+    a = analyze("[售] 104履歷 求職者資料", text)
+    assert a.unit_price == {"amount": 2.0, "currency": "TWD"}
+    forum = (
+        "Started by kangaroo_kid · 14 replies\nOP  kangaroo_kid  (Rep 37)\n"
+        "Seek applicant exports, 85k in stock.\nAUD 0.08/record, min 10k\nTG @OzCVs\n"
+        "Reply #1  straya_mate\nWTB naukri, anyone?\n"
+        "Reply #2  dingo_dealer\nscam alert - this guy sold me recycled 2021 data\n"
+    )
+    b = analyze("WTS: Seek.com.au candidate CVs", forum)
+    assert b.is_offer
+    assert b.unit_price == {"amount": 0.08, "currency": "AUD"}
