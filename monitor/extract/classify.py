@@ -77,7 +77,8 @@ SUBJECT = compile_fast(
     r"(?<!insurance applicant)s?|"
     r"candidates?|open ?to ?work|opentowork|(?:hr|job|recruitment|recruiting|staffing) leads|"
     r"biodata|talent (?:pool|data)|people (?:actively )?looking for (?:work|a job|jobs)|"
-    r"在找工作的|求职表|求职登记|就业意向|job.hunters|graduate (?:talent|leads|data|database|list)|"
+    r"在找工作的|求职表|求职登记|就业意向|求职leads|求职线索|job.hunters|"
+    r"graduate (?:talent|leads|data|database|list)|"
     r"fresh grads? (?:leads|data)"
 )
 
@@ -94,7 +95,8 @@ POSITIVE: tuple[Rule, ...] = (
         r"(?:image|pic|picture|photo)|"
         # "出 招聘会求职登记表", "出五八简历" opening a line
         r"\n出[^\n，。,!！?？]{0,12}?(?:简历|求职|登记表|名单)|"
-        r"价格好商量|便宜出|(?<![支付])出(?:一批|zl|简历|求职|各|售|个)|【出】|\[出\]|有需要|同时出|"
+        r"价格好商量|便宜出|(?<![支付])出(?:一批|zl|简历|求职|各|售|个|boss|智联|前程|猎聘|拉勾|58)|"
+        r"【出】|\[出\]|有需要|同时出|"
         r"需要的|"
         r"for sale|selling(?! points?)|"
         r"(?<![a-z])sell(?![a-z])(?<!don't sell)(?<!do not sell)(?<!never sell)|"
@@ -314,7 +316,7 @@ NEGATIVE: tuple[Rule, ...] = (
     _rule(
         "neg:account_sale",
         r"employer account|recruiter account|(?<![a-z])credits(?![a-z])|会员账号|企业账号|"
-        r"vip月卡|会员月卡|会员卡|"
+        r"vip月卡|vip季卡|vip年卡|会员月卡|会员卡|激活码|"
         r"aged (?:[a-z]+ )?accounts?|"
         r"(?:linkedin|indeed|naukri|boss|智联|前程) ?accounts? (?:for sale|with)|"
         r"accounts? for sale|账号出售|出售账号|老号|"
@@ -332,7 +334,8 @@ NEGATIVE: tuple[Rule, ...] = (
     ),
     _rule(
         "neg:writing_service",
-        r"代写|改简历|修改简历|简历优化|简历修改|简历诊断|润色|简历互改|resume (?:writing|writers?|"
+        r"代写|改简历|修改简历|简历优化|简历修改|简历诊断|简历点评|模拟面试|面试辅导|润色|简历互改|"
+        r"resume (?:writing|writers?|"
         r"review)|"
         r"rewrite|(?<![a-z])review(?:s|ed)? (?:your|my|of your|and edit)|cover letter|makeover|"
         r"glow.up|写简历|"

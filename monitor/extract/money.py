@@ -182,6 +182,7 @@ SUFFIX_CURRENCY: dict[str, tuple[str, float]] = {
     "₽": ("RUB", 1.0),
     "便士": ("GBP", 0.01),
     "p": ("GBP", 0.01),  # "5p per CV": hugging the sum, before a per-record word only
+    "c": ("USD", 0.01),  # "0.5c each": a cent, the same way
     "pesos": ("PHP", 1.0),  # (MXN where nothing names the Philippines: see _from_match)
     "peso": ("PHP", 1.0),
     "btc": ("BTC", 1.0),
@@ -360,7 +361,9 @@ _EDGE_PRE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _EDGE_SUF = _EDGE_PRE | frozenset("0123456789.,")
 
 _SIGNS = frozenset("$€£¥₹")
-_GUARDED_SUFFIXES = frozenset({"分", "分钱", "厘", "米", "u", "r", "mao", "kuai", "p", "角", "đ"})
+_GUARDED_SUFFIXES = frozenset(
+    {"分", "分钱", "厘", "米", "u", "r", "mao", "kuai", "p", "c", "角", "đ"}
+)
 _PENCE_PER = re.compile(r"[ \t]*(?:/|per |each|a (?:record|row|cv|lead|contact|profile))", re.I)
 _DOT_GROUPING = frozenset({"EUR", "IDR", "BRL", "VND", "ARS", "COP", "CLP", "TRY"})
 _MORE_DOT_GROUPS = re.compile(r"(?:\.\d{3})+(?!\d|\.\d)")
@@ -574,7 +577,7 @@ def _suffix_allowed(m: re.Match[str], suffix: str, text: str) -> bool:
                 or "usdt" in text
             )
         )
-    if suffix == "p":
+    if suffix in ("p", "c"):  # "5p per CV", "0.5c each": hugging the sum, before a per-unit
         return _PENCE_PER.match(text, m.end()) is not None
     if suffix in ("mao", "kuai"):
         # (or before a per-record word: "Price 5 mao per record")

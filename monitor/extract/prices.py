@@ -109,7 +109,8 @@ _PER_ONE_AFTER = re.compile(
     rf"(?:(?!lakh|lac|crore|thousand|million|hundred|mil)[a-z]{{3,12}}[ \t]+)?|"
     rf"a[ \t]+|an[ \t]+|一[ \t]*|"
     rf"for one[ \t]+|"
-    rf"for 1[ \t]+|1[ \t]*(?=[条份个]))(?:个|位)?[ \t]*{_UNIT}(?![a-z])"
+    # (not "¥99 一份表格": one spreadsheet)
+    rf"for 1[ \t]+|1[ \t]*(?=[条份个]))(?:个|位)?[ \t]*{_UNIT}(?![a-z]|表格|文件|压缩包|网盘)"
     r"|[ \t]*/?[ \t]*(?:each|apiece|ea\.?|pc|pcs|a pop|a piece|per head)(?![a-z])"
     r"|[ \t]*yi[ \t]?(?:tiao|fen)(?![a-z])"  # pinyin: "5mao yi tiao"
     # ("2块\n一份，100份起": the unit on the next line, alone)
@@ -169,7 +170,8 @@ _COUNT_AFTER = re.compile(
     rf"(?:包|买)[ \t]*(?=\d))?"
     rf"(?:[~≈约]|about |approx\.? |around )?[ \t]*"  # "$99 = ~25k fresh leads"
     rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:\+)?[ \t]*"
-    rf"(?P<unit>(?:[a-z]+[ \t]+){{0,2}}(?:{_UNIT}|blocks?|batch|packs?|bundles?)(?![a-z]))?",
+    rf"(?P<unit>(?:[a-z]+[ \t]+){{0,2}}(?:{_UNIT}|blocks?|batch|packs?|bundles?)"
+    r"(?![a-z]|表格|文件|压缩包|网盘))?",
     re.IGNORECASE,
 )
 _LOT_BEFORE = re.compile(
@@ -713,7 +715,9 @@ def _classify(
         return UnitPrice(money.amount, money.currency, _threshold(text, money.start, end, shut))
     per_n = _PER_N_AFTER.match(text, end)
     if per_n is not None and (
-        NEXT_SUM.match(text, per_n.end()) or STOCK_AFTER.match(text, per_n.end())
+        NEXT_SUM.match(text, per_n.end())
+        or STOCK_AFTER.match(text, per_n.end())
+        or ((per_n.group("n") or "")[:1].isdigit() and _BARE_SUM_NEXT.match(text, per_n.end()))
     ):
         # "1k $15 / 10k $100": a list of packages, the next one's sum follows; "$300 / 80k
         # stock": the stock, after a separator
@@ -741,7 +745,13 @@ def _classify(
         and not _SUM_END.search(before[-12:], 0, counted.start())
     ):
         after = None  # "1000条/80元 1万条/600元": the count before is this sum's
-    elif after is not None and NEXT_SUM.match(text, after.end()):
+    elif after is not None and (
+        NEXT_SUM.match(text, after.end())
+        # ("3万条 1200元 / 1万条 450": a bare sum for it)
+        or (
+            after.group(0).lstrip(" \t").startswith("/") and _BARE_SUM_NEXT.match(text, after.end())
+        )
+    ):
         after = None  # "3000条 ¥39 / 1万条 ¥88": the count after "/" is the next package's
     if after is not None and (
         after.group("unit")
@@ -815,6 +825,9 @@ def _classify(
 _ROW_START = re.compile(r"(?:^|\n)[ \t]*[│┃|]?[ \t]*\Z")
 _ROW_END = re.compile(r"[ \t]*[│┃|]?[ \t]*(?:\n|\Z)")
 _PAREN_COUNT = re.compile(r"[(（]\d{1,3}(?:,\d{3})+[)）]")
+_BARE_SUM_NEXT = re.compile(
+    r"[ \t]*[:=]?[ \t]*\d[\d.]*(?![\d.]|[ \t]*(?:条|份|个|万|千|w|k|%|元|块))", re.IGNORECASE
+)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _LINE_END = re.compile(r"[ \t]*(?:[\n.;,)]|\Z)")
 _SUM_END = re.compile(r"(?:[钱块元毛角]|\d[ \t]*(?:u|usdt))\Z", re.IGNORECASE)
@@ -1478,6 +1491,13 @@ def extract_prices(
         prices = _per_item(text, monies, shut) or prices
     if not prices and volume:
         prices = _single_sum(text, monies, volume, shut)
+    if not prices and len(monies) == 1 and 0 < _money_cny(monies[0]) < 1:
+        # "0.1元，一次最少买5000": a listing's one sum, under a yuan, buys one record
+        money = monies[0]
+        if not _PERIOD_AFTER.match(text, money.end) and not _NOT_PRICE_BEFORE_W.search(
+            text[max(0, money.start - 30) : money.start], shut.window(money.start - 30, money.start)
+        ):
+            prices = [UnitPrice(money.amount, money.currency, 1)]
     prices = _lots_per_record(prices)
     prices.extend(_offers(text, prices, fold))
     if prices and _GATE_CONCESSION.open(text):

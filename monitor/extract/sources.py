@@ -57,6 +57,7 @@ STRONG: dict[str, str] = {
     "zhipin": "zhipin.com",
     "bzp": "zhipin.com",
     "猎聘": "liepin.com",
+    "猎/聘": "liepin.com",  # split by a slash to dodge a filter
     "猎p": "liepin.com",
     "liepin": "liepin.com",
     "拉勾": "lagou.com",
@@ -281,6 +282,7 @@ WEAK: dict[str, str] = {
     "yjs": "yingjiesheng.com",
     "qc": "51job.com",
     # Taiwan's job banks by their numbers ("來源：104、1111、Cake"): in a Taiwanese listing only
+    "5156": "job5156.com",  # "5156 + 中华英才 简历"
     "104": "other",
     "1111": "other",
 }
@@ -300,7 +302,7 @@ _CASED_RE = re.compile(r"(?P<a>" + _alternation(list(CASED)) + r")(?![A-Za-z0-9_
 # "Indeed, ..." opening a sentence is the adverb, not the job board.
 _ADVERB = re.compile(r"(?:^|[.!?:]\s+|\n\s*)Indeed,")
 _WEAK_RE = re.compile(
-    r"(?P<a>5[ \-_·*|]?8|51|zl|boss|b0ss|lp|lg|yjs|qc|104|1111)(?![\d.%a-z_])"
+    r"(?P<a>5[ \-_·*|]?8|51|zl|boss|b0ss|lp|lg|yjs|qc|104|1111|5156)(?![\d.%a-z_])"
     r"(?![ \t]*(?:元|块|毛|角|分|条|份|个|人|名|万|千|w|k|岁|号|年|月|日|天|小时|省|市|届|级|期|楼|"
     r"区|路|折|米|度))"
 )
@@ -388,6 +390,7 @@ _NOT_PLATFORM = {
     "tutanota",
 }
 # Near a weak alias one of these must appear for it to count.
+_IN_DIGIT_GROUPS = re.compile(r"\d[ \t-]\||.*\|[ \t-]\d")
 _TAIWAN_CONTEXT = re.compile(r"台湾|台币|人力银行|履历|nt\$|twd")
 _WEAK_CONTEXT = re.compile(
     r"来源|数据源|源自|来自|渠道|平台|简历|数据|资源|求职|名单|资料|同城|导出|下载|上扒|投递|"
@@ -630,6 +633,14 @@ def _weak_hits(
             or _SPACED_DIGIT_AFTER.match(view, m.end())
         ):
             continue  # "1 5 8 - 0 2 7 3": a phone number spaced out
+        if (
+            alias.isdigit()
+            and len(alias) >= 3
+            and _IN_DIGIT_GROUPS.match(
+                view[max(0, m.start() - 2) : m.start()] + "|" + view[m.end() : m.end() + 2]
+            )
+        ):
+            continue  # "138 5156 7788": a phone number's group
         if alias == "boss" and not cjk:
             continue  # "my boss" in English text
         if alias in ("104", "1111") and _TAIWAN_CONTEXT.search(view) is None:

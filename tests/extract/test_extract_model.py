@@ -446,6 +446,11 @@ def test_offers(title: str, text: str) -> None:
             "年费 199 元，已有 3000+ 求职者加入\n加 V：neitui_club",
             "neg:job_ad",
         ),
+        (
+            "闲置 猎聘VIP会员 季卡 转让",
+            "猎聘求职者VIP季卡，买了还剩两个多月没用，已经找到工作了。\n原价 168，80转，激活码形式",
+            "neg:account_sale",
+        ),
         # a buyer's story, and news of a leak put up for sale
         (
             "Bought 10k leads for ₹3000, all fake",
