@@ -570,28 +570,43 @@ NEGATIVE: tuple[Rule, ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
 class Evidence:
-    """Facts the extractors found, used as features."""
+    """Facts the extractors found, used as features.
 
-    # How the unit price was read: "per_record"/"per_n" (quoted per record) or
-    # "package"/"lot" (a sum for many records); None when there is no price.
-    price_kind: str | None
-    price_cny: float | None
-    volume: int | None
-    has_contact: bool
-    has_source: bool
+    (A plain class with its own __init__, as the other per-listing records of the engine: a
+    dataclass's generated __init__ stays interpreted Python when mypyc compiles the module,
+    ~1 us a record, a frozen one setting each field through object.__setattr__.)"""
+
+    __slots__ = ("has_contact", "has_source", "price_cny", "price_kind", "volume")
+
+    def __init__(
+        self,
+        price_kind: str | None,
+        price_cny: float | None,
+        volume: int | None,
+        has_contact: bool,
+        has_source: bool,
+    ) -> None:
+        # How the unit price was read: "per_record"/"per_n" (quoted per record) or
+        # "package"/"lot" (a sum for many records); None when there is no price.
+        self.price_kind = price_kind
+        self.price_cny = price_cny
+        self.volume = volume
+        self.has_contact = has_contact
+        self.has_source = has_source
 
 
 # The same matches, its alternatives grouped by first character (SUBJECT itself gates).
 _SUBJECT_SCAN = group_leads(SUBJECT)
 
 
-@dataclass(frozen=True, slots=True)
 class Verdict:
-    is_offer: bool
-    score: float
-    signals: list[str]
+    __slots__ = ("is_offer", "score", "signals")
+
+    def __init__(self, is_offer: bool, score: float, signals: list[str]) -> None:
+        self.is_offer = is_offer
+        self.score = score
+        self.signals = signals
 
 
 def _subject(compact: str) -> list[str]:
@@ -644,16 +659,28 @@ def _evidence(evidence: Evidence) -> tuple[float, list[str]]:
     return logit, signals
 
 
-@dataclass(frozen=True, slots=True)
 class KeywordScan:
     """The text-only part of the model, computed once per listing."""
 
-    subjects: list[str]
-    rules_logit: float
-    rule_signals: list[str]
-    fired: frozenset[str]
-    # The part of rules_logit that the negative rules gave.
-    negative_logit: float = 0.0
+    __slots__ = ("fired", "negative_logit", "rule_signals", "rules_logit", "subjects")
+
+    def __init__(
+        self,
+        subjects: list[str],
+        rules_logit: float,
+        rule_signals: list[str],
+        fired: frozenset[str],
+        negative_logit: float = 0.0,
+    ) -> None:
+        self.subjects = subjects
+        self.rules_logit = rules_logit
+        self.rule_signals = rule_signals
+        self.fired = fired
+        # The part of rules_logit that the negative rules gave.
+        self.negative_logit = negative_logit
+
+    def without_subjects(self) -> KeywordScan:
+        return KeywordScan([], self.rules_logit, self.rule_signals, self.fired, self.negative_logit)
 
     def with_negatives_of(self, other: KeywordScan) -> KeywordScan:
         """This scan with the negative rules' part taken from ``other`` (a scan of the

@@ -7,7 +7,7 @@ the package either way.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from monitor.extract.categories import GATED as CATEGORY_PATTERNS
@@ -127,19 +127,20 @@ def _seller_negatives(norm: Normalized, keywords: KeywordScan) -> KeywordScan:
         and not own.subjects
         and SUBJECT.search(compact(_without(norm.lower, page), norm.cjk)) is None
     ):
-        result = replace(result, subjects=[])
+        result = result.without_subjects()
     return result
 
 
 def _head(norm: Normalized, end: int) -> Normalized:
     """The listing's views up to ``end`` (a position in ``norm.text``)."""
     lower = norm.lower[:end]
-    return replace(
-        norm,
-        text=norm.text[:end],
-        lower=lower,
-        fold=None if norm.fold is None else norm.fold[:end],
-        compact=compact(lower, norm.cjk),
+    return Normalized(
+        norm.text[:end],
+        lower,
+        compact(lower, norm.cjk),
+        None if norm.fold is None else norm.fold[:end],
+        norm.truncated,
+        norm.cjk,
     )
 
 
@@ -147,12 +148,13 @@ def _cut(norm: Normalized, spans: list[tuple[int, int]]) -> Normalized:
     """The listing's views without ``spans`` (position ranges in ``norm.text``)."""
     cut = Spans(spans)
     lower = _without(norm.lower, cut)
-    return replace(
-        norm,
-        text=_without(norm.text, cut),
-        lower=lower,
-        fold=None if norm.fold is None else _without(norm.fold, cut),
-        compact=compact(lower, norm.cjk),
+    return Normalized(
+        _without(norm.text, cut),
+        lower,
+        compact(lower, norm.cjk),
+        None if norm.fold is None else _without(norm.fold, cut),
+        norm.truncated,
+        norm.cjk,
     )
 
 

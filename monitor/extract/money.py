@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from text_to_num import text2num
 
@@ -396,14 +395,38 @@ _PER_RECORD_NEXT = re.compile(r"[ \t]*(?:/|一|每|per)?[ \t]*[条份个]")
 _SPACED_DIGITS = re.compile(r"(?: \d(?![\d.,]|[ \t]?[万千kKwW]))(?: \d(?![\d.,]))+")
 
 
-@dataclass(frozen=True, slots=True)
 class Money:
-    start: int
-    end: int
-    amount: float
-    currency: str
-    # Quoted in a minor unit (毛/角/分, cents): such small sums are prices of one record.
-    minor: bool = False
+    __slots__ = ("amount", "currency", "end", "minor", "start")
+
+    def __init__(
+        self, start: int, end: int, amount: float, currency: str, minor: bool = False
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.amount = amount
+        self.currency = currency
+        # Quoted in a minor unit (毛/角/分, cents): such small sums are prices of one record.
+        self.minor = minor
+
+    def __repr__(self) -> str:
+        return (
+            f"Money(start={self.start}, end={self.end}, amount={self.amount}, "
+            f"currency={self.currency!r}, minor={self.minor})"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Money):
+            return NotImplemented
+        return (self.start, self.end, self.amount, self.currency, self.minor) == (
+            other.start,
+            other.end,
+            other.amount,
+            other.currency,
+            other.minor,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.amount, self.currency, self.minor))
 
 
 def _digit(ch: str) -> int:

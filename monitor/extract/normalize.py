@@ -19,7 +19,6 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from dataclasses import dataclass
 
 import opencc
 
@@ -172,16 +171,21 @@ _PINYIN_GATE = Gate(_PINYIN_RE)
 _T2S = opencc.OpenCC("t2s")
 
 
-@dataclass(frozen=True, slots=True)
 class Normalized:
-    text: str
-    lower: str
-    compact: str
-    # ``lower`` when the case-insensitive extractors may search it instead of ``text`` (same
-    # length, no character IGNORECASE folds unlike str.lower(): fastre.case_gate_ok), else None.
-    fold: str | None
-    truncated: bool
-    cjk: bool
+    __slots__ = ("cjk", "compact", "fold", "lower", "text", "truncated")
+
+    def __init__(
+        self, text: str, lower: str, compact: str, fold: str | None, truncated: bool, cjk: bool
+    ) -> None:
+        self.text = text
+        self.lower = lower
+        self.compact = compact
+        # ``lower`` when the case-insensitive extractors may search it instead of ``text``
+        # (same length, no character IGNORECASE folds unlike str.lower():
+        # fastre.case_gate_ok), else None.
+        self.fold = fold
+        self.truncated = truncated
+        self.cjk = cjk
 
 
 def _traditional_chars() -> re.Pattern[str]:

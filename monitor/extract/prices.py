@@ -18,7 +18,7 @@ from __future__ import annotations
 import itertools
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from monitor.extract.classify import PLAUSIBLE_MAX_CNY, SUBJECT
 from monitor.extract.fastre import Folded, FoldedWindow, Gate, compile_lookahead_led
@@ -465,18 +465,28 @@ _COUNT_BEFORE_W = FoldedWindow(_COUNT_BEFORE)
 _LOT_BEFORE_W = FoldedWindow(_LOT_BEFORE)
 
 
-@dataclass(frozen=True, slots=True)
 class _Shut:
     """Per listing: which gated context patterns cannot match anywhere in it, and its
     lower-cased text when the case-insensitive context patterns may run on it (``fold``,
     fastre.lower_view; None: they run on the text itself)."""
 
-    threshold_before: bool = False
-    threshold_after: bool = False
-    discount: bool = False
-    per_n_before: bool = False
-    quota: bool = False
-    fold: str | None = None
+    __slots__ = ("discount", "fold", "per_n_before", "quota", "threshold_after", "threshold_before")
+
+    def __init__(
+        self,
+        threshold_before: bool = False,
+        threshold_after: bool = False,
+        discount: bool = False,
+        per_n_before: bool = False,
+        quota: bool = False,
+        fold: str | None = None,
+    ) -> None:
+        self.threshold_before = threshold_before
+        self.threshold_after = threshold_after
+        self.discount = discount
+        self.per_n_before = per_n_before
+        self.quota = quota
+        self.fold = fold
 
     def window(self, start: int, end: int) -> str | None:
         """The lower-cased ``text[start:end]`` for fastre.FoldedWindow, or None."""
@@ -500,21 +510,65 @@ def _shut(fold: str | None) -> _Shut:
     )
 
 
-@dataclass(frozen=True, slots=True)
 class UnitPrice:
-    amount: float
-    currency: str
-    min_records: int = 1
-    how: str = "per_record"
+    """One reading of a price per record (Evidence in classify.py says why no dataclass)."""
+
+    __slots__ = ("amount", "currency", "how", "min_records")
+
+    def __init__(
+        self, amount: float, currency: str, min_records: int = 1, how: str = "per_record"
+    ) -> None:
+        self.amount = amount
+        self.currency = currency
+        self.min_records = min_records
+        self.how = how
+
+    def __repr__(self) -> str:
+        return f"UnitPrice({self.amount}, {self.currency!r}, {self.min_records}, {self.how!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, UnitPrice):
+            return NotImplemented
+        return (self.amount, self.currency, self.min_records, self.how) == (
+            other.amount,
+            other.currency,
+            other.min_records,
+            other.how,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.amount, self.currency, self.min_records, self.how))
 
 
-@dataclass(slots=True)
 class PriceResult:
-    unit_price: dict[str, float | str] | None = None
-    kind: str | None = None  # how the best price was read (per_record, per_n, package, lot)
-    cny: float | None = None  # the best price in CNY, roughly
-    tiers: list[dict[str, float | int]] = field(default_factory=list)
-    signals: list[str] = field(default_factory=list)
+    __slots__ = ("cny", "kind", "signals", "tiers", "unit_price")
+
+    def __init__(self) -> None:
+        self.unit_price: dict[str, float | str] | None = None
+        # how the best price was read (per_record, per_n, package, lot)
+        self.kind: str | None = None
+        self.cny: float | None = None  # the best price in CNY, roughly
+        self.tiers: list[dict[str, float | int]] = []
+        self.signals: list[str] = []
+
+    def __repr__(self) -> str:
+        return (
+            f"PriceResult(unit_price={self.unit_price}, kind={self.kind!r}, cny={self.cny}, "
+            f"tiers={self.tiers}, signals={self.signals})"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, PriceResult):
+            return NotImplemented
+        return (self.unit_price, self.kind, self.cny, self.tiers, self.signals) == (
+            other.unit_price,
+            other.kind,
+            other.cny,
+            other.tiers,
+            other.signals,
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # (mutable, as the dataclass it replaced)
 
 
 def _n_value(m: re.Match[str]) -> float | None:

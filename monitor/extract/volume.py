@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
 
 from monitor.extract.fastre import FoldedWindow
 from monitor.extract.numbers import QUANTITY, quantity_value
@@ -141,12 +140,30 @@ def _sum_before_lot_word(text: str, end: int) -> bool:
 _NUMBER_NEXT = re.compile(r"[ \t]*(?:价格?)?[ \t]*[:=]?[ \t]*\d")
 
 
-@dataclass(frozen=True, slots=True)
 class Count:
-    start: int
-    end: int
-    value: int
-    unit: str  # the record word, "" when the count stands on its multiplier or a cue
+    __slots__ = ("end", "start", "unit", "value")
+
+    def __init__(self, start: int, end: int, value: int, unit: str) -> None:
+        self.start = start
+        self.end = end
+        self.value = value
+        self.unit = unit  # the record word, "" when the count stands on its multiplier or a cue
+
+    def __repr__(self) -> str:
+        return f"Count({self.start}, {self.end}, {self.value}, {self.unit!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Count):
+            return NotImplemented
+        return (self.start, self.end, self.value, self.unit) == (
+            other.start,
+            other.end,
+            other.value,
+            other.unit,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.value, self.unit))
 
 
 def _is_candidate(
