@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from monitor.extract.fastre import (
     GateSet,
+    Re2Led,
     SplitSearch,
     compile_fast,
     group_leads,
@@ -58,7 +59,9 @@ def _rule(rule_id: str, pattern: str, weight: float, max_hits: int = 1) -> Rule:
     compiled = compile_fast(pattern)
     # (the gates read `compiled`; the search runs on its twin grouped by first character)
     search = (
-        group_leads(compiled).search if has_prefilter(compiled) else SplitSearch(compiled).search
+        group_leads(compiled).search
+        if has_prefilter(compiled)
+        else Re2Led(compiled, SplitSearch(compiled).search).search
     )
     return Rule(rule_id, compiled, weight, max_hits, search)
 

@@ -387,6 +387,15 @@ _LETTER_CURRENCY_LAND = re.compile(
     r"johannesburg|cape town|durban|pretoria)"
     r"|(?P<ng>naira|nigeria|lagos|abuja|jobberman|myjobmag|🇳🇬|ngn)"
 )
+_LAND_GATE = Gate(_LETTER_CURRENCY_LAND)
+
+
+def _land_named(lower: str) -> bool:
+    """Whether the lower-cased text names South Africa or Nigeria (its literals first: the
+    alternation has no regex prefilter, ~15 us a search)."""
+    return _LAND_GATE.open(lower) and _LETTER_CURRENCY_LAND.search(lower) is not None
+
+
 _PHILIPPINES = re.compile(r"php|₱|philippin|pinoy|manila|cebu|jobstreet|🇵🇭", re.IGNORECASE)
 _COINS = {"quarter": 0.25, "dime": 0.1, "nickel": 0.05, "penny": 0.01}
 _CN_TAIL = re.compile(f"[块元]([{CN_DIGIT}])(?![{CN_NUM_CHARS}\\d])[毛角]?")
@@ -657,7 +666,7 @@ def find_money(text: str, fold: str | None = None) -> list[Money]:
             continue
         if rank == 6 and (
             _LETTER_DIGIT.search(view) is None
-            or not _LETTER_CURRENCY_LAND.search(view if fold is not None else view.lower())
+            or not _land_named(view if fold is not None else view.lower())
         ):
             continue
         if rank == 7 and not _WORD_CURRENCY_GATE.open(view if fold is not None else view.lower()):

@@ -20,6 +20,7 @@ from monitor.extract.fastre import (
     Gate,
     GateGroups,
     GateSet,
+    Re2Led,
     SplitSearch,
     case_gate_ok,
     compile_lookahead_led,
@@ -665,3 +666,34 @@ def test_reshaped_patterns_match_like_the_originals_on_the_corpus() -> None:
 def test_reshaped_patterns_match_like_the_originals(text: str) -> None:
     for fast, slow in _RESHAPED:
         _same_finditer(fast, slow, text)
+
+
+_LED_PATTERNS = [
+    re.compile(r"(?<![支付])出(?:简历|求职)|sell(?<![a-z]sell)(?![a-z])|dm(?<![a-z]dm)(?![a-z])"),
+    re.compile(r"价格[^\n,、。]{0,4}(?:私聊|面议)|\d+[kw]?\+? ?(?:份|条)|(?<=\n)出"),
+    re.compile(r"a|b\Z"),
+]
+
+
+@given(
+    st.sampled_from(range(len(_LED_PATTERNS))),
+    st.text(alphabet="出简历求职支付价格私聊面议selldm admin12kw+份条\n,", max_size=40),
+)
+@settings(max_examples=500, deadline=None)
+def test_re2_led_search_finds_the_same_match(index: int, text: str) -> None:
+    pattern = _LED_PATTERNS[index]
+    found = Re2Led(pattern, pattern.search).search(text)
+    expected = pattern.search(text)
+    assert (found and (found.span(), found.group(0))) == (
+        expected and (expected.span(), expected.group(0))
+    )
+
+
+def test_re2_led_search_on_the_corpus_and_odd_text() -> None:
+    pattern = _LED_PATTERNS[0]
+    led = Re2Led(pattern, pattern.search)
+    texts = [normalize(r["title"], r["text"]).compact for r in load_jsonl("dev.jsonl")]
+    texts += ["admin sells", "支付出简历 出简历", "x\ud800 dm", "dm"]
+    for text in texts:
+        found, expected = led.search(text), pattern.search(text)
+        assert (found and found.span()) == (expected and expected.span()), text
