@@ -723,6 +723,7 @@ _CONTACTS_COUNT = re.compile(
     r"(?:求职者|应聘者|候选人)[^\n\d]{0,6}\d[\d,]*[wk万]?\+?[ \t]*(?:份|条)[^\n]{0,6}?(?:含|带)"
     r"[^\n]{0,10}?(?:电话|手机|联系方式)"
 )
+_CONTACTS_COUNT_SEARCH = Re2Led(_CONTACTS_COUNT, _CONTACTS_COUNT.search).search
 # Negative rules such software would otherwise trip ("no data included", "seats", "/month").
 _CANCELLED_BY_OWN_OFFER = frozenset({"neg:warning", "neg:third_person"})
 _CANCELLED_BY_DELIVERY = frozenset(
@@ -789,7 +790,7 @@ def scan(compact: str, may_match: int | None = None) -> KeywordScan:
             if fired & _DATA_DELIVERED:
                 continue  # the tool harvests the records, or the data is sold beside it
             if not searched:
-                delivered, searched = _CONTACTS_COUNT.search(compact), True
+                delivered, searched = _CONTACTS_COUNT_SEARCH(compact), True
             if delivered is not None:
                 if "contacts_count" not in fired:
                     signals.append(f"contacts_count:{delivered.group(0).strip()}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 
-from monitor.extract.fastre import FoldedWindow
+from monitor.extract.fastre import FoldedWindow, Gate
 from monitor.extract.numbers import QUANTITY, quantity_value
 from monitor.extract.spans import Spans
 
@@ -443,6 +443,7 @@ _ALL_TOGETHER = re.compile(
     r"the lot for|bundle all|all for",
     re.IGNORECASE,
 )
+_GATE_ALL_TOGETHER = Gate(_ALL_TOGETHER)
 
 
 def listed_total(text: str, counts: list[Count]) -> int | None:
@@ -451,7 +452,8 @@ def listed_total(text: str, counts: list[Count]) -> int | None:
     None when no such list, when its lines are a price list's packages (the count opens the
     line: "1万条 —— 800元"), or when one count is the list's stated total (at least the sum
     of the others: "今日合计 2.9w")."""
-    if _ALL_TOGETHER.search(text) is None:
+    # (the literals first, on the lower-cased text: the alternation has no regex prefilter)
+    if not _GATE_ALL_TOGETHER.open(text.lower()) or _ALL_TOGETHER.search(text) is None:
         return None
     per_line: dict[int, int] = {}
     for count in counts:
