@@ -423,20 +423,6 @@ class Money:
             f"currency={self.currency!r}, minor={self.minor})"
         )
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Money):
-            return NotImplemented
-        return (self.start, self.end, self.amount, self.currency, self.minor) == (
-            other.start,
-            other.end,
-            other.amount,
-            other.currency,
-            other.minor,
-        )
-
-    def __hash__(self) -> int:
-        return hash((self.start, self.end, self.amount, self.currency, self.minor))
-
 
 def _digit(ch: str) -> int:
     return int(ch) if ch.isdigit() else _CN_SMALL.get(ch, 0)

@@ -526,19 +526,6 @@ class UnitPrice:
     def __repr__(self) -> str:
         return f"UnitPrice({self.amount}, {self.currency!r}, {self.min_records}, {self.how!r})"
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, UnitPrice):
-            return NotImplemented
-        return (self.amount, self.currency, self.min_records, self.how) == (
-            other.amount,
-            other.currency,
-            other.min_records,
-            other.how,
-        )
-
-    def __hash__(self) -> int:
-        return hash((self.amount, self.currency, self.min_records, self.how))
-
 
 class PriceResult:
     __slots__ = ("cny", "kind", "signals", "tiers", "unit_price")
@@ -556,19 +543,6 @@ class PriceResult:
             f"PriceResult(unit_price={self.unit_price}, kind={self.kind!r}, cny={self.cny}, "
             f"tiers={self.tiers}, signals={self.signals})"
         )
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, PriceResult):
-            return NotImplemented
-        return (self.unit_price, self.kind, self.cny, self.tiers, self.signals) == (
-            other.unit_price,
-            other.kind,
-            other.cny,
-            other.tiers,
-            other.signals,
-        )
-
-    __hash__ = None  # type: ignore[assignment]  # (mutable, as the dataclass it replaced)
 
 
 def _n_value(m: re.Match[str]) -> float | None:

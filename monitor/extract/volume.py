@@ -152,19 +152,6 @@ class Count:
     def __repr__(self) -> str:
         return f"Count({self.start}, {self.end}, {self.value}, {self.unit!r})"
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Count):
-            return NotImplemented
-        return (self.start, self.end, self.value, self.unit) == (
-            other.start,
-            other.end,
-            other.value,
-            other.unit,
-        )
-
-    def __hash__(self) -> int:
-        return hash((self.start, self.end, self.value, self.unit))
-
 
 def _is_candidate(
     text: str, m: re.Match[str], value: float, fold: str | None
