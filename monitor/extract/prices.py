@@ -31,7 +31,7 @@ from monitor.extract.numbers import (
     quantity_value,
 )
 from monitor.extract.spans import Spans
-from monitor.extract.threads import furniture
+from monitor.extract.threads import OTHER_DATA_SOURCE, furniture
 from monitor.extract.volume import (
     NEXT_SUM,
     REC_UNIT_EN,
@@ -311,18 +311,13 @@ _PER_RECORD_HEADER_SOURCE = (
     r"(?:以下|下列|价格|报价)(?:均|都|全部)?(?:为|是)?(?:单条|每条|一条)(?:的)?(?:价格|价)|"
     r"[(（](?:单位[:：]?)?元/条[)）]|单位[:：]?元/条"
 )
-# Other people's data priced on the same list as resumes ("贷款意向客户：0.05元/条 · 宝妈：
-# 0.02元/条 · 求职简历：0.6元/条", "Personal loan applicants (US): $0.02"): only the lines that
-# name job seekers price them. (Every alternative led by a literal: the regex prefilter.)
-_OTHER_DATA_SOURCE = (
-    r"车主|股民|贷款|网贷|信用卡|宝妈|母婴|业主|楼盘|保险|家长|医美|彩票|棋牌|炒股|理财|"
-    r"loan|credit card|crypto|investor|insurance|mortgage|car owner|patient(?<!impatient)|"
-    r"homeowner|parents|gambl|casino|forex"
-)
 # Case-insensitive, and their case-sensitive twins for the lower-cased text (fastre.Folded: a
 # letter-led case-insensitive pattern gets no regex prefilter and is tried at every position).
 _PER_RECORD_HEADER = Folded(_PER_RECORD_HEADER_SOURCE, _PER_RECORD_HEADER_SOURCE)
-_OTHER_DATA = Folded(_OTHER_DATA_SOURCE, _OTHER_DATA_SOURCE)
+# Other people's data priced on the same list as resumes ("贷款意向客户：0.05元/条 · 宝妈：
+# 0.02元/条 · 求职简历：0.6元/条", "Personal loan applicants (US): $0.02"): only the lines that
+# name job seekers price them (threads.OTHER_DATA_SOURCE: its words).
+_OTHER_DATA = Folded(OTHER_DATA_SOURCE, OTHER_DATA_SOURCE)
 # Their literals, asked of the lower-cased view before a search.
 _GATE_OTHER_DATA = Gate(_OTHER_DATA.lower)
 _GATE_HEADER = Gate(_PER_RECORD_HEADER.lower)

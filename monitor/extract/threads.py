@@ -298,10 +298,16 @@ def other_posts(text: str) -> list[tuple[int, int]]:
     return others if len(others) < len(posts) else []
 
 
-# What a channel's other ads sell: other people's data, a forwarded post.
+# Other people's data that sellers of resumes also sell: the words that name it (prices.py
+# reads a price list's lines by them; every alternative led by a literal: the prefilter).
+OTHER_DATA_SOURCE = (
+    r"车主|股民|贷款|网贷|信用卡|宝妈|母婴|业主|楼盘|保险|家长|医美|彩票|棋牌|炒股|理财|"
+    r"loan|credit card|crypto|investor|insurance|mortgage|car owner|patient(?<!impatient)|"
+    r"homeowner|parents|gambl|casino|forex"
+)
+# What a channel's other ads sell: other people's data, companies, a forwarded post.
 _OTHER_AD = re.compile(
-    r"车主|股民|贷款|网贷|信用卡|宝妈|业主|保险|家长|工商|企业名录|公司名录|forwarded from|转发自|"
-    r"loan|credit card|investor|insurance|car owner|homeowner|parents|b2b|gst|compan(?:y|ies)",
+    OTHER_DATA_SOURCE + r"|工商|企业名录|公司名录|forwarded from|转发自|b2b|gst|compan(?:y|ies)",
     re.IGNORECASE,
 )
 
