@@ -146,7 +146,7 @@ _COUNT_BEFORE = re.compile(
     rf"(?:(?:[a-z]+[ \t]+){{0,2}}{_UNIT}"
     r"(?:[ \t]*[\u4e00-\u9fff]{0,8}(?:名单|简历|数据|资料|信息|资源))?)?"
     r"(?:[ \t]|[:=,、\-–—()（）【】\[\]/|│┃@.…>→]|打包价?|整包价?|套餐价?|价格?|只要|仅需|仅|只需|"
-    r"共|总价|一包|每包|包埋|包晒|包|配套|方案|一套|for|at|only|batch|"
+    r"共|总价|一包|一个包|每包|包埋|包晒|包|配套|方案|一套|for|at|only|batch|"
     r"起(?=[ \t]*[=:：])|"  # "10万条起 = 300U"
     # ("the 10k starter package for", not "1000 records, whole pack": the lot's word)
     r"(?:(?!whole|full|entire|complete)[a-z]+[ \t]+)?(?:packs?|packages?|bundles?)|"
