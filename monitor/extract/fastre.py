@@ -678,9 +678,8 @@ class Re2Led:
     def search(self, text: str) -> re.Match[str] | None:
         if self._re2 is None:
             return self._fallback(text)
-        try:
-            data = text.encode("utf-8")
-        except UnicodeEncodeError:  # a lone surrogate: RE2 reads UTF-8 only
+        data = _utf8(text)
+        if data is None:  # a lone surrogate: RE2 reads UTF-8 only
             return self._fallback(text)
         start = self._re2.Match(_UNANCHORED, data, 0, len(data))[0][0]
         if start < 0:
@@ -690,6 +689,23 @@ class Re2Led:
 
 
 _UNANCHORED = _re2.RE2.Anchor.UNANCHORED
+# The last text encoded and its UTF-8 (the keyword rules searched through Re2Led all read the
+# same compact view of a listing: it is encoded once). One tuple, so that a thread never pairs
+# one text with another's bytes.
+_LAST_UTF8: list[tuple[str, bytes | None]] = [("", b"")]
+
+
+def _utf8(text: str) -> bytes | None:
+    """``text`` in UTF-8, or None when it holds a lone surrogate."""
+    last = _LAST_UTF8[0]
+    if last[0] is text:
+        return last[1]
+    try:
+        data: bytes | None = text.encode("utf-8")
+    except UnicodeEncodeError:
+        data = None
+    _LAST_UTF8[0] = (text, data)
+    return data
 
 
 class SplitSearch:
