@@ -206,8 +206,8 @@ POSITIVE: tuple[Rule, ...] = (
 NEGATIVE: tuple[Rule, ...] = (
     _rule(
         "neg:wanted_to_buy",
-        r"求购|收购|(?:长期|高价|大量)收|【收】|\[收\]|\n收(?!费|款|到|益|入|藏|u(?![a-z])|usdt|钱|工)|"
-        r"(?<![只不可])收(?!费|到|款|益|入|藏|集|货地址|录|件|钱|usdt|u(?![a-z])|支付|比特|的|上来|了|工|"
+        r"求购|收购|(?:长期|高价|大量)收|【收】|\[收\]|\n收(?!费|款|到|益|入|藏|拾|u(?![a-z])|usdt|钱|工)|"
+        r"(?<![只不可])收(?!费|到|款|益|入|藏|集|拾|货地址|录|件|钱|usdt|u(?![a-z])|支付|比特|的|上来|了|工|"
         r"btc)[^\n,、.;:]{0,12}(?:简历|"
         r"数据|资料|名单)|"
         r"(?<![a-z])wtb(?![a-z])|want(?:ed)? to buy|looking to buy|"
@@ -371,7 +371,7 @@ NEGATIVE: tuple[Rule, ...] = (
         "neg:work_offer",
         # (not a job category in a list of the records' trades: "driver, data entry, sales")
         r"data entry(?<!, data entry)(?![ \t]*[,/、|])|"
-        r"typists?(?![a-z])|打字员|录入员|简历录入|信息录入|资料录入|录入兼职|招兼职|兼职招募|"
+        r"typists?(?![a-z])|打字员|录入员|简历录入|信息录入|资料录入|录入兼职|(?<!校)招兼职|兼职招募|"
         r"兼职招聘|per (?:cv|resume) (?:entered|typed)|remote gig|paid weekly|payoneer",
         -4.5,
         2,

@@ -258,7 +258,7 @@ def _analyze_normalized(norm: Normalized) -> Analysis:
     monies = find_money(norm.text, fold)
     counts = find_counts(norm.text, Spans((m.start, m.end) for m in monies), fold)
     volume = largest(counts, norm.text)
-    prices = extract_prices(norm.text, monies, volume, norm.cjk, fold)
+    prices = extract_prices(norm.text, monies, volume, norm.cjk, fold, counts)
     price = (prices.kind, prices.cny)
     if not _may_be_offer(keywords, price, volume, True, bool(sources)):
         evidence = Evidence(prices.kind, prices.cny, volume, False, bool(sources))

@@ -305,13 +305,13 @@ _DECIMAL_COMMA_MULT = re.compile(
 
 # Financial numerals (大写), written to slip past filters: "叁万份", "每份伍角". 伍 and 陆 are
 # also a surname and "land" (大陆): alone they count only before a unit or with another
-# financial numeral.
+# financial numeral. So does 拾 ("收拾", "拾取").
 _FINANCIAL = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟", "一二三四五六七八九十百千")
 _FINANCIAL_ANY = re.compile("[壹贰叁肆伍陆柒捌玖拾佰仟]")
 _FINANCIAL_RUN = re.compile(
     "[壹贰叁肆伍陆柒捌玖拾佰仟零万亿]{1,20}(?P<unit>(?=[万千百十元角块毛分份条个笔人名]))?"
 )
-_UNAMBIGUOUS = re.compile("[壹贰叁肆柒捌玖拾佰仟]")
+_UNAMBIGUOUS = re.compile("[壹贰叁肆柒捌玖佰仟]")
 
 
 # Five or more Chinese digits in a row with no unit between them spell a number digit by

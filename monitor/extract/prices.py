@@ -31,13 +31,14 @@ from monitor.extract.numbers import (
     quantity_value,
 )
 from monitor.extract.spans import Spans
-from monitor.extract.threads import OTHER_DATA_SOURCE, furniture
+from monitor.extract.threads import OTHER_DATA_SOURCE, channel_posts, furniture
 from monitor.extract.volume import (
     NEXT_SUM,
     REC_UNIT_EN,
     REC_UNIT_ROW,
     REC_UNIT_ZH,
     STOCK_AFTER,
+    Count,
     in_sample_row,
 )
 
@@ -149,7 +150,9 @@ _COUNT_BEFORE = re.compile(
     r"共|总价|一包|一个包|每包|包埋|包晒|包|配套|方案|一套|for|at|only|batch|"
     r"起(?=[ \t]*[=:：])|"  # "10万条起 = 300U"
     # ("the 10k starter package for", not "1000 records, whole pack": the lot's word)
-    r"(?:(?!whole|full|entire|complete)[a-z]+[ \t]+)?(?:packs?|packages?|bundles?)|"
+    # ("10万条 package any mix: 2500元": two words may follow it before its sum's colon)
+    r"(?:(?!whole|full|entire|complete)[a-z]+[ \t]+)?(?:packs?|packages?|bundles?)"
+    r"(?:[ \t]+[a-z]+(?:[ \t]+[a-z]+)?(?=[ \t]*[:=]))?|"
     r"databases?|db|dump|list|以上(?=[ \t]*(?:打包|整包|全包))|"
     # ("8 Lakh (full) ....", "[500K FULL] RM 1,500": the package of everything)
     r"\((?:full|all|entire|whole|everything)\)|(?:full|all|entire|whole)(?=[ \t]*[\]】)])|"
@@ -634,12 +637,21 @@ _DISCOUNT_ABOVE = re.compile(
 )
 
 
+# "8折 → 0.24/each" (the arrow gone in normalization), "九折=0.27元": the discounted price
+# stated, and read as a price already.
+_RESULT_AFTER = re.compile(
+    r"[ \t]*(?:->|=>|=|即|合|[:：])?[ \t]*[$¥]?[ \t]*\d+(?:\.\d+)?[ \t]*"
+    r"(?:元|块|rmb|cny|/|一条|每)",
+    re.IGNORECASE,
+)
+
+
 def _standing_discounts(text: str, prices: list[UnitPrice]) -> list[UnitPrice]:
     quoted = [p for p in prices if p.how in ("per_record", "per_n") and p.min_records <= 1]
     found: list[UnitPrice] = []
     for m in [*_STANDING_DISCOUNT.finditer(text), *_DISCOUNT_ABOVE.finditer(text)]:
         factor = _factor(m.group("d"))
-        if factor is None:
+        if factor is None or _RESULT_AFTER.match(text, m.end()):
             continue
         if m.group("n"):  # above a threshold: the price quoted per record, discounted
             threshold = int(_n_value(m) or 1)
@@ -1446,19 +1458,24 @@ def _money_cny(money: Money) -> float:
     return money.amount * CNY_RATE.get(money.currency, 1.0)
 
 
-def extract_prices(
-    text: str, monies: list[Money], volume: int | None, cjk: bool, fold: str | None = None
-) -> PriceResult:
-    """Unit price and tiers of a listing from its money mentions (see :func:`find_money`).
+def _post_volume(
+    posts: list[tuple[int, int]], counts: list[Count], pos: int, volume: int | None
+) -> int | None:
+    """The largest count of the channel post holding ``pos`` (each post is its own offer:
+    "50,000 CVs … Flat $300 for the lot" is not the price of another post's stock), or the
+    listing's volume when the post claims none."""
+    for start, end in posts:
+        if start <= pos < end:
+            local = [c.value for c in counts if start <= c.start < end]
+            return max(local) if local else volume
+    return volume
 
-    ``fold``: ``fastre.lower_view(text)`` when the caller has it (context patterns are then
-    gated and run on the lower-cased text, faster; the result is the same without it)."""
-    default = _listing_currency(monies, cjk)
-    shut = _shut(fold)
-    spans = Spans((m.start, m.end) for m in monies)
-    prices: list[UnitPrice] = []
-    masked = "*" in text  # a sample row has masked values (volume.in_sample_row)
-    # Price lists (other people's data beside resumes, a per-record header) hold several sums.
+
+def _price_list(
+    text: str, monies: list[Money], fold: str | None
+) -> tuple[bool, re.Match[str] | None]:
+    """Whether a listing's sums are a price list's: lines of other people's data beside
+    resumes, and the per-record header above bare sums."""
     other_data, header = False, None
     if len(monies) > 1:
         # (on the lower-cased view, a literal check first: the alternations cost ~15 us a
@@ -1468,8 +1485,44 @@ def extract_prices(
         ) is not None
     if (len(monies) != 1) and (fold is None or _GATE_HEADER.open(fold)):
         header = _PER_RECORD_HEADER.search(text, fold)  # (bare sums under it too)
+    return other_data, header
+
+
+def _lone_small_sum(text: str, money: Money, shut: _Shut) -> list[UnitPrice]:
+    """ "0.1元，一次最少买5000": a listing's one sum, under a yuan, buys one record."""
+    if _PERIOD_AFTER.match(text, money.end) or _NOT_PRICE_BEFORE_W.search(
+        text[max(0, money.start - 30) : money.start], shut.window(money.start - 30, money.start)
+    ):
+        return []
+    return [UnitPrice(money.amount, money.currency, 1)]
+
+
+def extract_prices(
+    text: str,
+    monies: list[Money],
+    volume: int | None,
+    cjk: bool,
+    fold: str | None = None,
+    counts: list[Count] | None = None,
+) -> PriceResult:
+    """Unit price and tiers of a listing from its money mentions (see :func:`find_money`).
+
+    ``fold``: ``fastre.lower_view(text)`` when the caller has it (context patterns are then
+    gated and run on the lower-cased text, faster; the result is the same without it).
+    ``counts``: the listing's record counts (volume.find_counts), read for the volume of each
+    post of a channel export."""
+    default = _listing_currency(monies, cjk)
+    shut = _shut(fold)
+    spans = Spans((m.start, m.end) for m in monies)
+    prices: list[UnitPrice] = []
+    masked = "*" in text  # a sample row has masked values (volume.in_sample_row)
+    other_data, header = _price_list(text, monies, fold)
     lows = _range_lows(text, monies)
+    posts = channel_posts(text) if counts and volume and len(monies) > 1 else []
+    listing_volume = volume
     for money in monies:
+        if posts:
+            volume = _post_volume(posts, counts or [], money.start, listing_volume)
         if masked and in_sample_row(text, money.start):
             continue  # a salary in the sample rows shown ("| £23k")
         if _PLACEHOLDER_AFTER.match(text, money.end):
@@ -1494,6 +1547,7 @@ def extract_prices(
             prices.append(
                 UnitPrice(price.amount * factor, price.currency, price.min_records, "discount")
             )
+    volume = listing_volume
     prices += _table_prices(text, monies, default) if _tabled(text, monies) else []
     quoted_per_record = any(p.how == "per_record" for p in prices)
     prices.extend(_bare_prices(text, spans, default, volume, shut, quoted_per_record, header))
@@ -1515,12 +1569,7 @@ def extract_prices(
     if not prices and volume:
         prices = _single_sum(text, monies, volume, shut)
     if not prices and len(monies) == 1 and 0 < _money_cny(monies[0]) < 1:
-        # "0.1元，一次最少买5000": a listing's one sum, under a yuan, buys one record
-        money = monies[0]
-        if not _PERIOD_AFTER.match(text, money.end) and not _NOT_PRICE_BEFORE_W.search(
-            text[max(0, money.start - 30) : money.start], shut.window(money.start - 30, money.start)
-        ):
-            prices = [UnitPrice(money.amount, money.currency, 1)]
+        prices = _lone_small_sum(text, monies[0], shut)
     prices = _lots_per_record(prices)
     prices.extend(_offers(text, prices, fold))
     if prices and _GATE_CONCESSION.open(text):

@@ -254,11 +254,12 @@ _CHANNEL_BREAK = re.compile(
     # a post's footer: its view count ("👁 2.9K  edited  14:22", "views 2.2K    14:02")
     r"|\n[ \t]*(?:👁|views?:?)?[ \t]*[\d.,]+[km]?[ \t]+(?:[^\n]{0,24}?[ \t])?\d{1,2}:\d{2}[ \t]*"
     r"(?=\n|\Z)"
-    # an export's post header: "[2024-01-08 22:10]"
-    r"|\n[ \t]*\[20\d{2}-\d{1,2}-\d{1,2}[ \t]+\d{1,2}:\d{2}(?::\d{2})?\][ \t]*(?=\n|\Z)",
+    # an export's post header: "[2024-01-08 22:10]", "[03.05 14:22]"
+    r"|\n[ \t]*\[(?:20\d{2}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}(?:[./-](?:20)?\d{2})?)"
+    r"[ \t]+\d{1,2}:\d{2}(?::\d{2})?\][ \t]*(?=\n|\Z)",
     re.IGNORECASE,
 )
-_GATE_CHANNEL = Gate(re.compile(r"——|--|—|==|──|👁|view|\[20"))
+_GATE_CHANNEL = Gate(re.compile(r"——|--|—|==|──|👁|view|\[\d"))
 
 
 def channel_posts(text: str) -> list[tuple[int, int]]:

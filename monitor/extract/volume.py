@@ -66,6 +66,8 @@ _CUE_BEFORE = re.compile(
     r"full (?:set|dump|db|database)|sample of|"
     r"(?<![a-z])\d{1,3} of|quantity|qty|amount|(?<![a-z])(?:have|has|got))"
     r"(?:[ \t]+(?:right now|now|currently|today|atm))?"
+    # "rows in full file: 640,112"
+    r"(?:[ \t]+in (?:the )?(?:full|whole|complete|entire) (?:file|dump|db|database|set|list))?"
     # ("records ...... 640,000": a list's dot leaders)
     r"(?:[ \t]*(?:\.{3,}|…+|[·•]{3,}))?"
     r"[ \t]*(?:[:=][ \t]*)?(?:约|大概|大约|超过|过|逾|近|有|~|≈|about|approx\.?|around|over|"

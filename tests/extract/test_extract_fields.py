@@ -337,6 +337,15 @@ def volume(text: str) -> int | None:
         ("求职简历 5k条\n¥99 一份表格", 0.0198, "CNY"),
         ("价格：万条两百五，十万条两千，库存超百万", 0.02, "CNY"),
         ("USA LEADS\n┌────┬────┐\n│ 1,000 │ $15 │\n│ 100,000 │ $900 │\n└────┴────┘", 0.009, "USD"),
+        # a discount followed by the price it makes is not applied again
+        ("每条 3毛 (0.3 RMB each)\n五万条起 8折 → 0.24/each", 0.24, "CNY"),
+        ("简历 每条0.3元\n满10万条九折=0.27元", 0.27, "CNY"),
+        ("Zhilian general: 30元/千条\n10万条 package any mix: 2500元", 0.025, "CNY"),
+        (
+            "rows in full file: 640,112\nfull file AUD 2,200  |  slices >50k rows: AUD 0.005/row",
+            0.003437,
+            "AUD",
+        ),
     ],
 )
 def test_unit_price(text: str, amount: float, currency: str) -> None:
@@ -482,6 +491,7 @@ def test_no_unit_price(text: str) -> None:
         ("库存三十余万，按城市/岗位筛选", 300_000),
         ("简历 一百来万条", 1_000_000),
         ("Total 1 Cr resumes, all India", 10_000_000),
+        ("rows in full file: 640,112\nslices >50k rows: AUD 0.005/row", 640_112),
     ],
 )
 def test_volume(text: str, expected: int | None) -> None:
@@ -750,6 +760,19 @@ def test_a_channels_other_ads_are_not_the_offers_facts() -> None:
     a = analyze("智联 前程 简历", text)
     assert a.unit_price == {"amount": 0.08, "currency": "CNY"}
     assert a.volume_records == 12_000_000
+
+
+def test_a_lot_in_a_channel_post_is_over_that_posts_count() -> None:
+    text = (
+        "CV Leads Hub\n────\n[03.05 14:22]\nNaukri.com job seekers 4.2 lakh profiles\n"
+        "$0.004 / record, min 25k\n👁 1.1K\n────\n[05.05 09:10]\n"
+        "UK CV pack — 50,000 CVs from Indeed UK\nFlat $300 for the lot.\n👁 860\n────\n"
+        "[07.05 18:47]\nOnly admin is @cvlh_admin.\n👁 1.3K"
+    )
+    a = analyze("CV Leads Hub", text)
+    # (not $300 over the other post's 420,000: $0.0007 a record)
+    assert a.unit_price == {"amount": 0.004, "currency": "USD"}
+    assert a.volume_records == 420_000
 
 
 def test_ptt_pushes_and_reply_lines_are_other_peoples_posts() -> None:
