@@ -112,7 +112,14 @@ POSITIVE: tuple[Rule, ...] = (
         r"escrow|担保|i deliver|we deliver|delivery|互换|交换|等量换|以数换数|1:1 ?换|对换|换料|"
         r"想换|换库|数量对等|简历换简历|交付数据|直接交付|只出整库|出整库|只换|换其他|同等量|"
         r"(?:btc|usdt|比特币)[^\n]{0,6}结算|"
-        r"(?<![a-z])trade|data available for|"
+        r"(?<![a-z])trade|data available|"
+        # "Price inbox e jaanben", "price in DM"; mobile money a seller takes (bKash, M-Pesa)
+        r"price (?:in|on) (?:the )?(?:inbox|dm|pm)|price inbox|inbox for (?:the )?price|"
+        r"(?<![a-z])(?:bkash|nagad|jazzcash|easypaisa|gcash|m-?pesa)(?![a-z])|"
+        # a seller's pitch as a question: "anyone need resumes?"
+        r"(?<![a-z])anyone (?:need|want)s?(?![a-z])|"
+        r"who (?:needs|wants) (?:some |any )?(?:cv|resume|lead|data)|"
+        r"开通会员|"
         r"swap|negotiable|price on request|bulk discount|discounts? for bulk|购买后|激活码|永久版|"
         r"open to offers|best offer|(?<![a-z])pm me|inbox me|hit me up|"
         # "available" alone is also "references available on request" in a CV
@@ -160,7 +167,7 @@ POSITIVE: tuple[Rule, ...] = (
         r"(?:可|能)(?:下载|推送)(?:简历)?(?:额度)?[ \t:]*\d|下载额度[ \t:]*\d|每月推送|可搜可下|"
         r"(?:含|包含)简历下载[ \t:]*\d|"
         r"下载(?:后)?的简历|账号下载的|只出(?:简历|数据)|不出账号|不卖账号|帮(?:你|您)下载|"
-        r"(?:搜索|查询)并下载|代下载|代查|"
+        r"(?:搜索|查询)并下载|代下载|代查|不限量[^\n。]{0,6}下载|"
         r"\d (?:[a-z]+ ){0,2}?(?:profiles|records|leads|cvs|resumes|candidates) delivered|"
         r"\d (?:[a-z]+ ){0,2}?(?:resume|cv|candidate|profile) (?:downloads|unlocks)|"
         r"\d (?:downloads|unlocks)(?![a-z])",
@@ -181,10 +188,20 @@ POSITIVE: tuple[Rule, ...] = (
         r"同时(?:也)?出|也出(?!现|来|去|了)",
         0.0,
     ),
+    # Other people's data named (car owners, borrowers, parents): a platform's name alone then
+    # does not make the records job seekers'.
+    # (not a buyer's trade: "for insurance agents", "做保险的老板")
+    _rule(
+        "other_data",
+        r"车主|股民|业主|宝妈|家长|患者|彩民|网贷用户|贷款客户|贷款用户|"
+        r"car owners?|homeowners?|investors?|patients?|parents?|borrowers?|gamblers?",
+        0.0,
+    ),
     _rule(
         "have_stock",
         r"我这(?:边|里)?有[^\n,、。]{0,8}(?:简历|数据|资料|名单|资源)|"
         r"手(?:上|里)有(?:一批|[^\n,、。]{0,6}(?:简历|数据|资料|名单|资源))|库存|存货|存量|总库|总量|现有|已有|历史库|"
+        r"库(?:内|里)(?:有|共)?[^\n,、。]{0,6}\d|"
         r"(?<![a-z])(?:i|we) have|(?<![a-z])(?:i'?ve |we'?ve |i |we )?got (?:\d|over)|"
         r"(?<![a-z])(?:i'?ve|we'?ve|i|we) got a |total(?![a-z])|have ~?\d",
         0.8,
@@ -211,7 +228,8 @@ NEGATIVE: tuple[Rule, ...] = (
         r"btc)[^\n,、.;:]{0,12}(?:简历|"
         r"数据|资料|名单)|"
         r"(?<![a-z])wtb(?![a-z])|want(?:ed)? to buy|looking to buy|"
-        r"(?<![a-z])buying(?![a-z])(?<!are buying)(?<!those buying)|"
+        r"(?<![a-z])buying(?![a-z])(?<!are buying)(?<!those buying)(?<!before buying)"
+        r"(?<!after buying)|"
         r"will pay|paying(?<!stop paying)(?<!of paying) "
         r"(?:\$|\d|up to|top|good|well|cash|usdt|for (?:fresh|bulk|good))|"
         r"willing to pay|where (?:can|do|could) (?:i|we) (?:buy|get|purchase)|哪里(?:能|可以)?买|"
@@ -230,7 +248,8 @@ NEGATIVE: tuple[Rule, ...] = (
         r"investigation|allegedly|(?<![a-z])probes?(?![a-z])|commissioner|privacy commission|"
         r"hacking forum|prosecutors?|(?<![a-z])judge(?![a-z])|jailed|in prison|pleaded guilty|"
         r"(?<![a-z])reporters?(?![a-z])|declined to (?:answer|comment)|privacy advocates|"
-        r"专家|监管部门|报讯|被罚款|罚款[^\n。]{0,8}(?:万|元)|"
+        # ("技术专家": a job title, not an expert quoted)
+        r"专家(?:表示|称|认为|指出|建议|提醒|介绍|分析|解释)|监管部门|报讯|被罚款|罚款[^\n。]{0,8}(?:万|元)|"
         r"公署|业内人士|媒体|【新闻】|【转载】|"
         r"reporter|journalist|undercover|(?<![a-z])report(?:ed|s)?(?![a-z])|police|arrested|"
         r"court|(?<![a-z])fined|spokesperson|organi[sz]ers|job fair|accused|seized|busted|"
@@ -240,6 +259,9 @@ NEGATIVE: tuple[Rule, ...] = (
         r"(?<![a-z])charged|"
         r"consumer agencies|data broker|unsecured|exposed (?:database|server|bucket)|"
         r"security researchers?|an asking price of|affected (?:users|residents|customers)|"
+        # a company's breach notice to the people affected
+        r"data (?:security )?incident|notice of data|credit monitoring|affected individuals|"
+        r"is notifying|(?<![a-z])notifying (?:approximately|about|some|\d)|"
         r"breaking ?:|full story|"
         # a thread on a seller's prosecution: "被抓了，会判多久", "五千条以上就够立案了"
         r"被抓|判多久|判几年|立案|退赃|轻判|侵犯公民个人信息罪|破获|嫌疑人|获利",
@@ -309,7 +331,8 @@ NEGATIVE: tuple[Rule, ...] = (
     ),
     _rule(
         "neg:question",
-        r"吗[?]|[?]$|请问|求助|有人知道|有没有人|anyone(?! interested)|is (?:it|this|that) legal|"
+        r"吗[?]|[?]$|请问|求助|有人知道|有没有人|"
+        r"anyone(?! interested| needs?(?![a-z])| wants?(?![a-z]))|is (?:it|this|that) legal|"
         r"how to|how do|"
         r"how much|[?]\n|"
         r"curious|is that right|多少钱|是真的吗|怎么办",
@@ -837,7 +860,7 @@ def _logit(keywords: KeywordScan, evidence: Evidence, signals: list[str] | None)
         logit += 2.5
         if signals is not None:
             signals += [f"kw:{s}" for s in subjects]
-    elif evidence.has_source and not others:
+    elif evidence.has_source and not others and "other_data" not in keywords.fired:
         # Records from a job platform are job seekers' records even if nobody says "resume".
         logit += 1.5
         if signals is not None:

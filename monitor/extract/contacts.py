@@ -434,7 +434,7 @@ def _on_the_page(
     (when a post about job seekers' records gives one of its own)."""
     chrome = chrome_sections(text, fold) if furnished else []
     if chrome:
-        found = [c for c in found if not within(c.pos, tuple(chrome))]
+        found = [c for c in found if not within(c.pos, tuple(chrome)) or _authors_reply(text, c)]
     if fold is None or _GATE_SITE_CONTACT.open(fold):
         found = [
             c for c in found if _SITE_CONTACT_BEFORE.search(text, max(0, c.pos - 40), c.pos) is None
@@ -446,6 +446,23 @@ def _on_the_page(
         if theirs:
             kept = theirs
     return kept
+
+
+# The author answering in the comments: "数据小陈（作者）：加v：…", "Mike (OP): DM me".
+_AUTHOR_MARK = re.compile(
+    r"[(（](?:作者|楼主|up主|博主|op|author|seller|卖家)[)）][ \t]*[:：]", re.IGNORECASE
+)
+
+
+def has_authors_reply(text: str) -> bool:
+    """Whether the listing's author answers in its comments (see _authors_reply)."""
+    return ("作者" in text or "）" in text or ")" in text) and _AUTHOR_MARK.search(text) is not None
+
+
+def _authors_reply(text: str, contact: Contact) -> bool:
+    """Whether a contact in the comments stands in the listing's author's own reply."""
+    line = text[text.rfind("\n", 0, contact.pos) + 1 : contact.pos]
+    return _AUTHOR_MARK.search(line) is not None
 
 
 def _not_scammers(text: str, found: list[Contact]) -> list[Contact]:

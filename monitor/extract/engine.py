@@ -22,7 +22,7 @@ from monitor.extract.classify import (
     is_offer,
     scan,
 )
-from monitor.extract.contacts import find_contacts
+from monitor.extract.contacts import find_contacts, has_authors_reply
 from monitor.extract.fastre import GateGroups
 from monitor.extract.money import find_money
 from monitor.extract.normalize import MAX_CHARS, Normalized, compact, normalize
@@ -229,6 +229,9 @@ def _analyze_normalized(norm: Normalized) -> Analysis:
         return _near_miss(keywords, Evidence(None, None, None, False, False), extra)
     # The facts are the seller's: not the reviews', comments' and recommendations' below them.
     cuts = chrome_sections(norm.text, norm.fold)
+    # (the author answering in the comments leaves the seller's contact there: contacts then
+    # read the whole page, without the furniture but for the author's replies)
+    page = norm if cuts and has_authors_reply(norm.text) else None
     if len(cuts) == 1 and cuts[0][1] >= len(norm.text):
         norm = _head(norm, cuts[0][0])
     elif cuts:
@@ -263,7 +266,11 @@ def _analyze_normalized(norm: Normalized) -> Analysis:
     if not _may_be_offer(keywords, price, volume, True, bool(sources)):
         evidence = Evidence(prices.kind, prices.cny, volume, False, bool(sources))
         return _near_miss(keywords, evidence, extra, prices.signals)
-    contacts = find_contacts(full.text, full.fold, furnished=False)
+    contacts = (
+        find_contacts(full.text, full.fold, furnished=False)
+        if page is None
+        else find_contacts(page.text, page.fold)
+    )
     evidence = Evidence(
         price_kind=prices.kind,
         price_cny=prices.cny,

@@ -399,6 +399,7 @@ def _land_named(lower: str) -> bool:
 _PHILIPPINES = re.compile(r"php|₱|philippin|pinoy|manila|cebu|jobstreet|🇵🇭", re.IGNORECASE)
 _COINS = {"quarter": 0.25, "dime": 0.1, "nickel": 0.05, "penny": 0.01}
 _CN_TAIL = re.compile(f"[块元]([{CN_DIGIT}])(?![{CN_NUM_CHARS}\\d])[毛角]?")
+_SUB_UNITS = frozenset("毛角分")
 _PER_RECORD_NEXT = re.compile(r"[ \t]*(?:/|一|每|per)?[ \t]*[条份个]")
 # Single digits spaced out after the first: " 5 0 0" (at least two more, each alone).
 _SPACED_DIGITS = re.compile(r"(?: \d(?![\d.,]|[ \t]?[万千kKwW]))(?: \d(?![\d.,]))+")
@@ -463,7 +464,11 @@ def _from_match(m: re.Match[str], text: str) -> Money | None:
         code, factor = PREFIX_CURRENCY[m.group("pre").lower()]
         if code == "INR" and m.group("pre").lower().startswith("rs") and _PAKISTAN.search(text):
             code = "PKR"  # "Rs. 15,000" in Lahore
-        value = quantity_value(m.group("num"), m.group("mult"), m.group("cn"))
+        value = (
+            None
+            if _sub_units_next(m, text)
+            else quantity_value(m.group("num"), m.group("mult"), m.group("cn"))
+        )
         if m.group("cn") and value is not None and (tail := _tenths(m, text, value)) is not None:
             return Money(m.start(), tail[0], tail[1] * factor, code)
         spaced = _SPACED_DIGITS.match(text, m.end()) if len(m.group("num") or "") == 1 else None
@@ -507,6 +512,11 @@ def _from_match(m: re.Match[str], text: str) -> Money | None:
             # in rupiah), so three digits after a dot are thousands
             value = float(num.replace(".", ""))
     return Money(m.start(), end, value * factor, code, minor=factor < 1)
+
+
+def _sub_units_next(m: re.Match[str], text: str) -> bool:
+    """ "人民币壹角贰分": the sum is the sub-units' (read at its numeral), not "人民币一"."""
+    return bool(m.group("cn")) and text[m.end() : m.end() + 1] in _SUB_UNITS
 
 
 def _named_dollar(m: re.Match[str], text: str, value: float) -> Money | None:
@@ -572,9 +582,9 @@ def _suffix_allowed(m: re.Match[str], suffix: str, text: str) -> bool:
             re.match(_FEN_OK, text[m.end() : m.end() + 8]) is not None
             or re.search(
                 # or a tier: "十万份以上 七分"
-                r"(?:单价|每条|每份|一条|一份|以上|起|价格|价钱|售价|只要|仅需|量大|"
+                r"(?:单价|单条|单份|每条|每份|每个|一条|一份|以上|起|价格|价钱|售价|只要|仅需|量大|"
                 # ("满一万份三角": a tier's threshold)
-                rf"满[\d{CN_DIGIT}十百千万wk]{{1,6}}[条份个笔])[ \t:：]*$",
+                rf"满[\d{CN_DIGIT}十百千万wk]{{1,6}}[条份个笔])[ \t:：]*(?:人民币|rmb)?[ \t]*$",
                 text[max(0, m.start() - 8) : m.start()],
             )
             is not None

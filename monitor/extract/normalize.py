@@ -312,6 +312,7 @@ _FINANCIAL_RUN = re.compile(
     "[壹贰叁肆伍陆柒捌玖拾佰仟零万亿]{1,20}(?P<unit>(?=[万千百十元角块毛分份条个笔人名]))?"
 )
 _UNAMBIGUOUS = re.compile("[壹贰叁肆柒捌玖佰仟]")
+_MONEY_UNITS = frozenset("毛角块元")
 
 
 # Five or more Chinese digits in a row with no unit between them spell a number digit by
@@ -338,7 +339,13 @@ def _spelled_digits(m: re.Match[str]) -> str:
 
 def _plain_numerals(m: re.Match[str]) -> str:
     run = m.group(0)
-    if _UNAMBIGUOUS.search(run) is None and m.group("unit") is None and len(run) < 2:
+    if (
+        _UNAMBIGUOUS.search(run) is None
+        and m.group("unit") is None
+        and len(run) < 2
+        # ("壹毛伍": the colloquial tenths after a unit of money)
+        and m.string[m.start() - 1 : m.start()] not in _MONEY_UNITS
+    ):
         return run
     return run.translate(_FINANCIAL)
 

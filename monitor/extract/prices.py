@@ -151,11 +151,13 @@ _COUNT_BEFORE = re.compile(
     r"起(?=[ \t]*[=:：])|"  # "10万条起 = 300U"
     # ("the 10k starter package for", not "1000 records, whole pack": the lot's word)
     # ("10万条 package any mix: 2500元": two words may follow it before its sum's colon)
-    r"(?:(?!whole|full|entire|complete)[a-z]+[ \t]+)?(?:packs?|packages?|bundles?)"
+    r"(?:(?!whole|full|entire|complete)[a-z]+[ \t]+)?(?:packs?|packages?|bundles?|blocks?|sets?|"
+    r"lots?)"
     r"(?:[ \t]+[a-z]+(?:[ \t]+[a-z]+)?(?=[ \t]*[:=]))?|"
     r"databases?|db|dump|list|以上(?=[ \t]*(?:打包|整包|全包))|"
     # ("8 Lakh (full) ....", "[500K FULL] RM 1,500": the package of everything)
-    r"\((?:full|all|entire|whole|everything)\)|(?:full|all|entire|whole)(?=[ \t]*[\]】)])|"
+    r"\((?:full|all|entire|whole|everything)(?: [a-z]{2,10})?\)|"
+    r"(?:full|all|entire|whole)(?=[ \t]*[\]】)])|"
     r"[(（](?:全部|全套|整包|全库)[)）]|"
     r"chunks?)*\Z",
     re.IGNORECASE,
@@ -182,7 +184,7 @@ _LOT_BEFORE = re.compile(
     r"整库|"
     # ("Full India pack ₹4.5 lakh": one word may describe the pack)
     r"(?:full|entire|whole|complete)(?:(?: [a-z]{2,12})? (?:set|database|db|dump|list|package|"
-    r"pack|bundle|collection|thing|lot|base|batch|file|archive))?"
+    r"pack|bundle|collection|thing|lot|base|batch|file|archive|bank|stock|inventory))?"
     r"(?: (?:discount|price|deal|offer))?|"
     r"the lot|everything|all of it|(?:offer|sale|special|deal|our) price|到手价|券后价?|拼单价|"
     r"现价|特价|拍下|仅售|只售|售价|全买|全部买|整批(?:优惠)?|包下|买晒成批|买晒|成批|borongan|"
@@ -242,7 +244,7 @@ _THRESHOLD_AFTER = re.compile(
 # Money that is a salary, a loss or a fine, not a price of the data.
 _NOT_PRICE_BEFORE = re.compile(
     r"(?:年薪|月薪|薪资|薪水|工资|底薪|报酬|salary|ctc|lost|paid|earn(?:ed)?|fined?|罚款|获利|赔|"
-    r"会员|membership|deposit|保证金|\d[ \t]*[-~至到])[ \t]*[:=]?[ \t]*\Z"
+    r"会员(?!价)|membership|deposit|保证金|\d[ \t]*[-~至到])[ \t]*[:=]?[ \t]*\Z"
     # someone else's price: "其他频道有人卖0.03一条的", "other sellers giving 0.3"
     r"|(?:有人|别人|人家|他们|其他人|other sellers?|others|someone)[ \t]*(?:在)?"
     r"(?:卖|出|报价?|sells?|selling|giving|charges?)[^\n\d]{0,6}\Z",
@@ -263,6 +265,7 @@ _RANGE_BEFORE = re.compile(
     r"(?<![\d.,])(?:[$¥€£₹][ \t]?)?(?P<low>\d{1,7}(?:\.\d{1,6})?)[ \t]*(?:元|块)?[ \t]*"
     r"[-~至到–—][ \t]*(?:[$¥€£₹][ \t]?)?\Z"
 )
+_RANGE_SIGNS = frozenset("-~至到–— \t")
 _PLACEHOLDER_AFTER = re.compile(
     r"[ \t]*[(（]?[ \t]*(?:价格)?(?:随便填|随便写|随便标|乱填|不是实价|非实价|不是真实价格)"
 )
@@ -277,7 +280,8 @@ _QUOTA_ZH = re.compile(
     rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:{REC_UNIT_ZH}|次)"
 )
 _QUOTA_EN = re.compile(
-    rf"[^\n;.]{{0,24}}?(?<![\d,.])(?P<n>{QUANTITY.pattern})[ \t]*(?:[a-z]+[ \t]+){{0,3}}?"
+    # ("₹9,999 per month — includes up to 5 lakh profile downloads")
+    rf"[^\n;.]{{0,32}}?(?<![\d,.])(?P<n>{QUANTITY.pattern})[ \t]*(?:[a-z]+[ \t]+){{0,3}}?"
     r"(?:downloads?|unlocks?|delivered)(?![a-z])",
     re.IGNORECASE,
 )
@@ -849,12 +853,37 @@ def _classify(
         under_one = _money_cny(money) < 1
         if n and n >= 10 and not (under_one and n >= 100):
             return UnitPrice(money.amount / n, money.currency, int(n), "package")
+    return _least_or_lot(before, low, money, volume)
+
+
+def _least_or_lot(
+    before: str, low: str | None, money: Money, volume: int | None
+) -> UnitPrice | None:
+    """A sum after the least order it buys ("1万条起 800块"), or after a whole-lot word."""
+    if least := _least_order(before, _money_cny(money)):
+        return UnitPrice(money.amount / least, money.currency, int(least), "package")
     if volume and (
         _LOT_BEFORE_W.search(before[-24:], None if low is None else low[-24:])
         or _ALL_BEFORE.search(before[-8:])  # "/ all $1,500" (a sum with its currency only)
     ):
         return UnitPrice(money.amount / volume, money.currency, volume, "lot")
     return None
+
+
+_LEAST_BEFORE = re.compile(r"起[ \t]*[,，]?[ \t]*\Z")
+
+
+def _least_order(before: str, cny: float) -> float:
+    """The records of the least order a sum right after it buys: "1万条起 800块", "一万条起 八百"
+    (0 when there is none; under 50 yuan the sum is one record's: "5000条起 3元")."""
+    tail = _LEAST_BEFORE.search(before) if "起" in before else None
+    if tail is None or cny < 50:
+        return 0.0
+    least = _COUNT_BEFORE.search(before, 0, tail.start())
+    if least is None or not (least.group("mult") or _UNIT_RE.search(least.group(0))):
+        return 0.0
+    n = _n_value(least) or 0.0
+    return n if n >= 100 and cny / n < PLAUSIBLE_MAX_CNY else 0.0
 
 
 _ROW_START = re.compile(r"(?:^|\n)[ \t]*[│┃|]?[ \t]*\Z")
@@ -965,12 +994,39 @@ def _bare_chinese(
             return UnitPrice(value / round_n, default, int(round_n), "package")  # "一个W 一百五"
     if volume and _LOT_BEFORE_W.search(before, low):
         return UnitPrice(value / volume, default, volume, "lot")
+    least = _least_order(before, _to_cny(UnitPrice(value, default)))
+    if least:
+        return UnitPrice(value / least, default, int(least), "package")  # "一万条起 八百"
     return _bare_package(text, before, low, m.end(), value, default)
 
 
 def _cn_count_value(m: re.Match[str]) -> float:
     """The count of a _CN_COUNT_BEFORE match (0 when unreadable)."""
     return parse_chinese(m.group("cn") or m.group("round")) or 0.0
+
+
+def _bare_no_sum(text: str, end: int, amount: float) -> bool:
+    """Whether a bare number is no sum: a year, a count, a job board's name."""
+    if 1990 <= amount <= 2035 and _YEAR_AFTER.match(text, end):
+        return True
+    if amount <= 0 or (text[end : end + 1] in _UNIT_FIRST and _UNIT_NEXT.match(text, end)):
+        return True  # "full 500-row sample": a count of records, not a sum
+    if text[end : end + 2].strip()[:1] in _MULT_FIRST and _COUNT_NEXT.match(text, end):
+        return True  # "全量 340 万": a count
+    return text.startswith(("履历", "简历", "求职", "人力"), end)  # "104履历": a board's name
+
+
+def _bare_range_low(text: str, before: str, end: int, amount: float) -> float | None:
+    """The low end of a bare range of prices of one record ("0.1-0.3/条"), ``amount`` its high
+    end (None if it is none: "月薪 5000-8000/月")."""
+    if before[-1:] not in _RANGE_SIGNS or amount >= 100:
+        return None
+    found = _RANGE_BEFORE.search(before)
+    if found is None or not 0 < float(found.group("low")) < amount:
+        return None
+    if not _PER_ONE_AFTER.match(text, end) or _NOT_PRICE_BEFORE.search(before, 0, found.start()):
+        return None
+    return float(found.group("low"))
 
 
 def _bare_prices(
@@ -997,19 +1053,17 @@ def _bare_prices(
                 found.append(chinese)
             continue
         amount = float(m.group("num"))
-        if 1990 <= amount <= 2035 and _YEAR_AFTER.match(text, end):
+        if _bare_no_sum(text, end, amount):
             continue
-        if amount <= 0 or (text[end : end + 1] in _UNIT_FIRST and _UNIT_NEXT.match(text, end)):
-            continue  # "full 500-row sample": a count of records, not a sum
-        if text[end : end + 2].strip()[:1] in _MULT_FIRST and _COUNT_NEXT.match(text, end):
-            continue  # "全量 340 万": a count
-        if text.startswith(("履历", "简历", "求职", "人力"), end):
-            continue  # "104履历": a job board's name
         per_n = None
         if not before.isascii():
             per_n = _PER_N_BARE_SIGN_BEFORE.search(before) if before.rstrip()[-1:] in "/=" else None
             per_n = per_n or _PER_N_BARE_BEFORE.search(before)
-        if (
+        if (range_low := _bare_range_low(text, before, end, amount)) is not None:
+            # "价格：0.1-0.3/条": a range's low end, the price of one record
+            threshold = _threshold(text, m.start(), end, shut)
+            found.append(UnitPrice(range_low, default, threshold))
+        elif (
             _PER_ONE_AFTER.match(text, end)
             and amount < 100
             and not _NOT_PRICE_BEFORE_W.search(before, low)
@@ -1079,7 +1133,12 @@ _UNIT_LABEL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # "0.3元/条，量大1.5": the bulk buyer's price, in the unit quoted before it.
-_BULK_BEFORE = re.compile(r"(?:量大|大量|批量|批发|走量)[ \t]*(?:的话|价)?[ \t]*[:：]?[ \t]*\Z")
+# ("会员价 0.12", "代理价 0.08": a member's or a reseller's price of one record)
+_BULK_BEFORE = re.compile(
+    r"(?:量大|大量|批量|批发|走量|会员|vip|代理|老客户?|熟客)[ \t]*(?:的话|价)?[ \t]*[:：]?"
+    r"[ \t]*\Z",
+    re.IGNORECASE,
+)
 
 
 # What may follow a bare sum that is the price of a package ("两千条打包300 🉐"): not a unit of
@@ -1657,9 +1716,10 @@ def _by_habit(
     return None
 
 
-# A shop item that stands for N records: "拍1件=500条", "一份含1000条".
+# A shop item that stands for N records: "拍1件=500条", "一份含1000条", "每包5000筆".
 _PER_ITEM = re.compile(
-    rf"(?:拍|买|下单)?[ \t]*[1一][ \t]*(?:件|份|单|套|包)[ \t]*(?:=|:|为|是|含|就是)[ \t]*"
+    rf"(?:(?:拍|买|下单)?[ \t]*[1一][ \t]*(?:件|份|单|套|包)[ \t]*(?:=|:|为|是|含|就是)|"
+    rf"每[ \t]*(?:件|份|单|套|包)[ \t]*(?:=|:|为|是|含|就是)?)[ \t]*"
     rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:{REC_UNIT_ZH})",
     re.IGNORECASE,
 )

@@ -159,6 +159,9 @@ STRONG: dict[str, str] = {
     "南方人才": "other",
     "汇博": "other",
     "百姓网": "other",
+    "丁香人才": "other",
+    "医药英才": "other",
+    "topjobs": "other",
     "职友集": "other",
     "人才热线": "other",
     "最佳东方": "other",
@@ -325,10 +328,13 @@ _INDEED_AFTER = re.compile(
     r"|[ \t]*[+&/、][ \t]*[a-z]"
 )
 _INDEED_BEFORE = re.compile(r"(?:[+&/、][ \t]*|from[ \t]+)$")
+# The site the listing is on, not the records' source: its breadcrumb ("百姓网 › 本地服务"),
+# its notices ("百姓网提示"), the buyer told where the ad was seen ("说是在百姓网看到的").
+_HOST_AFTER = re.compile(r"[ \t]*(?:[›»][ \t]*[^\s›»]|提示|温馨提示|上?看到|不对|不负责|不承担)")
 # A platform named as a field of the records ("LinkedIn URL", "领英主页"), not as their source.
 _FIELD_AFTER = re.compile(r"[ \t]*(?:profile[ \t]+)?(?:url|link|链接|主页)(?![a-z])")
 # Other platforms by the shape of their name: "XX人才网", "XX人力银行", "XX招聘网".
-_GENERIC_RE = re.compile(r"人才网|人力银行|招聘网(?!站)|求职网(?!站)")
+_GENERIC_RE = re.compile(r"人才网|英才网|人力银行|招聘网(?!站)|求职网(?!站)")
 _GENERIC_NAME = re.compile(r"[\u4e00-\u9fffa-z0-9]{2,6} ?$")
 # "各大招聘网站", "某人才网", "出售人才网源码": unnamed platforms give no source.
 _GENERIC_NOT = re.compile(
@@ -340,7 +346,8 @@ _GENERIC_NOT = re.compile(
 )
 # A site named by its domain ("Caterer.com", "jobs.ie") outside a URL or e-mail address.
 _DOMAIN_RE = re.compile(
-    r"\.(?:com\.au|co\.uk|co\.in|com|in|de|fr|nl|ie|jp|kr|sg|my|ph|hk|tw|ae|ca)(?![\w./@-])"
+    r"\.(?:com?\.(?:au|uk|in|za|ke|pk|bd|ng|br|mx|my|ph|sg|hk|tw|lk|eg)|"
+    r"com|in|de|fr|nl|ie|jp|kr|sg|my|ph|hk|tw|ae|ca|lk|pk|bd|ng|ke|za|eg|vn|id|br|mx)(?![\w./@-])"
 )
 _DOMAIN_NAME = re.compile(r"[a-z0-9-]+$")
 _NATIONAL_SITE = {
@@ -562,7 +569,7 @@ def _strong_hits(
     title_end = view.find("\n")
     for start, end, alias in _strong_matches(view, strong):
         spans.add(start, end)
-        if _in_handle(view, start, end, alias):
+        if _in_handle(view, start, end, alias) or _HOST_AFTER.match(view, end):
             continue
         if alias in _MIXED and _latin_joined(view, start, end, alias):
             continue

@@ -95,10 +95,16 @@ PRICED = re.compile(
     r"条/|/条|一条|每条|[千万百w]条|一份|每份|/份|price|价|(?<![a-z])rs\.?[ \t]?\d|\d[ \t]*each|"
     r"(?<![a-z])per (?:record|lead|cv|resume|row|1k|k)|"
     r"\d[ \t]*/[ \t]*(?:record|lead|cv|row|profile)|"
+    # a bare sum for the lot: "5000条 800 拿走", "打包价 1500"
+    r"\d[ \t]*(?:拿走|带走|包走)|打包价?[ \t]*[:：]?[ \t]*\d|"
     r"(?<![a-z])(?:usd|aud|eur|gbp|inr|usdt)[ \t]?\d",
     re.IGNORECASE,
 )
-_OP_WORD = re.compile(r"楼主|(?<![A-Za-z])(?:op|seller)(?![A-Za-z])|卖家|樓主", re.IGNORECASE)
+_OP_WORD = re.compile(
+    # ("数据小陈（作者）：": the author answering under a social post)
+    r"楼主|(?<![A-Za-z])(?:op|seller)(?![A-Za-z])|卖家|樓主|[(（](?:作者|up主|博主|author)[)）]",
+    re.IGNORECASE,
+)
 _FIRST_FLOOR = re.compile(r"^[ \t]*(?:1[ \t]*(?:[楼#]|[fl](?![a-z]))|#[ \t]?1)(?!\d)", re.I)
 
 
@@ -341,7 +347,7 @@ _CHROME_SECTION = re.compile(
     r"店铺推荐|店铺热卖|相似商品|相关商品|你可能也喜欢|你可能有兴趣|其他人还在看|大家还在看|"
     r"看过的人还看了|类似物品|类似商品|相似物品|卖场其他商品|卖家其他商品|你可能还喜欢|评价详情|掌柜热卖|本店热卖|"
     r"[-—]{2,}[ \t]*(?:评论|留言)|查看更多评论|相关笔记|相关帖子|相关文章|热门话题|最新粘贴|热议榜|"
-    r"共[ \t]*\d+[ \t]*条评论|"
+    r"共[ \t]*\d+[ \t]*条评论|评论[ \t]*(?=\n)|"
     r"top reviews?|customer reviews?|reviews? \(\d|ratings? (?:&|and) reviews|"
     r"customers (?:also|who) (?:bought|viewed)|you (?:may|might) also like|faq|frequently asked|"
     r"frequently bought together|also bought|other (?:listings|products|items) (?:by|from) "

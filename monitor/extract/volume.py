@@ -50,7 +50,7 @@ def _round(value: float) -> bool:
 # "/ 100,000 CVs - $199"), and a count that is the stock ("/ 80k stock"): read by prices too.
 NEXT_SUM = re.compile(
     r"[ \t]*(?:[-–—:=][ \t]*)?(?:原价|券后价?|到手价?|售价|现价|only|just)?[ \t]*"
-    r"(?:HK|NT|US|[ACS])?[$¥€£₹][ \t]*\d"
+    r"(?:(?:HK|NT|US|[ACS])?[$¥€£₹₱]|(?:Rs|RS|rs|INR|Rp|RM|PHP|USDT?|EUR|GBP|AUD|CAD)\.?)[ \t]*\d"
 )
 STOCK_AFTER = re.compile(r"[ \t]*(?:stock|in stock|total|available|left|库存|现货)", re.IGNORECASE)
 _BULK_BEFORE = re.compile(r"bulk[ \t]*[:=]?[ \t]*$", re.IGNORECASE)

@@ -341,6 +341,30 @@ def volume(text: str) -> int | None:
         ("每条 3毛 (0.3 RMB each)\n五万条起 8折 → 0.24/each", 0.24, "CNY"),
         ("简历 每条0.3元\n满10万条九折=0.27元", 0.27, "CNY"),
         ("Zhilian general: 30元/千条\n10万条 package any mix: 2500元", 0.025, "CNY"),
+        # numerals of sub-units, a range without currency, the least order's sum
+        ("每条壹毛伍，伍仟条起", 0.15, "CNY"),
+        ("单价：人民币壹角贰分/条，壹万条起售", 0.12, "CNY"),
+        ("单价：每条人民币贰分，十万条起", 0.02, "CNY"),
+        ("现货 1.5w 单条 八分", 0.08, "CNY"),
+        ("价格：0.1-0.3/条，越新越贵", 0.1, "CNY"),
+        ("统一回复 一块钱十条，一万条起 八百", 0.08, "CNY"),
+        ("简历 一万条起 八百块", 0.08, "CNY"),
+        ("单条 0.2\n会员价 0.12（开会员送 500 条）", 0.12, "CNY"),
+        # a shop item's price over the records one item holds
+        ("¥198.00 /份\n（每份 = 5000条，可选城市）\n全国共计 1200万条 求职者数据", 0.0396, "CNY"),
+        ("NT$3,500\n每包5000筆，含姓名\n本店總量超過12萬筆", 0.7, "TWD"),
+        # packages and lots named in other words
+        ("○ 10,000 contacts — $99\n○ 1,000,000 contacts (full list) — $3,900", 0.0039, "USD"),
+        ("$0.12 per lead\nor grab a 5k block for $450\n22,400 drivers", 0.09, "USD"),
+        (
+            "18,000 candidates\n$0.05/resume (CAD) for a subset\nWhole bank: $650 CAD",
+            0.036111,
+            "CAD",
+        ),
+        ("€40 per 1,000 (min 5k)\nor the full 310k set for €8,000", 0.025806, "EUR"),
+        ("Price per record: $0.012 for orders under 1M\nWhole 3M lot: $24k", 0.008, "USD"),
+        ("Plan: ₹9,999 per month — includes up to 5 lakh profile downloads", 0.019998, "INR"),
+        ("RATES\n  10k   = Rs 2,000\n  10L   = Rs 1,00,000   (full dump)", 0.1, "INR"),
         (
             "rows in full file: 640,112\nfull file AUD 2,200  |  slices >50k rows: AUD 0.005/row",
             0.003437,
@@ -409,6 +433,7 @@ def test_thread_price_is_the_sellers(text: str, amount: float, currency: str) ->
         # a tool's price, not a record's
         "BOSS直聘简历采集器 价格：一套1888元，终身更新",
         "¥1（价格随便填的）\n手上有前程无忧的简历2万份左右，想换点BOSS的",
+        "招聘 月薪 5000-8000/月",
     ],
 )
 def test_no_unit_price(text: str) -> None:
@@ -492,6 +517,7 @@ def test_no_unit_price(text: str) -> None:
         ("简历 一百来万条", 1_000_000),
         ("Total 1 Cr resumes, all India", 10_000_000),
         ("rows in full file: 640,112\nslices >50k rows: AUD 0.005/row", 640_112),
+        ("RATES\n  10k   = Rs 2,000\n  10L   = Rs 1,00,000   (full dump)", 1_000_000),
     ],
 )
 def test_volume(text: str, expected: int | None) -> None:
@@ -585,6 +611,15 @@ def test_quantities(raw: str, value: float) -> None:
         ("5156 + 中华英才 简历", ["job5156.com", "chinahr.com"]),
         ("简历 电话 138 5156 7788", []),
         ("猎/聘 高端简历", ["liepin.com"]),
+        # the site the listing is on is no source: its breadcrumb, its notices
+        (
+            "百姓网 › 本地服务\n都是58同城上投简历的人\n联系我时请说是在百姓网看到的\n"
+            "※ 本信息由用户发布，百姓网不对内容真实性负责",
+            ["58.com"],
+        ),
+        ("医疗英才网上导出来的护士简历", ["other"]),
+        ("很多是丁香人才上投过来的", ["other"]),
+        ("Sri Lanka CV Database (TopJobs.lk)", ["other"]),
         (
             "I have 70k Naukri CVs. Looking for AU/NZ job seekers data (Seek / Indeed AU).",
             ["naukri.com"],
@@ -693,6 +728,17 @@ def test_sample_row_with_a_qq_mail_is_still_a_row() -> None:
         "整库 5万元 邮箱：cvs@example.net"
     )
     assert contacts(text) == {("email", "cvs@example.net")}
+
+
+def test_the_authors_reply_in_the_comments_is_the_sellers_contact() -> None:
+    text = (
+        "抖音  @数据小陈\n出一批 猎聘+BOSS 的简历，5000条 800 拿走\n评论\n用户A7721：怎么联系\n"
+        "  数据小陈（作者）：加v：liepin_zy666 备注抖音\n"
+        "资源哥：我这有更便宜的 0.1一条 vx：zy_cheap2\n  数据小陈（作者）：@资源哥 别在我这打广告"
+    )
+    a = analyze("出一批 猎聘+BOSS 的简历", text)
+    assert a.unit_price == {"amount": 0.16, "currency": "CNY"}
+    assert a.contacts == [{"type": "wechat", "value": "liepin_zy666"}]
 
 
 def test_thread_replies_by_others_are_not_seller_contacts() -> None:

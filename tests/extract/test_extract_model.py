@@ -189,6 +189,36 @@ def test_gains_need_volume_and_price() -> None:
             "收拾电脑翻出来的，去年做校招兼职攒的应届生简历，5000份左右\n200块 打包带走\n"
             "微信同手机号 186 1123 4098",
         ),
+        # a seller's pitch as a question; the price in the inbox; a shop's "before buying"
+        (
+            "anyone need resumes?",
+            "anyone need resumes? got about 7k IT resumes from linkedin. $150 takes all. pm",
+        ),
+        (
+            "BDJOBS CV DATA 1.2 LAKH",
+            "Bdjobs CV Data Available\n1.2 lakh CVs\nName, mobile, email, education\n"
+            "Price inbox e jaanben\nbKash / Nagad\nTelegram: @bd_cvdata",
+        ),
+        (
+            "Resume Database Canada — Job Bank & Workopolis",
+            "Package: ( ) 50K CVs — CA$600    ( ) 250K CVs — CA$2,000\n"
+            "Fields: name, phone, email\nQuestions before buying? Email orders@canleads.example",
+        ),
+        # a subscription to a resume library; a job title ("技术专家") is no quoted expert
+        (
+            "简历库会员 年卡 不限量下载",
+            "聚合智联、前程、猎聘、BOSS 四大平台简历\n库内简历 1200万+，每日更新\n"
+            "会员期内不限量搜索、下载，带联系方式\n开通会员请加客服微信 LCsjfw_01",
+        ),
+        (
+            "高端人才简历",
+            "来源：猎聘、脉脉，年薪50万以上的中高层管理及技术专家\n库里 3万+ 份\n"
+            "单份 15 元，打包 1000 份 9000 元\n热线：186-0211-7734",
+        ),
+        (
+            "51job 新鲜简历",
+            "量：4万+\n价格：0.1-0.3/条，越新越贵\n最少拿2000条\n✈ @qc51_fresh",
+        ),
         # "做招生的私": DM me
         (
             "2024届毕业生信息 十万+",
@@ -469,6 +499,21 @@ def test_offers(title: str, text: str) -> None:
             "【新聞】求職平台疑遭入侵",
             "逾百萬名用戶的姓名、電話及履歷外洩。相關資料已在暗網以每千條約10美元的價格出售。",
             "neg:third_person",
+        ),
+        # a company's breach notice; other people's data on a site that also lists jobs
+        (
+            "Notice of data security incident",
+            "Brightpath Staffing is notifying approximately 34,000 job applicants of an incident "
+            "that may have involved resumes. Affected individuals are offered credit monitoring. "
+            "Call 1-888-555-0117.",
+            "neg:news",
+        ),
+        (
+            "全国车主数据 2023年 新车登记",
+            "百姓网 › 本地服务 › 其他服务\n车主姓名、手机号、车型\n总量 800万\n"
+            "一万条起卖，0.08一条\n微信：chezhu_data8\n"
+            "※ 本信息由用户发布，百姓网不对内容真实性负责",
+            "neg:no_job_seeker_subject",
         ),
     ],
 )
