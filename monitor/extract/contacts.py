@@ -132,7 +132,7 @@ _NUM_CUE_TYPES = (
 )
 _NUM_CUE_WORD = (
     r"(?:whats ?app|(?<![a-z])wa|微信|wechat|vx|(?<![a-z])v|薇信|威信|薇|威|电话|手机号?|联系电话|"
-    r"tel|phone|mobile|call|text|sms|致电|热线|联系|售前咨询|咨询|同手机号?)"
+    r"tel|phone|mobile|call|text|sms|致电|热线|联系|售前咨询|咨询|同手机号?|viber|zalo)"
 )
 _NUM_CUE_LINK = r"[ \t]*(?:[/／&、,]|or|或|和)?[ \t]*"
 _NUM_CUE_TAIL = (

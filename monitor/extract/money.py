@@ -239,6 +239,15 @@ SUFFIX_CURRENCY: dict[str, tuple[str, float]] = {
     "brl": ("BRL", 1.0),
     "mxn": ("MXN", 1.0),
     "mad": ("MAD", 1.0),
+    "sek": ("SEK", 1.0),
+    "nok": ("NOK", 1.0),
+    "dkk": ("DKK", 1.0),
+    "czk": ("CZK", 1.0),
+    "kč": ("CZK", 1.0),
+    "ron": ("RON", 1.0),
+    "try": ("TRY", 1.0),
+    "tl": ("TRY", 1.0),  # Turkish lira: "0.20 TL per CV" (guarded: see _suffix_allowed)
+    "₺": ("TRY", 1.0),
     "đ": ("VND", 1.0),  # "500đ / record"
     "₫": ("VND", 1.0),
     # "400$", "0.01$ per line", "40€": the sign after the sum, as written in much of Europe
@@ -327,8 +336,9 @@ _MONEY_SOURCES = (
     # (searched only when the text names euros or reais: a decimal comma elsewhere is a
     # thousands separator, "1,500 CVs").
     # ("1.500,00 €": dots grouping the thousands before the decimal comma)
+    # (and the other currencies written so: "0,10 zł / record", "0,20 TL")
     r"(?=[\d€er])(?:(?P<ec>\d{1,3}(?:\.\d{3})+,\d{1,2}|\d{1,6},\d{1,2})(?![\d,])[ \t]?"
-    r"(?:€|eur(?:os?)?(?![a-z]))"
+    r"(?P<ecur>€|eur(?:os?)?(?![a-z])|zł|(?:pln|czk|kč|sek|nok|dkk|ron|tl|try)(?![a-z])|₺)"
     r"|(?:€|eur)[ \t]?(?P<ec2>\d{1,3}(?:\.\d{3})+,\d{1,2}|\d{1,6},\d{1,2})(?![\d,])"
     r"|r\$[ \t]?(?P<bc>\d{1,3}(?:\.\d{3})+,\d{1,2}|\d{1,6},\d{1,2})(?![\d,]))",
     # "a quarter a record", "a dime per CV" (searched only when the text names such a coin)
@@ -361,13 +371,20 @@ _EDGE_SUF = _EDGE_PRE | frozenset("0123456789.,")
 
 _SIGNS = frozenset("$€£¥₹")
 _GUARDED_SUFFIXES = frozenset(
-    {"分", "分钱", "厘", "米", "u", "r", "mao", "kuai", "p", "c", "角", "đ"}
+    {"分", "分钱", "厘", "米", "u", "r", "mao", "kuai", "p", "c", "角", "đ", "tl", "try", "ron"}
 )
+# Where "TL" (and "try") is the Turkish lira, "RON" the Romanian leu: the text names the land.
+_TURKEY = re.compile(r"türk|turk|istanbul|ankara|izmir|lira|₺|papara|havale|kariyer", re.I)
+_ROMANIA = re.compile(r"rom[aâ]nia|bucure|cluj|timi[sș]oara|(?<![a-z])lei(?![a-z])", re.I)
 _PENCE_PER = re.compile(r"[ \t]*(?:/|per |each|a (?:record|row|cv|lead|contact|profile))", re.I)
 _DOT_GROUPING = frozenset({"EUR", "IDR", "BRL", "VND", "ARS", "COP", "CLP", "TRY"})
 _MORE_DOT_GROUPS = re.compile(r"(?:\.\d{3})+(?!\d|\.\d)")
 _DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
-_DOLLAR_CODE = re.compile(r"[ \t]?(cad|aud|sgd|hkd|nzd|usd|twd|mxn)(?![a-z])", re.IGNORECASE)
+_DOLLAR_CODE = re.compile(
+    r"[ \t]?(cad|aud|sgd|hkd|nzd|usd|twd|mxn|新?台币|港币|港元)(?![a-z])", re.IGNORECASE
+)
+# "$3000 台幣": the dollar's country in Chinese
+_DOLLAR_WORDS = {"台币": "TWD", "新台币": "TWD", "港币": "HKD", "港元": "HKD"}
 # ... or before it: "MXN $0.05 per record"
 _CODE_BEFORE_DOLLAR = re.compile(r"(?<![a-z])(cad|aud|sgd|hkd|nzd|twd|mxn)[ \t]?\Z", re.IGNORECASE)
 # Rupees written "Rs" in a Pakistani listing: its cities, payment apps, job board, mobiles.
@@ -454,11 +471,7 @@ def _from_match(m: re.Match[str], text: str) -> Money | None:
         amount = _COINS[m.group("coin").lower()]
         return Money(m.start(), m.end(), amount, "USD", minor=True)
     if "ec" in groups:
-        if m.group("bc"):
-            reais = float(m.group("bc").replace(".", "").replace(",", "."))
-            return Money(m.start(), m.end(), reais, "BRL")
-        euros = float((m.group("ec") or m.group("ec2")).replace(".", "").replace(",", "."))
-        return Money(m.start(), m.end(), euros, "EUR")
+        return _comma_money(m)
     value: float | None
     if "pre" in groups:
         code, factor = PREFIX_CURRENCY[m.group("pre").lower()]
@@ -514,6 +527,17 @@ def _from_match(m: re.Match[str], text: str) -> Money | None:
     return Money(m.start(), end, value * factor, code, minor=factor < 1)
 
 
+def _comma_money(m: re.Match[str]) -> Money:
+    """A sum with a decimal comma: "0,02 €", "R$ 0,05", "0,10 zł"."""
+    if m.group("bc"):
+        reais = float(m.group("bc").replace(".", "").replace(",", "."))
+        return Money(m.start(), m.end(), reais, "BRL")
+    value = float((m.group("ec") or m.group("ec2")).replace(".", "").replace(",", "."))
+    ecur = (m.group("ecur") or "€").lower()
+    code = "EUR" if ecur.startswith(("€", "eur")) else SUFFIX_CURRENCY[ecur][0]
+    return Money(m.start(), m.end(), value, code)
+
+
 def _sub_units_next(m: re.Match[str], text: str) -> bool:
     """ "人民币壹角贰分": the sum is the sub-units' (read at its numeral), not "人民币一"."""
     return bool(m.group("cn")) and text[m.end() : m.end() + 1] in _SUB_UNITS
@@ -527,7 +551,8 @@ def _named_dollar(m: re.Match[str], text: str, value: float) -> Money | None:
         return Money(before.start(), m.end(), value, before.group(1).upper())
     named = _DOLLAR_CODE.match(text, m.end())
     if named is not None:
-        return Money(m.start(), named.end(), value, named.group(1).upper())
+        code = _DOLLAR_WORDS.get(named.group(1), named.group(1).upper())
+        return Money(m.start(), named.end(), value, code)
     return None
 
 
@@ -564,6 +589,10 @@ def _letter_money(m: re.Match[str], text: str) -> Money | None:
 
 def _suffix_allowed(m: re.Match[str], suffix: str, text: str) -> bool:
     # ``text`` is the case-kept text (the match may come from its lower-cased view).
+    if suffix in ("tl", "try"):
+        return _TURKEY.search(text) is not None
+    if suffix == "ron":
+        return _ROMANIA.search(text) is not None
     if suffix == "米":
         return _PER_RECORD_NEXT.match(text, m.end()) is not None  # not "3米" of distance
     if suffix == "đ":  # "500đ / record", not "5 đơn" (five orders)
@@ -643,7 +672,12 @@ def _names_euros(text: str, view: str) -> bool:
         or "Eur" in view
         or "R$" in text
         or "r$" in view
+        or _COMMA_LAND.search(text) is not None
     )
+
+
+# Other currencies whose sums take a decimal comma ("0,10 zł", "0,20 TL").
+_COMMA_LAND = re.compile(r"zł|₺|(?<![a-z])(?:pln|czk|kč|sek|nok|dkk|ron|tl|try)(?![a-z])", re.I)
 
 
 def find_money(text: str, fold: str | None = None) -> list[Money]:

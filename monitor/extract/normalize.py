@@ -267,6 +267,8 @@ def _clean(raw: str) -> tuple[str, bool]:
     text = raw if raw.isascii() else nfkc(raw)
     if "," in text and any(word in text for word in _COMMA_MULT_WORDS):
         text = _DECIMAL_COMMA_MULT.sub(r"\1.\2", text)  # "Rp 2,4 juta", "1,2 jt data"
+    if " " in text and _SPACE_GROUPED.search(text) is not None and _SPACE_LAND.search(text):
+        text = _SPACE_GROUPED.sub(_joined_groups, text)  # "R1 500 per 10 000 CVs", "4 500 zł"
     if text.isascii():
         return text, False  # nothing below acts on ASCII
     text = _to_simplified(text)
@@ -286,6 +288,8 @@ def _clean(raw: str) -> tuple[str, bool]:
     cjk = _HAS_CJK.search(text) is not None
     if cjk:
         text = _CJK_SPACE.sub("", text)
+        if "俩" in text or "仨" in text:
+            text = _PAIR.sub(_pair, text)  # "一块钱俩": two for a yuan
         if "个W" in text or "个w" in text or "个万" in text:
             # "3个W", "十五个W": slang for 万 (after the spaces go: "一个W 一百五" stays two
             # numbers, a count and its sum)
@@ -301,6 +305,23 @@ _COMMA_MULT_WORDS = ("juta", "JUTA", "Juta", "jt", "Jt", "JT", "ribu", "rb", "mi
 _DECIMAL_COMMA_MULT = re.compile(
     r"(?<![\d,.])(\d{1,3}),(\d{1,2})(?=[ \t]?(?:juta|jt|ribu|rb|miliar)(?![a-z]))", re.IGNORECASE
 )
+
+
+# Thousands grouped by spaces, as written where the currency is the rand, the zloty, the euro
+# in France or Germany, the crowns, the rouble: "R1 500 per 10 000 CVs", "4 500 zł". Only in
+# such a listing (elsewhere "5 100 CVs" may be five dollars for a hundred), and never a run
+# of groups a phone number makes ("072 559 3318").
+_SPACE_GROUPED = re.compile(r"(?<![\d.,] )(?<![\d.,])(?!0)\d{1,3}(?: \d{3})+(?!\d| \d|[.,]\d)")
+_SPACE_LAND = re.compile(
+    r"zł|€|₽|₺|(?<![a-z])(?:pln|zar|rand|eur|euros?|sek|nok|dkk|czk|kč|huf|rub|uah|chf|kr)"
+    r"(?![a-z])|south africa|gauteng|johannesburg|cape town|durban|pretoria|poland|polska|"
+    r"warsaw|warszawa|krak[oó]w|france|deutschland|germany",
+    re.IGNORECASE,
+)
+
+
+def _joined_groups(m: re.Match[str]) -> str:
+    return m.group(0).replace(" ", "")
 
 
 # Financial numerals (大写), written to slip past filters: "叁万份", "每份伍角". 伍 and 陆 are
@@ -326,6 +347,14 @@ _CN_DIGIT_RUN = re.compile(
     "|[〇零一二三四五六七八九]{0,3}(?:[ \t-][〇零一二三四五六七八九]{1,5}){1,11})"
 )
 _CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+# 俩 and 仨 (two, three of them) after a sum: the count it buys.
+_PAIR = re.compile("(?<=[钱块元毛角])[俩仨]")
+
+
+def _pair(m: re.Match[str]) -> str:
+    return "两个" if m.group(0) == "俩" else "三个"
 
 
 def _spelled_digits(m: re.Match[str]) -> str:

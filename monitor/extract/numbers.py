@@ -53,6 +53,7 @@ MULTIPLIERS: dict[str, float] = {
     "cr": 1e7,  # "1 Cr records", "Full 1 Cr for ₹15 lakh"
     "crore": 1e7,
     "mil": 1e6,  # "2.5 mil CVs" (English only: see MULT)
+    "bin": 1e3,  # Turkish: "250 bin CV"
     "millions": 1e6,
     "million": 1e6,
     "mln": 1e6,
@@ -79,6 +80,8 @@ MULT = (
     # currículos")
     r"mil(?=[ \t]+(?:[a-z]+[ \t]+){0,2}?(?:cvs?|resumes|records|profiles|users|leads|rows|"
     r"candidates|contacts|emails|job ?seekers|applicants|entries)(?![a-z]))|"
+    # Turkish "bin" (a thousand) before a record word: "250 bin CV", "100 bin paket"
+    r"bin(?=[ \t]+(?:cvs?|kay[ıi]t|aday|[öo]zge[çc]mi[şs]|paket|records?|profiles?)(?![a-z]))|"
     r"mil(?=[ \t]*[.,;)]|[ \t]*$))|"
     r"w(?:[1-9](?![\d.]))?(?![a-z])|kw(?![a-z])|kk(?![a-z])|[kml](?![a-z])"
 )
@@ -87,7 +90,8 @@ MULT = (
 # (fastre.compile_lookahead_led: the plain compiler ignores a lookahead and would try every
 # position).
 QUANTITY = compile_lookahead_led(
-    rf"(?=[\d.{CN_NUM_CHARS}])(?:(?<![\d.,a-z])(?P<num>{ARABIC})(?P<mult>{MULT})?"
+    # (not in a handle: "xyu_2023k")
+    rf"(?=[\d.{CN_NUM_CHARS}])(?:(?<![\d.,a-z_@])(?P<num>{ARABIC})(?P<mult>{MULT})?"
     rf"|(?P<cn>{CHINESE}))",
     re.IGNORECASE,
 )

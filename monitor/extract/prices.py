@@ -112,7 +112,7 @@ _PER_ONE_AFTER = re.compile(
     rf"for one[ \t]+|"
     # (not "¥99 一份表格": one spreadsheet)
     rf"for 1[ \t]+|1[ \t]*(?=[条份个]))(?:个|位)?[ \t]*{_UNIT}(?![a-z]|表格|文件|压缩包|网盘)"
-    r"|[ \t]*/?[ \t]*(?:each|apiece|ea\.?|pc|pcs|a pop|a piece|per head)(?![a-z])"
+    r"|[ \t]*/?[ \t]*(?:each|apiece|ea\.?|pc|pcs|a pop|a piece|per head|c/u|cada uno)(?![a-z])"
     r"|[ \t]*yi[ \t]?(?:tiao|fen)(?![a-z])"  # pinyin: "5mao yi tiao"
     # ("2块\n一份，100份起": the unit on the next line, alone)
     rf"|[ \t]*\n[ \t]*(?:一|每)[ \t]*(?:条|份|个)(?=[ \t]*[,、，。;；\n])",
@@ -130,14 +130,17 @@ _PER_N_AFTER = re.compile(
 _PER_ONE_BEFORE = re.compile(
     rf"(?:每|(?<!拼)单价|单条|单份|单笔|一|按[条份](?:计费|收费|结算|算)?)[ \t]*(?:个|位)?[ \t]*"
     # ("每筆只要 2 元")
-    rf"(?:{REC_UNIT_ZH})?[ \t]*(?:价格?|价钱|只要|仅需|只需|仅|算你?)?[ \t]*[:=]?[ \t]*\Z"
+    # ("每份 简历 ¥15": the record named after its unit)
+    rf"(?:{REC_UNIT_ZH})?[ \t]*(?:简历|履历)?[ \t]*(?:价格?|价钱|只要|仅需|只需|仅|算你?)?[ \t]*"
+    r"[:=]?[ \t]*\Z"
     rf"|(?:per|each|a|an)[ \t]+{_UNIT}[ \t]*[:=]?[ \t]*(?:just|only)?[ \t]*\Z"
     rf"|unit price[ \t]*[:=]?[ \t]*\Z",
     re.IGNORECASE,
 )
 _PER_N_BEFORE = re.compile(
     rf"(?:每|per)[ \t]*(?P<n>{QUANTITY.pattern}|千|万|百|"
-    rf"thousand)[ \t]*(?:{_UNIT})?[ \t]*(?:价格?)?[ \t]*[:=]?[ \t]*\Z",
+    # ("每 k 条 45 元", "每 lakh 800 USDT")
+    rf"thousand|k|lakh|lac|crore|million)[ \t]*(?:{_UNIT})?[ \t]*(?:价格?)?[ \t]*[:=]?[ \t]*\Z",
     re.IGNORECASE,
 )
 # "1w条 800元", "10k rows: $150", "1 lakh CVs – ₹15,000", "两万条打包价3000元", "(约46万条)仅需".
@@ -147,12 +150,12 @@ _COUNT_BEFORE = re.compile(
     rf"(?:(?:[a-z]+[ \t]+){{0,2}}{_UNIT}"
     r"(?:[ \t]*[\u4e00-\u9fff]{0,8}(?:名单|简历|数据|资料|信息|资源))?)?"
     r"(?:[ \t]|[:=,、\-–—()（）【】\[\]/|│┃@.…>→]|打包价?|整包价?|套餐价?|价格?|只要|仅需|仅|只需|"
-    r"共|总价|一包|一个包|每包|包埋|包晒|包|配套|方案|一套|for|at|only|batch|"
+    r"共|总价|一包|一个包|每包|包埋|包晒|包|配套|方案|一套|for|at|only|batch|por|para|pour|für|"
     r"起(?=[ \t]*[=:：])|"  # "10万条起 = 300U"
     # ("the 10k starter package for", not "1000 records, whole pack": the lot's word)
     # ("10万条 package any mix: 2500元": two words may follow it before its sum's colon)
     r"(?:(?!whole|full|entire|complete)[a-z]+[ \t]+)?(?:packs?|packages?|bundles?|blocks?|sets?|"
-    r"lots?)"
+    r"lots?|paket|paquete|pacote|pakiet)"
     r"(?:[ \t]+[a-z]+(?:[ \t]+[a-z]+)?(?=[ \t]*[:=]))?|"
     r"databases?|db|dump|list|以上(?=[ \t]*(?:打包|整包|全包))|"
     # ("8 Lakh (full) ....", "[500K FULL] RM 1,500": the package of everything)
@@ -181,7 +184,7 @@ _COUNT_AFTER = re.compile(
 )
 _LOT_BEFORE = re.compile(
     r"(?:整包|全包|打包|整体|整出|整卖|全部|全拿|全要|全收|一口价|全国包|全套|包圆|总价|全量|全库|整份|"
-    r"整库|"
+    r"整库|一起|拎走|一次(?:性|过)?(?:拿完|拿走|买完|全拿|带走|包走)|"
     # ("Full India pack ₹4.5 lakh": one word may describe the pack)
     r"(?:full|entire|whole|complete)(?:(?: [a-z]{2,12})? (?:set|database|db|dump|list|package|"
     r"pack|bundle|collection|thing|lot|base|batch|file|archive|bank|stock|inventory))?"
@@ -205,6 +208,7 @@ _LOT_AFTER_SOURCE = (
     r"whole(?![a-z])|"
     r"obo|flat(?![a-z])|bulk(?![a-z]| ?(?:discount|price|pricing|rate|order|buy|deal|available))|"
     r"发起拼单|单独购买|takes? (?:it )?all|takes? the (?:whole|lot|entire)|for everything|"
+    r"everything(?![a-z])|all of it|"
     r"once-off|one-off|"
     r"all in|全部|全拿|拿走|包走|打包|全包|一口价|(?:就)?出(?!价|不|吗|么|嘛)|卖了|转让)"
 )
@@ -431,7 +435,8 @@ _PER_N_BARE_BEFORE = re.compile(
     # (not "上万条0.05": over ten thousand, a tier)
     # (nor "十万条两千": a package of a hundred thousand)
     rf"(?P<n>百|千|万|w|k)(?<![\d.{CN_NUM_CHARS}][百千万wk])(?<!上[百千万wk])"
-    r"[ \t]*(?:条|份|个|笔)[ \t]*[:=]?[ \t]*\Z",
+    # ("每万 400": after 每 the unit may go unsaid)
+    r"(?:[ \t]*(?:条|份|个|笔)|(?<=每[百千万wk]))[ \t]*[:=]?[ \t]*\Z",
     re.IGNORECASE,
 )
 # ... "1k条/50": searched only when the window ends with the sign (a quantity pattern tried at
@@ -636,7 +641,8 @@ _STANDING_DISCOUNT = re.compile(
 
 # "5万条以上 9折 / 20万条以上 7.5折": tiers of discounts on the price quoted per record.
 _DISCOUNT_ABOVE = re.compile(
-    rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:条|份)?[ \t]*(?:以上|起)[ \t]*[:：,，]?[ \t]*(?:打)?[ \t]*"
+    rf"(?P<n>{QUANTITY.pattern})[ \t]*(?:条|份)?[ \t]*(?:以上|起)[ \t]*[:：,，]?[ \t]*"
+    r"(?:一律|统一|全部|均)?[ \t]*(?:打)?[ \t]*"
     r"(?P<d>\d{1,2}(?:\.\d)?|[一二三四五六七八九]{1,2})[ \t]*折"
 )
 
@@ -1530,6 +1536,40 @@ def _post_volume(
     return volume
 
 
+# What may stand beside a shop item's headline price on its line: the struck price, a tax
+# note, the saving ("₹25,000.00   ~~₹40,000.00~~", "A$1,275.00  (inc. GST)", "SAVE 37%").
+_HEADLINE_REST = re.compile(
+    r"(?:[\s~()（）|]|(?:inc|incl|including|excl|plus)\.?[ \t]*(?:gst|vat|tax)|含税|包邮|"
+    r"save[ \t]*\d{1,2}[ \t]*%|\d{1,2}[ \t]*%[ \t]*off|原价|划线价|"
+    r"(?:[a-z]{1,3})?[$¥€£₹][ \t]?[\d,]+(?:\.\d{1,2})?)*",
+    re.IGNORECASE,
+)
+
+
+def _headline_lot(
+    text: str, monies: list[Money], counts: list[Count] | None, volume: int | None
+) -> list[UnitPrice]:
+    """A shop item's headline price, on a line of its own near the top, when the item's
+    title claims the listing's volume ("… – 85,000 contacts" over "A$1,275.00 (inc. GST)"):
+    the price of that many records."""
+    if not counts or not volume or not monies:
+        return []
+    title_end = text.find("\n")
+    first = monies[0]
+    if title_end <= 0 or first.start < title_end or text.count("\n", 0, first.start) > 10:
+        return []
+    if _money_cny(first) < 50:
+        return []  # "¥1": a second-hand site's placeholder, no price
+    if not any(c.value == volume and c.start < title_end for c in counts):
+        return []
+    start = text.rfind("\n", 0, first.start) + 1
+    end = text.find("\n", first.end)
+    end = len(text) if end < 0 else end
+    if not _HEADLINE_REST.fullmatch(text[start : first.start] + " " + text[first.end : end]):
+        return []
+    return [UnitPrice(first.amount / volume, first.currency, volume, "lot")]
+
+
 def _price_list(
     text: str, monies: list[Money], fold: str | None
 ) -> tuple[bool, re.Match[str] | None]:
@@ -1629,6 +1669,7 @@ def extract_prices(
         prices = _single_sum(text, monies, volume, shut)
     if not prices and len(monies) == 1 and 0 < _money_cny(monies[0]) < 1:
         prices = _lone_small_sum(text, monies[0], shut)
+    prices += _headline_lot(text, monies, counts, volume)
     prices = _lots_per_record(prices)
     prices.extend(_offers(text, prices, fold))
     if prices and _GATE_CONCESSION.open(text):

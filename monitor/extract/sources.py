@@ -162,6 +162,11 @@ STRONG: dict[str, str] = {
     "丁香人才": "other",
     "医药英才": "other",
     "topjobs": "other",
+    "merojob": "other",
+    "jobsnepal": "other",
+    "kariyer.net": "other",
+    "secretcv": "other",
+    "elemanet": "other",
     "职友集": "other",
     "人才热线": "other",
     "最佳东方": "other",
@@ -347,7 +352,8 @@ _GENERIC_NOT = re.compile(
 # A site named by its domain ("Caterer.com", "jobs.ie") outside a URL or e-mail address.
 _DOMAIN_RE = re.compile(
     r"\.(?:com?\.(?:au|uk|in|za|ke|pk|bd|ng|br|mx|my|ph|sg|hk|tw|lk|eg)|"
-    r"com|in|de|fr|nl|ie|jp|kr|sg|my|ph|hk|tw|ae|ca|lk|pk|bd|ng|ke|za|eg|vn|id|br|mx)(?![\w./@-])"
+    r"com|net|in|de|fr|nl|ie|jp|kr|sg|my|ph|hk|tw|ae|ca|lk|pk|bd|ng|ke|za|eg|vn|id|br|mx|pl|tr)"
+    r"(?![\w./@-])"
 )
 _DOMAIN_NAME = re.compile(r"[a-z0-9-]+$")
 _NATIONAL_SITE = {

@@ -144,6 +144,12 @@ _STARTER = re.compile(
 )
 
 
+# A forum post's author panel: the name, then its rank and counts on the same line.
+_USER_PANEL = re.compile(
+    r"(?:^|\n)[ \t]*(?P<name>[A-Za-z0-9_.\-\u4e00-\u9fff]{2,30})[ \t]{2,}[^\n]{0,60}?"
+    r"(?:posts|joined|注册|积分|uid|帖子|发帖)[ \t]*[:：]?[ \t]*\d",
+    re.IGNORECASE,
+)
 _LABELLED_NAME = re.compile(r"[ \t]*([^\n|,:：]{1,40}?)[ \t]*\|")
 
 
@@ -186,6 +192,10 @@ def _thread(text: str) -> Thread | None:
         else None
     )
     op_name = "" if starter is None else (starter.group("name") or starter.group("word")).strip()
+    if not op_name and ("osts" in text or "oined" in text or "注册" in text or "积分" in text):
+        # "eu_leads_plug   ★ Trusted seller   Posts: 389   Joined: 2021": the author's panel
+        panel = _USER_PANEL.search(text, 0, headers[0].start() + 1)
+        op_name = "" if panel is None else panel.group("name")
     others = Spans()
     priced: list[tuple[int, int]] = []
     addressed: set[int] = set()

@@ -21,7 +21,7 @@ REC_UNIT_EN = (
     r"records?|rows?|cvs?|resumes?|résumés?|leads?|profiles?|candidates?|entries|entry|"
     r"applicants?|job ?seekers?|contacts?|emails?|numbers?|lines?|people|persons?|users?|recs?|"
     r"members?|biodata|data ?sets?|grads|graduates|freshers|names|data(?! ?entry)|workers|"
-    r"professionals|jobseekers|"
+    r"professionals|jobseekers|nurses|rns|drivers|engineers|developers|teachers|technicians|"
     # German, Spanish, Portuguese: "€0.03 pro Datensatz", "R$ 90 por mil registros"
     r"datensätze|datensatz|registros?|contactos?|contatos?|currículos?|curriculos?|candidatos?"
 )
@@ -368,15 +368,19 @@ def in_sample_row(text: str, pos: int) -> bool:
     start = text.rfind("\n", max(0, pos - 200), pos) + 1 or max(0, pos - 200)
     end = text.find("\n", pos, pos + 200)
     line = text[start : end if end >= 0 else min(len(text), pos + 200)]
-    if len(_ROW_SEP.findall(line)) < 3 or _MASK.search(line) is None:
+    # (a CSV row: "10293844,ka*****@outlook.com,Kara W*****,+1 (612) ***-**88")
+    seps = "|\t;," if line.count(",") >= 3 else "|\t;"
+    if len(_ROW_SEP.findall(line)) + (line.count(",") if "," in seps else 0) < 3:
+        return False
+    if _MASK.search(line) is None:
         return False
     # The figure must sit in a short cell between separators (not in prose on the same line,
-    # "现货库存20000+份 ... 样例：王**｜男｜28岁")
+    # "现货库存20000+份 ... 样例：王**｜男｜28岁"), or open the row
     at = pos - start
-    before = max(line.rfind(sep, 0, at) for sep in "|\t;")
-    if before < 0:
+    before = max(line.rfind(sep, 0, at) for sep in seps)
+    if before < 0 and line[:at].strip():
         return False
-    after = [i for i in (line.find(sep, at) for sep in "|\t;") if i >= 0]
+    after = [i for i in (line.find(sep, at) for sep in seps) if i >= 0]
     return len(line[before + 1 : min(after, default=len(line))].strip()) <= 16
 
 

@@ -365,6 +365,41 @@ def volume(text: str) -> int | None:
         ("Price per record: $0.012 for orders under 1M\nWhole 3M lot: $24k", 0.008, "USD"),
         ("Plan: ₹9,999 per month — includes up to 5 lakh profile downloads", 0.019998, "INR"),
         ("RATES\n  10k   = Rs 2,000\n  10L   = Rs 1,00,000   (full dump)", 0.1, "INR"),
+        # per 万/k/lakh with the unit unsaid or spaced, the record named after its unit
+        ("58 普工 求职 4W 条（华南）每万 400", 0.04, "CNY"),
+        ("BOSS 直聘 简历 ｜ 现货 600k\n每 k 条 45 元", 0.045, "CNY"),
+        ("总量 5 lakh（50万）\n价格：每 lakh 800 USDT ，不拆零", 0.008, "USDT"),
+        ("候选人 库 2 万+\n每份 简历 ¥15 ，按 需 挑选", 15.0, "CNY"),
+        ("我 这 有 一 批 宝妈 求职 简历\n一 块 钱 俩", 0.5, "CNY"),
+        # the whole lot in other words; a tier discount for everyone
+        ("價錢：每份 HK$1.2 ，全部一次過拎走 HK$20,000\n數量：2萬份", 1.0, "HKD"),
+        ("价格：一角一条，一次拿完 8000\n简历 12万", 0.066667, "CNY"),
+        ("硬盘 + 数据 一起 500\n简历 约 300万 份", 0.000167, "CNY"),
+        ("全部 $3000 台幣 帶走\n104 履歷資料 5000 筆", 0.6, "TWD"),
+        (
+            "· 智联 0.25元/条\n· 猎聘 0.6元/条\n· BOSS 0.3元/条\n单次 1万条以上 一律 八五折",
+            0.2125,
+            "CNY",
+        ),
+        # thousands grouped by spaces, decimal commas, lira, "bin", "c/u", "por"
+        ("Johannesburg\n60 000 CVs\nPrice is R1 500 per 10 000 CVs.", 0.15, "ZAR"),
+        (
+            "Polish CV base 65 000 records\nPrice: 0,10 zł / record\nWhole base: 4 500 zł",
+            0.069231,
+            "PLN",
+        ),
+        ("İstanbul\n💰 0.20 TL per CV\n💰 100 bin paket: 15.000 TL", 0.15, "TRY"),
+        ("Precio: MXN $0.40 c/u\n90k registros", 0.4, "MXN"),
+        (
+            "22,500 REGISTERED NURSES ACTIVELY SEEKING\n$0.09 / contact\nFull list: $1,575",
+            0.07,
+            "USD",
+        ),
+        (
+            "🇿🇦 South African job seekers\n±63 000 CVs\nR 1 500 per 1 000 CVs\nR 45 000 everything",
+            0.714286,
+            "ZAR",
+        ),
         (
             "rows in full file: 640,112\nfull file AUD 2,200  |  slices >50k rows: AUD 0.005/row",
             0.003437,
@@ -518,6 +553,14 @@ def test_no_unit_price(text: str) -> None:
         ("Total 1 Cr resumes, all India", 10_000_000),
         ("rows in full file: 640,112\nslices >50k rows: AUD 0.005/row", 640_112),
         ("RATES\n  10k   = Rs 2,000\n  10L   = Rs 1,00,000   (full dump)", 1_000_000),
+        # not a handle's digits, nor a sample row's id
+        ("前程无忧 简历 约两万份\n打包 1200\n闲鱼聊或者 v: xyu_2023k", 20000),
+        (
+            "proof rows:\n10293844,ka*****@outlook.com,Kara W*****,+1 (612) ***-**88\n"
+            "lines: 1,100,000\nprice 900 USDT",
+            1_100_000,
+        ),
+        ("Kariyer.net CVs\n📁 250 bin CV (İstanbul, Ankara)", 250_000),
     ],
 )
 def test_volume(text: str, expected: int | None) -> None:
@@ -620,6 +663,8 @@ def test_quantities(raw: str, value: float) -> None:
         ("医疗英才网上导出来的护士简历", ["other"]),
         ("很多是丁香人才上投过来的", ["other"]),
         ("Sri Lanka CV Database (TopJobs.lk)", ["other"]),
+        ("Merojob & Jobsnepal CVs available!", ["other"]),
+        ("📁 Kariyer.net applications, 2023-2024", ["other"]),
         (
             "I have 70k Naukri CVs. Looking for AU/NZ job seekers data (Seek / Indeed AU).",
             ["naukri.com"],
@@ -692,6 +737,7 @@ def contacts(text: str) -> set[tuple[str, str]]:
             {("email", "ukcvs@mailfence.com")},
         ),
         ("Admin: @ naukri _ dump (remove the spaces)", {("telegram", "naukri_dump")}),
+        ("Contact: WhatsApp/Viber +977 98510 22374", {("whatsapp", "9779851022374")}),
         ("Reply to @NurseRecruiterJen\n@NurseRecruiterJen I have 8k CVs", set()),
     ],
 )
@@ -819,6 +865,37 @@ def test_a_lot_in_a_channel_post_is_over_that_posts_count() -> None:
     # (not $300 over the other post's 420,000: $0.0007 a record)
     assert a.unit_price == {"amount": 0.004, "currency": "USD"}
     assert a.volume_records == 420_000
+
+
+def test_a_shop_items_headline_price_buys_the_titles_count() -> None:
+    text = (
+        "OZ LEADBASE  |  Home  |  Cart (0)\n"
+        "Australian Job Seekers Email List – SEEK sourced – 85,000 contacts\n"
+        "★★★★☆ 4.3 (31 reviews)\nA$1,275.00  (inc. GST)\n"
+        "Smaller version: 20,000 contacts – A$400.00\nFields: name, email, mobile"
+    )
+    a = analyze("Australian Job Seekers Email List – SEEK sourced – 85,000 contacts", text)
+    assert a.unit_price == {"amount": 0.015, "currency": "AUD"}
+    # (a second-hand site's "¥1" placeholder buys nothing)
+    placeholder = analyze(
+        "医护 求职简历 1500多份",
+        "¥1\n护士 求职简历\n1500多份 一份一块 全要的打九折\n薇信：nurse_cv_zz",
+    )
+    assert placeholder.unit_price == {"amount": 0.9, "currency": "CNY"}
+
+
+def test_the_authors_lower_price_in_a_forum_reply_is_read() -> None:
+    text = (
+        "eu_leads_plug   ★ Trusted seller   Posts: 389   Joined: 2021\n"
+        "Selling EU job-seeker leads from Glassdoor + LinkedIn.\n€15 per 1k, 10k minimum.\n"
+        "1M available total.\nTG only: @eu_leads_plug\n------\n"
+        "#2 vortexx: vouch, got 50k last week\n#3 anon_buyer1: price for 200k?\n"
+        "#4 eu_leads_plug: 200k+ → €12/1k\n#5 ppx: is phone included for NL?"
+    )
+    assert analyze("[SELL] EU candidate leads — 1M", text).unit_price == {
+        "amount": 0.012,
+        "currency": "EUR",
+    }
 
 
 def test_ptt_pushes_and_reply_lines_are_other_peoples_posts() -> None:
