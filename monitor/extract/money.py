@@ -672,12 +672,16 @@ def _names_euros(text: str, view: str) -> bool:
         or "Eur" in view
         or "R$" in text
         or "r$" in view
-        or _COMMA_LAND.search(text) is not None
+        or ("," in text and _COMMA_LAND.search(view) is not None)
     )
 
 
-# Other currencies whose sums take a decimal comma ("0,10 zł", "0,20 TL").
-_COMMA_LAND = re.compile(r"zł|₺|(?<![a-z])(?:pln|czk|kč|sek|nok|dkk|ron|tl|try)(?![a-z])", re.I)
+# Other currencies whose sums take a decimal comma, on the sum: "0,10 zł", "0,20 TL" (searched
+# on the lower-cased view; led by a lookahead class, so the search stops at digits only).
+_COMMA_LAND = compile_lookahead_led(
+    r"(?=\d)\d,\d{1,2}[ \t]?(?:zł|₺|(?:pln|czk|kč|sek|nok|dkk|ron|tl|try)(?![a-z]))",
+    re.IGNORECASE,
+)
 
 
 def find_money(text: str, fold: str | None = None) -> list[Money]:

@@ -22,7 +22,7 @@ import unicodedata
 
 import opencc
 
-from monitor.extract.fastre import Gate, case_gate_ok, compile_fast
+from monitor.extract.fastre import Gate, case_gate_ok, compile_fast, compile_lookahead_led
 
 logger = logging.getLogger(__name__)
 
@@ -311,7 +311,11 @@ _DECIMAL_COMMA_MULT = re.compile(
 # in France or Germany, the crowns, the rouble: "R1 500 per 10 000 CVs", "4 500 zł". Only in
 # such a listing (elsewhere "5 100 CVs" may be five dollars for a hundred), and never a run
 # of groups a phone number makes ("072 559 3318").
-_SPACE_GROUPED = re.compile(r"(?<![\d.,] )(?<![\d.,])(?!0)\d{1,3}(?: \d{3})+(?!\d| \d|[.,]\d)")
+# (led by a lookahead class: compile_lookahead_led gives it the regex prefilter, so the search
+# stops at digits only)
+_SPACE_GROUPED = compile_lookahead_led(
+    r"(?=[1-9])(?<![\d.,] )(?<![\d.,])\d{1,3}(?: \d{3})+(?!\d| \d|[.,]\d)"
+)
 _SPACE_LAND = re.compile(
     r"zł|€|₽|₺|(?<![a-z])(?:pln|zar|rand|eur|euros?|sek|nok|dkk|czk|kč|huf|rub|uah|chf|kr)"
     r"(?![a-z])|south africa|gauteng|johannesburg|cape town|durban|pretoria|poland|polska|"
