@@ -82,7 +82,17 @@ SUBJECT = compile_fast(
     r"biodata|talent (?:pool|data)|people (?:actively )?looking for (?:work|a job|jobs)|"
     r"在找工作的|求职表|求职登记|就业意向|求职leads|求职线索|job.hunters|"
     r"graduate (?:talent|leads|data|database|list)|"
-    r"fresh grads? (?:leads|data)"
+    r"fresh grads? (?:leads|data)|"
+    # Spanish, Portuguese, French, German, Turkish, Indonesian, Vietnamese, Arabic
+    r"postulantes?|candidat[oa]s|curr[ií]culos|curr[ií]culums|hojas? de vida|"
+    r"buscadores? de (?:empleo|trabajo)|desempregados|"
+    r"candidats|demandeurs? d.emploi|chercheurs? d.emploi|cvth[eè]que|"
+    r"bewerber(?:innen|daten|profile|-leads)?|lebensl[äa]ufe?|kandidaten|stellensuchende|"
+    r"arbeitssuchende|jobsuchende|"
+    r"(?<![a-z])aday(?:lar|ların|ları|ın)?(?![a-z])|i[şs] arayan|[öo]zge[çc]mi[şs]|"
+    r"pelamar|pencari kerja|lamaran kerja|"
+    r"ứng viên|ung vien|người tìm việc|hồ sơ xin việc|"
+    r"سي في|السير الذاتية|سير ذاتية|باحثين عن عمل|المتقدمين"
 )
 
 POSITIVE: tuple[Rule, ...] = (
@@ -105,6 +115,13 @@ POSITIVE: tuple[Rule, ...] = (
         r"(?<![a-z])sell(?![a-z])(?<!don't sell)(?<!do not sell)(?<!never sell)|"
         r"(?<![a-z])wts(?![a-z])|in stock|\[放\]|"
         r"(?<![a-z])(?:di)?jual(?![a-z])|"  # Indonesian and Malay: "Jual data CV"
+        # Spanish, Portuguese, French, German, Turkish, Vietnamese, Arabic: "Vendo base", "Je
+        # vends", "Verkaufe", "satılık", "Thanh lý", "بيع"
+        r"(?<![a-z])(?:vendo|vendemos|se vende|venta|vende-se|vends|à vendre|a vendre|verkaufe|"
+        r"zu verkaufen|satılık|satılır|satıyorum|cần bán|thanh lý|bán data|bán cv)(?![a-z])|"
+        # mobile money and local transfers a seller takes: bKash, M-Pesa, OXXO, Papara
+        r"(?<![a-z])(?:bkash|nagad|jazzcash|easypaisa|gcash|m-?pesa|oxxo|spei|papara)(?![a-z])|"
+        r"للبيع|بيع|أبيع|"
         r"ready to ship|"
         r"(?<![a-z])dm(?![a-z])(?<!don't dm)(?<!do not dm)(?<!never dm)|"
         r"instant (?:csv|download|delivery)|free sample|"
@@ -113,9 +130,8 @@ POSITIVE: tuple[Rule, ...] = (
         r"想换|换库|数量对等|简历换简历|交付数据|直接交付|只出整库|出整库|只换|换其他|同等量|"
         r"(?:btc|usdt|比特币)[^\n]{0,6}结算|"
         r"(?<![a-z])trade|data available|"
-        # "Price inbox e jaanben", "price in DM"; mobile money a seller takes (bKash, M-Pesa)
+        # "Price inbox e jaanben", "price in DM"
         r"price (?:in|on) (?:the )?(?:inbox|dm|pm)|price inbox|inbox for (?:the )?price|"
-        r"(?<![a-z])(?:bkash|nagad|jazzcash|easypaisa|gcash|m-?pesa)(?![a-z])|"
         # a seller's pitch as a question: "anyone need resumes?"
         r"(?<![a-z])anyone (?:need|want)s?(?![a-z])|"
         r"who (?:needs|wants) (?:some |any )?(?:cv|resume|lead|data)|"
@@ -237,7 +253,10 @@ NEGATIVE: tuple[Rule, ...] = (
         r"有货的|有货请|有资源的|有的朋友私聊|有量的来|勿报价|报价过高|先验样本再付款|"
         # a buyer's budget, terms and call: "预算0.2一条", "中介勿扰", "求个靠谱渠道"
         r"预算[ \t:：]*\d|(?<![a-z])budget(?: is| of| around| about)?[ \t:]*(?:[$£€₹]|\d)|"
-        r"求(?:一个|个)?(?:靠谱|可靠|稳定)的?(?:渠道|卖家|货源)",
+        r"求(?:一个|个)?(?:靠谱|可靠|稳定)的?(?:渠道|卖家|货源)|"
+        # Spanish, Portuguese, French, German, Turkish, Vietnamese, Indonesian, Arabic buyers
+        r"(?<![a-z])(?:compro|busco|procuro|cherche|recherche|\[achat\]|kaufe|suche|alıyorum|"
+        r"arıyorum|cần mua|mencari|أشتري|مطلوب)(?![a-z])",
         -6.0,
         2,
     ),
@@ -264,7 +283,13 @@ NEGATIVE: tuple[Rule, ...] = (
         r"is notifying|(?<![a-z])notifying (?:approximately|about|some|\d)|"
         r"breaking ?:|full story|"
         # a thread on a seller's prosecution: "被抓了，会判多久", "五千条以上就够立案了"
-        r"被抓|判多久|判几年|立案|退赃|轻判|侵犯公民个人信息罪|破获|嫌疑人|获利",
+        r"被抓|判多久|判几年|立案|退赃|轻判|侵犯公民个人信息罪|破获|嫌疑人|获利|"
+        # news in other languages: "diz empresa de segurança", "la CNIL sanctionne",
+        # "Datenleck … laut", "theo công an"
+        r"(?<![a-z])(?:segundo|según|selon|laut|theo) (?:a |o |la |el |le |les |die |der |"
+        r"công an|báo)|(?<![a-z])diz (?:a |o )?empresa|vazamento|filtración|fuite de|la cnil|"
+        r"sanctionn|datenleck|datenpanne|polizei|ermittl|bußgeld|policía|polícia|investigación|"
+        r"investigação|enquête|sızıntı|soruşturma|công an|điều tra|rò rỉ|الشرطة|تسريب",
         -2.2,
         3,
     ),
@@ -307,7 +332,10 @@ NEGATIVE: tuple[Rule, ...] = (
         r"red flags|ripp(?:er|ing|ed)|lost \$?\d[\d,]* to|don'?t send money|got scammed|"
         # a buyer's story: "Learned my lesson. … all fake … if anyone offers you …, don't"
         r"learned my lesson|(?:all|were|was|are) (?:fake|wrong numbers)|"
-        r"if (?:anyone|someone) offers you",
+        r"if (?:anyone|someone) offers you|"
+        # Spanish, Portuguese, French, German, Turkish, Indonesian, Vietnamese, Arabic
+        r"estafa|cuidado con|(?<![a-z])golpe(?![a-z])|arnaque|escroquerie|betrug|betrüger|"
+        r"dolandırıcı|penipuan|hati-hati|cảnh báo|lừa đảo|احذر|نصب",
         -2.0,
         3,
     ),
@@ -331,7 +359,7 @@ NEGATIVE: tuple[Rule, ...] = (
     ),
     _rule(
         "neg:question",
-        r"吗[?]|[?]$|请问|求助|有人知道|有没有人|"
+        r"吗[?]|[?]$|请问|求助|有人知道|有没有人|¿|(?<![a-z])hỏi:|có nên|"
         r"anyone(?! interested| needs?(?![a-z])| wants?(?![a-z]))|is (?:it|this|that) legal|"
         r"how to|how do|"
         r"how much|[?]\n|"
@@ -386,7 +414,10 @@ NEGATIVE: tuple[Rule, ...] = (
         r"猎头服务|按(?:成功)?入职收费|年薪的?[^\n。]{0,8}%|入职[^\n。]{0,6}保证期|"
         r"简历发(?:给)?我|把简历发|发我邮箱|免费(?:帮你)?推荐|send (?:me )?your (?:cv|resume)|"
         r"match you|open roles|(?:we are|we're|now) hiring|refer you|referral thread|"
-        r"of (?:the )?first.year salary|only when you hire",
+        r"of (?:the )?first.year salary|only when you hire|"
+        # hiring in other languages: "Wir stellen ein!", "estamos contratando", "on recrute"
+        r"wir stellen ein|bewirb dich|estamos contratando|contratamos|postúlate|vagas abertas|"
+        r"on recrute|nous recrutons|postulez|ứng tuyển ngay|kirim lamaran|işe alıyoruz",
         -3.0,
     ),
     # Work on a CV database (typing resumes in, paid per CV): a job, not the data for sale.

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from text_to_num import text2num
 
 from monitor.extract.fastre import Gate, compile_lookahead_led, trie_alternation
-from monitor.extract.normalize import is_cjk
+from monitor.extract.normalize import is_cjk, romance
 from monitor.extract.numbers import (
     ARABIC,
     CN_DIGIT,
@@ -108,6 +108,7 @@ PREFIX_CURRENCY: dict[str, tuple[str, float]] = {
     "ars": ("ARS", 1.0),
     "cop": ("COP", 1.0),
     "clp": ("CLP", 1.0),
+    "chf": ("CHF", 1.0),
     "s/": ("PEN", 1.0),
     "₺": ("TRY", 1.0),
     "uah": ("UAH", 1.0),
@@ -240,6 +241,7 @@ SUFFIX_CURRENCY: dict[str, tuple[str, float]] = {
     "mxn": ("MXN", 1.0),
     "mad": ("MAD", 1.0),
     "sek": ("SEK", 1.0),
+    "chf": ("CHF", 1.0),
     "nok": ("NOK", 1.0),
     "dkk": ("DKK", 1.0),
     "czk": ("CZK", 1.0),
@@ -247,6 +249,13 @@ SUFFIX_CURRENCY: dict[str, tuple[str, float]] = {
     "ron": ("RON", 1.0),
     "try": ("TRY", 1.0),
     "tl": ("TRY", 1.0),  # Turkish lira: "0.20 TL per CV" (guarded: see _suffix_allowed)
+    "جنيه": ("EGP", 1.0),  # "500 جنيه لكل 1000 سي في"
+    "dh": ("MAD", 1.0),  # dirham: "0,50 DH / CV" (guarded)
+    "dhs": ("MAD", 1.0),
+    # Vietnamese millions of dong without the currency: "Giá 2 triệu / 10.000 CV", "cả kho 15tr"
+    # (guarded: after a price word or before "/")
+    "triệu": ("VND", 1e6),
+    "tr": ("VND", 1e6),
     "₺": ("TRY", 1.0),
     "đ": ("VND", 1.0),  # "500đ / record"
     "₫": ("VND", 1.0),
@@ -338,7 +347,7 @@ _MONEY_SOURCES = (
     # ("1.500,00 €": dots grouping the thousands before the decimal comma)
     # (and the other currencies written so: "0,10 zł / record", "0,20 TL")
     r"(?=[\d€er])(?:(?P<ec>\d{1,3}(?:\.\d{3})+,\d{1,2}|\d{1,6},\d{1,2})(?![\d,])[ \t]?"
-    r"(?P<ecur>€|eur(?:os?)?(?![a-z])|zł|(?:pln|czk|kč|sek|nok|dkk|ron|tl|try)(?![a-z])|₺)"
+    r"(?P<ecur>€|eur(?:os?)?(?![a-z])|zł|(?:pln|czk|kč|sek|nok|dkk|ron|tl|try|dh)(?![a-z])|₺)"
     r"|(?:€|eur)[ \t]?(?P<ec2>\d{1,3}(?:\.\d{3})+,\d{1,2}|\d{1,6},\d{1,2})(?![\d,])"
     r"|r\$[ \t]?(?P<bc>\d{1,3}(?:\.\d{3})+,\d{1,2}|\d{1,6},\d{1,2})(?![\d,]))",
     # "a quarter a record", "a dime per CV" (searched only when the text names such a coin)
@@ -347,7 +356,8 @@ _MONEY_SOURCES = (
     # South African rand "R2,000", "R30 000" and Nigerian naira "N50", "N500,000" (searched
     # only when the text names the country; the capital letter is checked on the case-kept
     # text)
-    r"[rn] ?(?P<rand>\d{1,3}(?:[ ,]\d{3})+(?![\d,])|\d{1,7}(?:\.\d{1,2})?(?![\d,]))",
+    r"[rn] ?(?P<rand>\d{1,3}(?:[ ,]\d{3})+(?![\d,])|\d{1,7}(?:\.\d{1,2})?(?![\d,])|"
+    r"\d{1,7},\d{1,2}(?![\d,]))",
     # Sums in English words: "twenty bucks per thousand", "fifty quid" (searched only when the
     # text names such a currency; text2num reads the words)
     # ("3 hundred bucks": a digit before the word multiplier)
@@ -371,22 +381,46 @@ _EDGE_SUF = _EDGE_PRE | frozenset("0123456789.,")
 
 _SIGNS = frozenset("$€£¥₹")
 _GUARDED_SUFFIXES = frozenset(
-    {"分", "分钱", "厘", "米", "u", "r", "mao", "kuai", "p", "c", "角", "đ", "tl", "try", "ron"}
+    {
+        "分",
+        "分钱",
+        "厘",
+        "米",
+        "u",
+        "r",
+        "mao",
+        "kuai",
+        "p",
+        "c",
+        "角",
+        "đ",
+        "tl",
+        "try",
+        "ron",
+        "dh",
+    }
+    | {"dhs", "triệu", "tr"}
 )
 # Where "TL" (and "try") is the Turkish lira, "RON" the Romanian leu: the text names the land.
 _TURKEY = re.compile(r"türk|turk|istanbul|ankara|izmir|lira|₺|papara|havale|kariyer", re.I)
+_MOROCCO = re.compile(r"maroc|morocco|casablanca|rabat|marrakech|tanger|f[eè]s(?![a-z])", re.I)
+_VIET_PRICE_BEFORE = re.compile(r"(?:giá|bán|hết|kho|còn|chỉ|phí|lấy)[^\n]{0,12}\Z", re.I)
+_VIET_PRICE_AFTER = re.compile(r"[ \t]*(?:/|đ|vnd)", re.I)
 _ROMANIA = re.compile(r"rom[aâ]nia|bucure|cluj|timi[sș]oara|(?<![a-z])lei(?![a-z])", re.I)
 _PENCE_PER = re.compile(r"[ \t]*(?:/|per |each|a (?:record|row|cv|lead|contact|profile))", re.I)
 _DOT_GROUPING = frozenset({"EUR", "IDR", "BRL", "VND", "ARS", "COP", "CLP", "TRY"})
 _MORE_DOT_GROUPS = re.compile(r"(?:\.\d{3})+(?!\d|\.\d)")
 _DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 _DOLLAR_CODE = re.compile(
-    r"[ \t]?(cad|aud|sgd|hkd|nzd|usd|twd|mxn|新?台币|港币|港元)(?![a-z])", re.IGNORECASE
+    r"[ \t]?(cad|aud|sgd|hkd|nzd|usd|twd|mxn|clp|ars|cop|uyu|新?台币|港币|港元)(?![a-z])",
+    re.IGNORECASE,
 )
 # "$3000 台幣": the dollar's country in Chinese
 _DOLLAR_WORDS = {"台币": "TWD", "新台币": "TWD", "港币": "HKD", "港元": "HKD"}
 # ... or before it: "MXN $0.05 per record"
-_CODE_BEFORE_DOLLAR = re.compile(r"(?<![a-z])(cad|aud|sgd|hkd|nzd|twd|mxn)[ \t]?\Z", re.IGNORECASE)
+_CODE_BEFORE_DOLLAR = re.compile(
+    r"(?<![a-z])(cad|aud|sgd|hkd|nzd|twd|mxn|clp|ars|cop|uyu)[ \t]?\Z", re.IGNORECASE
+)
 # Rupees written "Rs" in a Pakistani listing: its cities, payment apps, job board, mobiles.
 _PAKISTAN = re.compile(
     r"pakistan|lahore|karachi|islamabad|rawalpindi|faisalabad|peshawar|multan|jazzcash|"
@@ -484,6 +518,10 @@ def _from_match(m: re.Match[str], text: str) -> Money | None:
         )
         if m.group("cn") and value is not None and (tail := _tenths(m, text, value)) is not None:
             return Money(m.start(), tail[0], tail[1] * factor, code)
+        if code in ("BRL", "EUR") and (cents := _CENTS_AFTER_GROUPS.match(text, m.end())):
+            # "R$ 1.900,00": the dot grouped the thousands, the comma opens the cents
+            whole = float((m.group("num") or "0").replace(".", ""))
+            return Money(m.start(), cents.end(), whole + float(cents.group(1)) / 100, code)
         spaced = _SPACED_DIGITS.match(text, m.end()) if len(m.group("num") or "") == 1 else None
         if spaced is not None and not m.group("mult"):
             # "¥ 1 5 0 0": digits spaced out against filters, read as one number
@@ -548,12 +586,20 @@ def _named_dollar(m: re.Match[str], text: str, value: float) -> Money | None:
     lot", "$0.01 USD per record" (the code after the sum is part of it)."""
     before = _CODE_BEFORE_DOLLAR.search(text, max(0, m.start() - 5), m.start())
     if before is not None:
-        return Money(before.start(), m.end(), value, before.group(1).upper())
+        code = before.group(1).upper()
+        return Money(before.start(), m.end(), _grouped(m, code, value), code)
     named = _DOLLAR_CODE.match(text, m.end())
     if named is not None:
         code = _DOLLAR_WORDS.get(named.group(1), named.group(1).upper())
-        return Money(m.start(), named.end(), value, code)
+        return Money(m.start(), named.end(), _grouped(m, code, value), code)
     return None
+
+
+def _grouped(m: re.Match[str], code: str, value: float) -> float:
+    """ "$20.000 CLP", "$ 180.000 ARS": dots group the thousands of pesos."""
+    num = m.group("num") or ""
+    dotted = code in _DOT_GROUPING or code in ("MXN", "UYU", "PEN")
+    return float(num.replace(".", "")) if dotted and _DOT_THOUSANDS.fullmatch(num) else value
 
 
 def _word_money(m: re.Match[str]) -> Money | None:
@@ -583,8 +629,14 @@ def _letter_money(m: re.Match[str], text: str) -> Money | None:
     code = "NGN" if land.lastgroup == "ng" else "ZAR"
     if (letter == "N") != (code == "NGN"):
         return None
-    amount = m.group("rand").replace(",", "").replace(" ", "")
-    return Money(m.start(), m.end(), float(amount), code)
+    raw = m.group("rand")
+    if _DECIMAL_COMMA.fullmatch(raw):
+        return Money(m.start(), m.end(), float(raw.replace(",", ".")), code)  # "R0,20 per CV"
+    return Money(m.start(), m.end(), float(raw.replace(",", "").replace(" ", "")), code)
+
+
+_DECIMAL_COMMA = re.compile(r"\d{1,7},\d{1,2}")
+_CENTS_AFTER_GROUPS = re.compile(r",(\d{2})(?![\d,])")
 
 
 def _suffix_allowed(m: re.Match[str], suffix: str, text: str) -> bool:
@@ -593,6 +645,12 @@ def _suffix_allowed(m: re.Match[str], suffix: str, text: str) -> bool:
         return _TURKEY.search(text) is not None
     if suffix == "ron":
         return _ROMANIA.search(text) is not None
+    if suffix in ("dh", "dhs"):
+        return _MOROCCO.search(text) is not None
+    if suffix in ("triệu", "tr"):
+        return _VIET_PRICE_BEFORE.search(text, max(0, m.start() - 16), m.start()) is not None or (
+            _VIET_PRICE_AFTER.match(text, m.end()) is not None
+        )
     if suffix == "米":
         return _PER_RECORD_NEXT.match(text, m.end()) is not None  # not "3米" of distance
     if suffix == "đ":  # "500đ / record", not "5 đơn" (five orders)
@@ -679,7 +737,7 @@ def _names_euros(text: str, view: str) -> bool:
 # Other currencies whose sums take a decimal comma, on the sum: "0,10 zł", "0,20 TL" (searched
 # on the lower-cased view; led by a lookahead class, so the search stops at digits only).
 _COMMA_LAND = compile_lookahead_led(
-    r"(?=\d)\d,\d{1,2}[ \t]?(?:zł|₺|(?:pln|czk|kč|sek|nok|dkk|ron|tl|try)(?![a-z]))",
+    r"(?=\d)\d,\d{1,2}[ \t]?(?:zł|₺|(?:pln|czk|kč|sek|nok|dkk|ron|tl|try|dh)(?![a-z]))",
     re.IGNORECASE,
 )
 
@@ -737,7 +795,37 @@ def find_money(text: str, fold: str | None = None) -> list[Money]:
         found = _one_dollar(found, text)
     if any(m.currency == "CNY" for m in found):
         found = _local_yuan(found, text)
+    if "$" in text and any(m.currency == "USD" for m in found):
+        found = _local_peso(found, text)
     return found
+
+
+# Where "$" is the peso: a Spanish listing from Colombia, Chile, Argentina, Mexico, Uruguay.
+_PESO_LAND = re.compile(
+    r"(?P<COP>colombia|bogot[aá]|medell[ií]n)|(?P<CLP>chile(?![a-z])|santiago de chile)|"
+    r"(?P<ARS>argentin|buenos aires)|(?P<MXN>m[eé]xico|cdmx|guadalajara|monterrey)|"
+    r"(?P<UYU>uruguay|montevideo)",
+    re.IGNORECASE,
+)
+
+
+def _local_peso(found: list[Money], text: str) -> list[Money]:
+    """A bare "$" sum in a Spanish listing that names a peso country: "$ 350.000" in Bogotá is
+    350,000 Colombian pesos (dots group the thousands)."""
+    land = _PESO_LAND.search(text)
+    if land is None or not romance(text):
+        return found
+    code = str(land.lastgroup)
+    out: list[Money] = []
+    for m in found:
+        raw = text[m.start + 1 : m.end].strip()
+        if m.currency != "USD" or text[m.start] != "$":
+            out.append(m)
+        elif _DOT_THOUSANDS.fullmatch(raw):
+            out.append(Money(m.start, m.end, float(raw.replace(".", "")), code))
+        else:
+            out.append(Money(m.start, m.end, m.amount, code, m.minor))
+    return out
 
 
 def _recoded(found: list[Money], code: str, which: Callable[[Money], bool]) -> list[Money]:

@@ -269,6 +269,10 @@ def _clean(raw: str) -> tuple[str, bool]:
         text = _DECIMAL_COMMA_MULT.sub(r"\1.\2", text)  # "Rp 2,4 juta", "1,2 jt data"
     if " " in text and _SPACE_GROUPED.search(text) is not None and _SPACE_LAND.search(text):
         text = _SPACE_GROUPED.sub(_joined_groups, text)  # "R1 500 per 10 000 CVs", "4 500 zł"
+    if "'" in text and _APOSTROPHE_GROUPED.search(text) is not None:
+        text = _APOSTROPHE_GROUPED.sub(_joined_groups, text)  # Swiss: "CHF 4'600.-"
+    if "mil" in text and _MIL.search(text) is not None and _ROMANCE.search(text) is not None:
+        text = _MIL.sub(_thousands, text)  # "95 mil currículos": 95000
     if text.isascii():
         return text, False  # nothing below acts on ASCII
     text = _to_simplified(text)
@@ -301,9 +305,15 @@ def _clean(raw: str) -> tuple[str, bool]:
 
 # A decimal comma before an Indonesian or Malay multiplier: "Rp 2,4 juta" is 2.4 million
 # (elsewhere a comma groups thousands).
-_COMMA_MULT_WORDS = ("juta", "JUTA", "Juta", "jt", "Jt", "JT", "ribu", "rb", "miliar")
+_COMMA_MULT_WORDS = (
+    "juta", "JUTA", "Juta", "jt", "Jt", "JT", "ribu", "rb", "miliar", "millones", "milhões",
+    "millions", "Millionen", "Mio", "M)", "M ",
+)  # fmt: skip
+# ("1,1 millones", "2,5 Mio.", "Todo (1,1M)")
 _DECIMAL_COMMA_MULT = re.compile(
-    r"(?<![\d,.])(\d{1,3}),(\d{1,2})(?=[ \t]?(?:juta|jt|ribu|rb|miliar)(?![a-z]))", re.IGNORECASE
+    r"(?<![\d,.])(\d{1,3}),(\d{1,2})(?=[ \t]?(?:juta|jt|ribu|rb|miliar|millones|milhões|millions|"
+    r"millionen|mio|m(?=[ \t)]))(?![a-z]))",
+    re.IGNORECASE,
 )
 
 
@@ -325,7 +335,37 @@ _SPACE_LAND = re.compile(
 
 
 def _joined_groups(m: re.Match[str]) -> str:
-    return m.group(0).replace(" ", "")
+    return m.group(0).replace(" ", "").replace("'", "")
+
+
+_APOSTROPHE_GROUPED = compile_lookahead_led(r"(?=[1-9])(?<![\d'])\d{1,3}(?:'\d{3})+(?![\d'])")
+# "mil" is a thousand in Spanish and Portuguese ("210 mil registros", "R$ 350 a cada 10 mil"),
+# a million in English sellers' slang ("2.5 mil CVs"): a Spanish or Portuguese listing (three
+# of its common words) has it written out as the number.
+_MIL = compile_lookahead_led(
+    r"(?=\d)(?<![\d.,])(?P<n>\d{1,3}(?:[.,]\d{1,3})?)[ \t]?mil(?![a-zA-Z])"
+)
+_ROMANCE = re.compile(
+    r"(?:(?<![a-zA-Z])(?:de|con|para|los|las|una|uma|com|dos|das|não|está|cada|todo|toda|tudo|"
+    r"registros|vendo|precio|preço|currículos?|candidatos|postulantes|contatos|contactos)"
+    r"(?![a-zA-Z]).*?){3}",
+    re.DOTALL | re.IGNORECASE,
+)
+
+
+def romance(text: str) -> bool:
+    """Whether a text reads as Spanish or Portuguese (three of their common words)."""
+    return _ROMANCE.search(text) is not None
+
+
+def _thousands(m: re.Match[str]) -> str:
+    raw = m.group("n")
+    if "," in raw and "." not in raw and len(raw.rsplit(",", 1)[1]) < 3:
+        raw = raw.replace(",", ".")  # "2,5 mil": a decimal comma
+    elif len(raw.rsplit(".", 1)[-1]) == 3 and "." in raw:
+        return m.group(0)  # "1.500 mil": thousands already grouped, left alone
+    value = float(raw.replace(",", "")) * 1000
+    return f"{value:.0f}"
 
 
 # Financial numerals (大写), written to slip past filters: "叁万份", "每份伍角". 伍 and 陆 are

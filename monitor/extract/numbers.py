@@ -64,6 +64,14 @@ MULTIPLIERS: dict[str, float] = {
     "ribu": 1e3,
     "rb": 1e3,
     "triệu": 1e6,  # Vietnamese
+    "nghìn": 1e3,
+    "millones": 1e6,
+    "milhões": 1e6,
+    "millionen": 1e6,
+    "mio": 1e6,
+    "ngàn": 1e3,
+    "ألف": 1e3,  # Arabic
+    "الف": 1e3,
     "billion": 1e9,
     "bn": 1e9,
 }
@@ -74,7 +82,8 @@ MULTIPLIERS: dict[str, float] = {
 # number ("35k", "4.6w") so "... **31\nM. Lee" is not 31 million.
 MULT = (
     "[ \t]?(?:[多余几]?(?:百万|千万|万(?:[1-9]千?(?!\\d))?|亿|千)|"
-    r"(?:thousand|lakhs?|lacs?|crores?|cr|millions?|mln|mn|billion|bn|juta|jt|ribu|rb|triệu)"
+    r"(?:thousand|lakhs?|lacs?|crores?|cr|millions?|mln|mn|billion|bn|juta|jt|ribu|rb|triệu|"
+    r"nghìn|ngàn|ألف|الف|millones|milhões|millionen|mio)"
     r"(?![a-z])|"
     # "mil" before English words only: in Spanish and Portuguese it is a thousand ("50 mil
     # currículos")

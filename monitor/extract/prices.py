@@ -92,6 +92,12 @@ CNY_RATE: dict[str, float] = {
     "UGX": 0.0019,
     "TZS": 0.0028,
     "MAD": 0.72,
+    "CHF": 8.2,
+    "SEK": 0.68,
+    "NOK": 0.67,
+    "DKK": 1.05,
+    "CZK": 0.31,
+    "RON": 1.57,
     "BTC": 600_000.0,
 }
 
@@ -119,7 +125,9 @@ _PER_ONE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PER_N_AFTER = re.compile(
-    rf"(?:[ \t]*/-)?[ \t]*(?:flat[ \t]+)?(?:/|per|por|pro|每|for every|a|一(?=[万千百]))[ \t]*"
+    rf"(?:[ \t]*/-)?[ \t]*(?:flat[ \t]+)?"
+    # ("$20.000 CLP cada 10 mil", "40 € les 1 000 lignes", "500 جنيه لكل 1000")
+    rf"(?:/|per|por|pro|每|for every|a|一(?=[万千百])|(?:a |por )?cada|les|je|mỗi|لكل)[ \t]*"
     # ("$150 per batch of 500", "$700 flat per 100k")
     r"(?:(?:batch|pack|package|bundle|set|block|lot)[ \t]+of[ \t]+)?"
     rf"(?P<n>{QUANTITY.pattern}|千|万|百|thousand|hundred|lakh|lac|crore|million|mille|mil|k|w)(?![a-z])"
@@ -151,6 +159,9 @@ _COUNT_BEFORE = re.compile(
     r"(?:[ \t]*[\u4e00-\u9fff]{0,8}(?:名单|简历|数据|资料|信息|资源))?)?"
     r"(?:[ \t]|[:=,、\-–—()（）【】\[\]/|│┃@.…>→]|打包价?|整包价?|套餐价?|价格?|只要|仅需|仅|只需|"
     r"共|总价|一包|一个包|每包|包埋|包晒|包|配套|方案|一套|for|at|only|batch|por|para|pour|für|"
+    r"apenas|s[oó]|s[oó]lo|seulement|nur|sadece|hanya|chỉ|"
+    # ("lấy hết 45k giá 7 triệu": a price word between the count and its sum)
+    r"giá|harga|precio|preço|prix|preis|fiyat|"
     r"起(?=[ \t]*[=:：])|"  # "10万条起 = 300U"
     # ("the 10k starter package for", not "1000 records, whole pack": the lot's word)
     # ("10万条 package any mix: 2500元": two words may follow it before its sum's colon)
@@ -171,7 +182,7 @@ _COUNT_AFTER = re.compile(
     rf"[ \t]*(?:(?:for|mein)[ \t]+(?:all[ \t]+|the[ \t]+|a[ \t]+)?"
     rf"(?:(?:full|whole|entire|complete)[ \t]+)?"
     rf"(?:(?:set|lot|batch|dump|db|database)[ \t]+of[ \t]+)?|"
-    rf"/[ \t]*|=[ \t]*|[—–][ \t]*|[,，、][ \t]*(?:共|共计|一共|合计|总共)[ \t]*|"
+    rf"/[ \t]*|=[ \t]*|[—–][ \t]*|[,，、][ \t]*(?:共|共计|一共|合计|总共)[ \t]*|all[ \t]+|"
     # "Rp 2.400.000 (all 30.000 data)"
     rf"[(（][ \t]*(?:all|total|for all|共|共计|全部|整包|全套)[ \t]*|"
     # "200元包3000条"
@@ -185,6 +196,11 @@ _COUNT_AFTER = re.compile(
 _LOT_BEFORE = re.compile(
     r"(?:整包|全包|打包|整体|整出|整卖|全部|全拿|全要|全收|一口价|全国包|全套|包圆|总价|全量|全库|整份|"
     r"整库|一起|拎走|一次(?:性|过)?(?:拿完|拿走|买完|全拿|带走|包走)|"
+    # the whole lot in Spanish, Portuguese, French, German, Turkish, Vietnamese, Arabic
+    r"base completa|toda la base|todo el lote|tudo|a base toda|base toda|fichier complet|"
+    r"lot complet|le tout|komplett(?:preis)?|gesamtpreis|alles zusammen|(?<![a-z])vb|"
+    r"tamamı|hepsi|lấy hết|cả kho|toàn bộ|الكل|gesamtpaket|komplettpaket|(?<![a-z])todo|"
+    r"ambil semua|borong semua|semuanya|sekaligus|"
     # ("Full India pack ₹4.5 lakh": one word may describe the pack)
     r"(?:full|entire|whole|complete)(?:(?: [a-z]{2,12})? (?:set|database|db|dump|list|package|"
     r"pack|bundle|collection|thing|lot|base|batch|file|archive|bank|stock|inventory))?"
@@ -194,7 +210,7 @@ _LOT_BEFORE = re.compile(
     r"\(all\)|"
     r"takes? (?:it )?all)"
     r"[ \t]*(?:拿走|包走|带走|走|出|卖)?(?:的话)?[ \t]*(?:给你|算你|给)?"
-    r"(?:for|at|only|just|[:=,\-–—>.…]|价|价格|优惠价?|只要|仅需|仅|只需|"
+    r"(?:for|at|only|just|[:=,\-–—>.…]|价|价格|优惠价?|只要|仅需|仅|只需|بـ|ب|"
     r"[ \t])*\Z",
     re.IGNORECASE,
 )
@@ -209,6 +225,7 @@ _LOT_AFTER_SOURCE = (
     r"obo|flat(?![a-z])|bulk(?![a-z]| ?(?:discount|price|pricing|rate|order|buy|deal|available))|"
     r"发起拼单|单独购买|takes? (?:it )?all|takes? the (?:whole|lot|entire)|for everything|"
     r"everything(?![a-z])|all of it|"
+    r"tudo|toda la base|a base toda|la base completa|el lote|tout le fichier|"
     r"once-off|one-off|"
     r"all in|全部|全拿|拿走|包走|打包|全包|一口价|(?:就)?出(?!价|不|吗|么|嘛)|卖了|转让)"
 )
@@ -451,6 +468,9 @@ _N_WORD = {"百": 100, "千": 1000, "万": 10000, "w": 10000, "k": 1000}
 # "20% off" after a price: applied like 打8折.
 _PERCENT_OFF = re.compile(
     r"(?P<p>\d{1,2})[ \t]*%[ \t]*(?:off|discount)"
+    # "Remise 20 % à partir de 20 000 CV", "Rabatt 10%", "descuento del 15%"
+    r"|(?:remise|rabatt|descuento|desconto|indirim|giảm|diskon|potongan)[ \t:]*(?:de |del |von )?"
+    r"-?[ \t]?(?P<word>\d{1,2})[ \t]*%"
     # "-25% over 50k"
     r"|(?<![\w.])-[ \t]?(?P<minus>\d{1,2})[ \t]*%[ \t]*(?:over|above|for|on|from)",
     re.IGNORECASE,
@@ -615,7 +635,7 @@ def _discount(text: str, start: int, shut: _Shut = _OPEN) -> float | None:
         off = _PERCENT_OFF.search(text, start, start + 80) if "%" in text else None
         if off is None:
             return None
-        factor = 1 - int(off.group("p") or off.group("minus")) / 100
+        factor = 1 - int(off.group("p") or off.group("minus") or off.group("word")) / 100
         return factor if 0.1 <= factor < 1 else None
     return _factor(m.group("d"))
 
@@ -800,7 +820,7 @@ def _classify(
         after = None  # "3000条 ¥39 / 1万条 ¥88": the count after "/" is the next package's
     if after is not None and (
         after.group("unit")
-        or (after.group("mult") and re.match(r"[ \t]*(?:for|mein)", after.group(0)))
+        or (after.group("mult") and re.match(r"[ \t]*(?:for|mein|all)", after.group(0)))
         # "£850 for 50,000" closing its line: a package of that many
         or (
             after.group(0).lstrip(" \t").startswith("for")

@@ -23,7 +23,11 @@ REC_UNIT_EN = (
     r"members?|biodata|data ?sets?|grads|graduates|freshers|names|data(?! ?entry)|workers|"
     r"professionals|jobseekers|nurses|rns|drivers|engineers|developers|teachers|technicians|"
     # German, Spanish, Portuguese: "€0.03 pro Datensatz", "R$ 90 por mil registros"
-    r"datensätze|datensatz|registros?|contactos?|contatos?|currículos?|curriculos?|candidatos?"
+    r"datensätze|datensatz|registros?|contactos?|contatos?|currículos?|curriculos?|candidatos?|"
+    # French, German, Turkish, Vietnamese, Arabic: "40 € les 1 000 lignes", "8.000 Stück",
+    # "1.000 kayıt 250 TL", "2 triệu / 10.000 CV", "500 جنيه لكل 1000 سي في"
+    r"lignes?|profils|registres|enregistrements|postulantes|candidats|kontakte?|stück|bewerber|"
+    r"kay[ıi]t|aday|datos|dados|ứng viên|hồ sơ|سي في"
 )
 # Rows of a dump: "总行数：1,200,000", "10k 行 = 500 USDT" (not 行业, 行政, 银行...).
 REC_UNIT_ROW = "行(?![业政情为动程李销列走])"
@@ -63,6 +67,8 @@ _CUE_BEFORE = re.compile(
     r"(?:总量|总数|总库存?|库存|存量|存货|现货|现有|共计|一共|合计|总共|共|数量|笔数|条数|行数|"
     r"简历库|"
     r"total|in stock|stock|records|rows|lines|entries|volume|size|database of|db of|count|"
+    r"lignes|zeilen|filas|linhas|registros|datensätze|kayıt|jumlah|umfang|cantidad|quantidade|"
+    r"toplam|số lượng|"
     r"full (?:set|dump|db|database)|sample of|"
     r"(?<![a-z])\d{1,3} of|quantity|qty|amount|(?<![a-z])(?:have|has|got))"
     r"(?:[ \t]+(?:right now|now|currently|today|atm))?"
@@ -70,7 +76,7 @@ _CUE_BEFORE = re.compile(
     r"(?:[ \t]+in (?:the )?(?:full|whole|complete|entire) (?:file|dump|db|database|set|list))?"
     # ("records ...... 640,000": a list's dot leaders)
     r"(?:[ \t]*(?:\.{3,}|…+|[·•]{3,}))?"
-    r"[ \t]*(?:[:=][ \t]*)?(?:约|大概|大约|超过|过|逾|近|有|~|≈|about|approx\.?|around|over|"
+    r"[ \t]*(?:[:=][ \t]*)?(?:约|大概|大约|超过|过|逾|近|有|~|≈|±|about|approx\.?|around|over|"
     r"of)?[ \t]*$",
     re.IGNORECASE,
 )

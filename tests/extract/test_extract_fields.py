@@ -405,6 +405,64 @@ def volume(text: str) -> int | None:
             0.003437,
             "AUD",
         ),
+        # other languages: Spanish, Portuguese, French, German, Turkish, Indonesian,
+        # Vietnamese, Arabic (thousands written "mil", "bin", "ribu", "triệu", "ألف")
+        (
+            "Base de postulantes Chile\n210 mil registros\n$20.000 CLP cada 10 mil\n"
+            "Base completa $300.000 CLP",
+            1.428571,
+            "CLP",
+        ),
+        (
+            "Vendo planilha com 95 mil currículos de candidatos de SP.\n"
+            "R$ 1.900,00 tudo, ou R$ 350 a cada 10 mil.",
+            0.02,
+            "BRL",
+        ),
+        (
+            "Vends fichier candidats – 210 000 profils\nTarif : 40 € les 1 000 lignes\n"
+            "- fichier complet : 4 200 €",
+            0.02,
+            "EUR",
+        ),
+        (
+            "Umfang: ca. 64.500 Datensätze\nPreis: 0,09 € pro Datensatz / Gesamtpaket 3.900 €",
+            0.060465,
+            "EUR",
+        ),
+        (
+            "Kariyer.net'ten 120.000 aday CV'si var.\nFiyat: 1.000 kayıt 250 TL. Tamamı 18.000 TL.",
+            0.15,
+            "TRY",
+        ),
+        (
+            "Total 1,2 juta data pelamar.\nHarga per 100rb data Rp 1jt. Ambil semua Rp 9jt.",
+            7.5,
+            "IDR",
+        ),
+        (
+            "Mình có khoảng 45.000 CV ứng viên.\nGiá 2 triệu / 10.000 CV, lấy hết 45k giá 7 triệu.",
+            155.555556,
+            "VND",
+        ),
+        (
+            "معايا داتا 140 ألف سي في\nالسعر 500 جنيه لكل 1000 سي في\nالكل بـ 40,000 جنيه بس",
+            0.285714,
+            "EGP",
+        ),
+        (
+            "Base CV Maroc\n70 000 CV\nPrix : 0,50 DH / CV\nRemise 20 % à partir de 20 000 CV",
+            0.4,
+            "MAD",
+        ),
+        (
+            "Base De Datos Hojas De Vida Colombia 100.000 Registros para empresas de la ciudad\n"
+            "$ 350.000 los 100.000 registros",
+            3.5,
+            "COP",
+        ),
+        ("tarif: CHF 0.35 / ligne ; lot complet CHF 4'600.- pour les 18 400 lignes", 0.25, "CHF"),
+        ("• 88k records\n• RM 45 / 1k leads\n• RM 2,800 all 88k", 0.031818, "MYR"),
     ],
 )
 def test_unit_price(text: str, amount: float, currency: str) -> None:

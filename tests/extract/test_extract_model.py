@@ -219,6 +219,27 @@ def test_gains_need_volume_and_price() -> None:
             "51job 新鲜简历",
             "量：4万+\n价格：0.1-0.3/条，越新越贵\n最少拿2000条\n✈ @qc51_fresh",
         ),
+        # other languages: a seller's words and the records' names in each
+        (
+            "Base de postulantes Bumeran / ZonaJobs 2024",
+            "Vendo base con 52 mil postulantes de CABA y GBA. Nombre, DNI, mail, celular.\n"
+            "$ 180.000 ARS toda la base. Consultas al mail VentasBases.ar@yahoo.com.ar",
+        ),
+        (
+            "Bewerber-Leads Pflegekräfte (Indeed) – 8.000 Stück",
+            "Verkaufe Kontaktdaten von ca. 8.000 Pflegekräften, die sich über Indeed beworben "
+            "haben.\nVB 1.200 €. Auch in Teilmengen (0,25 € je Kontakt).\nWhatsApp 0176 2218 4490.",
+        ),
+        (
+            "Thanh lý data ứng viên lao động phổ thông",
+            "Cần thanh lý gấp data ứng viên lao động phổ thông, có tên, sđt, năm sinh.\n"
+            "Bán cả kho 15tr, hoặc 1tr/100k data.\nAE liên hệ 0971.223.846 (zalo cùng số)",
+        ),
+        (
+            "بيع داتا سي في مصر Wuzzuf",
+            "معايا داتا 140 ألف سي في من Wuzzuf\nالسعر 500 جنيه لكل 1000 سي في\n"
+            "كلمني واتس 01097743128",
+        ),
         # "做招生的私": DM me
         (
             "2024届毕业生信息 十万+",
@@ -514,6 +535,29 @@ def test_offers(title: str, text: str) -> None:
             "一万条起卖，0.08一条\n微信：chezhu_data8\n"
             "※ 本信息由用户发布，百姓网不对内容真实性负责",
             "neg:no_job_seeker_subject",
+        ),
+        # other languages: news, a buyer, a warning, a job ad
+        (
+            "Datenleck bei Personaldienstleister",
+            "Laut Polizei wurden Bewerberdaten von 40.000 Personen im Netz angeboten, "
+            "0,05 € pro Datensatz.",
+            "neg:news",
+        ),
+        (
+            "[ACHAT] Cherche fichier candidats BTP",
+            "Je cherche un fichier de 50 000 candidats BTP, budget 0,05 € par ligne.",
+            "neg:wanted_to_buy",
+        ),
+        (
+            "CẢNH BÁO LỪA ĐẢO MUA BÁN DATA ỨNG VIÊN",
+            "Cảnh báo: nhóm lừa đảo bán data ứng viên 200đ/CV, 500k data, chuyển khoản xong "
+            "chặn. Đã báo công an.",
+            "neg:warning",
+        ),
+        (
+            "Wir stellen ein! 🚀",
+            "Wir stellen ein: Recruiter (m/w/d). Bewirb dich per DM!",
+            "neg:job_ad",
         ),
     ],
 )
