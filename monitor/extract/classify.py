@@ -241,7 +241,7 @@ NEGATIVE: tuple[Rule, ...] = (
         "neg:wanted_to_buy",
         r"求购|收购|(?:长期|高价|大量)收|【收】|\[收\]|\n收(?!费|款|到|益|入|藏|拾|u(?![a-z])|usdt|钱|工)|"
         r"(?<![只不可])收(?!费|到|款|益|入|藏|集|拾|货地址|录|件|钱|usdt|u(?![a-z])|支付|比特|的|上来|了|工|"
-        r"btc)[^\n,、.;:]{0,12}(?:简历|"
+        r"btc)[^\n,、.;:]{0,12}(?:简历|履历|"
         r"数据|资料|名单)|"
         r"(?<![a-z])wtb(?![a-z])|want(?:ed)? to buy|looking to buy|"
         r"(?<![a-z])buying(?![a-z])(?<!are buying)(?<!those buying)(?<!before buying)"
@@ -273,7 +273,7 @@ NEGATIVE: tuple[Rule, ...] = (
         r"reporter|journalist|undercover|(?<![a-z])report(?:ed|s)?(?![a-z])|police|arrested|"
         r"court|(?<![a-z])fined|spokesperson|organi[sz]ers|job fair|accused|seized|busted|"
         # (not the resumes' origin: "校园招聘会收的纸质简历")
-        r"招聘会(?!求职登记)(?![上里]?(?:收|拿|整理|搜集|收集))|发言人|"
+        r"招聘会(?!求职登记)(?![^\n。]{0,8}?(?:收|拿|整理|搜集|收集))|发言人|"
         r"regulators?|according to|investigators?|threat.intelligence|researchers?|sentenced|"
         r"(?<![a-z])charged|"
         r"consumer agencies|data broker|unsecured|exposed (?:database|server|bucket)|"
@@ -404,7 +404,7 @@ NEGATIVE: tuple[Rule, ...] = (
         "neg:job_ad",
         # (not the audience: "急招人的老板看过来", "#招工难#")
         r"岗位职责|任职要求|工作地点|诚征|诚聘|急招(?!人的|工的)|招工(?<!工厂招工)(?<!厂里招工)(?!难|的老板|剩|时|收|必备|帮|神器|利器)|招普工|(?<!期望)月薪|五险一金|包吃住|简历投递|(?<!者)(?<!新)(?<!真实)(?<!岗位)投递简历|将履历寄|内推|"
-        r"校园招聘(?!会[上里]?(?:收|拿|整理|搜集|收集))|"
+        r"校园招聘(?!会[^\n。]{0,8}?(?:收|拿|整理|搜集|收集))|"
         r"双选会(?!登记)|"
         r"【招聘】|we'?re hiring|post a job|(?<![a-z])apply(?![a-z])|"
         r"job postings(?<!applied to job postings)|jobs daily|"
@@ -594,6 +594,7 @@ NEGATIVE: tuple[Rule, ...] = (
     _rule(
         "neg:not_job_seekers",
         r"不是求职者|非求职者|并非求职者|没有简历|不含简历|企业方|职位数据|岗位数据|职位信息数据|"
+        r"简历(?:数据)?(?:不做|不卖)|不做简历|不卖简历|"
         r"不含(?:任何)?个人信息|不包含(?:任何)?个人信息|domain for sale|premium domain|"
         r"not (?:job ?seekers|candidates|resumes|cvs)|no (?:cvs|resumes) (?:in|included)|"
         # ... or that they are kept back: "不做求职、简历类数据", "人才库、求职者信息一律不转让",

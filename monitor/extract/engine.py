@@ -254,6 +254,16 @@ def _analyze_normalized(norm: Normalized) -> Analysis:
     # read yet could not make an offer (classify's score only rises with each fact):
     # most near-misses that pass cannot_be_offer end here without the price reading.
     sources = find_sources(norm, source_gates)
+    if (
+        sources
+        and thread is not None
+        and not thread.author_prices
+        and not thread.priced
+        and len(thread.others)
+    ):
+        # A thread with no price: the platforms are the author's, when the author names one,
+        # not those other people ask for or offer ("有人出智联的吗", "I have Indeed CA ~70k").
+        sources = find_sources(_cut(norm, thread.others.intervals())) or sources
     if not _may_be_offer(keywords, _BEST_CASE_PRICE, _BEST_CASE_VOLUME, True, bool(sources)):
         return _near_miss(keywords, Evidence(None, None, None, False, bool(sources)), extra)
     # norm.fold: the lower-cased text, when case-insensitive patterns may run on it (fastre).

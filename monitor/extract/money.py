@@ -130,6 +130,7 @@ SUFFIX_CURRENCY: dict[str, tuple[str, float]] = {
     "块钱": ("CNY", 1.0),
     "块": ("CNY", 1.0),
     "毛钱": ("CNY", 0.1),
+    "毫": ("CNY", 0.1),  # Cantonese for 角: "每條三毫" (HKD in Hong Kong, see _suffix_code)
     "毛": ("CNY", 0.1),
     "mao": ("CNY", 0.1),  # pinyin, hugging the number in a Chinese listing: "5mao yi tiao"
     "kuai": ("CNY", 1.0),
@@ -335,7 +336,8 @@ _WORD_CURRENCY_GATE = Gate(re.compile("bucks|dollars|quid|pounds|euros|rupees|ce
 _MONEY_SOURCES = (
     # 两毛五 = 0.25, 一块五 = 1.5, 一分五 = 0.015: colloquial sub-unit after the main unit
     # ("贰角伍分", written out: 0.25)
-    rf"(?=[{CN_DIGIT}\d])(?P<yj>[{CN_DIGIT}\d])(?P<yjunit>毛|角|块|元|分)(?P<yjsub>[{CN_DIGIT}\d])"
+    # ("兩毫半": Cantonese, 0.25)
+    rf"(?=[{CN_DIGIT}\d])(?P<yj>[{CN_DIGIT}\d])(?P<yjunit>毛|角|块|元|分|毫)(?P<yjsub>[{CN_DIGIT}\d半])"
     r"(?:(?<=[毛角].)分(?!钟)|(?<=[块元].)[毛角])?(?![十百千万亿\d])(?![条份个笔人名位张])",
     r"(?P<half>half (?:a |of a )?(?:us )?cent)",
     rf"(?P<pre>{_alternation(PREFIX_CURRENCY)})[ \t]?(?:{_NUMBER})",
@@ -399,7 +401,7 @@ _GUARDED_SUFFIXES = frozenset(
         "ron",
         "dh",
     }
-    | {"dhs", "triệu", "tr"}
+    | {"dhs", "triệu", "tr", "毫"}
 )
 # Where "TL" (and "try") is the Turkish lira, "RON" the Romanian leu: the text names the land.
 _TURKEY = re.compile(r"türk|turk|istanbul|ankara|izmir|lira|₺|papara|havale|kariyer", re.I)
@@ -428,7 +430,7 @@ _PAKISTAN = re.compile(
     r"(?<!\d)03\d{2}[- ]?\d{7}(?!\d)",
     re.IGNORECASE,
 )
-_CN_SMALL = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
+_CN_SMALL = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2, "半": 5}
 _LETTER_DIGIT = re.compile(r"[rRnN] ?\d")
 _FEN_SUB = re.compile(r"分[一二两三四五六七八九\d]")
 _COIN_GATE = Gate(re.compile(r"quarter|dime|nickel|penny"))
@@ -494,9 +496,10 @@ def _from_match(m: re.Match[str], text: str) -> Money | None:
         unit = m.group("yjunit")
         if unit == "分" and not _PER_RECORD_NEXT.match(text, m.end()):
             return None  # "一分五" is a price only before "一条", "/条": else a score, a time
-        base = 0.1 if unit in ("毛", "角") else 0.01 if unit == "分" else 1.0
+        base = 0.1 if unit in ("毛", "角", "毫") else 0.01 if unit == "分" else 1.0
         amount = base * (_digit(m.group("yj")) + _digit(m.group("yjsub")) / 10)
-        return Money(m.start(), m.end(), amount, "CNY", minor=base < 1)
+        code = _suffix_code(unit, text)[0] if unit == "毫" else "CNY"
+        return Money(m.start(), m.end(), amount, code, minor=base < 1)
     if "half" in groups:
         return Money(m.start(), m.end(), 0.005, "USD", minor=True)
     if "rand" in groups:
@@ -539,11 +542,7 @@ def _from_match(m: re.Match[str], text: str) -> Money | None:
             return None
         if suffix in _SIGNS and text[m.end() : m.end() + 1].isdigit():
             return None  # "1k $15 / 10k $100": the sign leads the next sum
-        code, factor = SUFFIX_CURRENCY[suffix]
-        if code == "PHP" and suffix.startswith("peso") and not _PHILIPPINES.search(text):
-            code = "MXN"
-        if suffix == "rs" and _PAKISTAN.search(text):
-            code = "PKR"
+        code, factor = _suffix_code(suffix, text)
         num2 = m.group("num2")
         if num2 and num2.count(".") > 1:  # "3.000.000 VND": dots group the thousands
             num2 = num2.replace(".", "")
@@ -563,6 +562,22 @@ def _from_match(m: re.Match[str], text: str) -> Money | None:
             # in rupiah), so three digits after a dot are thousands
             value = float(num.replace(".", ""))
     return Money(m.start(), end, value * factor, code, minor=factor < 1)
+
+
+def _suffix_code(suffix: str, text: str) -> tuple[str, float]:
+    """The currency and factor of a suffix, by the land the text names ("pesos" in Manila or
+    Mexico, "Rs" in Lahore, "毫" in Hong Kong)."""
+    code, factor = SUFFIX_CURRENCY[suffix]
+    if code == "PHP" and suffix.startswith("peso") and not _PHILIPPINES.search(text):
+        code = "MXN"
+    if suffix == "rs" and _PAKISTAN.search(text):
+        code = "PKR"
+    if suffix == "毫" and _HONG_KONG.search(text):
+        code = "HKD"
+    return code, factor
+
+
+_HONG_KONG = re.compile(r"香港|港币|港元|hk\$|hkd|jobsdb|ctgoodjobs|(?<![a-z])hk(?![a-z])", re.I)
 
 
 def _comma_money(m: re.Match[str]) -> Money:
@@ -645,6 +660,8 @@ def _suffix_allowed(m: re.Match[str], suffix: str, text: str) -> bool:
         return _TURKEY.search(text) is not None
     if suffix == "ron":
         return _ROMANIA.search(text) is not None
+    if suffix == "毫":  # not 毫米, 毫秒, 毫升, 毫无
+        return not text.startswith(("米", "秒", "升", "克", "安", "无", "不", "伏"), m.end())
     if suffix in ("dh", "dhs"):
         return _MOROCCO.search(text) is not None
     if suffix in ("triệu", "tr"):
@@ -671,7 +688,8 @@ def _suffix_allowed(m: re.Match[str], suffix: str, text: str) -> bool:
                 # or a tier: "十万份以上 七分"
                 r"(?:单价|单条|单份|每条|每份|每个|一条|一份|以上|起|价格|价钱|售价|只要|仅需|量大|"
                 # ("满一万份三角": a tier's threshold)
-                rf"满[\d{CN_DIGIT}十百千万wk]{{1,6}}[条份个笔])[ \t:：]*(?:人民币|rmb)?[ \t]*$",
+                rf"满[\d{CN_DIGIT}十百千万wk]{{1,6}}[条份个笔])[ \t:：,，、]*(?:人民币|rmb)?"
+                r"[ \t]*$",
                 text[max(0, m.start() - 8) : m.start()],
             )
             is not None
@@ -769,6 +787,7 @@ def find_money(text: str, fold: str | None = None) -> list[Money]:
             and "块" not in view
             and "角" not in view
             and "元" not in view
+            and "毫" not in view
             and ("分" not in view or _FEN_SUB.search(view) is None)
         ):
             # "两毛五", "一块五": its class prefilter stops at every digit of the listing

@@ -162,7 +162,7 @@ _COUNT_BEFORE = re.compile(
     r"apenas|s[oó]|s[oó]lo|seulement|nur|sadece|hanya|chỉ|"
     # ("lấy hết 45k giá 7 triệu": a price word between the count and its sum)
     r"giá|harga|precio|preço|prix|preis|fiyat|"
-    r"起(?=[ \t]*[=:：])|"  # "10万条起 = 300U"
+    r"起(?=[ \t]*(?:[=:：\-–—]|打包|整包))|"  # "10万条起 = 300U", "100万条起打包 $15000"
     # ("the 10k starter package for", not "1000 records, whole pack": the lot's word)
     # ("10万条 package any mix: 2500元": two words may follow it before its sum's colon)
     r"(?:(?!whole|full|entire|complete)[a-z]+[ \t]+)?(?:packs?|packages?|bundles?|blocks?|sets?|"
@@ -1321,7 +1321,21 @@ def _offers(text: str, prices: list[UnitPrice], fold: str | None) -> list[UnitPr
         found += _with_bonus(text, prices)
     if prices and "折" in text:
         found += _standing_discounts(text, prices + found)
+    if prices and "%" in text:
+        for m in _PERCENT_OFF_ALL.finditer(text):  # "This week only: 20% off all orders"
+            factor = 1 - int(m.group("p")) / 100
+            found += [
+                UnitPrice(p.amount * factor, p.currency, p.min_records, "discount")
+                for p in prices
+                if p.how in ("per_record", "per_n")
+            ]
     return found
+
+
+_PERCENT_OFF_ALL = re.compile(
+    r"(?<!\d)(?P<p>[1-6]\d|[1-9])[ \t]*%[ \t]*off[ \t]+(?:all|every|any|each)(?![a-z])",
+    re.IGNORECASE,
+)
 
 
 def _with_bonus(text: str, prices: list[UnitPrice]) -> list[UnitPrice]:

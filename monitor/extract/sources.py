@@ -31,6 +31,13 @@ STRONG: dict[str, str] = {
     "五八": "58.com",
     "某八同城": "58.com",  # "某" standing in for the first character
     "某联": "zhaopin.com",
+    # one character written as its pinyin initial: "Z联 / Q程 / B直", "智l、前c"
+    "z联": "zhaopin.com",
+    "q程": "51job.com",
+    "前c": "51job.com",
+    "b直": "zhipin.com",
+    "l聘": "liepin.com",
+    "l勾": "lagou.com",
     "智连": "zhaopin.com",  # a homophone typo
     "前c无忧": "51job.com",
     "某联招聘": "zhaopin.com",

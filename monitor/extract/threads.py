@@ -39,9 +39,10 @@ _POST_HEADER = re.compile(
     r"|reply[ \t]*(?:#?[ \t]?\d{1,4}[ \t]*[—–\-:·|]|[—–\-·])[ \t]*(?P<rn>[^\n:|]{1,60}?)"
     r"(?:[ \t]*\|[^\n:]{0,40})?"
     r"[ \t]*(?::|(?=\n))"
-    # a chat log: "[12:01] Rahul K: anyone having…", "[Today at 9:13 PM] ziprec_guy: …"
-    r"|\[(?:[a-z]{3,9} at )?\d{1,2}:\d{2}(?::\d{2})?(?: ?[ap]m)?\]"
-    r"[ \t]*(?P<chat>[^\n:]{1,30}?)[ \t]*:"
+    # a chat log: "[12:01] Rahul K: anyone having…", "[Today at 9:13 PM] ziprec_guy: …",
+    # "[2024-05-20 14:02] 老周-人力：…", "[08/04/2024, 11:02] Vikram Data: …"
+    r"|\[(?:[a-z]{3,9} at |\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4},?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?"
+    r"(?: ?[ap]m)?\][ \t]*(?P<chat>[^\n:：]{1,30}?)[ \t]*[:：]"
     # tagged posts: "[Post] buyer_blr:", "[Reply] cvking_in:"
     r"|\[(?:post|op)\][ \t]*(?P<optag>[^\n:：]{1,30}?)[ \t]*[:：]"
     r"|\[(?:reply|comment)\][ \t]*(?P<tag>[^\n:：]{1,30}?)[ \t]*[:：]"
@@ -136,10 +137,10 @@ def thread_posts(text: str) -> Thread | None:
 
 
 _STARTER = re.compile(
-    r"(?:thread starter|started by|作者)[ \t]*[:：][ \t]*(?P<name>[^\n|,]{1,40}?)[ \t]*"
+    r"(?:thread starter|started by|thread by|作者)[ \t]*[:：][ \t]*(?P<name>[^\n|,]{1,40}?)[ \t]*"
     r"(?=[|,\n]|\Z)"
     # "Posted by rk_datahub · 21 replies", "楼主 hunter_lp 2024-10-11": a handle, one word
-    r"|(?:posted by|started by|楼主|作者)[ \t]*[:：]?[ \t]+(?P<word>[^\s|,·:：]{2,40})",
+    r"|(?:posted by|started by|thread by|楼主|作者)[ \t]*[:：]?[ \t]+(?P<word>[^\s|,·:：]{2,40})",
     re.IGNORECASE,
 )
 
@@ -188,7 +189,11 @@ def _thread(text: str) -> Thread | None:
     # "Thread starter: dachsbau", "楼主：数据老刘": the author named above the first post
     starter = (
         _STARTER.search(text[: headers[0].start() + 1])
-        if "tarter" in text or "作者" in text or "osted by" in text or "楼主" in text
+        if "tarter" in text
+        or "作者" in text
+        or "osted by" in text
+        or "楼主" in text
+        or "hread by" in text
         else None
     )
     op_name = "" if starter is None else (starter.group("name") or starter.group("word")).strip()
@@ -196,6 +201,11 @@ def _thread(text: str) -> Thread | None:
         # "eu_leads_plug   ★ Trusted seller   Posts: 389   Joined: 2021": the author's panel
         panel = _USER_PANEL.search(text, 0, headers[0].start() + 1)
         op_name = "" if panel is None else panel.group("name")
+    first_chat = headers[0].groupdict().get("chat")
+    if not op_name and first_chat and headers[0].start() <= text.find("\n", 1) + 1:
+        # a chat log opening with its first message: whoever posts first offers, the others
+        # answer ("[2024-06-18 22:10] 拉勾哥：1W条=300 …", "[…] 群友A：别人0.02一条")
+        op_name = first_chat.strip()
     others = Spans()
     priced: list[tuple[int, int]] = []
     addressed: set[int] = set()
@@ -357,7 +367,7 @@ _CHROME_SECTION = re.compile(
     r"店铺推荐|店铺热卖|相似商品|相关商品|你可能也喜欢|你可能有兴趣|其他人还在看|大家还在看|"
     r"看过的人还看了|类似物品|类似商品|相似物品|卖场其他商品|卖家其他商品|你可能还喜欢|评价详情|掌柜热卖|本店热卖|"
     r"[-—]{2,}[ \t]*(?:评论|留言)|查看更多评论|相关笔记|相关帖子|相关文章|热门话题|最新粘贴|热议榜|"
-    r"共[ \t]*\d+[ \t]*条评论|评论[ \t]*(?=\n)|"
+    r"共?[ \t]*\d+[ \t]*条评论|评论[ \t]*[:：]?[ \t]*(?=\n)|"
     r"top reviews?|customer reviews?|reviews? \(\d|ratings? (?:&|and) reviews|"
     r"customers (?:also|who) (?:bought|viewed)|you (?:may|might) also like|faq|frequently asked|"
     r"frequently bought together|also bought|other (?:listings|products|items) (?:by|from) "
@@ -369,7 +379,7 @@ _CHROME_SECTION = re.compile(
     r"more from this seller|recent pastes|public pastes|similar ads|related ads|safety tips|"
     r"最近分享|"
     # a social post's replies and comments: "Replies", "Most relevant comments"
-    r"replies[ \t]*(?=\n)|(?:most relevant|all|top|view all) comments|"
+    r"(?:replies|comments)[ \t]*:?[ \t]*(?=\n)|(?:most relevant|all|top|view all) comments|"
     r"回复[:：][ \t]*(?=\n))",
     re.IGNORECASE,
 )

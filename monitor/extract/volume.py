@@ -97,7 +97,8 @@ _REJECT_BEFORE = re.compile(
     # "d" would otherwise be searched with every alternative, ~3 us a time)
     r"已拼|已售|已卖|月销|销量|浏览|阅读|想要|粉丝|订阅|关注|评价|收藏|views?|"
     # ("2y 4m on Jiji": years and months)
-    r"\d[ \t]*[-~至到]|(?<![目之以提])前|top|\dy|expected)[ \t]*$",
+    # ("年薪30w-200w": a range, its units on both ends)
+    r"\d[ \t]*[wk万千]?[ \t]*[-~至到]|(?<![目之以提])前|top|\dy|expected)[ \t]*$",
     re.IGNORECASE,
 )
 _REJECT_AFTER = re.compile(
@@ -120,6 +121,7 @@ _REJECT_AFTER = re.compile(
 # What a number of 个 counts when it is not records: "31个省", "20个字段", "12行业". After
 # another unit the noun starts the next phrase: "460w条字段全" (spaces between Chinese
 # characters are gone by then).
+_GROWS_AFTER = re.compile(r"[ \t]*[,，、]?[ \t]*(?:每天|每日|天天)(?:新增|更新|补充|增加)")
 _COUNTED_NOUN = re.compile(r"[ \t]*\+?[ \t]*个?(?:省|市|城|行业|岗位|字段)")
 _AT_LEAST = re.compile(r"[ \t]*[+]?[ \t]*(?:以上|or more|plus)")
 # Searched on the lower-cased window when the text allows it (fastre.FoldedWindow).
@@ -235,6 +237,12 @@ def _is_candidate(
     ):
         return False, unit, end  # "bulk 10k+ AUD 0.04": a tier's threshold (not "1M+ available")
     rejected = _REJECT_AFTER.match(text, end)
+    if (
+        rejected is not None
+        and _GROWS_AFTER.match(text, end)
+        and _CUE_BEFORE_W.search(before, before_lower)
+    ):
+        rejected = None  # "库存 30w 每天新增": the stock, growing daily
     if rejected is not None:
         # "库存：两百万条以上": a stock of at least that many, not a threshold
         at_least = _AT_LEAST.fullmatch(rejected.group(0))

@@ -463,6 +463,12 @@ def volume(text: str) -> int | None:
         ),
         ("tarif: CHF 0.35 / ligne ; lot complet CHF 4'600.- pour les 18 400 lignes", 0.25, "CHF"),
         ("• 88k records\n• RM 45 / 1k leads\n• RM 2,800 all 88k", 0.031818, "MYR"),
+        # a package from a threshold, a tier after a comma, Cantonese 毫, 20% off all orders
+        ("库存 1200万\n价格：$0.02/条\n100万条起打包 $15000", 0.015, "USD"),
+        ("💵 价格\n  1k条 — $30\n  1w条 — $270\n  10w条起 — $2500", 0.025, "USD"),
+        ("单价一元五角一份；\n满一千份，一元二角；\n满一万份，八角。", 0.8, "CNY"),
+        ("香港求職者CV\n每條三毫，買滿五萬條每條兩毫半。", 0.25, "HKD"),
+        ("C$0.03 per record, 10k min\n🔥 This week only: 20% off all orders", 0.024, "CAD"),
     ],
 )
 def test_unit_price(text: str, amount: float, currency: str) -> None:
@@ -619,6 +625,8 @@ def test_no_unit_price(text: str) -> None:
             1_100_000,
         ),
         ("Kariyer.net CVs\n📁 250 bin CV (İstanbul, Ankara)", 250_000),
+        ("★ 58 赶集 简历 长期出\n库存 30w 每天新增\n1k条 / ¥95\n1w条 / ¥800", 300_000),
+        ("金融 候选人简历 年薪30w-200w\n高端库 2.3万份\n8元/份", 23000),
     ],
 )
 def test_volume(text: str, expected: int | None) -> None:
@@ -727,6 +735,8 @@ def test_quantities(raw: str, value: float) -> None:
             "I have 70k Naukri CVs. Looking for AU/NZ job seekers data (Seek / Indeed AU).",
             ["naukri.com"],
         ),
+        # pinyin initials for one character
+        ("Z联 / Q程 / B直 都有", ["zhaopin.com", "51job.com", "zhipin.com"]),
     ],
 )
 def test_sources(text: str, expected: list[str]) -> None:
@@ -954,6 +964,31 @@ def test_the_authors_lower_price_in_a_forum_reply_is_read() -> None:
         "amount": 0.012,
         "currency": "EUR",
     }
+
+
+def test_a_chat_logs_first_poster_is_the_seller() -> None:
+    text = (
+        "[2024-06-18 22:10] 拉勾哥：拉勾+看准网 互联网岗位简历\n"
+        "[2024-06-18 22:10] 拉勾哥：1W条=300，10W=2500，库存100W+\n"
+        "[2024-06-18 22:11] 拉勾哥：TG @lagou_ge\n"
+        "[2024-06-18 22:30] 群友A：别人0.02一条\n"
+        "[2024-06-18 22:31] 拉勾哥：那你找别人\n"
+        "[2024-06-18 22:40] 群友B：有人出智联的吗"
+    )
+    a = analyze("群聊导出：互联网简历资源群", text)
+    assert a.unit_price == {"amount": 0.025, "currency": "CNY"}
+    assert a.sources == ["lagou.com", "kanzhun.com"]
+
+
+def test_comments_under_a_post_are_other_peoples() -> None:
+    text = (
+        "Selling Philippine job applicant data from JobStreet\n"
+        "💵 $0.02 each, or 100k bundle for $1,500\n📦 600k+ available\n"
+        "WhatsApp +63 917 555 0193\nComments:\n"
+        "Ron Tolentino: cheaper here, $10 per 1k, PM me\nAngelo Cruz: sample?"
+    )
+    a = analyze("PH jobseeker data", text)
+    assert a.unit_price == {"amount": 0.015, "currency": "USD"}
 
 
 def test_ptt_pushes_and_reply_lines_are_other_peoples_posts() -> None:

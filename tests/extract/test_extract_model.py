@@ -240,6 +240,12 @@ def test_gains_need_volume_and_price() -> None:
             "معايا داتا 140 ألف سي في من Wuzzuf\nالسعر 500 جنيه لكل 1000 سي في\n"
             "كلمني واتس 01097743128",
         ),
+        # resumes collected at a job fair, the seller's own background
+        (
+            "招聘会现场收集的纸质简历 已录入 1.2万份",
+            "做了两年校园招聘会，现场收的纸质简历都录成Excel了\n一共 1.2万份，带电话和专业\n"
+            "每份 0.3，全要的话 3000 拿走\n有需要的老板 Q 我：2 9 4 8 1 7 3 6 0 5",
+        ),
         # "做招生的私": DM me
         (
             "2024届毕业生信息 十万+",
@@ -558,6 +564,13 @@ def test_offers(title: str, text: str) -> None:
             "Wir stellen ein! 🚀",
             "Wir stellen ein: Recruiter (m/w/d). Bewirb dich per DM!",
             "neg:job_ad",
+        ),
+        # other people's data, the seller saying resumes are not sold
+        (
+            "车险到期车主数据｜全国｜0.1/条",
+            "车主数据 全国各省\n字段：车主姓名 手机 车牌\n0.1/条 1万条起\n飞机 @chezhu_data01\n"
+            "（简历数据不做，别问）",
+            "neg:not_job_seekers",
         ),
     ],
 )
