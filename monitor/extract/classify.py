@@ -92,7 +92,17 @@ SUBJECT = compile_fast(
     r"(?<![a-z])aday(?:lar|ların|ları|ın)?(?![a-z])|i[şs] arayan|[öo]zge[çc]mi[şs]|"
     r"pelamar|pencari kerja|lamaran kerja|"
     r"ứng viên|ung vien|người tìm việc|hồ sơ xin việc|"
-    r"سي في|السير الذاتية|سير ذاتية|باحثين عن عمل|المتقدمين"
+    r"سي في|السير الذاتية|سير ذاتية|باحثين عن عمل|المتقدمين|متقدمين|خريجين|"
+    # Italian, Dutch, Polish, Czech, Russian, Ukrainian
+    r"candidati|curricula|(?<![a-z])curriculum(?![a-z])|in cerca di lavoro|sollicitanten|"
+    r"werkzoekenden|kandydat(?:ów|ow|ami|i)|(?<![a-z])kandydaci|życiorys|poszukujący(?:ch)? pracy|"
+    r"uchazeč|životopis|резюме|соискател|кандидат(?:ов|ы|ів|и)|анкет(?:ы|)(?![а-я])|"
+    r"ищущих работу|шукачів|здобувачів|"
+    # Malay, Thai, Hindi, Urdu, Bengali, Korean, Japanese
+    r"pemohon kerja|calon pekerja|ผู้สมัครงาน|ผู้สมัคร|คนหางาน|ผู้หางาน|เรซูเม่|"
+    r"नौकरी खोजने|उम्मीदवार|बायोडाटा|रिज्यूमे|امیدوار|ملازمت|চাকরিপ্রার্থী|প্রার্থী|সিভি|"
+    r"জীবনবৃত্তান্ত|구직자|이력서|지원자|转职希望者|転職希望者|就活生|应募者|応募者|派遣登录者|"
+    r"派遣登録者"
 )
 
 POSITIVE: tuple[Rule, ...] = (
@@ -121,7 +131,13 @@ POSITIVE: tuple[Rule, ...] = (
         r"zu verkaufen|satılık|satılır|satıyorum|cần bán|thanh lý|bán data|bán cv)(?![a-z])|"
         # mobile money and local transfers a seller takes: bKash, M-Pesa, OXXO, Papara
         r"(?<![a-z])(?:bkash|nagad|jazzcash|easypaisa|gcash|m-?pesa|oxxo|spei|papara)(?![a-z])|"
-        r"للبيع|بيع|أبيع|"
+        r"للبيع|بيع|أبيع|متوفر|"
+        # Italian, Dutch, Polish, Russian, Ukrainian, Thai, Hindi, Urdu, Bengali, Korean,
+        # Japanese, Malay: "vendesi", "te koop", "sprzedam", "продам", "ขาย", "बिक्री",
+        # "فروخت", "বিক্রি", "판매", "販売"
+        r"vendesi|in vendita|te koop|(?<![a-z])verkoop|sprzedam|sprzedaż|na sprzedaż|продам|"
+        r"продаю|продаж|прода[её]тся|обмен(?![а-я])|ขาย|बिक्री|बेच|فروخت|دستیاب|বিক্রি|"
+        r"판매|팝니다|贩卖|販売|売ります|(?<![a-z])(?:nak )?jual(?:an)?(?![a-z])|"
         r"ready to ship|"
         r"(?<![a-z])dm(?![a-z])(?<!don't dm)(?<!do not dm)(?<!never dm)|"
         r"instant (?:csv|download|delivery)|free sample|"
@@ -256,7 +272,8 @@ NEGATIVE: tuple[Rule, ...] = (
         r"求(?:一个|个)?(?:靠谱|可靠|稳定)的?(?:渠道|卖家|货源)|"
         # Spanish, Portuguese, French, German, Turkish, Vietnamese, Indonesian, Arabic buyers
         r"(?<![a-z])(?:compro|busco|procuro|cherche|recherche|\[achat\]|kaufe|suche|alıyorum|"
-        r"arıyorum|cần mua|mencari|أشتري|مطلوب)(?![a-z])",
+        r"arıyorum|cần mua|mencari|أشتري|مطلوب|куплю|kupię|cerco|zoek|nak beli|ingin beli|"
+        r"구합니다|買います|求む)(?![a-z])",
         -6.0,
         2,
     ),
@@ -289,7 +306,9 @@ NEGATIVE: tuple[Rule, ...] = (
         r"(?<![a-z])(?:segundo|según|selon|laut|theo) (?:a |o |la |el |le |les |die |der |"
         r"công an|báo)|(?<![a-z])diz (?:a |o )?empresa|vazamento|filtración|fuite de|la cnil|"
         r"sanctionn|datenleck|datenpanne|polizei|ermittl|bußgeld|policía|polícia|investigación|"
-        r"investigação|enquête|sızıntı|soruşturma|công an|điều tra|rò rỉ|الشرطة|تسريب",
+        r"investigação|enquête|sızıntı|soruşturma|công an|điều tra|rò rỉ|الشرطة|تسريب|"
+        r"исследовани|по данным|сообщил|полици|мвд|мвс|суд(?![а-я])|wyciek|policja|secondo |"
+        r"polizia|indagine|onderzoek|politie|lek(?![a-z])|ตำรวจ|पुलिस|경찰|보도|警察|報道",
         -2.2,
         3,
     ),
@@ -335,7 +354,9 @@ NEGATIVE: tuple[Rule, ...] = (
         r"if (?:anyone|someone) offers you|"
         # Spanish, Portuguese, French, German, Turkish, Indonesian, Vietnamese, Arabic
         r"estafa|cuidado con|(?<![a-z])golpe(?![a-z])|arnaque|escroquerie|betrug|betrüger|"
-        r"dolandırıcı|penipuan|hati-hati|cảnh báo|lừa đảo|احذر|نصب",
+        r"dolandırıcı|penipuan|hati-hati|waspada|cảnh báo|lừa đảo|احذر|نصب|تحذير|"
+        r"осторожно|обережно|мошенник|шахра|развод(?:ил|ят|ила)|oszust|uwaga na|truffa|"
+        r"attenzione a|oplichter|pas op|มิจฉาชีพ|धोखा|사기|詐欺",
         -2.0,
         3,
     ),

@@ -71,6 +71,21 @@ MULTIPLIERS: dict[str, float] = {
     "mio": 1e6,
     "ngàn": 1e3,
     "ألف": 1e3,  # Arabic
+    "тыс": 1e3,  # Russian, Ukrainian, Polish, Italian: "120 тыс.", "450 тис.", "75 tys.",
+    "тис": 1e3,  # "60mila"
+    "tys": 1e3,
+    "mila": 1e3,
+    "млн": 1e6,
+    "만": 1e4,  # Korean
+    "ہزار": 1e3,  # Urdu
+    "हज़ार": 1e3,  # Hindi
+    "हजार": 1e3,
+    "লাখ": 1e5,  # Bengali
+    "হাজার": 1e3,
+    "लाख": 1e5,
+    "หมื่น": 1e4,  # Thai
+    "แสน": 1e5,
+    "ล้าน": 1e6,
     "الف": 1e3,
     "billion": 1e9,
     "bn": 1e9,
@@ -83,7 +98,8 @@ MULTIPLIERS: dict[str, float] = {
 MULT = (
     "[ \t]?(?:[多余几]?(?:百万|千万|万(?:[1-9]千?(?!\\d))?|亿|千)|"
     r"(?:thousand|lakhs?|lacs?|crores?|cr|millions?|mln|mn|billion|bn|juta|jt|ribu|rb|triệu|"
-    r"nghìn|ngàn|ألف|الف|millones|milhões|millionen|mio)"
+    r"nghìn|ngàn|ألف|الف|millones|milhões|millionen|mio|тыс|тис|tys|mila|млн|만|ہزار|हज़ार|हजार|"
+    r"লাখ|হাজার|लाख|หมื่น|แสน|ล้าน)"
     r"(?![a-z])|"
     # "mil" before English words only: in Spanish and Portuguese it is a thousand ("50 mil
     # currículos")

@@ -127,10 +127,13 @@ _PER_ONE_AFTER = re.compile(
 _PER_N_AFTER = re.compile(
     rf"(?:[ \t]*/-)?[ \t]*(?:flat[ \t]+)?"
     # ("$20.000 CLP cada 10 mil", "40 € les 1 000 lignes", "500 جنيه لكل 1000")
-    rf"(?:/|per|por|pro|每|for every|a|一(?=[万千百])|(?:a |por )?cada|les|je|mỗi|لكل)[ \t]*"
+    rf"(?:/|per|por|pro|每|for every|a|一(?=[万千百])|(?:a |por )?cada|les|je|mỗi|لكل|за|"
+    rf"ต่อ|प्रति|당)[ \t]*"
     # ("$150 per batch of 500", "$700 flat per 100k")
     r"(?:(?:batch|pack|package|bundle|set|block|lot)[ \t]+of[ \t]+)?"
-    rf"(?P<n>{QUANTITY.pattern}|千|万|百|thousand|hundred|lakh|lac|crore|million|mille|mil|k|w)(?![a-z])"
+    rf"(?P<n>{QUANTITY.pattern}|千|万|百|thousand|hundred|lakh|lac|crore|million|mille|mil|k|w|"
+    # "R$ 40 o milheiro", "€ 20 al migliaio", "US$ 2 el millar"
+    rf"(?:o |al |el |le )?(?:milheiro|migliaio|millar))(?![a-z])"
     rf"[ \t]*(?:{_UNIT})?(?![ \t]*(?:分钟|小时|天|min|hour|day))"  # ("¥299 / 90分钟": a time)
     r"|[ \t]*(?P<cpm>cpm)(?![a-z])",  # "$12 CPM": per thousand (mille)
     re.IGNORECASE,
@@ -591,6 +594,12 @@ def _n_value(m: re.Match[str]) -> float | None:
         "million": 1e6,
         "mille": 1e3,
         "mil": 1e3,  # "R$ 90 por mil registros"
+        "milheiro": 1e3,
+        "o milheiro": 1e3,
+        "migliaio": 1e3,
+        "al migliaio": 1e3,
+        "millar": 1e3,
+        "el millar": 1e3,
         "w": 1e4,  # "800块/W"
     }
     if word in fixed:

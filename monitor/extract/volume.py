@@ -27,7 +27,9 @@ REC_UNIT_EN = (
     # French, German, Turkish, Vietnamese, Arabic: "40 € les 1 000 lignes", "8.000 Stück",
     # "1.000 kayıt 250 TL", "2 triệu / 10.000 CV", "500 جنيه لكل 1000 سي في"
     r"lignes?|profils|registres|enregistrements|postulantes|candidats|kontakte?|stück|bewerber|"
-    r"kay[ıi]t|aday|datos|dados|ứng viên|hồ sơ|سي في"
+    r"kay[ıi]t|aday|datos|dados|ứng viên|hồ sơ|سي في|"
+    r"profili|contatti|profielen|rekord(?:ów|ow)|резюме|анкет|контактов|профілів|профилей|"
+    r"รายชื่อ|건|명|사람|registos|لیڈز"
 )
 # Rows of a dump: "总行数：1,200,000", "10k 行 = 500 USDT" (not 行业, 行政, 银行...).
 REC_UNIT_ROW = "行(?![业政情为动程李销列走])"
