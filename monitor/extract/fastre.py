@@ -687,6 +687,26 @@ class Re2Led:
         pos = start if len(data) == len(text) else _re2.BytesToCharLen(data, 0, start)
         return self._pattern.search(text, pos)
 
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """The matches of ``pattern.finditer(text)``: each next one searched from where RE2
+        finds the superset's next start (no match of the pattern starts before it)."""
+        data = None if self._re2 is None else _utf8(text)
+        if data is None:
+            yield from self._pattern.finditer(text)
+            return
+        ascii = len(data) == len(text)
+        pos = 0
+        while pos <= len(text):
+            at = pos if ascii else _re2.CharLenToBytes(data, 0, pos)
+            start = self._re2.Match(_UNANCHORED, data, at, len(data))[0][0]
+            if start < 0:
+                return
+            m = self._pattern.search(text, start if ascii else _re2.BytesToCharLen(data, 0, start))
+            if m is None:
+                return
+            yield m
+            pos = m.end() if m.end() > m.start() else m.end() + 1
+
 
 _UNANCHORED = _re2.RE2.Anchor.UNANCHORED
 # The last text encoded and its UTF-8 (the keyword rules searched through Re2Led all read the
