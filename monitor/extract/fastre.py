@@ -695,17 +695,26 @@ class Re2Led:
             yield from self._pattern.finditer(text)
             return
         ascii = len(data) == len(text)
-        pos = 0
+        pos = at = 0  # the next search's start, in characters and in bytes
         while pos <= len(text):
-            at = pos if ascii else _re2.CharLenToBytes(data, 0, pos)
             start = self._re2.Match(_UNANCHORED, data, at, len(data))[0][0]
             if start < 0:
                 return
-            m = self._pattern.search(text, start if ascii else _re2.BytesToCharLen(data, 0, start))
+            # (offsets converted from the last known pair: linear over the whole text)
+            char = start if ascii else pos + _re2.BytesToCharLen(data, at, start)
+            m = self._pattern.search(text, char)
             if m is None:
                 return
             yield m
-            pos = m.end() if m.end() > m.start() else m.end() + 1
+            end = m.end() if m.end() > m.start() else m.end() + 1
+            if not ascii:
+                # (from the match's start, whose byte offset is known: RE2's or the pattern's
+                # own, at or after it)
+                base = start + _re2.CharLenToBytes(data, start, m.start() - char)
+                at = base + _re2.CharLenToBytes(data, base, end - m.start())
+            else:
+                at = end
+            pos = end
 
 
 _UNANCHORED = _re2.RE2.Anchor.UNANCHORED

@@ -14,6 +14,7 @@ from extract_corpus_helpers import load_jsonl
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from monitor.extract.classify import SUBJECT
 from monitor.extract.fastre import (
     CASE_RISKY,
     Folded,
@@ -698,3 +699,23 @@ def test_re2_led_search_on_the_corpus_and_odd_text() -> None:
     for text in texts:
         found, expected = led.search(text), pattern.search(text)
         assert (found and found.span()) == (expected and expected.span()), text
+
+
+@given(
+    st.sampled_from(range(len(_LED_PATTERNS))),
+    st.text(alphabet="出简历求职支付价格私聊面议selldm admin12kw+份条\n,é€\U0001f600", max_size=60),
+)
+@settings(max_examples=500, deadline=None)
+def test_re2_led_finditer_finds_the_same_matches(index: int, text: str) -> None:
+    pattern = _LED_PATTERNS[index]
+    found = [(m.span(), m.group(0)) for m in Re2Led(pattern, pattern.search).finditer(text)]
+    assert found == [(m.span(), m.group(0)) for m in pattern.finditer(text)]
+
+
+def test_re2_led_finditer_on_the_subject_words_of_every_corpus() -> None:
+    led = Re2Led(SUBJECT, SUBJECT.search)
+    rows = load_jsonl("dev.jsonl") + load_jsonl("blind100.jsonl") + load_jsonl("blind104.jsonl")
+    texts = ["\n" + normalize(r["title"], r["text"]).compact for r in rows]
+    texts += ["简历" * 1000, "x\ud800 cv", "резюме и CV ứng viên"]
+    for text in texts:
+        assert [m.span() for m in led.finditer(text)] == [m.span() for m in SUBJECT.finditer(text)]
