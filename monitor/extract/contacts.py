@@ -23,7 +23,14 @@ from monitor.extract.fastre import (
     rewrite_lead,
 )
 from monitor.extract.spans import Spans
-from monitor.extract.threads import Thread, chrome_sections, other_posts, thread_posts, within
+from monitor.extract.threads import (
+    AUTHOR_TAG,
+    Thread,
+    chrome_sections,
+    other_posts,
+    thread_posts,
+    within,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -449,14 +456,12 @@ def _on_the_page(
 
 
 # The author answering in the comments: "数据小陈（作者）：加v：…", "Mike (OP): DM me".
-_AUTHOR_MARK = re.compile(
-    r"[(（](?:作者|楼主|up主|博主|op|author|seller|卖家)[)）][ \t]*[:：]", re.IGNORECASE
-)
+_AUTHOR_MARK = re.compile(rf"{AUTHOR_TAG}[ \t]*[:：]", re.IGNORECASE)
 
 
 def has_authors_reply(text: str) -> bool:
     """Whether the listing's author answers in its comments (see _authors_reply)."""
-    return ("作者" in text or "）" in text or ")" in text) and _AUTHOR_MARK.search(text) is not None
+    return _AUTHOR_MARK.search(text) is not None
 
 
 def _authors_reply(text: str, contact: Contact) -> bool:

@@ -101,10 +101,10 @@ PRICED = re.compile(
     r"(?<![a-z])(?:usd|aud|eur|gbp|inr|usdt)[ \t]?\d",
     re.IGNORECASE,
 )
+# The author's tag after a name in the replies: "数据小陈（作者）", "Mike (OP)".
+AUTHOR_TAG = r"[(（](?:作者|楼主|up主|博主|op|author|seller|卖家)[)）]"
 _OP_WORD = re.compile(
-    # ("数据小陈（作者）：": the author answering under a social post)
-    r"楼主|(?<![A-Za-z])(?:op|seller)(?![A-Za-z])|卖家|樓主|[(（](?:作者|up主|博主|author)[)）]",
-    re.IGNORECASE,
+    rf"楼主|(?<![A-Za-z])(?:op|seller)(?![A-Za-z])|卖家|樓主|{AUTHOR_TAG}", re.IGNORECASE
 )
 _FIRST_FLOOR = re.compile(r"^[ \t]*(?:1[ \t]*(?:[楼#]|[fl](?![a-z]))|#[ \t]?1)(?!\d)", re.I)
 
