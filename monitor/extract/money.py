@@ -134,6 +134,7 @@ SUFFIX_CURRENCY: dict[str, tuple[str, float]] = {
     "毛": ("CNY", 0.1),
     "mao": ("CNY", 0.1),  # pinyin, hugging the number in a Chinese listing: "5mao yi tiao"
     "kuai": ("CNY", 1.0),
+    "fen": ("CNY", 0.01),  # "8 fen per record" (guarded like mao)
     "角钱": ("CNY", 0.1),
     "角": ("CNY", 0.1),
     "分钱": ("CNY", 0.01),
@@ -401,7 +402,7 @@ _GUARDED_SUFFIXES = frozenset(
         "ron",
         "dh",
     }
-    | {"dhs", "triệu", "tr", "毫"}
+    | {"dhs", "triệu", "tr", "毫", "fen"}
 )
 # Where "TL" (and "try") is the Turkish lira, "RON" the Romanian leu: the text names the land.
 _TURKEY = re.compile(r"türk|turk|istanbul|ankara|izmir|lira|₺|papara|havale|kariyer", re.I)
@@ -660,6 +661,8 @@ def _suffix_allowed(m: re.Match[str], suffix: str, text: str) -> bool:
         return _TURKEY.search(text) is not None
     if suffix == "ron":
         return _ROMANIA.search(text) is not None
+    if suffix in ("mao", "fen", "kuai") and _PENCE_PER.match(text, m.end()):
+        return True  # "3 mao per record", "8 fen per record": pinyin units, spaced
     if suffix == "毫":  # not 毫米, 毫秒, 毫升, 毫无
         return not text.startswith(("米", "秒", "升", "克", "安", "无", "不", "伏"), m.end())
     if suffix in ("dh", "dhs"):

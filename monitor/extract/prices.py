@@ -225,7 +225,8 @@ _LOT_AFTER_SOURCE = (
     r"(?:/|per)[ \t]*lot(?![a-z])|"
     r"full|complete(?![a-z])|"
     r"whole(?![a-z])|"
-    r"obo|flat(?![a-z])|bulk(?![a-z]| ?(?:discount|price|pricing|rate|order|buy|deal|available))|"
+    r"obo|ono|or (?:best|nearest) offer|flat(?![a-z])|"
+    r"bulk(?![a-z]| ?(?:discount|price|pricing|rate|order|buy|deal|available))|"
     r"发起拼单|单独购买|takes? (?:it )?all|takes? the (?:whole|lot|entire)|for everything|"
     r"everything(?![a-z])|all of it|"
     r"tudo|toda la base|a base toda|la base completa|el lote|tout le fichier|"
@@ -882,7 +883,9 @@ def _classify(
             or _table_row(text, before, package, money.end)  # "│ 10,000 │ $120 │"
         )
         and not _TIER_MARK_BEFORE.search(before[: package.start()])
-        and "+" not in package.group(0)
+        # ("bulk 10k+ AUD 0.04" is a tier's threshold; "Full pack 10,000+ CVs — KSh 30,000"
+        # a package)
+        and ("+" not in package.group(0) or _money_cny(money) >= 50)
     ):
         n = _n_value(package)
         under_one = _money_cny(money) < 1
@@ -1332,7 +1335,7 @@ def _offers(text: str, prices: list[UnitPrice], fold: str | None) -> list[UnitPr
         found += _standing_discounts(text, prices + found)
     if prices and "%" in text:
         for m in _PERCENT_OFF_ALL.finditer(text):  # "This week only: 20% off all orders"
-            factor = 1 - int(m.group("p")) / 100
+            factor = 1 - int(m.group("p") or m.group("q")) / 100
             found += [
                 UnitPrice(p.amount * factor, p.currency, p.min_records, "discount")
                 for p in prices
@@ -1341,8 +1344,11 @@ def _offers(text: str, prices: list[UnitPrice], fold: str | None) -> list[UnitPr
     return found
 
 
+# "20% off all orders"; a volume discount's line: "100,000+ resumes ...... 40% off"
 _PERCENT_OFF_ALL = re.compile(
-    r"(?<!\d)(?P<p>[1-6]\d|[1-9])[ \t]*%[ \t]*off[ \t]+(?:all|every|any|each)(?![a-z])",
+    r"(?<!\d)(?P<p>[1-6]\d|[1-9])[ \t]*%[ \t]*off[ \t]+(?:all|every|any|each)(?![a-z])"
+    rf"|(?:^|\n)[ \t]*(?:{QUANTITY.pattern})[ \t]*\+[ \t]*(?:[a-z]+[ \t]*)?[ \t.…:=\-–—>]*"
+    r"(?P<q>[1-6]\d|[1-9])[ \t]*%[ \t]*(?:off|discount)",
     re.IGNORECASE,
 )
 
@@ -1583,18 +1589,21 @@ def _post_volume(
 # note, the saving ("₹25,000.00   ~~₹40,000.00~~", "A$1,275.00  (inc. GST)", "SAVE 37%").
 _HEADLINE_REST = re.compile(
     r"(?:[\s~()（）|]|(?:inc|incl|including|excl|plus)\.?[ \t]*(?:gst|vat|tax)|含税|包邮|"
-    r"save[ \t]*\d{1,2}[ \t]*%|\d{1,2}[ \t]*%[ \t]*off|原价|划线价|"
-    r"(?:[a-z]{1,3})?[$¥€£₹][ \t]?[\d,]+(?:\.\d{1,2})?)*",
+    r"save[ \t]*\d{1,2}[ \t]*%|-?\d{1,2}[ \t]*%(?:[ \t]*off)?|原价|划线价|"
+    r"(?:[a-z]{1,3})?[$¥€£₹₱₩₫₦₴₺₽฿][ \t]?[\d,]+(?:\.\d{1,2})?)*",
     re.IGNORECASE,
 )
+
+
+_GROUPS_IN_NUMBER = re.compile(r"(?<=\d)[,.](?=\d{3})")
 
 
 def _headline_lot(
     text: str, monies: list[Money], counts: list[Count] | None, volume: int | None
 ) -> list[UnitPrice]:
-    """A shop item's headline price, on a line of its own near the top, when the item's
-    title claims the listing's volume ("… – 85,000 contacts" over "A$1,275.00 (inc. GST)"):
-    the price of that many records."""
+    """A shop item's headline price, on a line of its own near the top, over the count the
+    item's title claims ("… – 85,000 contacts" over "A$1,275.00 (inc. GST)"): the price of
+    that many records. The title's count is one the body claims too (the listing's counts)."""
     if not counts or not volume or not monies:
         return []
     title_end = text.find("\n")
@@ -1603,14 +1612,24 @@ def _headline_lot(
         return []
     if _money_cny(first) < 50:
         return []  # "¥1": a second-hand site's placeholder, no price
-    if not any(c.value == volume and c.start < title_end for c in counts):
-        return []
+    title = _GROUPS_IN_NUMBER.sub("", text[:title_end])
+    claimed = [
+        c.value
+        for c in counts
+        if c.start < title_end or re.search(rf"(?<!\d){c.value}(?!\d)", title)
+    ]
+    if not claimed:
+        return []  # (the title's count: "… Leads 30,000 (Excel)", the body's 30,000 leads)
+    n = max(claimed)
     start = text.rfind("\n", 0, first.start) + 1
     end = text.find("\n", first.end)
     end = len(text) if end < 0 else end
     if not _HEADLINE_REST.fullmatch(text[start : first.start] + " " + text[first.end : end]):
         return []
-    return [UnitPrice(first.amount / volume, first.currency, volume, "lot")]
+    # ("$250.00  $187.50", "₱3,000.00  ₱1,500.00  -50%": the struck price, then the sale's)
+    line = [m for m in monies if start <= m.start < end and m.currency == first.currency]
+    sale = min(line, key=lambda m: m.amount)
+    return [UnitPrice(sale.amount / n, sale.currency, n, "lot")]
 
 
 def _price_list(

@@ -469,6 +469,17 @@ def volume(text: str) -> int | None:
         ("单价一元五角一份；\n满一千份，一元二角；\n满一万份，八角。", 0.8, "CNY"),
         ("香港求職者CV\n每條三毫，買滿五萬條每條兩毫半。", 0.25, "HKD"),
         ("C$0.03 per record, 10k min\n🔥 This week only: 20% off all orders", 0.024, "CAD"),
+        # pinyin units spaced, volume discounts by percent, "ono", a "+" package
+        ("Price: 3 mao per record (0.3 yuan)\nOrder 10w+ : 1.5 mao per record", 0.15, "CNY"),
+        ("Price: 8 fen per record (0.08 yuan)\nOrder 5万 and above: 6 fen per record", 0.06, "CNY"),
+        (
+            "Base price: $0.10 per resume\n  5,000+ resumes ........ 10% off\n"
+            "  100,000+ resumes ...... 40% off\nAvailable now: 310,000 resumes",
+            0.06,
+            "USD",
+        ),
+        ("Entire candidate database – 38,000 CVs. £1,500 ono for the lot.", 0.039474, "GBP"),
+        ("📄 KSh 5 per CV\n📦 Full pack 10,000+ CVs — KSh 30,000 only", 3.0, "KES"),
     ],
 )
 def test_unit_price(text: str, amount: float, currency: str) -> None:
@@ -950,6 +961,16 @@ def test_a_shop_items_headline_price_buys_the_titles_count() -> None:
         "¥1\n护士 求职简历\n1500多份 一份一块 全要的打九折\n薇信：nurse_cv_zz",
     )
     assert placeholder.unit_price == {"amount": 0.9, "currency": "CNY"}
+
+
+def test_a_shop_items_sale_price_is_the_headline() -> None:
+    title = "JobStreet PH Jobseekers Leads 30,000 (Excel) - BPO Applicants"
+    text = (
+        "DataMart PH  · Preferred Seller\n★ 4.8 | 212 Ratings | 1.1k Sold\n\n"
+        f"{title}\n₱3,000.00  ₱1,500.00   -50%\nVouchers: ₱50 off min. spend ₱1,000\n"
+        "✔ 30,000 jobseekers from JobStreet applications, mobile no., email"
+    )
+    assert analyze(title, text).unit_price == {"amount": 0.05, "currency": "PHP"}
 
 
 def test_the_authors_lower_price_in_a_forum_reply_is_read() -> None:
