@@ -603,17 +603,17 @@ def _named_dollar(m: re.Match[str], text: str, value: float) -> Money | None:
     before = _CODE_BEFORE_DOLLAR.search(text, max(0, m.start() - 5), m.start())
     if before is not None:
         code = before.group(1).upper()
-        return Money(before.start(), m.end(), _grouped(m, code, value), code)
+        return Money(before.start(), m.end(), _grouped(m.group("num") or "", code, value), code)
     named = _DOLLAR_CODE.match(text, m.end())
     if named is not None:
         code = _DOLLAR_WORDS.get(named.group(1), named.group(1).upper())
-        return Money(m.start(), named.end(), _grouped(m, code, value), code)
+        return Money(m.start(), named.end(), _grouped(m.group("num") or "", code, value), code)
     return None
 
 
-def _grouped(m: re.Match[str], code: str, value: float) -> float:
-    """ "$20.000 CLP", "$ 180.000 ARS": dots group the thousands of pesos."""
-    num = m.group("num") or ""
+def _grouped(num: str, code: str, value: float) -> float:
+    """ "$20.000 CLP", "$ 180.000 ARS": dots group the thousands of pesos (``value``: the
+    sum read otherwise)."""
     dotted = code in _DOT_GROUPING or code in ("MXN", "UYU", "PEN")
     return float(num.replace(".", "")) if dotted and _DOT_THOUSANDS.fullmatch(num) else value
 
@@ -831,12 +831,7 @@ _PESO_LAND = re.compile(
 )
 
 
-_PESO_LAND_GATE = Gate(
-    re.compile(
-        "colombia|bogot|medell|chile|argentin|buenos aires|méxico|mexico|cdmx|guadalajara|"
-        "monterrey|uruguay|montevideo"
-    )
-)
+_PESO_LAND_GATE = Gate(_PESO_LAND)  # (its literals, lower-case: asked of text.lower())
 
 
 def _local_peso(found: list[Money], text: str) -> list[Money]:
@@ -848,16 +843,12 @@ def _local_peso(found: list[Money], text: str) -> list[Money]:
     if land is None or not romance(text):
         return found
     code = str(land.lastgroup)
-    out: list[Money] = []
-    for m in found:
-        raw = text[m.start + 1 : m.end].strip()
-        if m.currency != "USD" or text[m.start] != "$":
-            out.append(m)
-        elif _DOT_THOUSANDS.fullmatch(raw):
-            out.append(Money(m.start, m.end, float(raw.replace(".", "")), code))
-        else:
-            out.append(Money(m.start, m.end, m.amount, code, m.minor))
-    return out
+    return [
+        Money(m.start, m.end, _grouped(text[m.start + 1 : m.end].strip(), code, m.amount), code)
+        if m.currency == "USD" and text[m.start] == "$"
+        else m
+        for m in found
+    ]
 
 
 def _recoded(found: list[Money], code: str, which: Callable[[Money], bool]) -> list[Money]:
